@@ -1,0 +1,127 @@
+/**
+ * A login: every requested scope exchanged concurrently with one credential, and a summary of
+ * who asked (the CI token's iss/sub/aud) that is safe to print. Tokens stay in `tokens` only.
+ */
+import { randomUUID } from 'node:crypto';
+import { FederationError } from './errors.js';
+import type { PresentedClaims } from './errors.js';
+import type { AccessToken, ClientCredential } from './exchange.js';
+import { exchangeToken } from './exchange.js';
+import type { Clock, HttpClient } from './http.js';
+import { systemClock } from './http.js';
+import type { JwtClaims } from './jwt.js';
+import { audienceClaim, decodeJwt, numericClaim, stringClaim } from './jwt.js';
+import type { FederationOptions } from './options.js';
+
+/** Where the credential comes from; federated sources are asked per audience. */
+export type CredentialSource =
+  | { kind: 'federated'; description: string; idToken: (audience: string) => Promise<string> }
+  | { kind: 'certificate'; description: string; assertion: (tokenEndpoint: string) => Promise<string> }
+  | { kind: 'secret'; description: string; secret: string };
+
+export interface IdTokenSummary {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  /** Epoch seconds. */
+  exp?: number;
+  claims: JwtClaims;
+}
+
+export interface LoginResult {
+  tenantId: string;
+  clientId: string;
+  cloud: string;
+  authorityHost: string;
+  audience: string;
+  credential: CredentialSource['kind'];
+  credentialSource: string;
+  correlationId: string;
+  idToken?: IdTokenSummary;
+  tokens: AccessToken[];
+  notes: string[];
+}
+
+export interface LoginDeps {
+  http: HttpClient;
+  clock?: Clock;
+}
+
+export function presentedClaims(summary: IdTokenSummary | undefined): PresentedClaims | undefined {
+  if (summary === undefined) return undefined;
+  const out: PresentedClaims = {};
+  if (summary.iss !== undefined) out.iss = summary.iss;
+  if (summary.sub !== undefined) out.sub = summary.sub;
+  if (summary.aud !== undefined) out.aud = summary.aud;
+  return out;
+}
+
+export function summarizeIdToken(token: string, source: string): IdTokenSummary {
+  const { claims } = decodeJwt(token, source);
+  const summary: IdTokenSummary = { claims };
+  const iss = stringClaim(claims, 'iss');
+  const sub = stringClaim(claims, 'sub');
+  const aud = audienceClaim(claims);
+  const exp = numericClaim(claims, 'exp');
+  if (iss !== undefined) summary.iss = iss;
+  if (sub !== undefined) summary.sub = sub;
+  if (aud !== undefined) summary.aud = aud;
+  if (exp !== undefined) summary.exp = exp;
+  return summary;
+}
+
+export async function login(options: FederationOptions, source: CredentialSource, deps: LoginDeps): Promise<LoginResult> {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  const correlationId = randomUUID();
+  const notes = options.scopes.filter((s) => s.appendedFrom !== undefined).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+
+  let credential: ClientCredential;
+  let idToken: IdTokenSummary | undefined;
+  if (source.kind === 'federated') {
+    // One CI token serves the first attempt of every scope; retries ask the CI again,
+    // because a retry may come after the first token has expired.
+    const first = await source.idToken(options.audience);
+    idToken = summarizeIdToken(first, source.description);
+    let firstUnused = options.scopes.length;
+    credential = {
+      kind: 'federated',
+      audience: options.audience,
+      assertion: async (audience) => (firstUnused-- > 0 ? first : source.idToken(audience)),
+    };
+  } else if (source.kind === 'certificate') {
+    credential = { kind: 'certificate', assertion: source.assertion };
+  } else {
+    credential = { kind: 'secret', secret: source.secret };
+  }
+
+  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
+    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
+    credential,
+    { http: deps.http, clock, correlationId },
+  )));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) {
+    const err: unknown = failed.reason;
+    if (err instanceof FederationError) {
+      const presented = presentedClaims(idToken);
+      if (presented !== undefined && err.presented === undefined) err.presented = presented;
+    }
+    throw err;
+  }
+  const tokens = settled.map((s) => (s as PromiseFulfilledResult<AccessToken>).value);
+  const result: LoginResult = {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    tokens,
+    notes,
+  };
+  if (idToken !== undefined) result.idToken = idToken;
+  return result;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * The `entra-federate` CLI. Each command's code is loaded only when it runs: a cold `token`
+ * must cost little more than Node itself (bench/).
+ */
+import { runCommand } from './cli/common.js';
+
+const USAGE = `Usage: entra-federate <command> [options]
+
+Commands:
+  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
+  token     exchange for one --scope and print only the access token
+  sandbox   serve a local Entra-compatible token service and CI issuer until stopped
+  demo      run the whole flow offline against an in-process sandbox
+
+Run \`entra-federate <command> --help\` for a command's options.
+Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
+
+type Command = () => Promise<{ run(argv: string[]): Promise<number> }>;
+
+const COMMANDS: Record<string, Command> = {
+  token: () => import('./cli/token.js'),
+  login: () => import('./cli/login.js'),
+  sandbox: () => import('./cli/sandbox.js'),
+  demo: () => import('./cli/demo.js'),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  process.stdout.write(`${USAGE}\n`);
+  process.exitCode = name === undefined ? 2 : 0;
+} else if (name === '--version' || name === '-v') {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const load = COMMANDS[name];
+  if (load === undefined) {
+    process.stderr.write(`entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    await runCommand(async () => (await load()).run(rest), { json: () => rest.includes('--json') });
+  }
+}

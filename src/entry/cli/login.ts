@@ -1,0 +1,32 @@
+/** `entra-federate login`: every --scope, a summary on stderr (or JSON on stdout), never a token. */
+import { login } from '../../core/login.js';
+import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+import { loginSummary, renderLoginSummary } from './render.js';
+
+const HELP = `Usage: entra-federate login [options]
+
+Exchanges the CI's OIDC token for an access token per --scope (concurrently) and prints a
+summary: who asked (the CI token's issuer, subject, audience) and when each token expires.
+Tokens are never printed.
+
+${FEDERATION_HELP}
+  --json                  print the summary as JSON on stdout`;
+
+const FLAGS = { ...FEDERATION_FLAGS, json: { type: 'boolean' } } as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommand('login', argv, FLAGS);
+  if (helpRequested(values, HELP)) return 0;
+  const env = process.env;
+  const options = optionsFrom(values, env);
+  const http = httpClient();
+  const { source, provider } = credentialFrom(values, env, http);
+  const result = await login(options, source, { http });
+  if (values.json === true) {
+    process.stdout.write(`${JSON.stringify(loginSummary(result, provider?.context()), null, 2)}\n`);
+  } else {
+    process.stderr.write(renderLoginSummary(result, Date.now()));
+  }
+  return 0;
+}
+

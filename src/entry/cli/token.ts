@@ -1,0 +1,29 @@
+/** `entra-federate token`: one scope, and only the access token on stdout. */
+import { login } from '../../core/login.js';
+import { usageError } from '../../core/errors.js';
+import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+
+const HELP = `Usage: entra-federate token [options]
+
+Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
+for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
+
+${FEDERATION_HELP}`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommand('token', argv, FEDERATION_FLAGS);
+  if (helpRequested(values, HELP)) return 0;
+  if ((values.scope?.length ?? 0) > 1) {
+    throw usageError('INVALID_ARGUMENTS', '`token` prints one token, but several --scope flags were given.', 'Give one --scope, or use `entra-federate login` with --export for several.', 'scope');
+  }
+  const env = process.env;
+  const options = optionsFrom(values, env);
+  const http = httpClient();
+  const { source } = credentialFrom(values, env, http);
+  const result = await login(options, source, { http });
+  const token = result.tokens[0];
+  if (token === undefined) return 1;
+  process.stdout.write(`${token.accessToken}\n`);
+  for (const note of result.notes) process.stderr.write(`entra-federate: note: ${note}\n`);
+  return 0;
+}

@@ -45,6 +45,11 @@ export interface LoginResult {
 export interface LoginDeps {
   http: HttpClient;
   clock?: Clock;
+  /**
+   * Runs after the CI token is known and before any exchange: a guardrail (policy) that
+   * throws to deny sends nothing to Entra.
+   */
+  beforeExchange?: (idToken: IdTokenSummary | undefined, options: FederationOptions) => void | Promise<void>;
 }
 
 export function presentedClaims(summary: IdTokenSummary | undefined): PresentedClaims | undefined {
@@ -94,6 +99,8 @@ export async function login(options: FederationOptions, source: CredentialSource
   } else {
     credential = { kind: 'secret', secret: source.secret };
   }
+
+  await deps.beforeExchange?.(idToken, options);
 
   const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
     { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },

@@ -3,16 +3,18 @@
  * names), turning them into options and a credential, and exit codes. Nothing here prints a
  * token: commands decide what goes to stdout.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { resolveProvider, noCredentialError, providerNames } from '../../ci/detect.js';
+import { explicitTokenSource, federatedTokenFileSource, matchCi, noCredentialError, providerNames } from '../../ci/detect.js';
 import type { CiProvider, Env } from '../../ci/types.js';
+import { certificateAssertion, loadCertificate, validateCertificateAlgorithm } from '../../core/certificate.js';
 import { FederationError, usageError } from '../../core/errors.js';
 import { createNodeHttpClient } from '../../core/http.js';
 import type { HttpClient } from '../../core/http.js';
 import type { CredentialSource } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
-import { resolveOptions, validateTimeout } from '../../core/options.js';
+import { quote, resolveOptions, validateClientId, validateTimeout } from '../../core/options.js';
 import { renderError } from './render.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -28,6 +30,8 @@ export const FEDERATION_FLAGS = {
   provider: { type: 'string' },
   'id-token-file': { type: 'string' },
   'id-token-env': { type: 'string' },
+  certificate: { type: 'string' },
+  'certificate-alg': { type: 'string' },
   timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
@@ -43,6 +47,10 @@ export const FEDERATION_HELP = `Options:
   --provider NAME         ${providerNames().join(' | ')}
   --id-token-file FILE    read the CI token from a file [env AZURE_FEDERATED_TOKEN_FILE]
   --id-token-env NAME     read the CI token from an environment variable
+  --certificate FILE      for CIs without OIDC: a PEM with the app's private key and
+                          certificate                  [env AZURE_CLIENT_CERTIFICATE_PATH]
+  --certificate-alg ALG   PS256 (default, x5t#S256) | RS256 (x5t)
+                          a client secret is read only from the environment: AZURE_CLIENT_SECRET
   --timeout SECONDS       overall deadline              [default 60]
   -h, --help              this help`;
 
@@ -80,6 +88,8 @@ export interface FederationValues {
   provider?: string | undefined;
   'id-token-file'?: string | undefined;
   'id-token-env'?: string | undefined;
+  certificate?: string | undefined;
+  'certificate-alg'?: string | undefined;
   timeout?: string | undefined;
 }
 
@@ -100,14 +110,79 @@ export interface Credential {
   provider?: CiProvider;
 }
 
+/**
+ * Picks the one credential of this run, before anything is sent. Precedence, and why:
+ *  1. --id-token-file / --id-token-env: the user pointed at a token; nothing overrides that.
+ *  2. --certificate: equally explicit, and a flag beats anything found in the environment.
+ *  3. a CI named with --provider, or a detected CI that has a token ready: federation needs
+ *     no stored secret, so in an OIDC-capable job it wins over credentials in the environment
+ *     (an AZURE_CLIENT_SECRET left for another tool must not be picked over the CI's identity).
+ *  4. AZURE_CLIENT_CERTIFICATE_PATH, then 5. AZURE_CLIENT_SECRET: the Azure SDK variables, a
+ *     certificate first because Microsoft recommends it over secrets (and EnvironmentCredential
+ *     checks the secret first only for historical reasons).
+ *  6. AZURE_FEDERATED_TOKEN_FILE: a token file another step wrote.
+ *  7. a detected CI with no token ready: asking it fails with that CI's exact fix (GitLab: the
+ *     id_tokens YAML; Drone: use a certificate), which beats a generic message.
+ * Nothing at all: NO_CREDENTIAL, and no request is made.
+ */
 export function credentialFrom(values: FederationValues, env: Env, http: HttpClient): Credential {
   const timeoutMs = validateTimeout(values.timeout);
-  const provider = resolveProvider(
-    { provider: values.provider, idTokenFile: values['id-token-file'], idTokenEnv: values['id-token-env'] },
-    { env, http, timeoutMs },
-  );
-  if (provider === undefined) throw noCredentialError();
+  const input = { provider: values.provider, idTokenFile: values['id-token-file'], idTokenEnv: values['id-token-env'] };
+  const ci = matchCi(input, { env, http, timeoutMs });
+  const context = ci === undefined ? {} : { provider: ci.provider };
+
+  const explicit = explicitTokenSource(input, env, ci);
+  if (explicit !== undefined) return federated(explicit);
+  if (values.certificate !== undefined) return certificateCredential(values.certificate, '--certificate', values, env, context);
+  if (ci !== undefined && ((ci.named && ci.oidc) || ci.ready)) return federated(ci.provider);
+  const certificatePath = nonBlank(env['AZURE_CLIENT_CERTIFICATE_PATH']);
+  if (certificatePath !== undefined) return certificateCredential(certificatePath, 'AZURE_CLIENT_CERTIFICATE_PATH', values, env, context);
+  const secret = nonBlank(env['AZURE_CLIENT_SECRET'])?.trim();
+  if (secret !== undefined) return { ...context, source: { kind: 'secret', description: 'the client secret in AZURE_CLIENT_SECRET', secret } };
+  const tokenFile = federatedTokenFileSource(env, ci);
+  if (tokenFile !== undefined) return federated(tokenFile);
+  if (ci !== undefined) return federated(ci.provider);
+  throw noCredentialError();
+}
+
+function federated(provider: CiProvider): Credential {
   return { provider, source: { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) } };
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** A PEM larger than this is not a key and a few certificates. */
+const MAX_CERTIFICATE_BYTES = 256 * 1024;
+
+function certificateCredential(path: string, origin: string, values: FederationValues, env: Env, context: { provider?: CiProvider }): Credential {
+  if (path.trim() === '') throw usageError('INVALID_CERTIFICATE', `${origin} is empty.`, 'Give the path of a PEM file holding the private key and the certificate.', 'certificate');
+  const algorithm = validateCertificateAlgorithm(values['certificate-alg']);
+  // The client id signs into the assertion (iss, sub); optionsFrom has validated the same value.
+  const clientId = validateClientId(values['client-id'] ?? env['AZURE_CLIENT_ID']);
+  const sendChain = ['1', 'true'].includes((env['AZURE_CLIENT_SEND_CERTIFICATE_CHAIN'] ?? '').trim().toLowerCase());
+  let content: Buffer;
+  try {
+    content = readFileSync(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    throw usageError('INVALID_CERTIFICATE', `The certificate file ${quote(path)} (${origin}) ${why}.`, 'Point it at the PEM file holding the private key and the certificate (the CI\'s secret file).', 'certificate');
+  }
+  if (content.length > MAX_CERTIFICATE_BYTES) {
+    throw usageError('INVALID_CERTIFICATE', `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`, 'Give a PEM file holding only the private key and the certificate (and its chain).', 'certificate');
+  }
+  const cert = loadCertificate(content, `the certificate file ${quote(path)} (${origin})`);
+  content.fill(0);
+  return {
+    ...context,
+    source: {
+      kind: 'certificate',
+      description: `the certificate in ${path} (SHA-1 thumbprint ${cert.thumbprintSha1Hex}, ${algorithm}${sendChain ? ', with x5c chain' : ''})`,
+      assertion: certificateAssertion(cert, { clientId, algorithm, sendChain }),
+    },
+  };
 }
 
 export function httpClient(): HttpClient {

@@ -1,0 +1,44 @@
+import {
+  login
+} from "./chunk-6VCX2LUR.js";
+import {
+  FEDERATION_FLAGS,
+  FEDERATION_HELP,
+  credentialFrom,
+  helpRequested,
+  httpClient,
+  optionsFrom,
+  parseCommand,
+  usageError
+} from "./chunk-ZLMLRR2H.js";
+import "./chunk-Z53PL5H4.js";
+
+// src/entry/cli/token.ts
+var HELP = `Usage: entra-federate token [options]
+
+Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
+for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
+
+${FEDERATION_HELP}`;
+async function run(argv) {
+  const { values } = parseCommand("token", argv, FEDERATION_FLAGS);
+  if (helpRequested(values, HELP)) return 0;
+  if ((values.scope?.length ?? 0) > 1) {
+    throw usageError("INVALID_ARGUMENTS", "`token` prints one token, but several --scope flags were given.", "Give one --scope, or use `entra-federate login` with --export for several.", "scope");
+  }
+  const env = process.env;
+  const options = optionsFrom(values, env);
+  const http = httpClient();
+  const { source } = credentialFrom(values, env, http);
+  const result = await login(options, source, { http });
+  const token = result.tokens[0];
+  if (token === void 0) return 1;
+  process.stdout.write(`${token.accessToken}
+`);
+  for (const note of result.notes) process.stderr.write(`entra-federate: note: ${note}
+`);
+  return 0;
+}
+export {
+  run
+};

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import {
+  runCommand
+} from "./chunks/chunk-ZLMLRR2H.js";
+import "./chunks/chunk-Z53PL5H4.js";
+
+// src/entry/cli.ts
+var USAGE = `Usage: entra-federate <command> [options]
+
+Commands:
+  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
+  token     exchange for one --scope and print only the access token
+  sandbox   serve a local Entra-compatible token service and CI issuer until stopped
+  demo      run the whole flow offline against an in-process sandbox
+
+Run \`entra-federate <command> --help\` for a command's options.
+Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
+var COMMANDS = {
+  token: () => import("./chunks/token-TZKQLIM2.js"),
+  login: () => import("./chunks/login-FCRTN3XF.js"),
+  sandbox: () => import("./chunks/sandbox-7HYWBTYR.js"),
+  demo: () => import("./chunks/demo-P6PYJIWQ.js")
+};
+var [name, ...rest] = process.argv.slice(2);
+if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+  process.stdout.write(`${USAGE}
+`);
+  process.exitCode = name === void 0 ? 2 : 0;
+} else if (name === "--version" || name === "-v") {
+  process.stdout.write(`${"0.1.0"}
+`);
+} else {
+  const load = COMMANDS[name];
+  if (load === void 0) {
+    process.stderr.write(`entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+
+${USAGE}
+`);
+    process.exitCode = 2;
+  } else {
+    await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
+  }
+}

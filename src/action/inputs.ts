@@ -1,0 +1,73 @@
+/**
+ * The Action's inputs (action.yml) turned into validated options, all before any request: a
+ * bad value fails the step with nothing sent and nothing written.
+ */
+import { usageError } from '../core/errors.js';
+import type { FederationOptions } from '../core/options.js';
+import { quote, resolveOptions, splitList } from '../core/options.js';
+import type { Runner } from './runner.js';
+
+/** Exporters the Action offers; `none` (or an empty input) exports nothing. */
+export const EXPORTS = ['env'] as const;
+export type ExportName = (typeof EXPORTS)[number];
+
+export interface ActionInputs {
+  options: FederationOptions;
+  subscriptionId?: string;
+  exports: ExportName[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function required(runner: Runner, name: string, what: string): string {
+  const value = runner.input(name);
+  if (value === '') {
+    throw usageError(`MISSING_${name.replace(/-/g, '_').toUpperCase()}`, `The \`${name}\` input is empty.`, `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, '_').toUpperCase()} }}.`, name);
+  }
+  return value;
+}
+
+function subscription(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  if (!GUID.test(raw)) {
+    throw usageError('INVALID_SUBSCRIPTION_ID', `The subscription id ${quote(raw)} is not a GUID.`, 'Use the subscription id GUID shown on the subscription\'s overview page, or leave `subscription-id` empty.', 'subscription-id');
+  }
+  return raw.toLowerCase();
+}
+
+function exportsFrom(raw: string): ExportName[] {
+  const names = splitList(raw).map((name) => name.toLowerCase());
+  if (names.length === 1 && names[0] === 'none') return [];
+  const out: ExportName[] = [];
+  for (const name of names) {
+    const known = EXPORTS.find((e) => e === name);
+    if (known === undefined) {
+      throw usageError('INVALID_EXPORT', `The Action cannot export ${quote(name)}.`, `Set \`export\` to one of ${EXPORTS.join(', ')} or none.`, 'export');
+    }
+    if (!out.includes(known)) out.push(known);
+  }
+  return out;
+}
+
+export function readInputs(runner: Runner): ActionInputs {
+  const clientId = required(runner, 'client-id', 'the application (client) id of the app registration or managed identity');
+  const tenantId = required(runner, 'tenant-id', 'the directory (tenant) id');
+  const options = resolveOptions({
+    clientId,
+    tenantId,
+    scopes: splitList(runner.input('scopes')),
+    cloud: runner.input('cloud'),
+    authorityHost: runner.input('authority-host'),
+    audience: runner.input('audience'),
+    timeoutSeconds: runner.input('timeout-seconds'),
+  });
+  const subscriptionId = subscription(runner.input('subscription-id'));
+  const exports = exportsFrom(runner.input('export'));
+  // A guardrail that is silently skipped is worse than none: refuse until it is supported.
+  for (const name of ['policy', 'audit-log']) {
+    if (runner.input(name) !== '') {
+      throw usageError('UNSUPPORTED_INPUT', `The \`${name}\` input is not supported by this version of the Action yet.`, `Remove \`${name}\` from the step, or pin a release whose README lists it.`, name);
+    }
+  }
+  return { options, exports, ...(subscriptionId === undefined ? {} : { subscriptionId }) };
+}

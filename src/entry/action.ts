@@ -1,0 +1,133 @@
+/**
+ * The GitHub Action's main step: inputs in, the core's login, then outputs, masked tokens, the
+ * hand-offs, a log summary and the step summary out. Failures become one `::error::`
+ * annotation with what to change. Post (post.ts) deletes what this step wrote.
+ */
+import { tmpdir } from 'node:os';
+import { githubProvider } from '../ci/github.js';
+import { FederationError } from '../core/errors.js';
+import { createNodeHttpClient } from '../core/http.js';
+import type { HttpClient } from '../core/http.js';
+import { decodeJwt } from '../core/jwt.js';
+import { login } from '../core/login.js';
+import type { LoginResult } from '../core/login.js';
+import { readInputs } from '../action/inputs.js';
+import type { ActionInputs } from '../action/inputs.js';
+import { causeChain, failureText } from '../action/failure.js';
+import { githubRunner } from '../action/runner.js';
+import type { Runner } from '../action/runner.js';
+import { failureSummary, successSummary } from '../action/summary.js';
+import { FILES_STATE } from '../action/state.js';
+import { envHandoff } from '../handoff/env.js';
+import type { CiSink, Handoff } from '../handoff/types.js';
+import { iso, loginSummary } from './cli/render.js';
+
+const HANDOFFS: Readonly<Record<ActionInputs['exports'][number], Handoff>> = { env: envHandoff };
+
+/** A CI token fetched this recently still has nearly all of its ~5 minutes: no need to ask again. */
+const REUSE_ID_TOKEN_MS = 30_000;
+
+/** Shows a claim on a log line; anything that could end the line is quoted away. */
+function clean(value: string | undefined): string {
+  if (value === undefined) return '(none)';
+  return /[\u0000-\u001f\u007f]/.test(value) ? JSON.stringify(value) : value;
+}
+
+function logResult(runner: Runner, result: LoginResult): void {
+  const id = result.idToken;
+  runner.info(`entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})`);
+  runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
+  runner.info(`  CI token subject:  ${clean(id?.sub)}`);
+  runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(', ') : id?.aud)}`);
+  for (const token of result.tokens) runner.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
+  for (const note of result.notes) runner.info(`  note:              ${note}`);
+}
+
+/** The CI tokens this step fetched, newest last: kept only to mask them and to show claims in debug. */
+interface IdTokens {
+  latest?: { audience: string; token: string; at: number };
+}
+
+async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, seen: IdTokens): Promise<void> {
+  const inputs = readInputs(runner);
+  runner.requireFiles(['GITHUB_OUTPUT', 'GITHUB_STATE', ...(inputs.exports.length > 0 ? ['GITHUB_ENV' as const] : [])]);
+
+  const provider = githubProvider({ env, http, timeoutMs: inputs.options.timeoutMs });
+  // Every CI token is masked the moment it arrives, whoever asked for it.
+  const fetchIdToken = async (audience: string): Promise<string> => {
+    const token = await provider.idToken(audience);
+    runner.mask(token);
+    seen.latest = { audience, token, at: Date.now() };
+    return token;
+  };
+  const recentIdToken = async (audience: string): Promise<string> => {
+    const latest = seen.latest;
+    return latest !== undefined && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
+  };
+
+  const result = await login(inputs.options, { kind: 'federated', description: provider.description, idToken: fetchIdToken }, { http });
+  // Masks first: nothing below may mention a token the runner does not yet hide.
+  for (const token of result.tokens) runner.mask(token.accessToken);
+  const first = result.tokens[0];
+  if (first === undefined) throw new Error('the login returned no token');
+  runner.setOutput('access-token', first.accessToken);
+  runner.setOutput('expires-on', iso(first.expiresOn));
+  runner.setOutput('issuer', result.idToken?.iss ?? '');
+  runner.setOutput('subject', result.idToken?.sub ?? '');
+
+  const sink: CiSink = {
+    setEnv: (name, value) => runner.exportVariable(name, value),
+    mask: (value) => runner.mask(value),
+    tempDir: env['RUNNER_TEMP'] !== undefined && env['RUNNER_TEMP'] !== '' ? env['RUNNER_TEMP'] : tmpdir(),
+  };
+  const files: string[] = [];
+  for (const name of inputs.exports) {
+    const cleanup = await HANDOFFS[name].export({ result, idToken: recentIdToken, ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }) }, sink);
+    files.push(...cleanup.files);
+    // Saved after each hand-off, so that a later failure still leaves post a complete list.
+    if (cleanup.files.length > 0) runner.saveState(FILES_STATE, JSON.stringify(files));
+  }
+
+  logResult(runner, result);
+  if (inputs.exports.includes('env')) runner.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`);
+  runner.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`);
+  runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+}
+
+/** Debug only: every claim of the last CI token (claims are not secret; the token is). */
+function debugClaims(runner: Runner, seen: IdTokens): void {
+  if (!runner.debugEnabled || seen.latest === undefined) return;
+  try {
+    runner.debug(`CI token claims: ${JSON.stringify(decodeJwt(seen.latest.token).claims)}`);
+  } catch {
+    runner.debug('The CI token is not a JWT; its claims cannot be shown.');
+  }
+}
+
+function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unknown): void {
+  if (err instanceof FederationError) {
+    runner.error(failureText(err));
+    for (const cause of causeChain(err)) runner.debug(`cause: ${cause}`);
+    try {
+      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()));
+    } catch {
+      // The annotation above already says what failed.
+    }
+    process.exitCode = err.usage ? 2 : 1;
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  runner.error(`entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`);
+  if (err instanceof Error && err.stack !== undefined) runner.debug(err.stack);
+  process.exitCode = 1;
+}
+
+const runner = githubRunner(process.env);
+const http = createNodeHttpClient({ userAgent: `entra-federate-action/${VERSION}` });
+const seen: IdTokens = {};
+try {
+  await main(runner, process.env, http, seen);
+} catch (err) {
+  fail(runner, process.env, http, err);
+}
+debugClaims(runner, seen);

@@ -1,0 +1,42 @@
+/**
+ * `export: env`: the variables the Azure SDKs read, so that @azure/identity's
+ * WorkloadIdentityCredential and DefaultAzureCredential (and other SDKs' equivalents) sign
+ * in by themselves in later steps. AZURE_FEDERATED_TOKEN_FILE holds a CI token, not an access
+ * token: the SDK exchanges it itself, for whatever scope it needs.
+ */
+import { unlinkSync } from 'node:fs';
+import { FederationError } from '../core/errors.js';
+import type { Handoff } from './types.js';
+import { writeSecureFile } from './secure-file.js';
+
+export const TOKEN_FILE_PREFIX = 'entra-federate-';
+export const TOKEN_FILE_SUFFIX = '.jwt';
+
+export const envHandoff: Handoff = {
+  name: 'env',
+  async export({ result, idToken, subscriptionId }, sink) {
+    const token = await idToken(result.audience);
+    let file: string;
+    try {
+      // No trailing newline: some readers take the file's bytes as they are.
+      file = writeSecureFile(sink.tempDir, TOKEN_FILE_PREFIX, TOKEN_FILE_SUFFIX, token);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      throw new FederationError('TOKEN_FILE_WRITE_FAILED', `Could not create the federated token file in ${sink.tempDir}${typeof code === 'string' ? ` (${code})` : ''}.`, {
+        remedy: 'The runner\'s temporary directory (RUNNER_TEMP) must exist and be writable by the job\'s user.',
+        cause: err,
+      });
+    }
+    try {
+      sink.setEnv('AZURE_CLIENT_ID', result.clientId);
+      sink.setEnv('AZURE_TENANT_ID', result.tenantId);
+      sink.setEnv('AZURE_AUTHORITY_HOST', result.authorityHost);
+      if (subscriptionId !== undefined) sink.setEnv('AZURE_SUBSCRIPTION_ID', subscriptionId);
+      sink.setEnv('AZURE_FEDERATED_TOKEN_FILE', file);
+    } catch (err) {
+      unlinkSync(file);
+      throw err;
+    }
+    return { files: [file] };
+  },
+};

@@ -22,7 +22,7 @@ export async function startSandboxProcess({ https = true, config = {} } = {}) {
   const dir = tempDir();
   const configFile = join(dir, 'sandbox.json');
   writeFileSync(configFile, JSON.stringify({ idTokenLifetimeSeconds: 3600, ...config }));
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--config', configFile, ...(https ? ['--https'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--config', configFile, ...(https ? ['--https'] : [])], { stdio: ['ignore', 'pipe', 'ignore'] });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));

@@ -37,6 +37,8 @@ await build({
       'action/index': 'src/entry/action.ts',
       'action/post': 'src/entry/post.ts',
       'drone/index': 'src/entry/drone.ts',
+      // The library (package.json "exports"): verifyIdToken and the login/exchange API.
+      'lib/index': 'src/index.ts',
     }).filter(([, src]) => existsSync(src)),
   ),
   outdir,

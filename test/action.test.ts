@@ -220,6 +220,15 @@ describe('a successful step', () => {
     expect(claimsOf(readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'))['aud']).toBe('api://AzureADTokenExchange');
   });
 
+  test('writes each output, variable and state entry as a heredoc with its own random delimiter', () => {
+    for (const raw of [step.outputRaw, step.exportedRaw, step.stateRaw]) {
+      const delimiters = [...raw.matchAll(/^[A-Za-z_][A-Za-z0-9_-]*<<(.*)$/gm)].map((m) => m[1] ?? '');
+      expect(delimiters.length).toBeGreaterThan(0);
+      for (const d of delimiters) expect(d).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(delimiters).size).toBe(delimiters.length);
+    }
+  });
+
   test('exports the Azure SDK variables and a 0600 token file under RUNNER_TEMP with no trailing newline', () => {
     expect(step.exported).toEqual({
       AZURE_CLIENT_ID: sandbox.clientId,
@@ -482,4 +491,14 @@ describe('failures', () => {
     expect(annotation(step)).toContain('GITHUB_OUTPUT is not set');
     expect(requests).toEqual([]);
   });
+});
+
+test('the bundles stay small and free of @actions/core and undici (start-up budget)', () => {
+  const main = readFileSync(MAIN, 'utf8');
+  const post = readFileSync(POST, 'utf8');
+  expect(main.length).toBeLessThan(150 * 1024);
+  expect(post.length).toBeLessThan(30 * 1024);
+  for (const bundle of [main, post]) expect(bundle).not.toMatch(/undici|@actions\/core/);
+  // Post loads nothing it does not use: no HTTP client, no crypto module.
+  expect(post).not.toMatch(/node:https?|node:crypto/);
 });

@@ -18,12 +18,14 @@ var FederationError = class extends Error {
   actual;
   scope;
   presented;
+  claims;
+  request;
   constructor(code, message, details) {
     super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
     this.code = code;
     this.remedy = details.remedy;
     this.usage = details.usage ?? false;
-    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"];
+    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "claims", "request", "scope"];
     for (const key of optional) {
       const value = details[key];
       if (value !== void 0) Object.assign(this, { [key]: value });
@@ -588,6 +590,8 @@ async function login(options, source, deps) {
     if (err instanceof FederationError) {
       const presented = presentedClaims(idToken);
       if (presented !== void 0 && err.presented === void 0) err.presented = presented;
+      if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
+      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
     }
     throw err;
   }
@@ -870,11 +874,10 @@ function formatCommand(name, properties, message) {
 }
 
 // src/action/file-command.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { EOL } from "node:os";
 var KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-function keyValueEntry(key, value, delimiter = `ghadelimiter_${randomUUID2()}`) {
+function keyValueEntry(key, value, delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`) {
   if (!KEY.test(key)) throw new Error(`invalid file-command key ${JSON.stringify(key)}`);
   if (value.includes(delimiter)) throw new Error(`the value of ${key} contains the heredoc delimiter`);
   return `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
@@ -901,6 +904,19 @@ function githubRunner(env, write = (text) => {
     }
     return path;
   };
+  const append = (name, key, value) => {
+    const path = file(name);
+    try {
+      appendEntry(path, key, value);
+    } catch (err) {
+      const code = err.code;
+      throw new FederationError("RUNNER_FILE_WRITE_FAILED", `Could not append ${key} to the file ${name} names${typeof code === "string" ? ` (${code})` : ""}.`, {
+        remedy: `${name} must name a file the job's user can write; the runner sets it, so do not override it.`,
+        field: name,
+        cause: err
+      });
+    }
+  };
   const debugEnabled = isDebug(env);
   return {
     debugEnabled,
@@ -914,9 +930,9 @@ function githubRunner(env, write = (text) => {
     },
     warning: (message) => line(formatCommand("warning", {}, message)),
     error: (message) => line(formatCommand("error", {}, message)),
-    setOutput: (name, value) => appendEntry(file("GITHUB_OUTPUT"), name, value),
-    exportVariable: (name, value) => appendEntry(file("GITHUB_ENV"), name, value),
-    saveState: (name, value) => appendEntry(file("GITHUB_STATE"), name, value),
+    setOutput: (name, value) => append("GITHUB_OUTPUT", name, value),
+    exportVariable: (name, value) => append("GITHUB_ENV", name, value),
+    saveState: (name, value) => append("GITHUB_STATE", name, value),
     state: (name) => env[`STATE_${name}`] ?? "",
     appendSummary(markdown) {
       const path = env["GITHUB_STEP_SUMMARY"];
@@ -1143,7 +1159,11 @@ async function main(runner2, env, http2, seen2) {
   logResult(runner2, result);
   if (inputs.exports.includes("env")) runner2.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`);
   runner2.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`);
-  runner2.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+  try {
+    runner2.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+  } catch (err) {
+    runner2.warning(`entra-federate: could not write the step summary (${err.code ?? String(err)}).`);
+  }
 }
 function debugClaims(runner2, seen2) {
   if (!runner2.debugEnabled || seen2.latest === void 0) return;

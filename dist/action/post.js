@@ -22,12 +22,14 @@ var FederationError = class extends Error {
   actual;
   scope;
   presented;
+  claims;
+  request;
   constructor(code, message, details) {
     super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
     this.code = code;
     this.remedy = details.remedy;
     this.usage = details.usage ?? false;
-    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"];
+    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "claims", "request", "scope"];
     for (const key of optional) {
       const value = details[key];
       if (value !== void 0) Object.assign(this, { [key]: value });
@@ -59,11 +61,10 @@ function formatCommand(name, properties, message) {
 }
 
 // src/action/file-command.ts
-import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { EOL } from "node:os";
 var KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-function keyValueEntry(key, value, delimiter = `ghadelimiter_${randomUUID()}`) {
+function keyValueEntry(key, value, delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`) {
   if (!KEY.test(key)) throw new Error(`invalid file-command key ${JSON.stringify(key)}`);
   if (value.includes(delimiter)) throw new Error(`the value of ${key} contains the heredoc delimiter`);
   return `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
@@ -90,6 +91,19 @@ function githubRunner(env, write = (text) => {
     }
     return path;
   };
+  const append = (name, key, value) => {
+    const path = file(name);
+    try {
+      appendEntry(path, key, value);
+    } catch (err) {
+      const code = err.code;
+      throw new FederationError("RUNNER_FILE_WRITE_FAILED", `Could not append ${key} to the file ${name} names${typeof code === "string" ? ` (${code})` : ""}.`, {
+        remedy: `${name} must name a file the job's user can write; the runner sets it, so do not override it.`,
+        field: name,
+        cause: err
+      });
+    }
+  };
   const debugEnabled = isDebug(env);
   return {
     debugEnabled,
@@ -103,9 +117,9 @@ function githubRunner(env, write = (text) => {
     },
     warning: (message) => line(formatCommand("warning", {}, message)),
     error: (message) => line(formatCommand("error", {}, message)),
-    setOutput: (name, value) => appendEntry(file("GITHUB_OUTPUT"), name, value),
-    exportVariable: (name, value) => appendEntry(file("GITHUB_ENV"), name, value),
-    saveState: (name, value) => appendEntry(file("GITHUB_STATE"), name, value),
+    setOutput: (name, value) => append("GITHUB_OUTPUT", name, value),
+    exportVariable: (name, value) => append("GITHUB_ENV", name, value),
+    saveState: (name, value) => append("GITHUB_STATE", name, value),
     state: (name) => env[`STATE_${name}`] ?? "",
     appendSummary(markdown) {
       const path = env["GITHUB_STEP_SUMMARY"];

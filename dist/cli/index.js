@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-ZLMLRR2H.js";
-import "./chunks/chunk-Z53PL5H4.js";
+} from "./chunks/chunk-BD4GWUJ6.js";
+import "./chunks/chunk-BENIQCCH.js";
+import "./chunks/chunk-XF35V6NF.js";
+import "./chunks/chunk-A4I6B6LM.js";
 
 // src/entry/cli.ts
 var USAGE = `Usage: entra-federate <command> [options]
@@ -10,16 +12,22 @@ var USAGE = `Usage: entra-federate <command> [options]
 Commands:
   login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
   token     exchange for one --scope and print only the access token
+  doctor    explain why the CI token does (not) match the app's federated credentials
+  verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
+  policy    \`policy test\`: evaluate a policy file against CI token claims
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-TZKQLIM2.js"),
-  login: () => import("./chunks/login-FCRTN3XF.js"),
-  sandbox: () => import("./chunks/sandbox-7HYWBTYR.js"),
-  demo: () => import("./chunks/demo-P6PYJIWQ.js")
+  token: () => import("./chunks/token-GU2KKET7.js"),
+  login: () => import("./chunks/login-JZ3NC6U5.js"),
+  doctor: () => import("./chunks/doctor-EFZBBQ22.js"),
+  verify: () => import("./chunks/verify-W5AI4MQ4.js"),
+  policy: () => import("./chunks/policy-OGX4NMMK.js"),
+  sandbox: () => import("./chunks/sandbox-SKN5EDDQ.js"),
+  demo: () => import("./chunks/demo-XUT4OGCU.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

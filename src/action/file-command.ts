@@ -4,14 +4,15 @@
  * The delimiter is random per entry and checked against the value, so no value (a newline in
  * an input, say) can close the heredoc early and smuggle in a variable of its own.
  */
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 /** Output, variable and state names we write: fixed by us, so this only guards mistakes. */
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-export function keyValueEntry(key: string, value: string, delimiter = `ghadelimiter_${randomUUID()}`): string {
+// globalThis.crypto rather than node:crypto: the post step, which writes no file command,
+// then does not load the crypto module at start-up.
+export function keyValueEntry(key: string, value: string, delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`): string {
   if (!KEY.test(key)) throw new Error(`invalid file-command key ${JSON.stringify(key)}`);
   // A random UUID cannot appear by chance; if it does, someone is trying to guess it.
   if (value.includes(delimiter)) throw new Error(`the value of ${key} contains the heredoc delimiter`);

@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { usageError } from '../core/errors.js';
+import { FederationError, usageError } from '../core/errors.js';
 import { formatCommand } from './commands.js';
 import { appendEntry } from './file-command.js';
 
@@ -54,6 +54,19 @@ export function githubRunner(env: Env, write: (text: string) => void = (text) =>
     }
     return path;
   };
+  const append = (name: RunnerFile, key: string, value: string): void => {
+    const path = file(name);
+    try {
+      appendEntry(path, key, value);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      throw new FederationError('RUNNER_FILE_WRITE_FAILED', `Could not append ${key} to the file ${name} names${typeof code === 'string' ? ` (${code})` : ''}.`, {
+        remedy: `${name} must name a file the job's user can write; the runner sets it, so do not override it.`,
+        field: name,
+        cause: err,
+      });
+    }
+  };
   const debugEnabled = isDebug(env);
   return {
     debugEnabled,
@@ -67,9 +80,9 @@ export function githubRunner(env: Env, write: (text: string) => void = (text) =>
     },
     warning: (message) => line(formatCommand('warning', {}, message)),
     error: (message) => line(formatCommand('error', {}, message)),
-    setOutput: (name, value) => appendEntry(file('GITHUB_OUTPUT'), name, value),
-    exportVariable: (name, value) => appendEntry(file('GITHUB_ENV'), name, value),
-    saveState: (name, value) => appendEntry(file('GITHUB_STATE'), name, value),
+    setOutput: (name, value) => append('GITHUB_OUTPUT', name, value),
+    exportVariable: (name, value) => append('GITHUB_ENV', name, value),
+    saveState: (name, value) => append('GITHUB_STATE', name, value),
     state: (name) => env[`STATE_${name}`] ?? '',
     appendSummary(markdown) {
       const path = env['GITHUB_STEP_SUMMARY'];

@@ -9,8 +9,10 @@ import type { CredentialSource, IdTokenSummary, LoginResult } from '../core/logi
 import { login } from '../core/login.js';
 import type { FederationOptions } from '../core/options.js';
 import type { PolicyDecision } from '../policy/evaluate.js';
+import { enforcePolicy } from '../policy/guard.js';
+import { loadPolicy } from '../policy/load.js';
 import type { AppendFile } from './log.js';
-import { auditLines } from './log.js';
+import { auditLines, openAppendOnly } from './log.js';
 import { renderAuditMarkdown } from './markdown.js';
 import type { AuditRecord } from './record.js';
 import { failureRecord, successRecords } from './record.js';
@@ -53,4 +55,36 @@ export async function loginWithTrail(options: FederationOptions, source: Credent
   // Fail closed: when the trail cannot be written, the tokens are not handed out.
   await write(trail, successRecords(result, subject(), decision));
   return result;
+}
+
+export interface GuardFiles {
+  policyPath?: string | undefined;
+  auditLogPath?: string | undefined;
+  /** Appended only together with an audit log. */
+  summaryPath?: string | undefined;
+  provider: string;
+  ci?: CiContext | undefined;
+  now: () => number;
+}
+
+/**
+ * What the CLI's --policy and --audit-log do: load the policy and open the files first (a bad
+ * path or policy fails before any request), then log in with the trail, then close.
+ */
+export async function loginWithGuardFiles(options: FederationOptions, source: CredentialSource, http: HttpClient, files: GuardFiles): Promise<LoginResult> {
+  const trail: LoginTrail = { provider: files.provider, now: files.now, ...(files.ci === undefined ? {} : { ci: files.ci }) };
+  if (files.policyPath !== undefined) {
+    const policy = await loadPolicy(files.policyPath);
+    trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
+  }
+  try {
+    if (files.auditLogPath !== undefined) {
+      trail.auditLog = await openAppendOnly(files.auditLogPath, 'the audit log', 'audit-log');
+      if (files.summaryPath !== undefined && files.summaryPath !== '') trail.summary = await openAppendOnly(files.summaryPath, 'the step summary file', 'audit-log');
+    }
+    return await loginWithTrail(options, source, http, trail);
+  } finally {
+    await trail.auditLog?.close();
+    await trail.summary?.close();
+  }
 }

@@ -54,6 +54,7 @@ export function circleciProvider(deps: ProviderDeps): CiProvider {
           remedy: result.reason === 'not-found'
             ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'}.`
             : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'} to use ${name} as it is.`,
+          usage: result.reason === 'not-found',
           field: name,
         });
       }

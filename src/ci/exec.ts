@@ -101,12 +101,16 @@ export function runTokenCommand(argv: readonly [string, ...string[]], opts: Toke
 export function describeFailure(command: string, result: Exclude<TokenCommandResult, { ok: true }>, timeoutMs: number): string {
   const tail = result.stderr === '' ? '' : `: ${result.stderr}`;
   switch (result.reason) {
-    case 'not-found': return `\`${command}\` was not found on PATH`;
-    case 'not-executable': return `\`${command}\` is not executable`;
+    case 'not-found': return `\`${program(command)}\` was not found on PATH`;
+    case 'not-executable': return `\`${program(command)}\` is not executable`;
     case 'timeout': return `\`${command}\` did not finish within ${Math.round(timeoutMs / 1000)} s${tail}`;
     case 'too-large': return `\`${command}\` printed more than ${MAX_TOKEN_OUTPUT_BYTES} bytes, which is not a token`;
     case 'signal': return `\`${command}\` was killed by ${result.signal ?? 'a signal'}${tail}`;
     case 'spawn': return `\`${command}\` could not be started${tail}`;
     case 'exit': return `\`${command}\` exited with code ${result.exitCode ?? '?'}${tail}`;
   }
+}
+
+function program(command: string): string {
+  return command.split(' ')[0] ?? command;
 }

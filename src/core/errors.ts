@@ -11,6 +11,13 @@ export interface PresentedClaims {
   aud?: string | string[];
 }
 
+export interface FailedRequest {
+  clientId: string;
+  tenantId: string;
+  cloud: 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
+  audience: string;
+}
+
 export interface FederationErrorDetails {
   remedy: string;
   /** The user's input or environment is wrong: the CLI exits 2 and nothing was sent. */
@@ -27,6 +34,10 @@ export interface FederationErrorDetails {
   actual?: string;
   /** The iss/sub/aud of the CI token that was presented, for mismatch errors. */
   presented?: PresentedClaims;
+  /** All claims of that token, for the doctor's explanation (claims, never the token). */
+  claims?: Record<string, unknown>;
+  /** What was asked for when it failed: lets the doctor explain without the original flags. */
+  request?: FailedRequest;
   scope?: string;
   cause?: unknown;
 }
@@ -47,6 +58,8 @@ export class FederationError extends Error {
   readonly actual?: string;
   readonly scope?: string;
   presented?: PresentedClaims;
+  claims?: Record<string, unknown>;
+  request?: FailedRequest;
 
   constructor(code: string, message: string, details: FederationErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -54,7 +67,7 @@ export class FederationError extends Error {
     this.remedy = details.remedy;
     this.usage = details.usage ?? false;
     // exactOptionalPropertyTypes: only set what is known, so JSON output stays clean.
-    const optional = ['aadsts', 'oauthError', 'traceId', 'correlationId', 'timestamp', 'status', 'field', 'expected', 'actual', 'presented', 'scope'] as const;
+    const optional = ['aadsts', 'oauthError', 'traceId', 'correlationId', 'timestamp', 'status', 'field', 'expected', 'actual', 'presented', 'claims', 'request', 'scope'] as const;
     for (const key of optional) {
       const value = details[key];
       if (value !== undefined) Object.assign(this, { [key]: value });

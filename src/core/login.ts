@@ -113,6 +113,8 @@ export async function login(options: FederationOptions, source: CredentialSource
     if (err instanceof FederationError) {
       const presented = presentedClaims(idToken);
       if (presented !== undefined && err.presented === undefined) err.presented = presented;
+      if (idToken !== undefined && err.claims === undefined) err.claims = idToken.claims;
+      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
     }
     throw err;
   }

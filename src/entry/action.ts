@@ -43,7 +43,7 @@ function logResult(runner: Runner, result: LoginResult): void {
   for (const note of result.notes) runner.info(`  note:              ${note}`);
 }
 
-/** The CI tokens this step fetched, newest last: kept only to mask them and to show claims in debug. */
+/** The newest CI token this step fetched: reused by a hand-off moments later, and its claims shown in debug. */
 interface IdTokens {
   latest?: { audience: string; token: string; at: number };
 }
@@ -91,7 +91,12 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   logResult(runner, result);
   if (inputs.exports.includes('env')) runner.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`);
   runner.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`);
-  runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+  try {
+    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+  } catch (err) {
+    // The sign-in worked and everything is handed on; a summary that cannot be written is no reason to fail.
+    runner.warning(`entra-federate: could not write the step summary (${(err as { code?: string }).code ?? String(err)}).`);
+  }
 }
 
 /** Debug only: every claim of the last CI token (claims are not secret; the token is). */

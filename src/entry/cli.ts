@@ -10,6 +10,9 @@ const USAGE = `Usage: entra-federate <command> [options]
 Commands:
   login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
   token     exchange for one --scope and print only the access token
+  doctor    explain why the CI token does (not) match the app's federated credentials
+  verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
+  policy    \`policy test\`: evaluate a policy file against CI token claims
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
 
@@ -21,6 +24,9 @@ type Command = () => Promise<{ run(argv: string[]): Promise<number> }>;
 const COMMANDS: Record<string, Command> = {
   token: () => import('./cli/token.js'),
   login: () => import('./cli/login.js'),
+  doctor: () => import('./cli/doctor.js'),
+  verify: () => import('./cli/verify.js'),
+  policy: () => import('./cli/policy.js'),
   sandbox: () => import('./cli/sandbox.js'),
   demo: () => import('./cli/demo.js'),
 };

@@ -7,6 +7,7 @@ import {
   BodyTooLargeError, bearerToken, isLoopbackHostname, jsonReply, loggableHeaders, parseForm, parseJson, readBody,
   redactForm, sendReply, MAX_BODY_BYTES, type Reply,
 } from './http.js';
+import { graphAppId, listFederatedCredentials } from './graph.js';
 import { ciDiscovery, ciJwks, handleIdTokenRequest, mintCiToken, sameSecret } from './issuer.js';
 import type { SandboxState } from './state.js';
 import type { SandboxRequest } from './types.js';
@@ -21,6 +22,7 @@ export type Route =
   | { target: 'entra-discovery'; kind: 'v2' | 'v1' | 'instance'; tenant: string }
   | { target: 'entra-jwks'; tenant: string; v2: boolean }
   | { target: 'token'; tenant: string }
+  | { target: 'graph'; appId: string }
   | { target: 'other' };
 
 const MAX_LOGGED_REQUESTS = 10_000;
@@ -38,6 +40,10 @@ export function route(pathname: string): Route {
   if (path === 'ci/.well-known/jwks') return { target: 'ci-jwks' };
   if (path === 'ci/idtoken') return { target: 'idtoken' };
   if (path === 'common/discovery/instance') return { target: 'entra-discovery', kind: 'instance', tenant: 'common' };
+  if (first === 'v1.0' && rest.length === 2 && rest[1] === 'federatedIdentityCredentials') {
+    const appId = graphAppId(rest[0] ?? '');
+    return appId === undefined ? { target: 'other' } : { target: 'graph', appId };
+  }
   if (!first) return { target: 'other' };
   switch (tail) {
     case 'v2.0/.well-known/openid-configuration':
@@ -114,7 +120,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   }
   if (matched.target === 'token') entry.form = redactForm(parseForm(body, req.headers['content-type']));
 
-  if (matched.target !== 'control' && matched.target !== 'other') {
+  if (matched.target !== 'control' && matched.target !== 'other' && matched.target !== 'graph') {
     const rule = state.faults.take(matched.target);
     if (rule) {
       const outcome = await applyFault(rule, req, res);
@@ -163,6 +169,8 @@ async function dispatch(state: SandboxState, matched: Route, req: IncomingMessag
       if (outcome.error) entry.error = outcome.error;
       return outcome.reply;
     }
+    case 'graph':
+      return listFederatedCredentials(state, req, matched.appId);
     case 'other':
       return jsonReply(404, { error: 'not_found', error_description: `The sandbox serves nothing at ${url.pathname}.` });
   }

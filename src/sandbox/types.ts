@@ -63,7 +63,7 @@ export interface SandboxConfig {
   faults?: FaultRule[];
 }
 
-export type RequestTarget = FaultTarget | 'control' | 'other';
+export type RequestTarget = FaultTarget | 'graph' | 'control' | 'other';
 
 export interface SandboxRequest {
   /** Arrival, ms since the epoch. */

@@ -169,7 +169,7 @@ export class IssuerKeys {
       return rejected('KEY_MISMATCH', `The issuer's key ${shown(kid)} is not a key for ${alg}.`, 'The token\'s alg does not match the type of the key it names: it was not signed by the issuer.', { field: 'alg', actual: alg });
     }
     const age = Math.round((this.clock.now() - keys.fetchedAt) / 1000);
-    return rejected('KID_UNKNOWN', `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1000)} s).`, `Only keys published at ${this.issuer}'s JWKS are trusted; the token was signed by some other key.`, { field: 'kid', actual: kid });
+    return rejected('KID_UNKNOWN', `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1000)} s).`, `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`, { field: 'kid', actual: kid });
   }
 
   private refresh(): Promise<void> {

@@ -200,8 +200,10 @@ export async function runCommand(body: () => Promise<number | void>, opts: { jso
     process.exitCode = typeof code === 'number' ? code : 0;
   } catch (err) {
     if (err instanceof FederationError) {
-      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}\n`);
+      const explanation = await explain(err);
+      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON(), ...(explanation === undefined ? {} : { diagnosis: explanation.diagnosis }) })}\n`);
       process.stderr.write(renderError(err));
+      if (explanation !== undefined) process.stderr.write(`\nentra-federate doctor:\n${explanation.text}`);
       process.exitCode = err.usage ? 2 : 1;
       return;
     }
@@ -210,6 +212,16 @@ export async function runCommand(body: () => Promise<number | void>, opts: { jso
     if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
   }
+}
+
+/** The doctor's reading of a failed exchange; loaded only when an exchange has failed. */
+async function explain(err: FederationError): Promise<{ diagnosis: unknown; text: string } | undefined> {
+  if (err.request === undefined || err.claims === undefined) return undefined;
+  const { explainFailure } = await import('../../doctor/explain.js');
+  const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
+  if (diagnosis === undefined) return undefined;
+  const { renderDiagnosis } = await import('../../doctor/render.js');
+  return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
 }
 
 export function helpRequested(values: { help?: boolean | undefined }, text: string): boolean {

@@ -1,6 +1,6 @@
 /** `entra-federate login`: every --scope, a summary on stderr (or JSON on stdout), never a token. */
-import { login } from '../../core/login.js';
 import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
 import { loginSummary, renderLoginSummary } from './render.js';
 
 const HELP = `Usage: entra-federate login [options]
@@ -10,9 +10,10 @@ summary: who asked (the CI token's issuer, subject, audience) and when each toke
 Tokens are never printed.
 
 ${FEDERATION_HELP}
-  --json                  print the summary as JSON on stdout`;
+  --json                  print the summary as JSON on stdout
+${GUARD_HELP}`;
 
-const FLAGS = { ...FEDERATION_FLAGS, json: { type: 'boolean' } } as const;
+const FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS, json: { type: 'boolean' } } as const;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommand('login', argv, FLAGS);
@@ -20,8 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   const env = process.env;
   const options = optionsFrom(values, env);
   const http = httpClient();
-  const { source, provider } = credentialFrom(values, env, http);
-  const result = await login(options, source, { http });
+  const credential = credentialFrom(values, env, http);
+  const { provider } = credential;
+  const result = await guardedLogin(values, env, options, credential, http);
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify(loginSummary(result, provider?.context()), null, 2)}\n`);
   } else {

@@ -1,17 +1,20 @@
 /** `entra-federate token`: one scope, and only the access token on stdout. */
-import { login } from '../../core/login.js';
 import { usageError } from '../../core/errors.js';
 import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
 
 const HELP = `Usage: entra-federate token [options]
 
 Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
 for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
 
-${FEDERATION_HELP}`;
+${FEDERATION_HELP}
+${GUARD_HELP}`;
+
+const FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommand('token', argv, FEDERATION_FLAGS);
+  const { values } = parseCommand('token', argv, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   if ((values.scope?.length ?? 0) > 1) {
     throw usageError('INVALID_ARGUMENTS', '`token` prints one token, but several --scope flags were given.', 'Give one --scope, or use `entra-federate login` with --export for several.', 'scope');
@@ -19,8 +22,8 @@ export async function run(argv: string[]): Promise<number> {
   const env = process.env;
   const options = optionsFrom(values, env);
   const http = httpClient();
-  const { source } = credentialFrom(values, env, http);
-  const result = await login(options, source, { http });
+  const credential = credentialFrom(values, env, http);
+  const result = await guardedLogin(values, env, options, credential, http);
   const token = result.tokens[0];
   if (token === undefined) return 1;
   process.stdout.write(`${token.accessToken}\n`);

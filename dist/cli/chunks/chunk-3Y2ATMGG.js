@@ -1475,7 +1475,48 @@ function looksLikeJson(body) {
   }
 }
 
+// src/sandbox/graph.ts
+import { createHash as createHash6 } from "node:crypto";
+var GRAPH_RESOURCE = "https://graph.microsoft.com";
+function graphError(status, code, message) {
+  return jsonReply(status, { error: { code, message } });
+}
+function graphAppId(segment) {
+  return /^applications\(appId='([0-9a-fA-F-]{36})'\)$/.exec(segment)?.[1];
+}
+function authorized(state, req) {
+  const token = bearerToken(req.headers);
+  if (token === void 0) return false;
+  try {
+    const jwt = decodeJwt(token);
+    const exp = jwt.payload["exp"];
+    return verifyJwtSignature(jwt, state.entraKey.publicKey) && String(jwt.payload["aud"]).replace(/\/$/, "") === GRAPH_RESOURCE && jwt.payload["tid"] === state.tenantId && typeof exp === "number" && exp * 1e3 > state.now();
+  } catch (err) {
+    if (err instanceof MalformedJwtError) return false;
+    throw err;
+  }
+}
+function listFederatedCredentials(state, req, appId) {
+  if (!authorized(state, req)) {
+    return graphError(401, "InvalidAuthenticationToken", "Access token is empty, expired or not issued for https://graph.microsoft.com.");
+  }
+  const app = state.findApp(appId);
+  if (app === void 0) {
+    return graphError(404, "Request_ResourceNotFound", `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`);
+  }
+  const value = (app.federatedCredentials ?? []).map((fic, i) => ({
+    id: createHash6("sha256").update(`${app.clientId}:${fic.issuer}:${fic.subject}`).digest("hex").slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5"),
+    name: fic.name ?? `fic-${i + 1}`,
+    issuer: fic.issuer,
+    subject: fic.subject,
+    description: null,
+    audiences: fic.audiences
+  }));
+  return jsonReply(200, { "@odata.context": `${GRAPH_RESOURCE}/v1.0/$metadata#applications('${appId}')/federatedIdentityCredentials`, value });
+}
+
 // src/sandbox/server.ts
+var MAX_LOGGED_REQUESTS = 1e4;
 var CONTROL_ACTIONS = ["requests", "mint", "faults", "apps", "issuers"];
 function route(pathname) {
   const parts = pathname.split("/").slice(1).map(decodeSegment2);
@@ -1489,6 +1530,10 @@ function route(pathname) {
   if (path === "ci/.well-known/jwks") return { target: "ci-jwks" };
   if (path === "ci/idtoken") return { target: "idtoken" };
   if (path === "common/discovery/instance") return { target: "entra-discovery", kind: "instance", tenant: "common" };
+  if (first === "v1.0" && rest.length === 2 && rest[1] === "federatedIdentityCredentials") {
+    const appId = graphAppId(rest[0] ?? "");
+    return appId === void 0 ? { target: "other" } : { target: "graph", appId };
+  }
   if (!first) return { target: "other" };
   switch (tail) {
     case "v2.0/.well-known/openid-configuration":
@@ -1537,7 +1582,10 @@ async function handle(state, req, res) {
     status: 0,
     headers: loggableHeaders(req.headers)
   };
-  if (!(matched.target === "control" && matched.action === "requests")) state.requests.push(entry);
+  if (!(matched.target === "control" && matched.action === "requests")) {
+    state.requests.push(entry);
+    if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.splice(0, state.requests.length - MAX_LOGGED_REQUESTS);
+  }
   res.on("finish", () => {
     entry.status = res.statusCode;
   });
@@ -1554,7 +1602,7 @@ async function handle(state, req, res) {
     return;
   }
   if (matched.target === "token") entry.form = redactForm(parseForm(body, req.headers["content-type"]));
-  if (matched.target !== "control" && matched.target !== "other") {
+  if (matched.target !== "control" && matched.target !== "other" && matched.target !== "graph") {
     const rule = state.faults.take(matched.target);
     if (rule) {
       const outcome = await applyFault(rule, req, res);
@@ -1601,6 +1649,8 @@ async function dispatch(state, matched, req, url, body, entry) {
       if (outcome.error) entry.error = outcome.error;
       return outcome.reply;
     }
+    case "graph":
+      return listFederatedCredentials(state, req, matched.appId);
     case "other":
       return jsonReply(404, { error: "not_found", error_description: `The sandbox serves nothing at ${url.pathname}.` });
   }

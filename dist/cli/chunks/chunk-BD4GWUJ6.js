@@ -1,367 +1,18 @@
-// src/core/errors.ts
-var FederationError = class extends Error {
-  name = "FederationError";
-  code;
-  remedy;
-  usage;
-  aadsts;
-  oauthError;
-  traceId;
-  correlationId;
-  timestamp;
-  status;
-  field;
-  expected;
-  actual;
-  scope;
-  presented;
-  constructor(code, message, details) {
-    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
-    this.code = code;
-    this.remedy = details.remedy;
-    this.usage = details.usage ?? false;
-    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"];
-    for (const key of optional) {
-      const value = details[key];
-      if (value !== void 0) Object.assign(this, { [key]: value });
-    }
-  }
-  /** A plain object for `--json` output and audit records. */
-  toJSON() {
-    const out = { code: this.code, message: this.message, remedy: this.remedy };
-    for (const key of ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"]) {
-      if (this[key] !== void 0) out[key] = this[key];
-    }
-    return out;
-  }
-};
-function usageError(code, message, remedy, field) {
-  return new FederationError(code, message, { remedy, usage: true, ...field === void 0 ? {} : { field } });
-}
-
-// src/core/options.ts
-var CLOUDS = {
-  AzureCloud: { authorityHost: "https://login.microsoftonline.com", audience: "api://AzureADTokenExchange" },
-  AzureUSGovernment: { authorityHost: "https://login.microsoftonline.us", audience: "api://AzureADTokenExchangeUSGov" },
-  AzureChinaCloud: { authorityHost: "https://login.chinacloudapi.cn", audience: "api://AzureADTokenExchangeChina" }
-};
-var DEFAULT_SCOPE = "https://management.azure.com/.default";
-var DEFAULT_TIMEOUT_SECONDS = 60;
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
-var CONTROL = /[\u0000-\u001f\u007f]/;
-function quote(value) {
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return JSON.stringify(shown);
-}
-function validateClientId(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") {
-    throw usageError("MISSING_CLIENT_ID", "No client id given.", "Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.", "client-id");
-  }
-  if (!GUID.test(value)) {
-    throw usageError("INVALID_CLIENT_ID", `The client id ${quote(value)} is not a GUID.`, 'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.', "client-id");
-  }
-  return value.toLowerCase();
-}
-function validateTenantId(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") {
-    throw usageError("MISSING_TENANT_ID", "No tenant id given.", "Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
-  }
-  if (["common", "organizations", "consumers"].includes(value.toLowerCase())) {
-    throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`, "Use the directory (tenant) id GUID of the tenant that holds the app registration.", "tenant-id");
-  }
-  if (GUID.test(value)) return value.toLowerCase();
-  if (DOMAIN.test(value)) return value.toLowerCase();
-  throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is neither a GUID nor a domain name.`, "Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
-}
-function validateCloud(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") return "AzureCloud";
-  const found = Object.keys(CLOUDS).find((name) => name.toLowerCase() === value.toLowerCase());
-  if (found === void 0) {
-    throw usageError("INVALID_CLOUD", `Unknown cloud ${quote(value)}.`, `Use one of ${Object.keys(CLOUDS).join(", ")}; for anything else pass --authority-host.`, "cloud");
-  }
-  return found;
-}
-function isLoopbackHost(hostname) {
-  if (LOOPBACK_HOSTS.has(hostname.toLowerCase())) return true;
-  return /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(hostname);
-}
-function validateAuthorityHost(raw) {
-  const value = raw.trim();
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not a URL.`, "Pass an https URL such as https://login.microsoftonline.com, or use --cloud.", "authority-host");
-  }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw usageError("INSECURE_AUTHORITY_HOST", `The authority host ${quote(value)} uses plain http.`, "Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.", "authority-host");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not an https URL.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
-  }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    throw usageError("INVALID_AUTHORITY_HOST", "The authority host must not contain credentials, a query or a fragment.", "Pass only scheme, host and port, e.g. https://login.microsoftonline.us.", "authority-host");
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-}
-function normalizeScopes(raw) {
-  const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== "");
-  if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const value of values) {
-    if (CONTROL.test(value) || /\s/.test(value)) {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
-    }
-    if (value.length > 1024) {
-      throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
-    }
-    let spec;
-    if (value.endsWith("/.default")) {
-      spec = { scope: value };
-    } else {
-      spec = { scope: `${value.endsWith("/") ? value : `${value}/`}.default`, appendedFrom: value };
-    }
-    if (spec.scope === "/.default") {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} names no resource.`, "Give a resource URI such as https://management.azure.com/.default.", "scope");
-    }
-    if (seen.has(spec.scope)) continue;
-    seen.add(spec.scope);
-    out.push(spec);
-  }
-  return out;
-}
-function validateAudience(raw, cloud) {
-  if (raw === void 0 || raw.trim() === "") return CLOUDS[cloud].audience;
-  const value = raw.trim();
-  if (CONTROL.test(value) || value.length > 600) {
-    throw usageError("INVALID_AUDIENCE", `The audience ${quote(value)} has control characters or is longer than 600 characters.`, "Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.", "audience");
-  }
-  return value;
-}
-function validateTimeout(raw) {
-  if (raw === void 0 || raw === "") return DEFAULT_TIMEOUT_SECONDS * 1e3;
-  const seconds = typeof raw === "number" ? raw : Number(raw.trim());
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw usageError("INVALID_TIMEOUT", `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`, "Pass --timeout as seconds, e.g. --timeout 30.", "timeout");
-  }
-  return Math.round(seconds * 1e3);
-}
-function resolveOptions(input) {
-  const clientId = validateClientId(input.clientId);
-  const tenantId = validateTenantId(input.tenantId);
-  const cloud = validateCloud(input.cloud);
-  const authorityHost = input.authorityHost === void 0 || input.authorityHost.trim() === "" ? CLOUDS[cloud].authorityHost : validateAuthorityHost(input.authorityHost);
-  const scopes = normalizeScopes(input.scopes);
-  const audience = validateAudience(input.audience, cloud);
-  const timeoutMs = validateTimeout(input.timeoutSeconds);
-  return {
-    tenantId,
-    clientId,
-    scopes,
-    cloud,
-    authorityHost,
-    audience,
-    tokenEndpoint: `${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
-    timeoutMs
-  };
-}
-
-// src/core/jwt.ts
-var MAX_JWT_LENGTH = 64 * 1024;
-function decodePart(part, which, source) {
-  let parsed;
-  try {
-    parsed = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    throw malformed(`its ${which} is not base64url-encoded JSON`, source);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
-  return parsed;
-}
-function malformed(why, source) {
-  return new FederationError("MALFORMED_ID_TOKEN", `The CI token from ${source} is not a JWT: ${why}.`, {
-    remedy: "Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.",
-    usage: true
-  });
-}
-function decodeJwt(token, source = "the given source") {
-  if (token.length > MAX_JWT_LENGTH) throw malformed(`it is longer than ${MAX_JWT_LENGTH} characters`, source);
-  const parts = token.split(".");
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
-    throw malformed("it does not have three base64url parts", source);
-  }
-  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
-}
-function stringClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "string" ? value : void 0;
-}
-function audienceClaim(claims) {
-  const aud = claims["aud"];
-  if (typeof aud === "string") return aud;
-  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
-  return void 0;
-}
-function numericClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
-// src/core/http.ts
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-var systemClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random()
-};
-var MAX_RESPONSE_BYTES = 1024 * 1024;
-var NetworkError = class extends Error {
-  code;
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-};
-function createNodeHttpClient(options = {}) {
-  return {
-    send(req, { timeoutMs }) {
-      return new Promise((resolve, reject) => {
-        const url = new URL(req.url);
-        const headers = { ...req.headers };
-        if (options.userAgent !== void 0) headers["user-agent"] = options.userAgent;
-        if (req.body !== void 0) headers["content-length"] = String(Buffer.byteLength(req.body));
-        const agent = options.agentFor?.(url);
-        const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-        let settled = false;
-        const fail = (err) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          reject(err);
-        };
-        const clientRequest = send(url, { method: req.method, headers, ...agent === void 0 ? {} : { agent } }, (res) => {
-          const chunks = [];
-          let size = 0;
-          res.on("data", (chunk) => {
-            size += chunk.length;
-            if (size > MAX_RESPONSE_BYTES) {
-              res.destroy();
-              fail(new NetworkError("RESPONSE_TOO_LARGE", `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
-              return;
-            }
-            chunks.push(chunk);
-          });
-          res.on("aborted", () => fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete")));
-          res.on("error", (err) => fail(err));
-          res.on("end", () => {
-            if (settled) return;
-            if (!res.complete) {
-              fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete"));
-              return;
-            }
-            settled = true;
-            clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
-          });
-        });
-        const timer = setTimeout(() => {
-          fail(new NetworkError("ETIMEDOUT", `no response within ${Math.round(timeoutMs)} ms`));
-          clientRequest.destroy();
-        }, timeoutMs);
-        clientRequest.on("error", (err) => fail(err));
-        if (req.body !== void 0) clientRequest.write(req.body);
-        clientRequest.end();
-      });
-    }
-  };
-}
-function classifyStatus(res) {
-  return res.status === 408 || res.status === 429 || res.status >= 500 ? "retry" : "final";
-}
-var RETRYABLE_NETWORK = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_SOCKET"]);
-var TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
-function parseRetryAfter(value, now) {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (raw === void 0 || raw.trim() === "") return void 0;
-  if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1e3;
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
-}
-function describeTarget(url) {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return "the server";
-  }
-}
-function networkFailure(err, what, url, attempts) {
-  const code = typeof err.code === "string" ? err.code : "ENETWORK";
-  const detail = err instanceof Error ? err.message : String(err);
-  const where = describeTarget(url);
-  const tries = attempts === 1 ? "" : ` after ${attempts} attempts`;
-  if (code === "ENOTFOUND") {
-    return new FederationError("HOST_NOT_FOUND", `Could not resolve the host of ${what} (${where}).`, { remedy: "Check the URL (authority host, cloud, CI endpoint) and the runner's DNS and proxy settings (HTTPS_PROXY, NO_PROXY).", cause: err });
-  }
-  if (TLS_CODES.test(code)) {
-    return new FederationError("TLS_ERROR", `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, { remedy: "If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.", cause: err });
-  }
-  if (code === "RESPONSE_TOO_LARGE") {
-    return new FederationError("RESPONSE_TOO_LARGE", `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`, { remedy: "Check that the URL points at the right service; a proxy may be answering instead.", cause: err });
-  }
-  if (code === "ETIMEDOUT") {
-    return new FederationError("TIMEOUT", `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, { remedy: "Check network access to the host, or raise --timeout.", cause: err });
-  }
-  return new FederationError("NETWORK_ERROR", `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, { remedy: "Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.", cause: err });
-}
-function capitalize(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-async function fetchWithRetry(http, build, opts) {
-  const clock = opts.clock ?? systemClock;
-  const classify = opts.classify ?? classifyStatus;
-  const maxAttempts = opts.maxAttempts ?? 4;
-  const perRequest = opts.perRequestTimeoutMs ?? 15e3;
-  const maxRetryAfter = opts.maxRetryAfterMs ?? 3e4;
-  const base = opts.baseDelayMs ?? 400;
-  const maxDelay = opts.maxDelayMs ?? 8e3;
-  for (let attempt = 1; ; attempt++) {
-    const remaining = opts.deadlineAt - clock.now();
-    const req = await build(attempt);
-    let response;
-    let failure;
-    try {
-      response = await http.send(req, { timeoutMs: Math.max(1, Math.min(perRequest, remaining)) });
-    } catch (err) {
-      failure = err;
-    }
-    let retryAfterMs;
-    if (response !== void 0) {
-      if (classify(response) === "final" || attempt >= maxAttempts) return { response, attempts: attempt };
-      retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
-      if (retryAfterMs !== void 0 && retryAfterMs > maxRetryAfter) return { response, attempts: attempt };
-    } else {
-      const code = failure.code;
-      const retryable = typeof code === "string" && RETRYABLE_NETWORK.has(code);
-      if (!retryable || attempt >= maxAttempts) throw networkFailure(failure, opts.what, req.url, attempt);
-    }
-    const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1));
-    const jittered = backoff / 2 + clock.random() * (backoff / 2);
-    const wait = Math.max(jittered, retryAfterMs ?? 0);
-    if (clock.now() + wait >= opts.deadlineAt) {
-      if (response !== void 0) return { response, attempts: attempt };
-      throw networkFailure(failure, opts.what, req.url, attempt);
-    }
-    await clock.sleep(wait);
-  }
-}
+import {
+  createNodeHttpClient,
+  fetchWithRetry,
+  systemClock
+} from "./chunk-BENIQCCH.js";
+import {
+  FederationError,
+  MAX_JWT_LENGTH,
+  decodeJwt,
+  quote,
+  resolveOptions,
+  usageError,
+  validateClientId,
+  validateTimeout
+} from "./chunk-XF35V6NF.js";
 
 // src/ci/types.ts
 function compactContext(provider, fields) {
@@ -761,9 +412,9 @@ function describeFailure(command, result, timeoutMs) {
   const tail = result.stderr === "" ? "" : `: ${result.stderr}`;
   switch (result.reason) {
     case "not-found":
-      return `\`${command}\` was not found on PATH`;
+      return `\`${program(command)}\` was not found on PATH`;
     case "not-executable":
-      return `\`${command}\` is not executable`;
+      return `\`${program(command)}\` is not executable`;
     case "timeout":
       return `\`${command}\` did not finish within ${Math.round(timeoutMs / 1e3)} s${tail}`;
     case "too-large":
@@ -775,6 +426,9 @@ function describeFailure(command, result, timeoutMs) {
     case "exit":
       return `\`${command}\` exited with code ${result.exitCode ?? "?"}${tail}`;
   }
+}
+function program(command) {
+  return command.split(" ")[0] ?? command;
 }
 
 // src/ci/buildkite.ts
@@ -863,6 +517,7 @@ function circleciProvider(deps) {
       if (name !== void 0 && fromEnv !== void 0) {
         throw new FederationError("ID_TOKEN_UNAVAILABLE", `${name} has audience ${quote(envAudiences.join(", "))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`, {
           remedy: result.reason === "not-found" ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"}.` : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"} to use ${name} as it is.`,
+          usage: result.reason === "not-found",
           field: name
         });
       }
@@ -1297,7 +952,7 @@ function certificateAssertion(cert, opts) {
   const algorithm = opts.algorithm ?? "PS256";
   const clock = opts.clock ?? systemClock;
   return async (tokenEndpoint) => {
-    const { SignJWT } = await import("./webapi-IS7DNU5X.js");
+    const { SignJWT } = await import("./webapi-FSW5RYH5.js");
     const header = { alg: algorithm, typ: "JWT" };
     if (algorithm === "PS256") header["x5t#S256"] = cert.x5tS256;
     else header["x5t"] = cert.x5t;
@@ -1432,9 +1087,13 @@ async function runCommand(body, opts = {}) {
     process.exitCode = typeof code === "number" ? code : 0;
   } catch (err) {
     if (err instanceof FederationError) {
-      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}
+      const explanation = await explain(err);
+      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON(), ...explanation === void 0 ? {} : { diagnosis: explanation.diagnosis } })}
 `);
       process.stderr.write(renderError(err));
+      if (explanation !== void 0) process.stderr.write(`
+entra-federate doctor:
+${explanation.text}`);
       process.exitCode = err.usage ? 2 : 1;
       return;
     }
@@ -1447,6 +1106,14 @@ async function runCommand(body, opts = {}) {
     process.exitCode = 1;
   }
 }
+async function explain(err) {
+  if (err.request === void 0 || err.claims === void 0) return void 0;
+  const { explainFailure } = await import("./explain-RQ44NRXQ.js");
+  const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
+  if (diagnosis === void 0) return void 0;
+  const { renderDiagnosis } = await import("./render-RCMOEANS.js");
+  return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
+}
 function helpRequested(values, text) {
   if (values.help !== true) return false;
   process.stdout.write(`${text}
@@ -1455,18 +1122,6 @@ function helpRequested(values, text) {
 }
 
 export {
-  FederationError,
-  usageError,
-  quote,
-  resolveOptions,
-  systemClock,
-  classifyStatus,
-  parseRetryAfter,
-  fetchWithRetry,
-  decodeJwt,
-  stringClaim,
-  audienceClaim,
-  numericClaim,
   githubProvider,
   renderError,
   loginSummary,

@@ -1,6 +1,6 @@
 import {
   __export
-} from "./chunk-Z53PL5H4.js";
+} from "./chunk-A4I6B6LM.js";
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -2446,43 +2446,44 @@ async function generateSecret(alg, options) {
 
 // node_modules/jose/dist/webapi/index.js
 var cryptoRuntime = "WebCryptoAPI";
+
 export {
-  CompactEncrypt,
-  CompactSign,
-  EmbeddedJWK,
-  EncryptJWT,
-  FlattenedEncrypt,
-  FlattenedSign,
+  errors_exports,
+  base64url_exports,
+  compactDecrypt,
+  flattenedDecrypt,
+  generalDecrypt,
   GeneralEncrypt,
+  compactVerify,
+  flattenedVerify,
+  generalVerify,
+  jwtVerify,
+  jwtDecrypt,
+  CompactEncrypt,
+  FlattenedEncrypt,
+  CompactSign,
+  FlattenedSign,
   GeneralSign,
   SignJWT,
-  UnsecuredJWT,
-  base64url_exports as base64url,
+  EncryptJWT,
+  exportSPKI,
+  exportPKCS8,
+  exportJWK,
   calculateJwkThumbprint,
   calculateJwkThumbprintUri,
-  compactDecrypt,
-  compactVerify,
+  EmbeddedJWK,
   createLocalJWKSet,
-  createRemoteJWKSet,
-  cryptoRuntime,
   customFetch,
-  decodeJwt,
-  decodeProtectedHeader,
-  errors_exports as errors,
-  exportJWK,
-  exportPKCS8,
-  exportSPKI,
-  flattenedDecrypt,
-  flattenedVerify,
-  generalDecrypt,
-  generalVerify,
-  generateKeyPair,
-  generateSecret,
-  importJWK,
-  importPKCS8,
+  jwksCache,
+  createRemoteJWKSet,
+  UnsecuredJWT,
   importSPKI,
   importX509,
-  jwksCache,
-  jwtDecrypt,
-  jwtVerify
+  importPKCS8,
+  importJWK,
+  decodeProtectedHeader,
+  decodeJwt,
+  generateKeyPair,
+  generateSecret,
+  cryptoRuntime
 };

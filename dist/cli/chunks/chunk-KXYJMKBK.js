@@ -1,14 +1,16 @@
 import {
+  classifyStatus,
+  fetchWithRetry,
+  parseRetryAfter,
+  systemClock
+} from "./chunk-BENIQCCH.js";
+import {
   FederationError,
   audienceClaim,
-  classifyStatus,
   decodeJwt,
-  fetchWithRetry,
   numericClaim,
-  parseRetryAfter,
-  stringClaim,
-  systemClock
-} from "./chunk-ZLMLRR2H.js";
+  stringClaim
+} from "./chunk-XF35V6NF.js";
 
 // src/core/login.ts
 import { randomUUID } from "node:crypto";
@@ -291,6 +293,8 @@ async function login(options, source, deps) {
     if (err instanceof FederationError) {
       const presented = presentedClaims(idToken);
       if (presented !== void 0 && err.presented === void 0) err.presented = presented;
+      if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
+      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
     }
     throw err;
   }
@@ -312,5 +316,6 @@ async function login(options, source, deps) {
 }
 
 export {
+  presentedClaims,
   login
 };

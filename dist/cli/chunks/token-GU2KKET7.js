@@ -1,6 +1,8 @@
 import {
-  login
-} from "./chunk-6VCX2LUR.js";
+  GUARD_FLAGS,
+  GUARD_HELP,
+  guardedLogin
+} from "./chunk-GFOCTIB3.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -8,10 +10,14 @@ import {
   helpRequested,
   httpClient,
   optionsFrom,
-  parseCommand,
+  parseCommand
+} from "./chunk-BD4GWUJ6.js";
+import "./chunk-KXYJMKBK.js";
+import "./chunk-BENIQCCH.js";
+import {
   usageError
-} from "./chunk-ZLMLRR2H.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-XF35V6NF.js";
+import "./chunk-A4I6B6LM.js";
 
 // src/entry/cli/token.ts
 var HELP = `Usage: entra-federate token [options]
@@ -19,9 +25,11 @@ var HELP = `Usage: entra-federate token [options]
 Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
 for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
 
-${FEDERATION_HELP}`;
+${FEDERATION_HELP}
+${GUARD_HELP}`;
+var FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS };
 async function run(argv) {
-  const { values } = parseCommand("token", argv, FEDERATION_FLAGS);
+  const { values } = parseCommand("token", argv, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   if ((values.scope?.length ?? 0) > 1) {
     throw usageError("INVALID_ARGUMENTS", "`token` prints one token, but several --scope flags were given.", "Give one --scope, or use `entra-federate login` with --export for several.", "scope");
@@ -29,8 +37,8 @@ async function run(argv) {
   const env = process.env;
   const options = optionsFrom(values, env);
   const http = httpClient();
-  const { source } = credentialFrom(values, env, http);
-  const result = await login(options, source, { http });
+  const credential = credentialFrom(values, env, http);
+  const result = await guardedLogin(values, env, options, credential, http);
   const token = result.tokens[0];
   if (token === void 0) return 1;
   process.stdout.write(`${token.accessToken}

@@ -1,6 +1,8 @@
 import {
-  login
-} from "./chunk-6VCX2LUR.js";
+  GUARD_FLAGS,
+  GUARD_HELP,
+  guardedLogin
+} from "./chunk-GFOCTIB3.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -11,8 +13,11 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-ZLMLRR2H.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-BD4GWUJ6.js";
+import "./chunk-KXYJMKBK.js";
+import "./chunk-BENIQCCH.js";
+import "./chunk-XF35V6NF.js";
+import "./chunk-A4I6B6LM.js";
 
 // src/entry/cli/login.ts
 var HELP = `Usage: entra-federate login [options]
@@ -22,16 +27,18 @@ summary: who asked (the CI token's issuer, subject, audience) and when each toke
 Tokens are never printed.
 
 ${FEDERATION_HELP}
-  --json                  print the summary as JSON on stdout`;
-var FLAGS = { ...FEDERATION_FLAGS, json: { type: "boolean" } };
+  --json                  print the summary as JSON on stdout
+${GUARD_HELP}`;
+var FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS, json: { type: "boolean" } };
 async function run(argv) {
   const { values } = parseCommand("login", argv, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   const env = process.env;
   const options = optionsFrom(values, env);
   const http = httpClient();
-  const { source, provider } = credentialFrom(values, env, http);
-  const result = await login(options, source, { http });
+  const credential = credentialFrom(values, env, http);
+  const { provider } = credential;
+  const result = await guardedLogin(values, env, options, credential, http);
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify(loginSummary(result, provider?.context()), null, 2)}
 `);

@@ -1,14 +1,17 @@
 import {
   loadSandboxConfig,
   startSandbox
-} from "./chunk-5KBP5QI5.js";
+} from "./chunk-3Y2ATMGG.js";
 import {
   helpRequested,
-  parseCommand,
+  parseCommand
+} from "./chunk-BD4GWUJ6.js";
+import "./chunk-BENIQCCH.js";
+import {
   quote,
   usageError
-} from "./chunk-ZLMLRR2H.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-XF35V6NF.js";
+import "./chunk-A4I6B6LM.js";
 
 // src/entry/cli/sandbox.ts
 var HELP = `Usage: entra-federate sandbox [--port N] [--https] [--config FILE]

@@ -1,21 +1,24 @@
 import {
-  login
-} from "./chunk-6VCX2LUR.js";
-import {
   startSandbox
-} from "./chunk-5KBP5QI5.js";
+} from "./chunk-3Y2ATMGG.js";
 import {
-  FederationError,
-  decodeJwt,
   githubProvider,
   helpRequested,
   httpClient,
   parseCommand,
   renderError,
-  renderLoginSummary,
+  renderLoginSummary
+} from "./chunk-BD4GWUJ6.js";
+import {
+  login
+} from "./chunk-KXYJMKBK.js";
+import "./chunk-BENIQCCH.js";
+import {
+  FederationError,
+  decodeJwt,
   resolveOptions
-} from "./chunk-ZLMLRR2H.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-XF35V6NF.js";
+import "./chunk-A4I6B6LM.js";
 
 // src/entry/cli/demo.ts
 var HELP = `Usage: entra-federate demo

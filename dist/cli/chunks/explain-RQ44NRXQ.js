@@ -1,0 +1,19 @@
+import {
+  diagnose
+} from "./chunk-C3N5OY4Z.js";
+import "./chunk-XITDUHIZ.js";
+import "./chunk-XF35V6NF.js";
+import "./chunk-A4I6B6LM.js";
+
+// src/doctor/explain.ts
+var EXPLAINABLE_AADSTS = /* @__PURE__ */ new Set([70021, 700211, 700212, 700213, 7002138, 70025, 700024]);
+function explainFailure(err, ctx) {
+  if (err.aadsts === void 0 || !EXPLAINABLE_AADSTS.has(err.aadsts) || err.claims === void 0) return void 0;
+  const d = diagnose(err.claims, ctx.fics ?? [], { now: ctx.now, audience: ctx.audience, cloud: ctx.cloud });
+  d.ok = false;
+  return d;
+}
+export {
+  EXPLAINABLE_AADSTS,
+  explainFailure
+};

@@ -1,0 +1,1847 @@
+// node_modules/jose/dist/webapi/lib/buffer_utils.js
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+var UINT32_RANGE = 2 ** 32;
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+var NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function decodeBase64(encoded, url = false) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// node_modules/jose/dist/webapi/util/errors.js
+var JOSEError = class extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message2, options) {
+    super(message2, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+};
+var JOSEAlgNotAllowed = class extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+};
+var JOSENotSupported = class extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+};
+var JWSInvalid = class extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+};
+var JWSSignatureVerificationFailed = class extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message2 = "signature verification failed", options) {
+    super(message2, options);
+  }
+};
+
+// node_modules/jose/dist/webapi/util/base64url.js
+var invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+
+// node_modules/jose/dist/webapi/lib/validate.js
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return false;
+        parameters.add(parameter);
+      }
+  return true;
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message2, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message2);
+  return parsed;
+}
+var JWS_RECOGNIZED = { __proto__: null, b64: true };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return true;
+}
+
+// node_modules/jose/dist/webapi/lib/key.js
+var tag = (key) => key[Symbol.toStringTag];
+var jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+var cache;
+var nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+var isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return true;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return false;
+  }
+};
+var isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject";
+var isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = false) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+// node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+// node_modules/jose/dist/webapi/lib/jwe_algorithms.js
+var wrap = [
+  ["encrypt", "wrapKey"],
+  ["decrypt", "unwrapKey"]
+];
+var derive = [[], ["deriveBits"]];
+var none = [[], []];
+function rsaes(bits) {
+  return {
+    kty: ["RSA"],
+    mode: "key-encryption",
+    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
+    usages: wrap,
+    ops: ["wrapKey", "unwrapKey"]
+  };
+}
+function ecdh(mode) {
+  return {
+    kty: ["EC", "OKP"],
+    mode,
+    subtle: { name: "ECDH" },
+    resolve: ({ kty, crv, asymmetricKeyType }) => {
+      if (crv === "X25519" || asymmetricKeyType === "x25519")
+        return { name: "X25519" };
+      if (kty === "OKP")
+        throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+      return { name: "ECDH", namedCurve: crv };
+    },
+    usages: derive,
+    ops: [void 0, "deriveBits"]
+  };
+}
+function aeskw(bits, gcm = false) {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: true,
+    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
+    usages: none,
+    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
+  };
+}
+function pbes2() {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: true,
+    subtle: { name: "PBKDF2" },
+    usages: none,
+    ops: ["deriveBits", "deriveBits"]
+  };
+}
+var JWE = table({
+  dir: {
+    kty: ["oct"],
+    mode: "direct-encryption",
+    secret: true,
+    subtle: { name: "AES-GCM" },
+    usages: none,
+    ops: ["encrypt", "decrypt"]
+  },
+  "RSA-OAEP": rsaes(1),
+  "RSA-OAEP-256": rsaes(256),
+  "RSA-OAEP-384": rsaes(384),
+  "RSA-OAEP-512": rsaes(512),
+  "ECDH-ES": ecdh("direct-key-agreement"),
+  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
+  A128KW: aeskw(128),
+  A192KW: aeskw(192),
+  A256KW: aeskw(256),
+  A128GCMKW: aeskw(128, true),
+  A192GCMKW: aeskw(192, true),
+  A256GCMKW: aeskw(256, true),
+  "PBES2-HS256+A128KW": pbes2(),
+  "PBES2-HS384+A192KW": pbes2(),
+  "PBES2-HS512+A256KW": pbes2()
+});
+var contentOps = ["encrypt", "decrypt"];
+function contentEncryption(bits, cbc = false) {
+  return {
+    kty: ["oct"],
+    secret: true,
+    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
+    usages: none,
+    ops: contentOps,
+    cekBits: bits,
+    ivBits: cbc ? 128 : 96,
+    cbc
+  };
+}
+var ENC = table({
+  A128GCM: contentEncryption(128),
+  A192GCM: contentEncryption(192),
+  A256GCM: contentEncryption(256),
+  "A128CBC-HS256": contentEncryption(256, true),
+  "A192CBC-HS384": contentEncryption(384, true),
+  "A256CBC-HS512": contentEncryption(512, true)
+});
+
+// node_modules/jose/dist/webapi/lib/jws_algorithms.js
+var sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: true, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+var JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+// node_modules/jose/dist/webapi/lib/jws_verify.js
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = false;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = true);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = false;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+// node_modules/jose/dist/webapi/jws/compact/verify.js
+async function compactVerify(jws, key, options) {
+  const [result] = await verifyCompact(jws, prepareVerify(options), key);
+  return result;
+}
+
+// node_modules/jose/dist/webapi/lib/key_algorithm.js
+function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
+  throw new JOSENotSupported(`Invalid or unsupported ${source} value`);
+}
+function keyAlgorithm(alg, source) {
+  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
+}
+
+// node_modules/jose/dist/webapi/key/import.js
+async function importJWK(jwk, alg, options) {
+  if (!isObject(jwk))
+    throw new TypeError("JWK must be an object");
+  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
+  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
+    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
+  switch (normalized.kty) {
+    case "oct":
+      if (typeof normalized.k != "string")
+        throw new TypeError('missing "k" (Key Value) Parameter value');
+      return decode(normalized.k);
+    case "AKP": {
+      if (typeof jwkAlg != "string" || !jwkAlg)
+        throw new TypeError('missing "alg" (Algorithm) Parameter value');
+      if (alg !== jwkAlg)
+        throw new TypeError("JWK alg and alg option value mismatch");
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    }
+    case "RSA":
+    case "EC":
+    case "OKP":
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    default:
+      throw new JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
+  }
+}
+
+// src/core/errors.ts
+var FederationError = class extends Error {
+  name = "FederationError";
+  code;
+  remedy;
+  usage;
+  aadsts;
+  oauthError;
+  traceId;
+  correlationId;
+  timestamp;
+  status;
+  field;
+  expected;
+  actual;
+  scope;
+  presented;
+  claims;
+  request;
+  constructor(code, message2, details) {
+    super(message2, details.cause === void 0 ? void 0 : { cause: details.cause });
+    this.code = code;
+    this.remedy = details.remedy;
+    this.usage = details.usage ?? false;
+    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "claims", "request", "scope"];
+    for (const key of optional) {
+      const value = details[key];
+      if (value !== void 0) Object.assign(this, { [key]: value });
+    }
+  }
+  /** A plain object for `--json` output and audit records. */
+  toJSON() {
+    const out = { code: this.code, message: this.message, remedy: this.remedy };
+    for (const key of ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"]) {
+      if (this[key] !== void 0) out[key] = this[key];
+    }
+    return out;
+  }
+};
+function usageError(code, message2, remedy, field) {
+  return new FederationError(code, message2, { remedy, usage: true, ...field === void 0 ? {} : { field } });
+}
+function isFederationError(err) {
+  return err instanceof FederationError;
+}
+
+// src/core/http.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+var MAX_RESPONSE_BYTES = 1024 * 1024;
+var NetworkError = class extends Error {
+  code;
+  constructor(code, message2) {
+    super(message2);
+    this.code = code;
+  }
+};
+function createNodeHttpClient(options = {}) {
+  return {
+    send(req, { timeoutMs }) {
+      return new Promise((resolve, reject) => {
+        const url = new URL(req.url);
+        const headers = { ...req.headers };
+        if (options.userAgent !== void 0) headers["user-agent"] = options.userAgent;
+        if (req.body !== void 0) headers["content-length"] = String(Buffer.byteLength(req.body));
+        const agent = options.agentFor?.(url);
+        const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+        let settled = false;
+        const fail = (err) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          reject(err);
+        };
+        const clientRequest = send(url, { method: req.method, headers, ...agent === void 0 ? {} : { agent } }, (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > MAX_RESPONSE_BYTES) {
+              res.destroy();
+              fail(new NetworkError("RESPONSE_TOO_LARGE", `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on("aborted", () => fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete")));
+          res.on("error", (err) => fail(err));
+          res.on("end", () => {
+            if (settled) return;
+            if (!res.complete) {
+              fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete"));
+              return;
+            }
+            settled = true;
+            clearTimeout(timer);
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+          });
+        });
+        const timer = setTimeout(() => {
+          fail(new NetworkError("ETIMEDOUT", `no response within ${Math.round(timeoutMs)} ms`));
+          clientRequest.destroy();
+        }, timeoutMs);
+        clientRequest.on("error", (err) => fail(err));
+        if (req.body !== void 0) clientRequest.write(req.body);
+        clientRequest.end();
+      });
+    }
+  };
+}
+function classifyStatus(res) {
+  return res.status === 408 || res.status === 429 || res.status >= 500 ? "retry" : "final";
+}
+var RETRYABLE_NETWORK = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_SOCKET"]);
+var TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+function parseRetryAfter(value, now) {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1e3;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+function describeTarget(url) {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "the server";
+  }
+}
+function networkFailure(err, what, url, attempts) {
+  const code = typeof err.code === "string" ? err.code : "ENETWORK";
+  const detail = err instanceof Error ? err.message : String(err);
+  const where = describeTarget(url);
+  const tries = attempts === 1 ? "" : ` after ${attempts} attempts`;
+  if (code === "ENOTFOUND") {
+    return new FederationError("HOST_NOT_FOUND", `Could not resolve the host of ${what} (${where}).`, { remedy: "Check the URL (authority host, cloud, CI endpoint) and the runner's DNS and proxy settings (HTTPS_PROXY, NO_PROXY).", cause: err });
+  }
+  if (TLS_CODES.test(code)) {
+    return new FederationError("TLS_ERROR", `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, { remedy: "If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.", cause: err });
+  }
+  if (code === "RESPONSE_TOO_LARGE") {
+    return new FederationError("RESPONSE_TOO_LARGE", `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`, { remedy: "Check that the URL points at the right service; a proxy may be answering instead.", cause: err });
+  }
+  if (code === "ETIMEDOUT") {
+    return new FederationError("TIMEOUT", `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, { remedy: "Check network access to the host, or raise --timeout.", cause: err });
+  }
+  return new FederationError("NETWORK_ERROR", `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, { remedy: "Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.", cause: err });
+}
+function capitalize(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+async function fetchWithRetry(http, build, opts) {
+  const clock = opts.clock ?? systemClock;
+  const classify = opts.classify ?? classifyStatus;
+  const maxAttempts = opts.maxAttempts ?? 4;
+  const perRequest = opts.perRequestTimeoutMs ?? 15e3;
+  const maxRetryAfter = opts.maxRetryAfterMs ?? 3e4;
+  const base = opts.baseDelayMs ?? 400;
+  const maxDelay = opts.maxDelayMs ?? 8e3;
+  for (let attempt = 1; ; attempt++) {
+    const remaining = opts.deadlineAt - clock.now();
+    const req = await build(attempt);
+    let response;
+    let failure;
+    try {
+      response = await http.send(req, { timeoutMs: Math.max(1, Math.min(perRequest, remaining)) });
+    } catch (err) {
+      failure = err;
+    }
+    let retryAfterMs;
+    if (response !== void 0) {
+      if (classify(response) === "final" || attempt >= maxAttempts) return { response, attempts: attempt };
+      retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
+      if (retryAfterMs !== void 0 && retryAfterMs > maxRetryAfter) return { response, attempts: attempt };
+    } else {
+      const code = failure.code;
+      const retryable = typeof code === "string" && RETRYABLE_NETWORK.has(code);
+      if (!retryable || attempt >= maxAttempts) throw networkFailure(failure, opts.what, req.url, attempt);
+    }
+    const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1));
+    const jittered = backoff / 2 + clock.random() * (backoff / 2);
+    const wait = Math.max(jittered, retryAfterMs ?? 0);
+    if (clock.now() + wait >= opts.deadlineAt) {
+      if (response !== void 0) return { response, attempts: attempt };
+      throw networkFailure(failure, opts.what, req.url, attempt);
+    }
+    await clock.sleep(wait);
+  }
+}
+
+// src/core/options.ts
+var CLOUDS = {
+  AzureCloud: { authorityHost: "https://login.microsoftonline.com", audience: "api://AzureADTokenExchange" },
+  AzureUSGovernment: { authorityHost: "https://login.microsoftonline.us", audience: "api://AzureADTokenExchangeUSGov" },
+  AzureChinaCloud: { authorityHost: "https://login.chinacloudapi.cn", audience: "api://AzureADTokenExchangeChina" }
+};
+var DEFAULT_SCOPE = "https://management.azure.com/.default";
+var DEFAULT_TIMEOUT_SECONDS = 60;
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
+var CONTROL = /[\u0000-\u001f\u007f]/;
+function quote(value) {
+  const shown2 = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return JSON.stringify(shown2);
+}
+function validateClientId(raw) {
+  const value = raw?.trim() ?? "";
+  if (value === "") {
+    throw usageError("MISSING_CLIENT_ID", "No client id given.", "Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.", "client-id");
+  }
+  if (!GUID.test(value)) {
+    throw usageError("INVALID_CLIENT_ID", `The client id ${quote(value)} is not a GUID.`, 'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.', "client-id");
+  }
+  return value.toLowerCase();
+}
+function validateTenantId(raw) {
+  const value = raw?.trim() ?? "";
+  if (value === "") {
+    throw usageError("MISSING_TENANT_ID", "No tenant id given.", "Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
+  }
+  if (["common", "organizations", "consumers"].includes(value.toLowerCase())) {
+    throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`, "Use the directory (tenant) id GUID of the tenant that holds the app registration.", "tenant-id");
+  }
+  if (GUID.test(value)) return value.toLowerCase();
+  if (DOMAIN.test(value)) return value.toLowerCase();
+  throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is neither a GUID nor a domain name.`, "Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
+}
+function validateCloud(raw) {
+  const value = raw?.trim() ?? "";
+  if (value === "") return "AzureCloud";
+  const found = Object.keys(CLOUDS).find((name) => name.toLowerCase() === value.toLowerCase());
+  if (found === void 0) {
+    throw usageError("INVALID_CLOUD", `Unknown cloud ${quote(value)}.`, `Use one of ${Object.keys(CLOUDS).join(", ")}; for anything else pass --authority-host.`, "cloud");
+  }
+  return found;
+}
+function isLoopbackHost(hostname) {
+  if (LOOPBACK_HOSTS.has(hostname.toLowerCase())) return true;
+  return /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(hostname);
+}
+function validateAuthorityHost(raw) {
+  const value = raw.trim();
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not a URL.`, "Pass an https URL such as https://login.microsoftonline.com, or use --cloud.", "authority-host");
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw usageError("INSECURE_AUTHORITY_HOST", `The authority host ${quote(value)} uses plain http.`, "Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.", "authority-host");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not an https URL.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+  }
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    throw usageError("INVALID_AUTHORITY_HOST", "The authority host must not contain credentials, a query or a fragment.", "Pass only scheme, host and port, e.g. https://login.microsoftonline.us.", "authority-host");
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+function normalizeScopes(raw) {
+  const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== "");
+  if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const value of values) {
+    if (CONTROL.test(value) || /\s/.test(value)) {
+      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
+    }
+    if (value.length > 1024) {
+      throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
+    }
+    let spec;
+    if (value.endsWith("/.default")) {
+      spec = { scope: value };
+    } else {
+      spec = { scope: `${value.endsWith("/") ? value : `${value}/`}.default`, appendedFrom: value };
+    }
+    if (spec.scope === "/.default") {
+      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} names no resource.`, "Give a resource URI such as https://management.azure.com/.default.", "scope");
+    }
+    if (seen.has(spec.scope)) continue;
+    seen.add(spec.scope);
+    out.push(spec);
+  }
+  return out;
+}
+function validateAudience(raw, cloud) {
+  if (raw === void 0 || raw.trim() === "") return CLOUDS[cloud].audience;
+  const value = raw.trim();
+  if (CONTROL.test(value) || value.length > 600) {
+    throw usageError("INVALID_AUDIENCE", `The audience ${quote(value)} has control characters or is longer than 600 characters.`, "Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.", "audience");
+  }
+  return value;
+}
+function validateTimeout(raw) {
+  if (raw === void 0 || raw === "") return DEFAULT_TIMEOUT_SECONDS * 1e3;
+  const seconds = typeof raw === "number" ? raw : Number(raw.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw usageError("INVALID_TIMEOUT", `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`, "Pass --timeout as seconds, e.g. --timeout 30.", "timeout");
+  }
+  return Math.round(seconds * 1e3);
+}
+function resolveOptions(input) {
+  const clientId = validateClientId(input.clientId);
+  const tenantId = validateTenantId(input.tenantId);
+  const cloud = validateCloud(input.cloud);
+  const authorityHost = input.authorityHost === void 0 || input.authorityHost.trim() === "" ? CLOUDS[cloud].authorityHost : validateAuthorityHost(input.authorityHost);
+  const scopes = normalizeScopes(input.scopes);
+  const audience = validateAudience(input.audience, cloud);
+  const timeoutMs = validateTimeout(input.timeoutSeconds);
+  return {
+    tenantId,
+    clientId,
+    scopes,
+    cloud,
+    authorityHost,
+    audience,
+    tokenEndpoint: `${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
+    timeoutMs
+  };
+}
+
+// src/policy/glob.ts
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function compilePattern(source) {
+  if (!/[*?]/.test(source)) return { source, test: (value) => value === source };
+  let body = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "*" && source[i + 1] === "*") {
+      body += ".*";
+      i++;
+    } else if (ch === "*") {
+      body += "[^/]*";
+    } else if (ch === "?") {
+      body += "[^/]";
+    } else {
+      body += escapeRegExp(ch);
+    }
+  }
+  const re = new RegExp(`^${body}$`, "s");
+  return { source, test: (value) => re.test(value) };
+}
+function claimStrings(value) {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []);
+  return [];
+}
+function claimMatches(value, patterns) {
+  const forms = claimStrings(value);
+  return forms.some((form) => patterns.some((p) => p.test(form)));
+}
+function showClaim(value) {
+  const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, "?");
+  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
+}
+
+// src/policy/evaluate.ts
+function failedCondition(rule, claims) {
+  return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
+}
+function own(claims, name) {
+  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+}
+function sources(patterns) {
+  return patterns.map((p) => p.source);
+}
+function list(values) {
+  return values.map((v) => JSON.stringify(v)).join(" or ");
+}
+function matchingRules(policy, claims) {
+  return policy.rules.filter((rule) => failedCondition(rule, claims) === void 0);
+}
+function claimDenial(policy, claims) {
+  let best = policy.rules[0];
+  let bestScore = -1;
+  for (const rule of policy.rules) {
+    const score = rule.claims.filter((c) => claimMatches(own(claims, c.claim), c.patterns)).length / rule.claims.length;
+    if (score > bestScore) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  const failed = failedCondition(best, claims);
+  const value = own(claims, failed.claim);
+  const expected = sources(failed.patterns);
+  const found = value === void 0 ? "the CI token has no such claim" : `the CI token has ${showClaim(value)}`;
+  return {
+    ruleSet: policy.name,
+    field: "claim",
+    claim: failed.claim,
+    value,
+    rules: [best.name],
+    expected,
+    reason: `no rule of policy "${policy.name}" matches this CI token: claim ${failed.claim} must be ${list(expected)} (closest rule "${best.name}"), but ${found}.`
+  };
+}
+function requestDenial(policy, rules, field, value, expected) {
+  const names = rules.map((r) => r.name);
+  const what = field === "tenant" ? "tenant" : field === "clientId" ? "client id" : "scope";
+  const ruleText = names.length === 1 ? `rule "${names[0]}"` : `rules ${names.map((n) => `"${n}"`).join(", ")}`;
+  const allowed = [...new Set(sources(expected))];
+  return {
+    ruleSet: policy.name,
+    field,
+    value,
+    rules: names,
+    expected: allowed,
+    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
+  };
+}
+function evaluatePolicy(policy, claims, request) {
+  const matched = matchingRules(policy, claims);
+  if (matched.length === 0) return { allowed: false, ruleSet: policy.name, denial: claimDenial(policy, claims) };
+  const tenant = request.tenantId.toLowerCase();
+  const forTenant = matched.filter((r) => r.tenants.some((p) => p.test(tenant)));
+  if (forTenant.length === 0) {
+    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, matched, "tenant", request.tenantId, matched.flatMap((r) => r.tenants)) };
+  }
+  const client = request.clientId.toLowerCase();
+  const forClient = forTenant.filter((r) => r.clientIds.some((p) => p.test(client)));
+  if (forClient.length === 0) {
+    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forTenant, "clientId", request.clientId, forTenant.flatMap((r) => r.clientIds)) };
+  }
+  const grants = [];
+  for (const scope of request.scopes) {
+    const rule = forClient.find((r) => r.scopes.some((p) => p.test(scope)));
+    if (rule === void 0) {
+      return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forClient, "scope", scope, forClient.flatMap((r) => r.scopes)) };
+    }
+    grants.push({ scope, rule: rule.name });
+  }
+  return { allowed: true, ruleSet: policy.name, grants };
+}
+
+// src/policy/claims-only.ts
+function evaluateClaims(policy, claims) {
+  const rules = matchingRules(policy, claims);
+  if (rules.length > 0) return { allowed: true, ruleSet: policy.name, rules: rules.map((r) => r.name) };
+  const decision = evaluatePolicy(policy, claims, { tenantId: "", clientId: "", scopes: [] });
+  if (decision.allowed) throw new Error("unreachable: no rule matched the claims");
+  return decision;
+}
+
+// src/core/login.ts
+import { randomUUID } from "node:crypto";
+
+// src/core/aadsts.ts
+var DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
+var CATALOGUE = {
+  70021: {
+    code: "NO_MATCHING_FIC",
+    remedy: `No federated credential of the app has this token's issuer, subject and audience exactly (case-sensitive). Create one that matches the values presented, or wait a few minutes if you just created it. ${DOCTOR}`
+  },
+  700211: {
+    code: "ISSUER_MISMATCH",
+    remedy: `No federated credential has the presented issuer. Check for a trailing slash, a GitHub Enterprise or GHE.com host, or an enterprise-slug issuer. ${DOCTOR}`
+  },
+  700212: {
+    code: "AUDIENCE_MISMATCH",
+    remedy: `Request the CI token with the audience the federated credential holds (api://AzureADTokenExchange, or ...USGov / ...China in sovereign clouds): set --audience or the cloud. ${DOCTOR}`
+  },
+  700213: {
+    code: "SUBJECT_MISMATCH",
+    remedy: `No federated credential has the presented subject. Environments, pull requests, tags, custom subject templates and immutable owner@id/repo@id forms each change the subject. ${DOCTOR}`
+  },
+  7002138: {
+    code: "SUBJECT_CASE_MISMATCH",
+    remedy: `The subject matches a federated credential only if case is ignored; matching is case-sensitive. Fix the casing of the organisation, repository or environment in the federated credential. ${DOCTOR}`
+  },
+  70025: {
+    code: "NO_FEDERATED_CREDENTIALS",
+    remedy: "The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it)."
+  },
+  700024: {
+    code: "ASSERTION_EXPIRED",
+    remedy: "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock."
+  },
+  50027: {
+    code: "INVALID_ASSERTION",
+    remedy: "The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`)."
+  },
+  501661: {
+    code: "ISSUER_UNREACHABLE",
+    remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
+  },
+  700016: {
+    code: "APP_NOT_FOUND",
+    remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
+  },
+  90002: {
+    code: "TENANT_NOT_FOUND",
+    remedy: "The tenant does not exist in this cloud. Check the tenant id and the cloud (--cloud / --authority-host)."
+  },
+  900023: {
+    code: "INVALID_TENANT",
+    remedy: "The tenant is neither a GUID nor a valid domain. Use the directory (tenant) id GUID."
+  },
+  7000215: {
+    code: "INVALID_SECRET",
+    remedy: "The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential."
+  },
+  7000222: {
+    code: "SECRET_EXPIRED",
+    remedy: "The client secret has expired. Create a new one, or move to a federated credential or certificate."
+  },
+  700027: {
+    code: "CERTIFICATE_SIGNATURE_INVALID",
+    remedy: "The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key."
+  },
+  700023: {
+    code: "ASSERTION_AUDIENCE_INVALID",
+    remedy: "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope."
+  },
+  700021: {
+    code: "ASSERTION_CLIENT_MISMATCH",
+    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id."
+  },
+  70011: {
+    code: "INVALID_SCOPE",
+    remedy: "Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default."
+  },
+  700022: {
+    code: "INVALID_SCOPE",
+    remedy: "A scope may name only one resource. Pass each resource as its own --scope."
+  },
+  500011: {
+    code: "RESOURCE_NOT_FOUND",
+    remedy: "The resource in the scope is not known in this tenant. Check the scope URI and the tenant."
+  },
+  53003: {
+    code: "CONDITIONAL_ACCESS_BLOCKED",
+    remedy: "A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id."
+  },
+  7000218: {
+    code: "NO_CREDENTIAL",
+    remedy: "The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it."
+  },
+  700222: {
+    code: "ENTRA_TOKEN_AS_ASSERTION",
+    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
+  }
+};
+var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
+function lookupAadsts(code) {
+  return CATALOGUE[code] ?? {
+    code: `AADSTS_${code}`,
+    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`
+  };
+}
+
+// src/core/exchange.ts
+var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+function parseJson(body) {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return void 0;
+  }
+}
+function firstErrorCode(body) {
+  const codes = body?.error_codes;
+  if (Array.isArray(codes) && typeof codes[0] === "number") return codes[0];
+  const description = typeof body?.error_description === "string" ? body.error_description : "";
+  const match = /^AADSTS(\d+)/.exec(description);
+  return match ? Number(match[1]) : void 0;
+}
+function classifyTokenResponse(res) {
+  if (classifyStatus(res) === "retry") return "retry";
+  if (res.status >= 400) {
+    const code = firstErrorCode(parseJson(res.body));
+    if (code !== void 0 && TRANSIENT_AADSTS.has(code)) return "retry";
+  }
+  return "final";
+}
+function str(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function describe(description) {
+  const first = description.split(/\r?\n/)[0] ?? "";
+  const clean = first.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  return clean.length > 600 ? `${clean.slice(0, 597)}...` : clean;
+}
+function snippet(body) {
+  const title = /<title>([^<]{1,120})<\/title>/i.exec(body)?.[1];
+  const text = (title ?? body).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function tokenError(res, scope, now) {
+  const parsed = parseJson(res.body);
+  const body = parsed !== null && typeof parsed === "object" ? parsed : void 0;
+  const aadsts = firstErrorCode(body);
+  const ids = {
+    status: res.status,
+    scope,
+    ...str(body?.trace_id) === void 0 ? {} : { traceId: str(body?.trace_id) },
+    ...str(body?.correlation_id) === void 0 ? {} : { correlationId: str(body?.correlation_id) },
+    ...str(body?.timestamp) === void 0 ? {} : { timestamp: str(body?.timestamp) },
+    ...str(body?.error) === void 0 ? {} : { oauthError: str(body?.error) }
+  };
+  if (aadsts !== void 0) {
+    const entry = lookupAadsts(aadsts);
+    const text = str(body?.error_description);
+    const message2 = text === void 0 ? `AADSTS${aadsts}` : describe(text);
+    return new FederationError(entry.code, message2.startsWith("AADSTS") ? message2 : `AADSTS${aadsts}: ${message2}`, { ...ids, aadsts, remedy: entry.remedy });
+  }
+  if (res.status === 429) {
+    const wait = parseRetryAfter(res.headers["retry-after"], now);
+    const after = wait === void 0 ? "" : ` and asked to retry after ${Math.ceil(wait / 1e3)} s`;
+    return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits." });
+  }
+  if (body !== void 0 && str(body.error) !== void 0) {
+    return new FederationError(`OAUTH_${String(body.error).toUpperCase()}`, `The token endpoint answered HTTP ${res.status}: ${str(body.error)}${str(body.error_description) === void 0 ? "" : ` (${describe(String(body.error_description))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
+  }
+  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
+  const shown2 = snippet(res.body);
+  return new FederationError(res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE", `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown2 === "" ? "" : `: "${shown2}"`}.`, {
+    ...ids,
+    remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
+  });
+}
+function parseSuccess(res, scope, now) {
+  const body = parseJson(res.body);
+  const accessToken = body?.["access_token"];
+  const expiresIn = body?.["expires_in"];
+  const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
+  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
+      status: res.status,
+      scope,
+      remedy: "Something other than Entra answered: check --authority-host and any proxy between the runner and Entra."
+    });
+  }
+  const tokenType = typeof body?.["token_type"] === "string" ? body["token_type"] : "Bearer";
+  return { accessToken, tokenType, expiresOn: now + Math.round(seconds * 1e3) };
+}
+async function exchangeToken(req, credential, deps) {
+  const clock = deps.clock ?? systemClock;
+  const build = async () => {
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: req.clientId, scope: req.scope });
+    switch (credential.kind) {
+      case "federated":
+        form.set("client_assertion_type", JWT_BEARER);
+        form.set("client_assertion", await credential.assertion(credential.audience));
+        break;
+      case "certificate":
+        form.set("client_assertion_type", JWT_BEARER);
+        form.set("client_assertion", await credential.assertion(req.tokenEndpoint));
+        break;
+      case "secret":
+        form.set("client_secret", credential.secret);
+        break;
+    }
+    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    if (deps.correlationId !== void 0) {
+      headers["client-request-id"] = deps.correlationId;
+      headers["return-client-request-id"] = "true";
+    }
+    return { method: "POST", url: req.tokenEndpoint, headers, body: form.toString() };
+  };
+  const { response, attempts } = await fetchWithRetry(deps.http, build, {
+    deadlineAt: req.deadlineAt,
+    what: "the Entra token endpoint",
+    clock,
+    classify: classifyTokenResponse
+  });
+  if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
+  return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
+}
+
+// src/core/jwt.ts
+var MAX_JWT_LENGTH = 64 * 1024;
+function decodePart(part2, which, source) {
+  let parsed;
+  try {
+    parsed = JSON.parse(Buffer.from(part2, "base64url").toString("utf8"));
+  } catch {
+    throw malformed(`its ${which} is not base64url-encoded JSON`, source);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
+  return parsed;
+}
+function malformed(why, source) {
+  return new FederationError("MALFORMED_ID_TOKEN", `The CI token from ${source} is not a JWT: ${why}.`, {
+    remedy: "Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.",
+    usage: true
+  });
+}
+function decodeJwt(token, source = "the given source") {
+  if (token.length > MAX_JWT_LENGTH) throw malformed(`it is longer than ${MAX_JWT_LENGTH} characters`, source);
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
+    throw malformed("it does not have three base64url parts", source);
+  }
+  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
+}
+function stringClaim(claims, name) {
+  const value = claims[name];
+  return typeof value === "string" ? value : void 0;
+}
+function audienceClaim(claims) {
+  const aud = claims["aud"];
+  if (typeof aud === "string") return aud;
+  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
+  return void 0;
+}
+function numericClaim(claims, name) {
+  const value = claims[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+
+// src/core/login.ts
+function presentedClaims(summary) {
+  if (summary === void 0) return void 0;
+  const out = {};
+  if (summary.iss !== void 0) out.iss = summary.iss;
+  if (summary.sub !== void 0) out.sub = summary.sub;
+  if (summary.aud !== void 0) out.aud = summary.aud;
+  return out;
+}
+function summarizeIdToken(token, source) {
+  const { claims } = decodeJwt(token, source);
+  const summary = { claims };
+  const iss = stringClaim(claims, "iss");
+  const sub = stringClaim(claims, "sub");
+  const aud = audienceClaim(claims);
+  const exp = numericClaim(claims, "exp");
+  if (iss !== void 0) summary.iss = iss;
+  if (sub !== void 0) summary.sub = sub;
+  if (aud !== void 0) summary.aud = aud;
+  if (exp !== void 0) summary.exp = exp;
+  return summary;
+}
+async function login(options, source, deps) {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  const correlationId = randomUUID();
+  const notes = options.scopes.filter((s) => s.appendedFrom !== void 0).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+  let credential;
+  let idToken;
+  if (source.kind === "federated") {
+    const first = await source.idToken(options.audience);
+    idToken = summarizeIdToken(first, source.description);
+    let firstUnused = options.scopes.length;
+    credential = {
+      kind: "federated",
+      audience: options.audience,
+      assertion: async (audience) => firstUnused-- > 0 ? first : source.idToken(audience)
+    };
+  } else if (source.kind === "certificate") {
+    credential = { kind: "certificate", assertion: source.assertion };
+  } else {
+    credential = { kind: "secret", secret: source.secret };
+  }
+  await deps.beforeExchange?.(idToken, options);
+  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
+    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
+    credential,
+    { http: deps.http, clock, correlationId }
+  )));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed !== void 0) {
+    const err = failed.reason;
+    if (err instanceof FederationError) {
+      const presented = presentedClaims(idToken);
+      if (presented !== void 0 && err.presented === void 0) err.presented = presented;
+      if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
+      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
+    }
+    throw err;
+  }
+  const tokens = settled.map((s) => s.value);
+  const result = {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    tokens,
+    notes
+  };
+  if (idToken !== void 0) result.idToken = idToken;
+  return result;
+}
+
+// src/policy/guard.ts
+var POLICY_REMEDY = "Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).";
+
+// src/verify/errors.ts
+function rejected(code, message2, remedy, details = {}) {
+  return new FederationError(code, message2, { remedy, ...details });
+}
+function shown(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const clean = text.replace(/[^\x20-\x7e]/g, "?");
+  return JSON.stringify(clean.length > 100 ? `${clean.slice(0, 97)}...` : clean);
+}
+
+// src/verify/claims.ts
+function iso(seconds) {
+  return new Date(seconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function own2(claims, name) {
+  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+}
+function missing(claim, why) {
+  return rejected("CLAIM_MISSING", `The token has no ${claim} claim, which ${why}.`, `Only tokens with a ${claim} claim are accepted; check that the token comes from the expected issuer.`, { field: claim });
+}
+function numericDate(claims, name, required) {
+  const value = own2(claims, name);
+  if (value === void 0) {
+    if (required) throw missing(name, "OIDC ID tokens must carry");
+    return void 0;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw rejected("CLAIM_INVALID", `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`, "The issuer produced a malformed token; do not accept it.", { field: name, actual: showClaim(value) });
+  }
+  return value;
+}
+function checkIssuer(claims, issuer) {
+  const iss = own2(claims, "iss");
+  if (iss === void 0) throw missing("iss", "names the issuer");
+  if (iss !== issuer) {
+    throw rejected("ISSUER_MISMATCH", `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`, "Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).", { field: "iss", expected: issuer, actual: showClaim(iss) });
+  }
+}
+function checkClaims(claims, checks, nowMs) {
+  checkIssuer(claims, checks.issuer);
+  if (typeof own2(claims, "sub") !== "string") throw missing("sub", "names the subject (the pipeline)");
+  const aud = own2(claims, "aud");
+  const audList = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud.filter((a) => typeof a === "string") : [];
+  if (aud === void 0) throw missing("aud", "says whom the token is for");
+  if (!audList.some((a) => checks.audiences.includes(a))) {
+    throw rejected("AUDIENCE_MISMATCH", `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(" or ")}.`, "A token minted for another service must not be accepted here; have the CI request this audience.", { field: "aud", expected: checks.audiences.join(" | "), actual: showClaim(aud) });
+  }
+  const now = nowMs / 1e3;
+  const skew = checks.skewSeconds;
+  const exp = numericDate(claims, "exp", true);
+  if (now >= exp + skew) {
+    throw rejected("TOKEN_EXPIRED", `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`, "Request a fresh token from the CI; CI tokens live minutes.", { field: "exp", actual: iso(exp) });
+  }
+  const nbf = numericDate(claims, "nbf", false);
+  if (nbf !== void 0 && nbf > now + skew) {
+    throw rejected("TOKEN_NOT_YET_VALID", `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`, "Check the clocks of the issuer and this machine; a token valid only in the future is refused.", { field: "nbf", actual: iso(nbf) });
+  }
+  const iat = numericDate(claims, "iat", true);
+  if (iat > now + skew) {
+    throw rejected("TOKEN_ISSUED_IN_FUTURE", `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`, "Check the clocks of the issuer and this machine.", { field: "iat", actual: iso(iat) });
+  }
+  if (checks.maxAgeSeconds !== void 0 && now - iat > checks.maxAgeSeconds + skew) {
+    throw rejected("TOKEN_TOO_OLD", `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`, "Request a fresh token from the CI.", { field: "iat", expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) });
+  }
+  for (const name of checks.required) {
+    const value = own2(claims, name);
+    if (value === void 0 || value === null) throw missing(name, "is required here");
+  }
+  for (const { claim, patterns } of checks.patterns) {
+    const value = own2(claims, claim);
+    if (value === void 0 || value === null) throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
+    if (!claimMatches(value, patterns)) {
+      const expected = patterns.map((p) => p.source);
+      throw rejected("CLAIM_MISMATCH", `The token's ${claim} claim is ${showClaim(value)}, which does not match ${expected.map((e) => JSON.stringify(e)).join(" or ")}.`, `Only tokens whose ${claim} matches are accepted here: run from the expected pipeline, or change the pattern.`, { field: claim, expected: expected.join(" | "), actual: showClaim(value) });
+    }
+  }
+}
+
+// src/verify/compact.ts
+var MAX_TOKEN_LENGTH = 16 * 1024;
+var B64URL = /^[A-Za-z0-9_-]*$/;
+function malformed2(why) {
+  return rejected("TOKEN_MALFORMED", `The token is not a signed JWT: ${why}.`, "Pass the raw OIDC ID token (three base64url parts separated by dots), nothing around it.");
+}
+function part(text, which) {
+  let parsed;
+  try {
+    parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    throw malformed2(`its ${which} is not base64url-encoded JSON`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed2(`its ${which} is not a JSON object`);
+  return parsed;
+}
+function parseCompact(token) {
+  if (token.length > MAX_TOKEN_LENGTH) throw malformed2(`it is longer than ${MAX_TOKEN_LENGTH} characters`);
+  const parts = token.split(".");
+  if (parts.length === 5) throw malformed2("it has five parts (an encrypted JWE), not three");
+  if (parts.length !== 3) throw malformed2(`it has ${parts.length} dot-separated parts, not three`);
+  const [h, p, s] = parts;
+  if (h === "" || p === "" || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) throw malformed2("its parts are not all base64url");
+  return { header: part(h, "header"), claims: part(p, "payload") };
+}
+
+// src/verify/issuer-keys.ts
+var ALLOWED_ALGORITHMS = ["RS256", "PS256", "ES256"];
+var LOOPBACK = /^(?:localhost|\[::1\]|127(?:\.\d{1,3}){3})$/i;
+function validateIssuerUrl(raw, what, field) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} is not a URL.`, "Give the issuer exactly as its tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.", field);
+  }
+  const plainLoopback = url.protocol === "http:" && LOOPBACK.test(url.hostname);
+  if (url.protocol !== "https:" && !plainLoopback) {
+    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} is not an https URL.`, "Keys must come over https (plain http only to a loopback host), or anyone on the path could swap them.", field);
+  }
+  if (url.username !== "" || url.password !== "" || url.hash !== "") {
+    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} has credentials or a fragment.`, "Give the plain issuer URL.", field);
+  }
+  return url;
+}
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function parseJson2(body) {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return void 0;
+  }
+}
+function publicSigningKey(raw) {
+  if (!isObject2(raw) || raw["d"] !== void 0 || raw["p"] !== void 0) return void 0;
+  if (raw["use"] !== void 0 && raw["use"] !== "sig") return void 0;
+  if (Array.isArray(raw["key_ops"]) && !raw["key_ops"].includes("verify")) return void 0;
+  const common = {};
+  if (typeof raw["kid"] === "string") common.kid = raw["kid"];
+  if (typeof raw["alg"] === "string") common.alg = raw["alg"];
+  if (raw["kty"] === "RSA" && typeof raw["n"] === "string" && typeof raw["e"] === "string") return { ...common, kty: "RSA", n: raw["n"], e: raw["e"] };
+  if (raw["kty"] === "EC" && raw["crv"] === "P-256" && typeof raw["x"] === "string" && typeof raw["y"] === "string") return { ...common, kty: "EC", crv: "P-256", x: raw["x"], y: raw["y"] };
+  return void 0;
+}
+function keyFits(jwk, alg) {
+  if (jwk.alg !== void 0 && jwk.alg !== alg) return false;
+  return alg === "ES256" ? jwk.kty === "EC" : jwk.kty === "RSA";
+}
+var IssuerKeys = class {
+  issuer;
+  http;
+  clock;
+  timeoutMs;
+  refreshIntervalMs;
+  maxAgeMs;
+  jwksUri;
+  keys;
+  /** When the last JWKS fetch was attempted, successful or not. */
+  lastAttemptAt = Number.NEGATIVE_INFINITY;
+  inflight;
+  /** `${alg} ${kid}` -> imported key: the whole cost of a cached verification's key lookup. */
+  imported = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.issuer = options.issuer;
+    this.http = options.http;
+    this.clock = options.clock ?? systemClock;
+    this.timeoutMs = options.timeoutMs ?? 3e4;
+    this.refreshIntervalMs = options.refreshIntervalMs ?? 6e4;
+    this.maxAgeMs = options.maxAgeMs ?? 6e5;
+    this.jwksUri = options.jwksUri;
+  }
+  /** The imported key when it is cached and fresh; undefined sends the caller to resolve(). */
+  cached(kid, alg) {
+    const keys = this.keys;
+    if (keys === void 0 || this.clock.now() - keys.fetchedAt > this.maxAgeMs) return void 0;
+    return this.imported.get(`${alg} ${kid ?? ""}`);
+  }
+  /** Finds (fetching or refreshing as needed) and imports the key for a token's kid and alg. */
+  async resolve(kid, alg) {
+    const now = this.clock.now();
+    if (this.keys === void 0) {
+      await this.refresh();
+    } else if (now - this.keys.fetchedAt > this.maxAgeMs && now - this.lastAttemptAt >= this.refreshIntervalMs) {
+      await this.refresh().catch(() => void 0);
+    }
+    let jwk = this.select(kid, alg);
+    if (jwk === void 0 && this.clock.now() - this.lastAttemptAt >= this.refreshIntervalMs) {
+      await this.refresh();
+      jwk = this.select(kid, alg);
+    }
+    if (jwk === void 0) throw this.noKey(kid, alg);
+    const cacheKey = `${alg} ${kid ?? ""}`;
+    const known = this.imported.get(cacheKey);
+    if (known !== void 0) return known;
+    let key;
+    try {
+      key = await importJWK(jwk, alg);
+    } catch (err) {
+      throw rejected("KEY_UNUSABLE", `The issuer's key ${shown(kid ?? "(no kid)")} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`, "The issuer publishes a key this verifier cannot import; check the issuer's JWKS.", { cause: err });
+    }
+    this.imported.set(cacheKey, key);
+    return key;
+  }
+  select(kid, alg) {
+    const keys = this.keys;
+    if (keys === void 0) return void 0;
+    if (kid !== void 0) return keys.byKid.get(kid)?.find((k) => keyFits(k, alg));
+    const fitting = keys.all.filter((k) => keyFits(k, alg));
+    return fitting.length === 1 ? fitting[0] : void 0;
+  }
+  noKey(kid, alg) {
+    const keys = this.keys;
+    if (kid === void 0) {
+      const count = keys.all.filter((k) => keyFits(k, alg)).length;
+      return rejected("KID_MISSING", `The token has no kid header, and the issuer's JWKS has ${count} ${alg} keys, so none can be chosen.`, "Tokens from this issuer must name their signing key (kid).", { field: "kid" });
+    }
+    if (keys.byKid.has(kid)) {
+      return rejected("KEY_MISMATCH", `The issuer's key ${shown(kid)} is not a key for ${alg}.`, "The token's alg does not match the type of the key it names: it was not signed by the issuer.", { field: "alg", actual: alg });
+    }
+    const age = Math.round((this.clock.now() - keys.fetchedAt) / 1e3);
+    return rejected("KID_UNKNOWN", `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1e3)} s).`, `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`, { field: "kid", actual: kid });
+  }
+  refresh() {
+    this.inflight ??= this.fetchKeys().finally(() => {
+      this.inflight = void 0;
+    });
+    return this.inflight;
+  }
+  async fetchKeys() {
+    this.lastAttemptAt = this.clock.now();
+    this.jwksUri ??= await this.discover();
+    const body = await this.get(this.jwksUri, "the issuer's JWKS", "JWKS_UNAVAILABLE");
+    const list2 = isObject2(body) && Array.isArray(body["keys"]) ? body["keys"] : void 0;
+    if (list2 === void 0) {
+      throw rejected("JWKS_INVALID", `The issuer's JWKS at ${this.jwksUri} is not a JSON object with a keys array.`, "Check the jwks_uri of the issuer's discovery document.");
+    }
+    const all = list2.slice(0, 100).map(publicSigningKey).filter((k) => k !== void 0);
+    if (all.length === 0) {
+      throw rejected("JWKS_INVALID", `The issuer's JWKS at ${this.jwksUri} has no RSA or P-256 signing key.`, "The issuer must publish RS256, PS256 or ES256 public keys.");
+    }
+    const byKid = /* @__PURE__ */ new Map();
+    for (const key of all) {
+      if (key.kid === void 0) continue;
+      const list3 = byKid.get(key.kid);
+      if (list3 === void 0) byKid.set(key.kid, [key]);
+      else list3.push(key);
+    }
+    this.keys = { byKid, all, fetchedAt: this.clock.now() };
+    this.imported = /* @__PURE__ */ new Map();
+  }
+  async discover() {
+    const url = `${this.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+    const doc = await this.get(url, "the issuer's discovery document", "DISCOVERY_FAILED");
+    if (!isObject2(doc)) throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} is not a JSON object.`, "Check --issuer: it must be the issuer URL itself, and the issuer must publish OIDC discovery.");
+    if (doc["issuer"] !== this.issuer) {
+      throw rejected("DISCOVERY_ISSUER_MISMATCH", `The discovery document at ${url} names the issuer ${shown(doc["issuer"])}, not ${shown(this.issuer)}.`, "Give --issuer exactly as the issuer spells itself (scheme, host, path, trailing slash).", { field: "issuer", expected: this.issuer, actual: String(doc["issuer"]) });
+    }
+    const jwksUri = doc["jwks_uri"];
+    if (typeof jwksUri !== "string") throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} has no jwks_uri.`, "The issuer must publish its signing keys (jwks_uri).");
+    try {
+      validateIssuerUrl(jwksUri, "jwks_uri", "jwks_uri");
+    } catch {
+      throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} points at the JWKS ${shown(jwksUri)}, which is not an https URL.`, "Keys must come over https; check the issuer's configuration.");
+    }
+    return jwksUri;
+  }
+  async get(url, what, code) {
+    const { response } = await fetchWithRetry(this.http, () => ({ method: "GET", url, headers: { accept: "application/json" } }), {
+      deadlineAt: this.clock.now() + this.timeoutMs,
+      what,
+      clock: this.clock
+    });
+    if (response.status !== 200) {
+      throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} answered HTTP ${response.status}.`, "Check --issuer and that the issuer is reachable from here; the request was retried when the failure looked transient.", { actual: String(response.status) });
+    }
+    const body = parseJson2(response.body);
+    if (body === void 0) throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} is not JSON.`, "Check --issuer: something other than the issuer answered.");
+    return body;
+  }
+};
+
+// src/verify/verify.ts
+var DEFAULT_CLOCK_SKEW_SECONDS = 60;
+var MAX_CLOCK_SKEW_SECONDS = 300;
+var FOREIGN_KEY_HEADERS = [
+  { header: "jwk", code: "EMBEDDED_JWK_IGNORED", what: "carries its own public key (jwk header)" },
+  { header: "x5c", code: "EMBEDDED_X5C_IGNORED", what: "carries its own certificate chain (x5c header)" },
+  { header: "jku", code: "JKU_IGNORED", what: "points at its own key set (jku header)" },
+  { header: "x5u", code: "X5U_IGNORED", what: "points at its own certificate (x5u header)" }
+];
+var KEY_FAILURES = /* @__PURE__ */ new Set(["KID_UNKNOWN", "KID_MISSING", "KEY_MISMATCH", "SIGNATURE_INVALID"]);
+var registry = /* @__PURE__ */ new Map();
+function sharedKeys(issuer, jwksUri, make) {
+  const id = `${issuer}
+${jwksUri ?? ""}`;
+  let keys = registry.get(id);
+  if (keys === void 0) {
+    keys = make();
+    registry.set(id, keys);
+  }
+  return keys;
+}
+function normalizeTyp(typ) {
+  const lower = typ.toLowerCase();
+  return lower.startsWith("application/") ? lower.slice("application/".length) : lower;
+}
+function checkOptions(options) {
+  if (typeof options.issuer !== "string" || options.issuer.trim() === "") {
+    throw usageError("MISSING_ISSUER", "No issuer given to verify against.", "Pass --issuer with the issuer URL exactly as the tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.", "issuer");
+  }
+  validateIssuerUrl(options.issuer, "issuer", "issuer");
+  if (options.jwksUri !== void 0) validateIssuerUrl(options.jwksUri, "JWKS URI", "jwks-uri");
+  const audiences = (typeof options.audience === "string" ? [options.audience] : [...options.audience ?? []]).filter((a) => a !== "");
+  if (audiences.length === 0) {
+    throw usageError("MISSING_AUDIENCE", "No audience given: a token minted for any service would be accepted.", "Pass --audience with the audience the CI token is requested for (e.g. api://AzureADTokenExchange, or your service's own).", "audience");
+  }
+  const algorithms = /* @__PURE__ */ new Set();
+  for (const alg of options.algorithms ?? ALLOWED_ALGORITHMS) {
+    if (!ALLOWED_ALGORITHMS.includes(alg)) {
+      throw usageError("INVALID_ALGORITHM", `The algorithm ${quote(String(alg))} cannot be allowed.`, `Use one or more of ${ALLOWED_ALGORITHMS.join(", ")}; none and HMAC are never accepted.`, "algorithm");
+    }
+    algorithms.add(alg);
+  }
+  const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  if (!Number.isFinite(skew) || skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
+    throw usageError("INVALID_CLOCK_SKEW", `The clock skew ${quote(String(skew))} is not between 0 and ${MAX_CLOCK_SKEW_SECONDS} seconds.`, `Pass --clock-skew as seconds up to ${MAX_CLOCK_SKEW_SECONDS}; CI tokens live minutes, so more would accept expired tokens.`, "clock-skew");
+  }
+  const maxAge = options.maxTokenAgeSeconds;
+  if (maxAge !== void 0 && (!Number.isFinite(maxAge) || maxAge <= 0)) {
+    throw usageError("INVALID_MAX_AGE", `The maximum token age ${quote(String(maxAge))} is not a positive number of seconds.`, "Pass --max-age as seconds, e.g. --max-age 600.", "max-age");
+  }
+  const patterns = Object.entries(options.claims ?? {}).map(([claim, value]) => {
+    const list2 = typeof value === "string" ? [value] : [...value];
+    if (claim === "" || list2.length === 0 || list2.some((p) => typeof p !== "string" || p === "")) {
+      throw usageError("INVALID_CLAIM_PATTERN", `The claim pattern for ${quote(claim)} is empty.`, "Give claim patterns as NAME=PATTERN, e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main.", "claim");
+    }
+    return { claim, patterns: list2.map(compilePattern) };
+  });
+  return {
+    algorithms,
+    typ: normalizeTyp(options.typ ?? "JWT"),
+    typRequired: options.typ !== void 0,
+    checks: {
+      issuer: options.issuer,
+      audiences,
+      skewSeconds: skew,
+      ...maxAge === void 0 ? {} : { maxAgeSeconds: maxAge },
+      required: [...options.requiredClaims ?? []],
+      patterns
+    }
+  };
+}
+function checkHeader(header, algorithms, typ, typRequired) {
+  const alg = header["alg"];
+  if (typeof alg !== "string" || alg === "") {
+    throw rejected("ALG_NOT_ALLOWED", "The token's header has no alg.", "Only tokens signed with RS256, PS256 or ES256 are accepted.", { field: "alg" });
+  }
+  if (alg.toLowerCase() === "none") {
+    throw rejected("ALG_NONE", 'The token is unsigned (alg "none"): anyone could have written it.', "Only signed tokens are accepted; this one is forged or broken.", { field: "alg", actual: alg });
+  }
+  if (/^HS/i.test(alg)) {
+    throw rejected("ALG_HMAC", `The token uses the symmetric algorithm ${shown(alg)}: an HMAC "signature" over an issuer's public key can be made by anyone.`, "Only asymmetric signatures (RS256, PS256, ES256) checked with the issuer's public keys are accepted.", { field: "alg", actual: alg });
+  }
+  if (!algorithms.has(alg)) {
+    throw rejected("ALG_NOT_ALLOWED", `The token's algorithm ${shown(alg)} is not allowed (allowed: ${[...algorithms].join(", ")}).`, "Allow the issuer's algorithm with --algorithm if it is one of RS256, PS256, ES256; others are refused.", { field: "alg", expected: [...algorithms].join(" | "), actual: alg });
+  }
+  const crit = header["crit"];
+  if (crit !== void 0) {
+    const names = Array.isArray(crit) ? crit.map((c) => shown(c)).join(", ") : shown(crit);
+    throw rejected("CRIT_UNSUPPORTED", `The token marks header extensions as critical (crit ${names}) that this verifier does not understand.`, "RFC 7515 requires refusing a token whose critical extensions are not understood; CI tokens use none.", { field: "crit", actual: names });
+  }
+  const kid = header["kid"];
+  if (kid !== void 0 && (typeof kid !== "string" || kid.length > 256)) {
+    throw rejected("TOKEN_MALFORMED", "The token's kid header is not a string of at most 256 characters.", "The token is malformed; do not accept it.", { field: "kid" });
+  }
+  const tokenTyp = header["typ"];
+  if (tokenTyp !== void 0 || typRequired) {
+    if (typeof tokenTyp !== "string" || normalizeTyp(tokenTyp) !== typ) {
+      throw rejected("TYP_MISMATCH", `The token's type (typ header) is ${tokenTyp === void 0 ? "missing" : shown(tokenTyp)}, not ${JSON.stringify(typ.toUpperCase())}: it may be another kind of JWT (an access token, a logout token) presented as an ID token.`, "Present an ID token of the expected type, or pass --typ with the type this issuer uses.", { field: "typ", expected: typ, actual: String(tokenTyp) });
+    }
+  }
+  return { alg, kid };
+}
+function foreignKeyError(header, err) {
+  const foreign = FOREIGN_KEY_HEADERS.find((f) => header[f.header] !== void 0);
+  if (foreign === void 0 || !KEY_FAILURES.has(err.code)) return err;
+  const value = header[foreign.header];
+  const where = typeof value === "string" ? ` ${shown(value)}` : "";
+  return new FederationError(foreign.code, `The token ${foreign.what}${where}, which is never used to find keys; with the issuer's own keys: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, {
+    remedy: "Only keys from the issuer's JWKS are trusted; a token that brings its own key is forged.",
+    field: foreign.header,
+    cause: err
+  });
+}
+function signatureError(err) {
+  const code = err.code;
+  if (code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED") {
+    return rejected("SIGNATURE_INVALID", "The token's signature does not verify with the issuer's key it names: it was altered after signing, or signed by another key.", "Do not accept this token; request a fresh one from the CI.", { cause: err });
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  if (code === "ERR_JWS_INVALID") return rejected("TOKEN_MALFORMED", `The token is not a valid JWS: ${detail}.`, "Pass the raw OIDC ID token, nothing around it.", { cause: err });
+  if (code === "ERR_JOSE_NOT_SUPPORTED") return rejected("CRIT_UNSUPPORTED", `The token uses an unsupported JWS feature: ${detail}.`, "CI tokens use no JWS extensions; do not accept this one.", { cause: err });
+  return rejected("KEY_UNUSABLE", `The token could not be checked with the issuer's key: ${detail}.`, "The issuer's key is unsuitable (e.g. an RSA key under 2048 bits); check the issuer's JWKS.", { cause: err });
+}
+function createVerifier(options) {
+  const { algorithms, checks, typ, typRequired } = checkOptions(options);
+  const clock = options.clock ?? systemClock;
+  const keys = options.keys ?? sharedKeys(options.issuer, options.jwksUri, () => new IssuerKeys({
+    issuer: options.issuer,
+    ...options.jwksUri === void 0 ? {} : { jwksUri: options.jwksUri },
+    http: options.http ?? createNodeHttpClient({ userAgent: "entra-federate" }),
+    clock,
+    ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+    ...options.jwksRefreshIntervalSeconds === void 0 ? {} : { refreshIntervalMs: options.jwksRefreshIntervalSeconds * 1e3 }
+  }));
+  const joseOptions = new Map([...algorithms].map((alg) => [alg, { algorithms: [alg], crit: {} }]));
+  const policy = options.policy;
+  return {
+    keys,
+    async verify(token) {
+      if (typeof token !== "string") throw rejected("TOKEN_MALFORMED", "The token is not a string.", "Pass the raw OIDC ID token.");
+      const { header, claims } = parseCompact(token);
+      const { alg, kid } = checkHeader(header, algorithms, typ, typRequired);
+      checkIssuer(claims, checks.issuer);
+      try {
+        const key = keys.cached(kid, alg) ?? await keys.resolve(kid, alg);
+        try {
+          await compactVerify(token, key, joseOptions.get(alg));
+        } catch (err) {
+          throw signatureError(err);
+        }
+      } catch (err) {
+        throw err instanceof FederationError ? foreignKeyError(header, err) : err;
+      }
+      checkClaims(claims, checks, clock.now());
+      if (policy !== void 0) {
+        const decision = evaluateClaims(policy, claims);
+        if (!decision.allowed) {
+          const { denial } = decision;
+          throw new FederationError("POLICY_DENIED", `Denied by policy: ${denial.reason}`, { remedy: POLICY_REMEDY, ...denial.claim === void 0 ? {} : { field: denial.claim }, expected: denial.expected.join(" | ") });
+        }
+      }
+      const out = { header: { alg }, claims };
+      if (kid !== void 0) out.header.kid = kid;
+      if (typeof header["typ"] === "string") out.header.typ = header["typ"];
+      return out;
+    }
+  };
+}
+var verifiers = /* @__PURE__ */ new WeakMap();
+async function verifyIdToken(token, options) {
+  let verifier = verifiers.get(options);
+  if (verifier === void 0) {
+    verifier = createVerifier(options);
+    verifiers.set(options, verifier);
+  }
+  return verifier.verify(token);
+}
+export {
+  ALLOWED_ALGORITHMS,
+  CLOUDS,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_SCOPE,
+  FederationError,
+  IssuerKeys,
+  MAX_CLOCK_SKEW_SECONDS,
+  createNodeHttpClient,
+  createVerifier,
+  exchangeToken,
+  isFederationError,
+  login,
+  resolveOptions,
+  summarizeIdToken,
+  systemClock,
+  verifyIdToken
+};

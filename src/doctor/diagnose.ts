@@ -1,0 +1,168 @@
+/**
+ * The doctor's judgement: a CI token's claims beside the app's federated credentials, a
+ * verdict per field for each FIC (best candidate first), what the token alone says (expired,
+ * custom subject, another cloud's audience), and the FIC that would match this run.
+ */
+import { issuingCi, subjectHints } from '../ci/subjects.js';
+import type { JwtClaims } from '../core/jwt.js';
+import { audienceClaim, numericClaim, stringClaim } from '../core/jwt.js';
+import { CLOUDS } from '../core/options.js';
+import type { CloudName } from '../core/options.js';
+import type { FieldCheck } from './compare.js';
+import { compareAudience, compareIssuer, compareSubject } from './compare.js';
+import type { Fic } from './fic.js';
+import { matchesExpression } from './fic.js';
+import type { FicSuggestion } from './suggest.js';
+import { suggestFic } from './suggest.js';
+
+export interface FicComparison {
+  fic: Fic;
+  checks: FieldCheck[];
+  matches: boolean;
+}
+
+export interface TimeCheck {
+  verdict: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+  explanation: string;
+  aadsts?: number;
+}
+
+export interface Diagnosis {
+  provider?: string;
+  claims: { iss?: string; sub?: string; aud?: string | string[]; exp?: number; iat?: number; nbf?: number };
+  /** The claims that make up the subject for this CI (e.g. repository, environment, ref). */
+  subjectClaims: Record<string, string>;
+  time: TimeCheck;
+  /** Best candidate first; empty when no FIC was given. */
+  comparisons: FicComparison[];
+  /** True when a FIC matches and the token is within its lifetime. */
+  ok: boolean;
+  /** Whether FICs were given at all: without them there is nothing to compare. */
+  compared: boolean;
+  observations: string[];
+  suggestion?: FicSuggestion;
+}
+
+export interface DiagnoseOptions {
+  now: number;
+  /** The audience the run asks for (from --audience or the cloud). */
+  audience: string;
+  cloud: CloudName;
+  /** Allowed clock skew, seconds. */
+  skewSeconds?: number;
+}
+
+/** Claims that GitHub, GitLab and CircleCI build their subjects from, shown beside the subject. */
+const SUBJECT_CLAIMS: Record<string, readonly string[]> = {
+  github: ['repository', 'repository_owner', 'repository_id', 'repository_owner_id', 'environment', 'event_name', 'ref', 'ref_type', 'job_workflow_ref'],
+  gitlab: ['project_path', 'project_id', 'namespace_path', 'ref_type', 'ref', 'ref_protected', 'environment', 'pipeline_source', 'user_id'],
+  circleci: ['oidc.circleci.com/org-id', 'oidc.circleci.com/project-id', 'oidc.circleci.com/vcs-origin', 'oidc.circleci.com/vcs-ref', 'oidc.circleci.com/context-ids'],
+};
+
+function timeCheck(claims: JwtClaims, now: number, skew: number): TimeCheck {
+  const exp = numericClaim(claims, 'exp');
+  const nbf = numericClaim(claims, 'nbf') ?? numericClaim(claims, 'iat');
+  const nowSec = now / 1000;
+  if (exp === undefined) return { verdict: 'no-expiry', explanation: 'The token has no exp claim; Entra rejects it.', aadsts: 50027 };
+  if (exp <= nowSec - skew) {
+    return { verdict: 'expired', explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1000).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`, aadsts: 700024 };
+  }
+  if (nbf !== undefined && nbf > nowSec + skew) {
+    return { verdict: 'not-yet-valid', explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`, aadsts: 700024 };
+  }
+  return { verdict: 'valid', explanation: `Valid for another ${Math.round(exp - nowSec)} s.` };
+}
+
+function compareFic(fic: Fic, claims: JwtClaims): FicComparison {
+  const iss = stringClaim(claims, 'iss') ?? '';
+  const sub = stringClaim(claims, 'sub') ?? '';
+  const checks: FieldCheck[] = [];
+  if (fic.issuer !== undefined) checks.push(compareIssuer(iss, fic.issuer));
+  if (fic.claimsMatchingExpression !== undefined) {
+    const ok = matchesExpression(fic.claimsMatchingExpression, claims);
+    checks.push({
+      field: 'subject',
+      token: sub,
+      fic: fic.claimsMatchingExpression,
+      verdict: ok === true ? 'matches-expression' : ok === undefined ? 'not-checked' : 'different',
+      explanation: ok === true ? 'Matches the flexible expression.' : ok === undefined ? 'This expression uses syntax the doctor does not evaluate; Entra decides.' : 'The token\'s claims do not match the flexible expression.',
+      ...(ok === false ? { aadsts: 700213 } : {}),
+    });
+  } else if (fic.subject !== undefined) {
+    checks.push(compareSubject(sub, fic.subject));
+  }
+  if (fic.audiences !== undefined) checks.push(compareAudience(audienceClaim(claims), fic.audiences, iss));
+  const matches = checks.length > 0 && checks.every((c) => c.verdict === 'equal' || c.verdict === 'matches-expression' || c.verdict === 'not-checked');
+  return { fic, checks, matches };
+}
+
+/** Fewer failing fields first; among equals, issuer agreement first (the likely intended FIC). */
+function rank(c: FicComparison): number {
+  const failing = c.checks.filter((x) => x.verdict !== 'equal' && x.verdict !== 'matches-expression').length;
+  const issuerOff = c.checks.some((x) => x.field === 'issuer' && x.verdict !== 'equal') ? 1 : 0;
+  const vague = c.checks.some((x) => x.verdict === 'different') ? 0.5 : 0;
+  return failing * 10 + issuerOff * 2 + vague;
+}
+
+function observe(claims: JwtClaims, provider: string | undefined, opts: DiagnoseOptions): string[] {
+  const out: string[] = [];
+  const aud = audienceClaim(claims);
+  const auds = aud === undefined ? [] : Array.isArray(aud) ? aud : [aud];
+  if (!auds.includes(opts.audience)) {
+    const cloud = (Object.keys(CLOUDS) as CloudName[]).find((c) => auds.includes(CLOUDS[c].audience));
+    out.push(cloud !== undefined && cloud !== opts.cloud
+      ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).`
+      : `The token's audience (${auds.join(', ') || 'none'}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`);
+  }
+  const sub = stringClaim(claims, 'sub') ?? '';
+  if (provider === 'github') {
+    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub)) out.push('The subject uses GitHub\'s immutable form (owner@id/repo@id): FICs written with names do not match it.');
+    else if (!sub.startsWith('repo:')) out.push('The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.');
+    const env = stringClaim(claims, 'environment');
+    if (env !== undefined && !sub.includes(':environment:')) out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
+    const iss = stringClaim(claims, 'iss') ?? '';
+    if (iss !== 'https://token.actions.githubusercontent.com' && iss.startsWith('https://')) out.push(`The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`);
+  }
+  if (provider === 'gitlab' && !sub.startsWith('project_path:')) out.push('The subject does not start with project_path:: the project customised its subject components.');
+  if (provider === 'circleci') out.push('CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.');
+  const hints = provider === undefined ? undefined : subjectHints(claims);
+  if (hints !== undefined && hints.stability === 'per-run') out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
+  return out;
+}
+
+export function diagnose(claims: JwtClaims, fics: Fic[], opts: DiagnoseOptions): Diagnosis {
+  const provider = issuingCi(claims);
+  const skew = opts.skewSeconds ?? 60;
+  const time = timeCheck(claims, opts.now, skew);
+  const comparisons = fics.map((fic) => compareFic(fic, claims)).sort((a, b) => rank(a) - rank(b));
+  const subjectClaims: Record<string, string> = {};
+  for (const name of SUBJECT_CLAIMS[provider ?? ''] ?? []) {
+    const value = claims[name];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') subjectClaims[name] = String(value);
+  }
+  const summary: Diagnosis['claims'] = {};
+  const iss = stringClaim(claims, 'iss');
+  const sub = stringClaim(claims, 'sub');
+  const aud = audienceClaim(claims);
+  if (iss !== undefined) summary.iss = iss;
+  if (sub !== undefined) summary.sub = sub;
+  if (aud !== undefined) summary.aud = aud;
+  for (const name of ['exp', 'iat', 'nbf'] as const) {
+    const v = numericClaim(claims, name);
+    if (v !== undefined) summary[name] = v;
+  }
+  const tokenAud = Array.isArray(aud) ? aud[0] : aud;
+  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const diagnosis: Diagnosis = {
+    claims: summary,
+    subjectClaims,
+    time,
+    comparisons,
+    compared: fics.length > 0,
+    ok: time.verdict === 'valid' && (fics.length === 0 || comparisons.some((c) => c.matches)),
+    observations: observe(claims, provider, opts),
+  };
+  if (provider !== undefined) diagnosis.provider = provider;
+  if (suggestion !== undefined) diagnosis.suggestion = suggestion;
+  return diagnosis;
+}

@@ -1,9 +1,9 @@
 // Bundles each entry point into dist/. dist/ is committed: the Action and the orb run it
 // without a build, so the output must be byte-for-byte reproducible (test/dist-fresh.test.ts).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -17,20 +17,22 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { VERSION: JSON.stringify(pkg.version) },
+  // Outputs are written below, chunks before entries and stale files removed last, so a
+  // process started during a rebuild never finds an entry whose chunks are missing.
+  write: false,
 };
-
-await rm(outdir, { recursive: true, force: true });
+const outputs = [];
 // The CLI is split so that each command loads only its own code: `token` must start
 // within 1.5x of a bare Node process (bench/), and `verify`/`sandbox` pull in more.
-await build({
+outputs.push(...(await build({
   ...common,
   entryPoints: { 'cli/index': 'src/entry/cli.ts' },
   outdir,
   splitting: true,
   chunkNames: 'cli/chunks/[name]-[hash]',
-});
+})).outputFiles);
 // Action and plugin entries are single files: runners execute them as they are.
-await build({
+outputs.push(...(await build({
   ...common,
   entryPoints: Object.fromEntries(
     Object.entries({
@@ -43,4 +45,19 @@ await build({
   ),
   outdir,
   splitting: false,
-});
+})).outputFiles);
+
+const isChunk = (file) => file.path.includes(`${join('cli', 'chunks')}`);
+for (const file of [...outputs.filter(isChunk), ...outputs.filter((f) => !isChunk(f))]) {
+  await mkdir(dirname(file.path), { recursive: true });
+  await writeFile(file.path, file.contents, { mode: file.path.endsWith(join('cli', 'index.js')) ? 0o755 : 0o644 });
+}
+const written = new Set(outputs.map((f) => f.path));
+async function removeStale(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) await removeStale(full);
+    else if (!written.has(full)) await rm(full, { force: true });
+  }
+}
+await removeStale(outdir);

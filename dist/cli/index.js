@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BD4GWUJ6.js";
+} from "./chunks/chunk-UX2QFY2B.js";
 import "./chunks/chunk-BENIQCCH.js";
 import "./chunks/chunk-XF35V6NF.js";
 import "./chunks/chunk-A4I6B6LM.js";
@@ -21,13 +21,13 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-GU2KKET7.js"),
-  login: () => import("./chunks/login-JZ3NC6U5.js"),
-  doctor: () => import("./chunks/doctor-EFZBBQ22.js"),
-  verify: () => import("./chunks/verify-W5AI4MQ4.js"),
-  policy: () => import("./chunks/policy-OGX4NMMK.js"),
-  sandbox: () => import("./chunks/sandbox-SKN5EDDQ.js"),
-  demo: () => import("./chunks/demo-XUT4OGCU.js")
+  token: () => import("./chunks/token-VGDSHAX6.js"),
+  login: () => import("./chunks/login-ADWEI2QD.js"),
+  doctor: () => import("./chunks/doctor-C3JQGZ5T.js"),
+  verify: () => import("./chunks/verify-7EPMHQEK.js"),
+  policy: () => import("./chunks/policy-L5ADPD3R.js"),
+  sandbox: () => import("./chunks/sandbox-MWDSAUXQ.js"),
+  demo: () => import("./chunks/demo-R7MLY4IR.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

@@ -49,7 +49,8 @@ export interface FieldCheck {
   aadsts?: number;
 }
 
-const GITHUB_CONTEXT = /^(environment:.+|pull_request|ref:refs\/heads\/.+|ref:refs\/tags\/.+)$/;
+// Environment names encode ':' as %3A and git refs cannot hold ':', so a further ':' means more claims.
+const GITHUB_CONTEXT = /^(environment:[^:]+|pull_request|ref:refs\/(?:heads|tags)\/[^:]+)$/;
 
 function check(field: Field, token: string, fic: string, verdict: Verdict, explanation: string, aadsts?: number): FieldCheck {
   return { field, token, fic, verdict, explanation, ...(aadsts === undefined ? {} : { aadsts }) };

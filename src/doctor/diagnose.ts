@@ -96,12 +96,16 @@ function compareFic(fic: Fic, claims: JwtClaims): FicComparison {
   return { fic, checks, matches };
 }
 
-/** Fewer failing fields first; among equals, issuer agreement first (the likely intended FIC). */
+/** How far apart a field is: a typo-sized difference is closer than a different kind of run. */
+const DISTANCE: Partial<Record<FieldCheck['verdict'], number>> = {
+  equal: 0, 'matches-expression': 0, 'not-checked': 0,
+  'case-only': 1, 'trailing-slash': 1, 'pull-request-hyphen': 1,
+  'other-repository': 8, different: 8,
+};
+
+/** Closest first: the FIC the user most likely meant to match. */
 function rank(c: FicComparison): number {
-  const failing = c.checks.filter((x) => x.verdict !== 'equal' && x.verdict !== 'matches-expression').length;
-  const issuerOff = c.checks.some((x) => x.field === 'issuer' && x.verdict !== 'equal') ? 1 : 0;
-  const vague = c.checks.some((x) => x.verdict === 'different') ? 0.5 : 0;
-  return failing * 10 + issuerOff * 2 + vague;
+  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === 'issuer' && x.verdict !== 'equal' ? 2 : 0), 0);
 }
 
 function observe(claims: JwtClaims, provider: string | undefined, opts: DiagnoseOptions): string[] {

@@ -36,6 +36,20 @@ export const FEDERATION_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
+/** Joins names with " | ", breaking lines before `width` characters. */
+function wrapList(names: string[], width: number, breakWith: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const name of names) {
+    const next = line === '' ? name : `${line} | ${name}`;
+    if (next.length > width && line !== '') {
+      lines.push(`${line} |`);
+      line = name;
+    } else line = next;
+  }
+  return [...lines, line].join(breakWith);
+}
+
 export const FEDERATION_HELP = `Options:
   --client-id GUID        app (client) id              [env AZURE_CLIENT_ID]
   --tenant-id ID          tenant GUID or domain        [env AZURE_TENANT_ID]
@@ -44,7 +58,7 @@ export const FEDERATION_HELP = `Options:
   --audience AUD          audience of the CI token     [default from --cloud: api://AzureADTokenExchange]
   --cloud NAME            AzureCloud | AzureUSGovernment | AzureChinaCloud
   --authority-host URL    https URL (http only to loopback) [env AZURE_AUTHORITY_HOST]
-  --provider NAME         ${providerNames().join(' | ')}
+  --provider NAME         ${wrapList(providerNames(), 66, '\n                          ')}
   --id-token-file FILE    read the CI token from a file [env AZURE_FEDERATED_TOKEN_FILE]
   --id-token-env NAME     read the CI token from an environment variable
   --certificate FILE      for CIs without OIDC: a PEM with the app's private key and
@@ -107,6 +121,10 @@ export function optionsFrom(values: FederationValues, env: Env): FederationOptio
 
 export interface Credential {
   source: CredentialSource;
+  /**
+   * The token source for a federated credential; for a certificate or secret, the CI the job
+   * runs in (its context() for summaries; its idToken() says what that CI needs for OIDC).
+   */
   provider?: CiProvider;
 }
 

@@ -8,7 +8,7 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import {
   login
 } from "./chunk-KXYJMKBK.js";

@@ -5,7 +5,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import "./chunk-BENIQCCH.js";
 import {
   quote,

@@ -978,6 +978,18 @@ var FEDERATION_FLAGS = {
   timeout: { type: "string" },
   help: { type: "boolean", short: "h" }
 };
+function wrapList(names, width, breakWith) {
+  const lines = [];
+  let line = "";
+  for (const name of names) {
+    const next = line === "" ? name : `${line} | ${name}`;
+    if (next.length > width && line !== "") {
+      lines.push(`${line} |`);
+      line = name;
+    } else line = next;
+  }
+  return [...lines, line].join(breakWith);
+}
 var FEDERATION_HELP = `Options:
   --client-id GUID        app (client) id              [env AZURE_CLIENT_ID]
   --tenant-id ID          tenant GUID or domain        [env AZURE_TENANT_ID]
@@ -986,7 +998,7 @@ var FEDERATION_HELP = `Options:
   --audience AUD          audience of the CI token     [default from --cloud: api://AzureADTokenExchange]
   --cloud NAME            AzureCloud | AzureUSGovernment | AzureChinaCloud
   --authority-host URL    https URL (http only to loopback) [env AZURE_AUTHORITY_HOST]
-  --provider NAME         ${providerNames().join(" | ")}
+  --provider NAME         ${wrapList(providerNames(), 66, "\n                          ")}
   --id-token-file FILE    read the CI token from a file [env AZURE_FEDERATED_TOKEN_FILE]
   --id-token-env NAME     read the CI token from an environment variable
   --certificate FILE      for CIs without OIDC: a PEM with the app's private key and
@@ -1108,7 +1120,7 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-RQ44NRXQ.js");
+  const { explainFailure } = await import("./explain-2GJ2RVYS.js");
   const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
   if (diagnosis === void 0) return void 0;
   const { renderDiagnosis } = await import("./render-RCMOEANS.js");

@@ -8,7 +8,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import "./chunk-BENIQCCH.js";
 import {
   decodeJwt,

@@ -1,7 +1,7 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-C3N5OY4Z.js";
+} from "./chunk-JBEHWY7C.js";
 import {
   renderDiagnosis
 } from "./chunk-HRLJRW62.js";
@@ -15,7 +15,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import {
   fetchWithRetry
 } from "./chunk-BENIQCCH.js";

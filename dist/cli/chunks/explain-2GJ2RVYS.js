@@ -1,6 +1,6 @@
 import {
   diagnose
-} from "./chunk-C3N5OY4Z.js";
+} from "./chunk-JBEHWY7C.js";
 import "./chunk-XITDUHIZ.js";
 import "./chunk-XF35V6NF.js";
 import "./chunk-A4I6B6LM.js";

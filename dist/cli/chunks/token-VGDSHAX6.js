@@ -11,7 +11,7 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import "./chunk-KXYJMKBK.js";
 import "./chunk-BENIQCCH.js";
 import {

@@ -180,7 +180,7 @@ function subjectHints(claims) {
 }
 
 // src/doctor/compare.ts
-var GITHUB_CONTEXT = /^(environment:.+|pull_request|ref:refs\/heads\/.+|ref:refs\/tags\/.+)$/;
+var GITHUB_CONTEXT = /^(environment:[^:]+|pull_request|ref:refs\/(?:heads|tags)\/[^:]+)$/;
 function check(field, token, fic, verdict, explanation, aadsts) {
   return { field, token, fic, verdict, explanation, ...aadsts === void 0 ? {} : { aadsts } };
 }
@@ -348,11 +348,18 @@ function compareFic(fic, claims) {
   const matches = checks.length > 0 && checks.every((c) => c.verdict === "equal" || c.verdict === "matches-expression" || c.verdict === "not-checked");
   return { fic, checks, matches };
 }
+var DISTANCE = {
+  equal: 0,
+  "matches-expression": 0,
+  "not-checked": 0,
+  "case-only": 1,
+  "trailing-slash": 1,
+  "pull-request-hyphen": 1,
+  "other-repository": 8,
+  different: 8
+};
 function rank(c) {
-  const failing = c.checks.filter((x) => x.verdict !== "equal" && x.verdict !== "matches-expression").length;
-  const issuerOff = c.checks.some((x) => x.field === "issuer" && x.verdict !== "equal") ? 1 : 0;
-  const vague = c.checks.some((x) => x.verdict === "different") ? 0.5 : 0;
-  return failing * 10 + issuerOff * 2 + vague;
+  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0), 0);
 }
 function observe(claims, provider, opts) {
   const out = [];

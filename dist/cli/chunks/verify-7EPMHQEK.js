@@ -18,7 +18,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import "./chunk-KXYJMKBK.js";
 import {
   createNodeHttpClient,

@@ -13,7 +13,7 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-BD4GWUJ6.js";
+} from "./chunk-UX2QFY2B.js";
 import "./chunk-KXYJMKBK.js";
 import "./chunk-BENIQCCH.js";
 import "./chunk-XF35V6NF.js";

@@ -17,6 +17,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { VERSION: JSON.stringify(pkg.version) },
+  // yaml's "node" build is CommonJS that require()s node:process, which an ESM bundle cannot
+  // do; its ESM build is the same parser without that.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   // Outputs are written below, chunks before entries and stale files removed last, so a
   // process started during a rebuild never finds an entry whose chunks are missing.
   write: false,

@@ -339,6 +339,7 @@ describe('inputs and clouds', () => {
     const step = await runAction(sandbox, { ...defaultInputs(), scopes: 'https://vault.azure.net/.default\nhttps://storage.azure.com/.default, https://graph.microsoft.com' });
     expect(step.code).toBe(0);
     expect(claimsOf(step.outputs['access-token'] ?? '')['aud']).toBe('https://vault.azure.net');
+    expect(step.exported).not.toHaveProperty('AZURE_SUBSCRIPTION_ID');
     for (const scope of ['https://vault.azure.net/.default', 'https://storage.azure.com/.default', 'https://graph.microsoft.com/.default']) {
       expect(step.summary).toContain(`| ${scope} | `);
     }
@@ -424,6 +425,12 @@ describe('failures', () => {
 
   test('a newline in an input cannot inject a variable, an output or a workflow command', async () => {
     const evil = `${sandbox.clientId}\nAZURE_CLIENT_SECRET=stolen\n::set-env name=NODE_OPTIONS::--require=/tmp/x.js`;
+    // The runner decodes %0A in a command to a line break; ours must arrive as the text "%0A".
+    const encoded = `${sandbox.clientId}%0A::set-env name=NODE_OPTIONS::x`;
+    const step = await runAction(sandbox, { ...defaultInputs(), 'client-id': encoded });
+    expect(step.code).toBe(2);
+    expect(annotation(step)).toContain('%0A::set-env');
+    expect(annotation(step).split('\n').some((l) => l.startsWith('::set-env'))).toBe(false);
     for (const inputs of [{ 'client-id': evil }, { 'subscription-id': evil }, { scopes: evil }]) {
       const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), ...inputs }));
       expect(step.code).toBe(2);

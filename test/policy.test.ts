@@ -241,6 +241,8 @@ describe('login and token with --policy, against the sandbox', () => {
     const during = sandbox.requests.slice(before);
     expect(during.map((q) => q.target)).toEqual(['idtoken']);
     expect(during.filter((q) => q.target === 'token')).toEqual([]);
+    // No token (or any JWT-shaped text) in what the user sees.
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/);
   });
 
   test('a denied `token` prints no token and sends no exchange', async () => {

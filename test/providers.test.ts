@@ -177,6 +177,15 @@ describe('CircleCI', () => {
     expect(out.idToken.sub).toBe(CIRCLECI.subjectV1);
   });
 
+  test('no token in the environment at all: `circleci run oidc get` is asked for one', async () => {
+    const clientId = app({ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2 });
+    const log = logFile();
+    const env = { ...CIRCLECI.env, ...fakeToolEnv(sandbox, CIRCLECI.issuer, ciClaims({ ...CIRCLECI.claims, sub: CIRCLECI.subjectV2 }), log) };
+    const out = summary(await login('circleci-no-env-token', clientId, env));
+    expect(out.idToken.aud).toBe(AUDIENCE);
+    expect(calls(log)).toHaveLength(1);
+  });
+
   test('without the circleci CLI the error says how to use the org-id audience instead', async () => {
     const clientId = app({ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2 });
     const result = await login('circleci-no-cli', clientId, { ...CIRCLECI.env, PATH: '/nonexistent', CIRCLE_OIDC_TOKEN_V2: v2Token() });
@@ -306,6 +315,13 @@ describe('Harness CI', () => {
     expect(out.idToken).toMatchObject({ iss: HARNESS.issuer, sub: HARNESS.subject });
     expect(out.ci).toMatchObject({ provider: 'harness', repository: 'acme/payments', workflow: 'deploy_to_azure', runId: '57' });
   });
+});
+
+test('Harness without PLUGIN_OIDC_TOKEN_ID says how to get one, or to use a certificate', async () => {
+  const result = await login('harness-missing', randomUUID(), { ...HARNESS.env });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('Harness gave this step no OIDC token');
+  expect(result.stderr).toContain('AZURE_CLIENT_CERTIFICATE_PATH');
 });
 
 describe('Jenkins', () => {

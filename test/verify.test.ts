@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from './e2e/run.js';
+import { spawn } from 'node:child_process';
+import { baseEnv, ROOT, runCli } from './e2e/run.js';
 
 interface Issuer {
   server: Server;
@@ -277,5 +278,29 @@ describe('the issuer', () => {
     } finally {
       await sandbox.close();
     }
+  });
+});
+
+describe('the library', () => {
+  test('`import { verifyIdToken } from "entra-federate"` resolves to dist/lib and verifies', async () => {
+    const good = signJws(header(), claims(), rsa.privateKey);
+    const forged = signJws(header({ alg: 'none' }), claims(), undefined);
+    const script = `
+      import { verifyIdToken, FederationError } from 'entra-federate';
+      const options = { issuer: process.env.ISSUER, audience: process.env.AUD };
+      const ok = await verifyIdToken(process.env.GOOD, options);
+      let code = 'accepted';
+      try { await verifyIdToken(process.env.FORGED, options); } catch (err) { code = err instanceof FederationError ? err.code : String(err); }
+      console.log(JSON.stringify({ sub: ok.claims.sub, forged: code }));`;
+    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ ISSUER: issuer.url, AUD, GOOD: good, FORGED: forged }) });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual({ sub: 'repo:octo-org/octo-repo:environment:production', forged: 'ALG_NONE' });
   });
 });

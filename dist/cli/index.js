@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-UX2QFY2B.js";
-import "./chunks/chunk-BENIQCCH.js";
+} from "./chunks/chunk-CERWAYQP.js";
+import "./chunks/chunk-V32JSURQ.js";
 import "./chunks/chunk-XF35V6NF.js";
-import "./chunks/chunk-A4I6B6LM.js";
+import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli.ts
 var USAGE = `Usage: entra-federate <command> [options]
@@ -21,13 +21,13 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-VGDSHAX6.js"),
-  login: () => import("./chunks/login-ADWEI2QD.js"),
-  doctor: () => import("./chunks/doctor-C3JQGZ5T.js"),
-  verify: () => import("./chunks/verify-7EPMHQEK.js"),
-  policy: () => import("./chunks/policy-L5ADPD3R.js"),
-  sandbox: () => import("./chunks/sandbox-MWDSAUXQ.js"),
-  demo: () => import("./chunks/demo-R7MLY4IR.js")
+  token: () => import("./chunks/token-6T6KYWX7.js"),
+  login: () => import("./chunks/login-UILRUKZ2.js"),
+  doctor: () => import("./chunks/doctor-MCFWRM7V.js"),
+  verify: () => import("./chunks/verify-ZTOQ2XH3.js"),
+  policy: () => import("./chunks/policy-CZQEYRNF.js"),
+  sandbox: () => import("./chunks/sandbox-O2YS7FYS.js"),
+  demo: () => import("./chunks/demo-7IXMZQQG.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

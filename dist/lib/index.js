@@ -614,8 +614,103 @@ function isFederationError(err) {
 }
 
 // src/core/http.ts
-import { request as httpRequest } from "node:http";
+import { request as httpRequest2 } from "node:http";
 import { request as httpsRequest } from "node:https";
+
+// src/core/proxy.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { connect as tlsConnect } from "node:tls";
+function isLoopback(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\./.test(h);
+}
+function bypassesProxy(url, noProxy) {
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (isLoopback(host)) return true;
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  return noProxy.some((entry) => {
+    if (entry === "*") return true;
+    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\]$/g, ""));
+    const name = (m?.[1] ?? "").replace(/^\*?\./, "");
+    if (m?.[2] !== void 0 && m[2] !== port) return false;
+    return name !== "" && (host === name || host.endsWith(`.${name}`));
+  });
+}
+function proxyAuthorization(proxy) {
+  if (proxy.username === "") return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { "proxy-authorization": `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+var TunnelAgent = class extends HttpsAgent {
+  constructor(proxy, options) {
+    super(options);
+    this.proxy = proxy;
+  }
+  proxy;
+  createConnection(options, callback) {
+    const host = options.host ?? options.hostname ?? "localhost";
+    const port = Number(options.port ?? 443);
+    const target = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+    const connectRequest = httpRequest({
+      host: this.proxy.hostname,
+      port: Number(this.proxy.port || 80),
+      method: "CONNECT",
+      path: target,
+      headers: { host: target, ...proxyAuthorization(this.proxy) }
+    });
+    const done = (err, socket) => {
+      callback?.(err, socket);
+    };
+    connectRequest.once("connect", (res, socket) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        done(Object.assign(new Error(`the proxy ${this.proxy.host} refused to tunnel to ${target} (HTTP ${res.statusCode})`), { code: res.statusCode === 407 ? "EPROXYAUTH" : "ECONNREFUSED" }));
+        return;
+      }
+      const tlsOptions = options;
+      const tls = tlsConnect({
+        socket,
+        servername: tlsOptions.servername ?? host,
+        ...tlsOptions.ca === void 0 ? {} : { ca: tlsOptions.ca },
+        ...tlsOptions.rejectUnauthorized === void 0 ? {} : { rejectUnauthorized: tlsOptions.rejectUnauthorized }
+      });
+      tls.once("secureConnect", () => done(null, tls));
+      tls.once("error", (err) => done(err));
+    });
+    connectRequest.once("error", (err) => done(Object.assign(new Error(`cannot reach the proxy ${this.proxy.host}: ${err.message}`), { code: err.code ?? "ECONNREFUSED" })));
+    connectRequest.end();
+    return void 0;
+  }
+};
+var ForwardAgent = class extends HttpAgent {
+  constructor(proxy, options) {
+    super(options);
+    this.proxy = proxy;
+  }
+  proxy;
+};
+function createProxyRouter(config) {
+  const tunnels = /* @__PURE__ */ new Map();
+  const forwards = /* @__PURE__ */ new Map();
+  return (url) => {
+    if (bypassesProxy(url, config.noProxy)) return void 0;
+    if (url.protocol === "https:") {
+      const proxy2 = config.httpsProxy ?? config.httpProxy;
+      if (proxy2 === void 0) return void 0;
+      let agent2 = tunnels.get(proxy2.href);
+      if (agent2 === void 0) tunnels.set(proxy2.href, agent2 = new TunnelAgent(proxy2, { keepAlive: false }));
+      return { agent: agent2 };
+    }
+    const proxy = config.httpProxy;
+    if (proxy === void 0) return void 0;
+    let agent = forwards.get(proxy.href);
+    if (agent === void 0) forwards.set(proxy.href, agent = new ForwardAgent(proxy, { keepAlive: false }));
+    return { agent, forward: { host: proxy.hostname, port: Number(proxy.port || 80), path: url.href, headers: proxyAuthorization(proxy) } };
+  };
+}
+
+// src/core/http.ts
 var systemClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -630,6 +725,7 @@ var NetworkError = class extends Error {
   }
 };
 function createNodeHttpClient(options = {}) {
+  const route = options.proxy === void 0 ? void 0 : createProxyRouter(options.proxy);
   return {
     send(req, { timeoutMs }) {
       return new Promise((resolve, reject) => {
@@ -637,8 +733,15 @@ function createNodeHttpClient(options = {}) {
         const headers = { ...req.headers };
         if (options.userAgent !== void 0) headers["user-agent"] = options.userAgent;
         if (req.body !== void 0) headers["content-length"] = String(Buffer.byteLength(req.body));
-        const agent = options.agentFor?.(url);
-        const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+        const via = route?.(url);
+        let target = url;
+        const requestOptions = { method: req.method, headers };
+        if (via?.forward !== void 0) {
+          target = { host: via.forward.host, port: via.forward.port, path: via.forward.path };
+          Object.assign(headers, { host: url.host }, via.forward.headers);
+        }
+        if (via !== void 0) requestOptions.agent = via.agent;
+        const send = url.protocol === "https:" && via?.forward === void 0 ? httpsRequest : httpRequest2;
         let settled = false;
         const fail = (err) => {
           if (settled) return;
@@ -646,7 +749,7 @@ function createNodeHttpClient(options = {}) {
           clearTimeout(timer);
           reject(err);
         };
-        const clientRequest = send(url, { method: req.method, headers, ...agent === void 0 ? {} : { agent } }, (res) => {
+        const onResponse = (res) => {
           const chunks = [];
           let size = 0;
           res.on("data", (chunk) => {
@@ -670,7 +773,8 @@ function createNodeHttpClient(options = {}) {
             clearTimeout(timer);
             resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
           });
-        });
+        };
+        const clientRequest = target instanceof URL ? send(target, requestOptions, onResponse) : send({ ...requestOptions, ...target }, onResponse);
         const timer = setTimeout(() => {
           fail(new NetworkError("ETIMEDOUT", `no response within ${Math.round(timeoutMs)} ms`));
           clientRequest.destroy();

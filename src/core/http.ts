@@ -6,10 +6,12 @@
  * timeout; fetchWithRetry adds an overall deadline, jittered backoff and Retry-After, and
  * retries only what can succeed on a second try (408, 429, 5xx, dropped connections).
  */
-import type { Agent as HttpAgent, IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { FederationError } from './errors.js';
+import type { ProxyConfig } from './proxy.js';
+import { createProxyRouter } from './proxy.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -49,8 +51,8 @@ export const systemClock: Clock = {
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export interface NodeHttpClientOptions {
-  /** Chooses the agent per URL (proxy support); undefined means Node's default agent. */
-  agentFor?: (url: URL) => HttpAgent | undefined;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as read by proxyConfigFrom. */
+  proxy?: ProxyConfig | undefined;
   userAgent?: string;
 }
 
@@ -63,6 +65,7 @@ class NetworkError extends Error {
 }
 
 export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpClient {
+  const route = options.proxy === undefined ? undefined : createProxyRouter(options.proxy);
   return {
     send(req, { timeoutMs }) {
       return new Promise<HttpResponse>((resolve, reject) => {
@@ -70,8 +73,16 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
         const headers: Record<string, string> = { ...req.headers };
         if (options.userAgent !== undefined) headers['user-agent'] = options.userAgent;
         if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-        const agent = options.agentFor?.(url);
-        const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+        const via = route?.(url);
+        let target: URL | RequestOptions = url;
+        const requestOptions: RequestOptions = { method: req.method, headers };
+        if (via?.forward !== undefined) {
+          // Plain http through a proxy: connect to the proxy, name the whole URL on the request line.
+          target = { host: via.forward.host, port: via.forward.port, path: via.forward.path };
+          Object.assign(headers, { host: url.host }, via.forward.headers);
+        }
+        if (via !== undefined) requestOptions.agent = via.agent;
+        const send = url.protocol === 'https:' && via?.forward === undefined ? httpsRequest : httpRequest;
         let settled = false;
         const fail = (err: Error): void => {
           if (settled) return;
@@ -79,7 +90,7 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
           clearTimeout(timer);
           reject(err);
         };
-        const clientRequest = send(url, { method: req.method, headers, ...(agent === undefined ? {} : { agent }) }, (res) => {
+        const onResponse = (res: IncomingMessage): void => {
           const chunks: Buffer[] = [];
           let size = 0;
           res.on('data', (chunk: Buffer) => {
@@ -103,7 +114,8 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
             clearTimeout(timer);
             resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
           });
-        });
+        };
+        const clientRequest = target instanceof URL ? send(target, requestOptions, onResponse) : send({ ...requestOptions, ...target }, onResponse);
         const timer = setTimeout(() => {
           fail(new NetworkError('ETIMEDOUT', `no response within ${Math.round(timeoutMs)} ms`));
           clientRequest.destroy();

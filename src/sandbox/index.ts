@@ -34,7 +34,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     createSigningKey('entra-federate sandbox Entra signing key', 'x5t'),
     createSigningKey('entra-federate sandbox CI issuer key', 'hex'),
   ]);
-  const tls = opts.https ? createLoopbackTls(host) : undefined;
+  const tls = opts.https ? createLoopbackTls(host, opts.tlsNames ?? []) : undefined;
 
   // The listener needs the origin, which is known only once the port is bound.
   let listener: http.RequestListener = (_req, res) => {

@@ -14,14 +14,14 @@ export interface LoopbackTls {
   dispose(): void;
 }
 
-export function createLoopbackTls(host: string): LoopbackTls {
+export function createLoopbackTls(host: string, extraNames: readonly string[] = []): LoopbackTls {
   const ips = ['127.0.0.1', '::1'];
   const bare = host.replace(/^\[|\]$/g, '');
   if (isIP(bare) && !ips.includes(bare)) ips.push(bare);
   // P-256: generated in a millisecond, unlike RSA.
   const { certPem, keyPem } = createSelfSignedCertificate({
     commonName: 'entra-federate sandbox',
-    sans: { dns: ['localhost'], ip: ips },
+    sans: { dns: ['localhost', ...extraNames], ip: ips },
     days: 7,
     keyType: 'ec',
     isCa: true,

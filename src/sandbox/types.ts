@@ -138,4 +138,9 @@ export interface StartSandboxOptions {
   /** Default 127.0.0.1; anything but a loopback address or `localhost` is refused. */
   host?: string;
   config?: SandboxConfig;
+  /**
+   * Extra DNS names for the https certificate. Tests reach the sandbox under such a name
+   * through a proxy, which resolves it to loopback (clients never proxy loopback itself).
+   */
+  tlsNames?: string[];
 }

@@ -11,6 +11,7 @@ import type { CiProvider, Env } from '../../ci/types.js';
 import { certificateAssertion, loadCertificate, validateCertificateAlgorithm } from '../../core/certificate.js';
 import { FederationError, usageError } from '../../core/errors.js';
 import { createNodeHttpClient } from '../../core/http.js';
+import { proxyConfigFrom } from '../../core/proxy.js';
 import type { HttpClient } from '../../core/http.js';
 import type { CredentialSource } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
@@ -203,8 +204,9 @@ function certificateCredential(path: string, origin: string, values: FederationV
   };
 }
 
+/** One client per process, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
 export function httpClient(): HttpClient {
-  return createNodeHttpClient({ userAgent: 'entra-federate' });
+  return createNodeHttpClient({ userAgent: 'entra-federate', proxy: proxyConfigFrom(process.env) });
 }
 
 /**

@@ -210,7 +210,7 @@ function parseJson(text, path) {
   }
 }
 async function parseYaml(text, path) {
-  const { parseDocument } = await import("./dist-IR7YJEVH.js");
+  const { parseDocument } = await import("./browser-RJRLLTLP.js");
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

@@ -3,7 +3,7 @@ import {
   renderDiagnosis
 } from "./chunk-HRLJRW62.js";
 import "./chunk-XITDUHIZ.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 export {
   diagnosisMarkdown,
   renderDiagnosis

@@ -3,7 +3,7 @@ import {
 } from "./chunk-JBEHWY7C.js";
 import "./chunk-XITDUHIZ.js";
 import "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/doctor/explain.ts
 var EXPLAINABLE_AADSTS = /* @__PURE__ */ new Set([70021, 700211, 700212, 700213, 7002138, 70025, 700024]);

@@ -1,6 +1,6 @@
 import {
   __export
-} from "./chunk-A4I6B6LM.js";
+} from "./chunk-Z53PL5H4.js";
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();

@@ -1,15 +1,15 @@
 import {
   evaluateClaims
-} from "./chunk-L65GAXAQ.js";
+} from "./chunk-ZFDW3ECG.js";
 import {
   evaluatePolicy,
   loadPolicy
-} from "./chunk-NHEF5KLV.js";
+} from "./chunk-TGGBW33N.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-UX2QFY2B.js";
-import "./chunk-BENIQCCH.js";
+} from "./chunk-CERWAYQP.js";
+import "./chunk-V32JSURQ.js";
 import {
   decodeJwt,
   normalizeScopes,
@@ -18,7 +18,7 @@ import {
   validateClientId,
   validateTenantId
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/policy.ts
 import { readFile } from "node:fs/promises";

@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-GFOCTIB3.js";
+} from "./chunk-O4Y5HCRB.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,11 +13,11 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-UX2QFY2B.js";
-import "./chunk-KXYJMKBK.js";
-import "./chunk-BENIQCCH.js";
+} from "./chunk-CERWAYQP.js";
+import "./chunk-HPMSOD7H.js";
+import "./chunk-V32JSURQ.js";
 import "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/login.ts
 var HELP = `Usage: entra-federate login [options]

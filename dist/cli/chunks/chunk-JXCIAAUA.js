@@ -1791,13 +1791,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-function createLoopbackTls(host) {
+function createLoopbackTls(host, extraNames = []) {
   const ips = ["127.0.0.1", "::1"];
   const bare = host.replace(/^\[|\]$/g, "");
   if (isIP(bare) && !ips.includes(bare)) ips.push(bare);
   const { certPem, keyPem } = createSelfSignedCertificate({
     commonName: "entra-federate sandbox",
-    sans: { dns: ["localhost"], ip: ips },
+    sans: { dns: ["localhost", ...extraNames], ip: ips },
     days: 7,
     keyType: "ec",
     isCa: true
@@ -1824,7 +1824,7 @@ async function startSandbox(opts = {}) {
     createSigningKey("entra-federate sandbox Entra signing key", "x5t"),
     createSigningKey("entra-federate sandbox CI issuer key", "hex")
   ]);
-  const tls = opts.https ? createLoopbackTls(host) : void 0;
+  const tls = opts.https ? createLoopbackTls(host, opts.tlsNames ?? []) : void 0;
   let listener = (_req, res) => {
     res.writeHead(503).end();
   };

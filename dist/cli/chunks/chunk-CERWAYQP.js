@@ -1,8 +1,9 @@
 import {
   createNodeHttpClient,
   fetchWithRetry,
+  proxyConfigFrom,
   systemClock
-} from "./chunk-BENIQCCH.js";
+} from "./chunk-V32JSURQ.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -952,7 +953,7 @@ function certificateAssertion(cert, opts) {
   const algorithm = opts.algorithm ?? "PS256";
   const clock = opts.clock ?? systemClock;
   return async (tokenEndpoint) => {
-    const { SignJWT } = await import("./webapi-FSW5RYH5.js");
+    const { SignJWT } = await import("./webapi-C4R2WJVZ.js");
     const header = { alg: algorithm, typ: "JWT" };
     if (algorithm === "PS256") header["x5t#S256"] = cert.x5tS256;
     else header["x5t"] = cert.x5t;
@@ -1091,7 +1092,7 @@ function certificateCredential(path, origin, values, env, context) {
   };
 }
 function httpClient() {
-  return createNodeHttpClient({ userAgent: "entra-federate" });
+  return createNodeHttpClient({ userAgent: "entra-federate", proxy: proxyConfigFrom(process.env) });
 }
 async function runCommand(body, opts = {}) {
   try {
@@ -1120,10 +1121,10 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-2GJ2RVYS.js");
+  const { explainFailure } = await import("./explain-YKCRK3F7.js");
   const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
   if (diagnosis === void 0) return void 0;
-  const { renderDiagnosis } = await import("./render-RCMOEANS.js");
+  const { renderDiagnosis } = await import("./render-TM3DGJYA.js");
   return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
 }
 function helpRequested(values, text) {

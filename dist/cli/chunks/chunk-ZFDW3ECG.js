@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-NHEF5KLV.js";
+} from "./chunk-TGGBW33N.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

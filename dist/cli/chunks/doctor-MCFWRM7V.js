@@ -15,10 +15,10 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-UX2QFY2B.js";
+} from "./chunk-CERWAYQP.js";
 import {
   fetchWithRetry
-} from "./chunk-BENIQCCH.js";
+} from "./chunk-V32JSURQ.js";
 import {
   CLOUDS,
   FederationError,
@@ -30,7 +30,7 @@ import {
   validateCloud,
   validateTimeout
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/doctor.ts
 import { readFile } from "node:fs/promises";

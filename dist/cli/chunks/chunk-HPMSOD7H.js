@@ -3,7 +3,7 @@ import {
   fetchWithRetry,
   parseRetryAfter,
   systemClock
-} from "./chunk-BENIQCCH.js";
+} from "./chunk-V32JSURQ.js";
 import {
   FederationError,
   audienceClaim,

@@ -37,8 +37,8 @@ import {
   jwksCache,
   jwtDecrypt,
   jwtVerify
-} from "./chunk-QTPDR2KJ.js";
-import "./chunk-A4I6B6LM.js";
+} from "./chunk-BBKJGK6B.js";
+import "./chunk-Z53PL5H4.js";
 export {
   CompactEncrypt,
   CompactSign,

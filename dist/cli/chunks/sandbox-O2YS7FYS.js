@@ -1,17 +1,17 @@
 import {
   loadSandboxConfig,
   startSandbox
-} from "./chunk-3Y2ATMGG.js";
+} from "./chunk-JXCIAAUA.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-UX2QFY2B.js";
-import "./chunk-BENIQCCH.js";
+} from "./chunk-CERWAYQP.js";
+import "./chunk-V32JSURQ.js";
 import {
   quote,
   usageError
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/sandbox.ts
 var HELP = `Usage: entra-federate sandbox [--port N] [--https] [--config FILE]

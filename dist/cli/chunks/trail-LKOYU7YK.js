@@ -1,21 +1,21 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-L3ICWMNT.js";
+} from "./chunk-GIYYLB7M.js";
 import {
   loadPolicy
-} from "./chunk-NHEF5KLV.js";
+} from "./chunk-TGGBW33N.js";
 import {
   login
-} from "./chunk-KXYJMKBK.js";
-import "./chunk-BENIQCCH.js";
+} from "./chunk-HPMSOD7H.js";
+import "./chunk-V32JSURQ.js";
 import {
   FederationError,
   decodeJwt,
   quote,
   usageError
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/audit/log.ts
 import { constants } from "node:fs";

@@ -1,10 +1,10 @@
 import {
   evaluatePolicy,
   showClaim
-} from "./chunk-NHEF5KLV.js";
+} from "./chunk-TGGBW33N.js";
 import {
   presentedClaims
-} from "./chunk-KXYJMKBK.js";
+} from "./chunk-HPMSOD7H.js";
 import {
   FederationError
 } from "./chunk-XF35V6NF.js";

@@ -1,37 +1,37 @@
 import {
   evaluateClaims
-} from "./chunk-L65GAXAQ.js";
+} from "./chunk-ZFDW3ECG.js";
 import {
   compactVerify,
   importJWK
-} from "./chunk-QTPDR2KJ.js";
+} from "./chunk-BBKJGK6B.js";
 import {
   POLICY_REMEDY
-} from "./chunk-L3ICWMNT.js";
+} from "./chunk-GIYYLB7M.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
   showClaim
-} from "./chunk-NHEF5KLV.js";
+} from "./chunk-TGGBW33N.js";
 import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-UX2QFY2B.js";
-import "./chunk-KXYJMKBK.js";
+} from "./chunk-CERWAYQP.js";
+import "./chunk-HPMSOD7H.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-BENIQCCH.js";
+} from "./chunk-V32JSURQ.js";
 import {
   FederationError,
   quote,
   usageError,
   validateTimeout
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/verify.ts
 import { readFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 import {
   startSandbox
-} from "./chunk-3Y2ATMGG.js";
+} from "./chunk-JXCIAAUA.js";
 import {
   githubProvider,
   helpRequested,
@@ -8,17 +8,17 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-UX2QFY2B.js";
+} from "./chunk-CERWAYQP.js";
 import {
   login
-} from "./chunk-KXYJMKBK.js";
-import "./chunk-BENIQCCH.js";
+} from "./chunk-HPMSOD7H.js";
+import "./chunk-V32JSURQ.js";
 import {
   FederationError,
   decodeJwt,
   resolveOptions
 } from "./chunk-XF35V6NF.js";
-import "./chunk-A4I6B6LM.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/demo.ts
 var HELP = `Usage: entra-federate demo

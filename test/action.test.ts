@@ -460,6 +460,13 @@ describe('failures', () => {
     expect(quiet.stdout).not.toContain('::debug::');
     expect(quiet.outputRaw).toBe('');
     expect(quiet.summary).toContain(`| CI token subject | ${DEFAULT_SUBJECT} |`);
+    // The doctor's reading follows the failure, in the log and in the step summary.
+    expect(quiet.stdout).toMatch(/entra-federate doctor:\nCI token \(github\):/);
+    expect(quiet.stdout).toContain('Verdict: no federated credential matches this token.');
+    expect(quiet.stdout).toContain(`az ad app federated-credential create --id ${wrong} --parameters`);
+    expect(quiet.summary).toContain('### Why the federated credential did not match');
+    expect(quiet.summary).toContain(`| subject | ${DEFAULT_SUBJECT.replace(/[_|]/g, (c) => `\\${c}`)} |`);
+    expect(quiet.summary).toContain('az ad app federated-credential create');
     expectTokensMasked(quiet, []);
 
     const loud = await runAction(sandbox, { ...defaultInputs(), 'client-id': wrong }, { RUNNER_DEBUG: '1' });

@@ -52,6 +52,31 @@ import { request as httpsRequest } from "node:https";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { connect as tlsConnect } from "node:tls";
+function pick(vars, name) {
+  const value = vars[name.toLowerCase()] ?? vars[name.toUpperCase()];
+  return value === void 0 || value.trim() === "" ? void 0 : value.trim();
+}
+function parseProxyUrl(value, name) {
+  let url;
+  try {
+    url = new URL(value.includes("://") ? value : `http://${value}`);
+  } catch {
+    throw usageError("INVALID_PROXY", `${name} is not a URL.`, `Set ${name} to the proxy's URL, e.g. http://proxy.example.com:3128.`, name);
+  }
+  if (url.protocol !== "http:") {
+    throw usageError("INVALID_PROXY", `${name} uses ${url.protocol.replace(":", "")}; only http:// proxies (with CONNECT for https targets) are supported.`, `Set ${name} to an http:// proxy URL.`, name);
+  }
+  return url;
+}
+function proxyConfigFrom(vars) {
+  const https = pick(vars, "https_proxy");
+  const http2 = pick(vars, "http_proxy");
+  if (https === void 0 && http2 === void 0) return void 0;
+  const config = { noProxy: (pick(vars, "no_proxy") ?? "").split(/[\s,]+/).filter((s) => s !== "").map((s) => s.toLowerCase()) };
+  if (https !== void 0) config.httpsProxy = parseProxyUrl(https, "HTTPS_PROXY");
+  if (http2 !== void 0) config.httpProxy = parseProxyUrl(http2, "HTTP_PROXY");
+  return config;
+}
 function isLoopback(host) {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   return h === "localhost" || h === "::1" || /^127\./.test(h);
@@ -372,6 +397,122 @@ function githubProvider(deps) {
   };
 }
 
+// src/ci/subjects.ts
+var SUBJECT_FORMATS = {
+  github: {
+    provider: "github",
+    formats: ["repo:<owner>/<repo>:environment:<name>", "repo:<owner>/<repo>:pull_request", "repo:<owner>/<repo>:ref:refs/heads/<branch>", "repo:<owner>/<repo>:ref:refs/tags/<tag>"],
+    flexibleFic: true,
+    stability: "stable",
+    notes: ["An environment wins over the ref; pull_request events get the pull_request form.", "Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>."]
+  },
+  gitlab: {
+    provider: "gitlab",
+    formats: ["project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>"],
+    flexibleFic: true,
+    stability: "stable",
+    notes: ["Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).", "The audience is whatever id_tokens: aud: says."]
+  },
+  circleci: {
+    provider: "circleci",
+    formats: ["org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>", "org/<org_id>/project/<project_id>/user/<user_id>"],
+    flexibleFic: false,
+    stability: "per-user",
+    notes: ["The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.", "CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id."]
+  },
+  buildkite: {
+    provider: "buildkite",
+    formats: ["organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:<sha>:step:<step_key>"],
+    flexibleFic: false,
+    stability: "per-run",
+    notes: ["The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id)."]
+  },
+  bitbucket: {
+    provider: "bitbucket",
+    formats: ["<repository_uuid>:<step_uuid>", "<repository_uuid>:<environment_uuid>:<step_uuid>"],
+    flexibleFic: false,
+    stability: "per-run",
+    notes: ["Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it."]
+  },
+  "azure-pipelines": {
+    provider: "azure-pipelines",
+    formats: ["sc://<organization>/<project>/<service_connection>"],
+    flexibleFic: false,
+    stability: "stable",
+    notes: ["Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer)."]
+  },
+  harness: {
+    provider: "harness",
+    formats: ["pipeline:<pipeline_id>"],
+    flexibleFic: false,
+    stability: "stable",
+    notes: ["Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>."]
+  }
+};
+function str(claims, name) {
+  const value = claims[name];
+  return typeof value === "string" ? value : void 0;
+}
+function issuingCi(claims) {
+  const iss = str(claims, "iss") ?? "";
+  const sub = str(claims, "sub") ?? "";
+  if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims) return "github";
+  if ("project_path" in claims && "ref_type" in claims && "pipeline_id" in claims) return "gitlab";
+  if (iss.startsWith("https://oidc.circleci.com") || "oidc.circleci.com/org-id" in claims) return "circleci";
+  if (iss === "https://agent.buildkite.com" || "organization_slug" in claims && "pipeline_slug" in claims) return "buildkite";
+  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || "stepUuid" in claims && "repositoryUuid" in claims) return "bitbucket";
+  if (iss.startsWith("https://vstoken.dev.azure.com/") || sub.startsWith("sc://")) return "azure-pipelines";
+  if (iss.includes("/ng/api/oidc/account/")) return "harness";
+  return void 0;
+}
+function keyed(sub, keys) {
+  const out = {};
+  let rest = sub;
+  for (const [i, key] of keys.entries()) {
+    if (!rest.startsWith(`${key}:`)) return i === 0 ? void 0 : out;
+    rest = rest.slice(key.length + 1);
+    const next = keys[i + 1];
+    const end = next === void 0 ? -1 : rest.indexOf(`:${next}:`);
+    out[key] = end < 0 ? rest : rest.slice(0, end);
+    rest = end < 0 ? "" : rest.slice(end + 1);
+  }
+  return out;
+}
+function explain(provider, sub) {
+  switch (provider) {
+    case "gitlab":
+      return keyed(sub, ["project_path", "ref_type", "ref"]);
+    case "buildkite":
+      return keyed(sub, ["organization", "pipeline", "ref", "commit", "step"]);
+    case "circleci": {
+      const m = /^org\/([^/]+)\/project\/([^/]+)\/user\/([^/]+)(?:\/vcs-origin\/(.+)\/vcs-ref\/(.+))?$/.exec(sub);
+      if (m === null) return void 0;
+      const parts = { org: m[1] ?? "", project: m[2] ?? "", user: m[3] ?? "" };
+      if (m[4] !== void 0 && m[5] !== void 0) Object.assign(parts, { "vcs-origin": m[4], "vcs-ref": m[5] });
+      return parts;
+    }
+    case "github": {
+      const m = /^repo:([^:]+):(.+)$/.exec(sub);
+      return m === null ? void 0 : { repo: m[1] ?? "", context: m[2] ?? "" };
+    }
+    default:
+      return void 0;
+  }
+}
+function subjectHints(claims) {
+  const provider = issuingCi(claims);
+  const format = provider === void 0 ? void 0 : SUBJECT_FORMATS[provider];
+  if (provider === void 0 || format === void 0) return void 0;
+  const sub = str(claims, "sub");
+  const hints = { ...format };
+  if (sub !== void 0) {
+    hints.subject = sub;
+    const parts = explain(provider, sub);
+    if (parts !== void 0) hints.parts = parts;
+  }
+  return hints;
+}
+
 // src/core/jwt.ts
 var MAX_JWT_LENGTH = 64 * 1024;
 function decodePart(part, which, source) {
@@ -403,317 +544,14 @@ function stringClaim(claims, name) {
   return typeof value === "string" ? value : void 0;
 }
 function audienceClaim(claims) {
-  const aud = claims["aud"];
-  if (typeof aud === "string") return aud;
-  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
+  const aud2 = claims["aud"];
+  if (typeof aud2 === "string") return aud2;
+  if (Array.isArray(aud2) && aud2.every((a) => typeof a === "string")) return aud2;
   return void 0;
 }
 function numericClaim(claims, name) {
   const value = claims[name];
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
-// src/core/login.ts
-import { randomUUID } from "node:crypto";
-
-// src/core/aadsts.ts
-var DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
-var CATALOGUE = {
-  70021: {
-    code: "NO_MATCHING_FIC",
-    remedy: `No federated credential of the app has this token's issuer, subject and audience exactly (case-sensitive). Create one that matches the values presented, or wait a few minutes if you just created it. ${DOCTOR}`
-  },
-  700211: {
-    code: "ISSUER_MISMATCH",
-    remedy: `No federated credential has the presented issuer. Check for a trailing slash, a GitHub Enterprise or GHE.com host, or an enterprise-slug issuer. ${DOCTOR}`
-  },
-  700212: {
-    code: "AUDIENCE_MISMATCH",
-    remedy: `Request the CI token with the audience the federated credential holds (api://AzureADTokenExchange, or ...USGov / ...China in sovereign clouds): set --audience or the cloud. ${DOCTOR}`
-  },
-  700213: {
-    code: "SUBJECT_MISMATCH",
-    remedy: `No federated credential has the presented subject. Environments, pull requests, tags, custom subject templates and immutable owner@id/repo@id forms each change the subject. ${DOCTOR}`
-  },
-  7002138: {
-    code: "SUBJECT_CASE_MISMATCH",
-    remedy: `The subject matches a federated credential only if case is ignored; matching is case-sensitive. Fix the casing of the organisation, repository or environment in the federated credential. ${DOCTOR}`
-  },
-  70025: {
-    code: "NO_FEDERATED_CREDENTIALS",
-    remedy: "The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it)."
-  },
-  700024: {
-    code: "ASSERTION_EXPIRED",
-    remedy: "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock."
-  },
-  50027: {
-    code: "INVALID_ASSERTION",
-    remedy: "The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`)."
-  },
-  501661: {
-    code: "ISSUER_UNREACHABLE",
-    remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
-  },
-  700016: {
-    code: "APP_NOT_FOUND",
-    remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
-  },
-  90002: {
-    code: "TENANT_NOT_FOUND",
-    remedy: "The tenant does not exist in this cloud. Check the tenant id and the cloud (--cloud / --authority-host)."
-  },
-  900023: {
-    code: "INVALID_TENANT",
-    remedy: "The tenant is neither a GUID nor a valid domain. Use the directory (tenant) id GUID."
-  },
-  7000215: {
-    code: "INVALID_SECRET",
-    remedy: "The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential."
-  },
-  7000222: {
-    code: "SECRET_EXPIRED",
-    remedy: "The client secret has expired. Create a new one, or move to a federated credential or certificate."
-  },
-  700027: {
-    code: "CERTIFICATE_SIGNATURE_INVALID",
-    remedy: "The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key."
-  },
-  700023: {
-    code: "ASSERTION_AUDIENCE_INVALID",
-    remedy: "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope."
-  },
-  700021: {
-    code: "ASSERTION_CLIENT_MISMATCH",
-    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id."
-  },
-  70011: {
-    code: "INVALID_SCOPE",
-    remedy: "Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default."
-  },
-  700022: {
-    code: "INVALID_SCOPE",
-    remedy: "A scope may name only one resource. Pass each resource as its own --scope."
-  },
-  500011: {
-    code: "RESOURCE_NOT_FOUND",
-    remedy: "The resource in the scope is not known in this tenant. Check the scope URI and the tenant."
-  },
-  53003: {
-    code: "CONDITIONAL_ACCESS_BLOCKED",
-    remedy: "A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id."
-  },
-  7000218: {
-    code: "NO_CREDENTIAL",
-    remedy: "The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it."
-  },
-  700222: {
-    code: "ENTRA_TOKEN_AS_ASSERTION",
-    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
-  }
-};
-var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
-function lookupAadsts(code) {
-  return CATALOGUE[code] ?? {
-    code: `AADSTS_${code}`,
-    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`
-  };
-}
-
-// src/core/exchange.ts
-var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-function parseJson(body) {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return void 0;
-  }
-}
-function firstErrorCode(body) {
-  const codes = body?.error_codes;
-  if (Array.isArray(codes) && typeof codes[0] === "number") return codes[0];
-  const description = typeof body?.error_description === "string" ? body.error_description : "";
-  const match = /^AADSTS(\d+)/.exec(description);
-  return match ? Number(match[1]) : void 0;
-}
-function classifyTokenResponse(res) {
-  if (classifyStatus(res) === "retry") return "retry";
-  if (res.status >= 400) {
-    const code = firstErrorCode(parseJson(res.body));
-    if (code !== void 0 && TRANSIENT_AADSTS.has(code)) return "retry";
-  }
-  return "final";
-}
-function str(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
-}
-function describe(description) {
-  const first = description.split(/\r?\n/)[0] ?? "";
-  const clean2 = first.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
-  return clean2.length > 600 ? `${clean2.slice(0, 597)}...` : clean2;
-}
-function snippet(body) {
-  const title = /<title>([^<]{1,120})<\/title>/i.exec(body)?.[1];
-  const text = (title ?? body).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-function tokenError(res, scope, now) {
-  const parsed = parseJson(res.body);
-  const body = parsed !== null && typeof parsed === "object" ? parsed : void 0;
-  const aadsts = firstErrorCode(body);
-  const ids = {
-    status: res.status,
-    scope,
-    ...str(body?.trace_id) === void 0 ? {} : { traceId: str(body?.trace_id) },
-    ...str(body?.correlation_id) === void 0 ? {} : { correlationId: str(body?.correlation_id) },
-    ...str(body?.timestamp) === void 0 ? {} : { timestamp: str(body?.timestamp) },
-    ...str(body?.error) === void 0 ? {} : { oauthError: str(body?.error) }
-  };
-  if (aadsts !== void 0) {
-    const entry = lookupAadsts(aadsts);
-    const text = str(body?.error_description);
-    const message = text === void 0 ? `AADSTS${aadsts}` : describe(text);
-    return new FederationError(entry.code, message.startsWith("AADSTS") ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
-  }
-  if (res.status === 429) {
-    const wait = parseRetryAfter(res.headers["retry-after"], now);
-    const after = wait === void 0 ? "" : ` and asked to retry after ${Math.ceil(wait / 1e3)} s`;
-    return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits." });
-  }
-  if (body !== void 0 && str(body.error) !== void 0) {
-    return new FederationError(`OAUTH_${String(body.error).toUpperCase()}`, `The token endpoint answered HTTP ${res.status}: ${str(body.error)}${str(body.error_description) === void 0 ? "" : ` (${describe(String(body.error_description))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
-  }
-  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
-  const shown = snippet(res.body);
-  return new FederationError(res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE", `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === "" ? "" : `: "${shown}"`}.`, {
-    ...ids,
-    remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
-  });
-}
-function parseSuccess(res, scope, now) {
-  const body = parseJson(res.body);
-  const accessToken = body?.["access_token"];
-  const expiresIn = body?.["expires_in"];
-  const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
-  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
-      status: res.status,
-      scope,
-      remedy: "Something other than Entra answered: check --authority-host and any proxy between the runner and Entra."
-    });
-  }
-  const tokenType = typeof body?.["token_type"] === "string" ? body["token_type"] : "Bearer";
-  return { accessToken, tokenType, expiresOn: now + Math.round(seconds * 1e3) };
-}
-async function exchangeToken(req, credential, deps) {
-  const clock = deps.clock ?? systemClock;
-  const build = async () => {
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: req.clientId, scope: req.scope });
-    switch (credential.kind) {
-      case "federated":
-        form.set("client_assertion_type", JWT_BEARER);
-        form.set("client_assertion", await credential.assertion(credential.audience));
-        break;
-      case "certificate":
-        form.set("client_assertion_type", JWT_BEARER);
-        form.set("client_assertion", await credential.assertion(req.tokenEndpoint));
-        break;
-      case "secret":
-        form.set("client_secret", credential.secret);
-        break;
-    }
-    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-    if (deps.correlationId !== void 0) {
-      headers["client-request-id"] = deps.correlationId;
-      headers["return-client-request-id"] = "true";
-    }
-    return { method: "POST", url: req.tokenEndpoint, headers, body: form.toString() };
-  };
-  const { response, attempts } = await fetchWithRetry(deps.http, build, {
-    deadlineAt: req.deadlineAt,
-    what: "the Entra token endpoint",
-    clock,
-    classify: classifyTokenResponse
-  });
-  if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
-  return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
-}
-
-// src/core/login.ts
-function presentedClaims(summary) {
-  if (summary === void 0) return void 0;
-  const out = {};
-  if (summary.iss !== void 0) out.iss = summary.iss;
-  if (summary.sub !== void 0) out.sub = summary.sub;
-  if (summary.aud !== void 0) out.aud = summary.aud;
-  return out;
-}
-function summarizeIdToken(token, source) {
-  const { claims } = decodeJwt(token, source);
-  const summary = { claims };
-  const iss = stringClaim(claims, "iss");
-  const sub = stringClaim(claims, "sub");
-  const aud = audienceClaim(claims);
-  const exp = numericClaim(claims, "exp");
-  if (iss !== void 0) summary.iss = iss;
-  if (sub !== void 0) summary.sub = sub;
-  if (aud !== void 0) summary.aud = aud;
-  if (exp !== void 0) summary.exp = exp;
-  return summary;
-}
-async function login(options, source, deps) {
-  const clock = deps.clock ?? systemClock;
-  const deadlineAt = clock.now() + options.timeoutMs;
-  const correlationId = randomUUID();
-  const notes = options.scopes.filter((s) => s.appendedFrom !== void 0).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
-  let credential;
-  let idToken;
-  if (source.kind === "federated") {
-    const first = await source.idToken(options.audience);
-    idToken = summarizeIdToken(first, source.description);
-    let firstUnused = options.scopes.length;
-    credential = {
-      kind: "federated",
-      audience: options.audience,
-      assertion: async (audience) => firstUnused-- > 0 ? first : source.idToken(audience)
-    };
-  } else if (source.kind === "certificate") {
-    credential = { kind: "certificate", assertion: source.assertion };
-  } else {
-    credential = { kind: "secret", secret: source.secret };
-  }
-  await deps.beforeExchange?.(idToken, options);
-  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
-    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
-    credential,
-    { http: deps.http, clock, correlationId }
-  )));
-  const failed = settled.find((s) => s.status === "rejected");
-  if (failed !== void 0) {
-    const err = failed.reason;
-    if (err instanceof FederationError) {
-      const presented = presentedClaims(idToken);
-      if (presented !== void 0 && err.presented === void 0) err.presented = presented;
-      if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
-      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
-    }
-    throw err;
-  }
-  const tokens = settled.map((s) => s.value);
-  const result = {
-    tenantId: options.tenantId,
-    clientId: options.clientId,
-    cloud: options.cloud,
-    authorityHost: options.authorityHost,
-    audience: options.audience,
-    credential: source.kind,
-    credentialSource: source.description,
-    correlationId,
-    tokens,
-    notes
-  };
-  if (idToken !== void 0) result.idToken = idToken;
-  return result;
 }
 
 // src/core/options.ts
@@ -853,6 +691,746 @@ function splitList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
+// src/doctor/compare.ts
+var GITHUB_CONTEXT = /^(environment:[^:]+|pull_request|ref:refs\/(?:heads|tags)\/[^:]+)$/;
+function check(field, token, fic, verdict, explanation, aadsts) {
+  return { field, token, fic, verdict, explanation, ...aadsts === void 0 ? {} : { aadsts } };
+}
+function compareIssuer(token, fic) {
+  if (token === fic) return check("issuer", token, fic, "equal", "Equal.");
+  if (token.replace(/\/+$/, "") === fic.replace(/\/+$/, "")) {
+    return check("issuer", token, fic, "trailing-slash", `Differ only by a trailing slash. Set the FIC issuer to exactly ${token} (as the token says it).`, 700211);
+  }
+  if (token.toLowerCase() === fic.toLowerCase()) {
+    return check("issuer", token, fic, "case-only", `Differ only in letter case; issuers are compared case-sensitively. Use ${token}.`, 700211);
+  }
+  const gh = "https://token.actions.githubusercontent.com";
+  if (token.startsWith(`${gh}/`) && fic.replace(/\/+$/, "") === gh || fic.startsWith(`${gh}/`) && token.replace(/\/+$/, "") === gh) {
+    return check("issuer", token, fic, "enterprise-issuer", "One side uses the GitHub Enterprise Cloud unique issuer (\u2026/<enterprise-slug>) and the other the standard one. The FIC must hold the issuer the token carries, which the enterprise's OIDC setting (include_enterprise_slug) decides.", 700211);
+  }
+  return check("issuer", token, fic, "different", `Different issuers: the FIC trusts ${fic} but this token comes from ${token}.`, 700211);
+}
+function cloudOfAudience(aud2) {
+  return Object.entries(CLOUDS).find(([, info]) => info.audience === aud2)?.[0];
+}
+function compareAudience(tokenAud, ficAudiences, issuer) {
+  const tokenList = tokenAud === void 0 ? [] : Array.isArray(tokenAud) ? tokenAud : [tokenAud];
+  const token = tokenList.join(", ");
+  const fic = ficAudiences[0] ?? "";
+  if (fic !== "" && tokenList.includes(fic)) return check("audience", token, fic, "equal", "Equal.");
+  if (fic !== "" && tokenList.some((a) => a.toLowerCase() === fic.toLowerCase())) {
+    return check("audience", token, fic, "case-only", "Differ only in letter case; audiences are compared case-sensitively.", 700212);
+  }
+  const tokenCloud = tokenList.map(cloudOfAudience).find((c) => c !== void 0);
+  const ficCloud = cloudOfAudience(fic);
+  if (tokenCloud !== void 0 && ficCloud !== void 0) {
+    return check("audience", token, fic, "other-cloud-audience", `The token was requested for ${tokenCloud}'s audience but the FIC holds ${ficCloud}'s. Pass --cloud ${ficCloud} (or --audience ${fic}), or fix the FIC.`, 700212);
+  }
+  const orgId = /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(issuer ?? "")?.[1];
+  if (orgId !== void 0 && tokenList.includes(orgId)) {
+    return check("audience", token, fic, "circleci-org-audience", `CircleCI's default audience is the organization id. entra-federate mints a token with audience ${fic} through \`circleci run oidc get\` when the CircleCI CLI is on the path; otherwise set the FIC audience to ${orgId}.`, 700212);
+  }
+  return check("audience", token, fic, "different", `The token's audience is ${token || "(none)"} but the FIC holds ${fic}. Request the token with --audience ${fic}, or change the FIC.`, 700212);
+}
+function githubParts(sub) {
+  const m = /^repo:([^:]+\/[^:]+):(.+)$/.exec(sub);
+  return m === null ? void 0 : { repo: m[1] ?? "", context: m[2] ?? "" };
+}
+var stripIds = (repo) => repo.replace(/@\d+/g, "");
+var isImmutable = (repo) => /@\d+\/[^/]+@\d+$/.test(repo);
+function kindOf(context) {
+  if (context.startsWith("environment:")) return "environment";
+  if (context === "pull_request") return "pull_request";
+  if (context.startsWith("ref:refs/heads/")) return "branch";
+  if (context.startsWith("ref:refs/tags/")) return "tag";
+  return "other";
+}
+function githubSubject(token, fic) {
+  const t = githubParts(token);
+  const f = githubParts(fic);
+  if (t === void 0 && f !== void 0 && /(^|:)(job_workflow_ref|repository_owner|repository|workflow|context|environment|ref):/.test(token)) {
+    return check("subject", token, fic, "custom-template", "This token's subject follows a custom template (the organization or repository set include_claim_keys), not repo:<owner>/<repo>:\u2026. The FIC must hold the custom form, or reset the template with use_default: true.", 700213);
+  }
+  if (t === void 0 || f === void 0) return void 0;
+  if (!GITHUB_CONTEXT.test(t.context) && GITHUB_CONTEXT.test(f.context)) {
+    return check("subject", token, fic, "custom-template", "The subject starts like the default but carries extra claims (a custom template with keys such as repo, context, job_workflow_ref). The FIC must hold the whole custom subject.", 700213);
+  }
+  if (t.repo !== f.repo) {
+    if (stripIds(t.repo) === stripIds(f.repo)) {
+      return isImmutable(t.repo) ? check("subject", token, fic, "immutable-vs-name", "GitHub issues the immutable form repo:<owner>@<owner_id>/<repo>@<repo_id> for this repository (created or renamed after 2026-07-15, or opted in), but the FIC holds the name form. Put the id form in the FIC.", 700213) : check("subject", token, fic, "name-vs-immutable", "The FIC holds the immutable owner@id/repo@id form (the Azure portal now generates it) but this repository's tokens use the name form. Opt the repository in to immutable subjects, or use the name form in the FIC.", 700213);
+    }
+    if (t.repo.toLowerCase() !== f.repo.toLowerCase()) {
+      return check("subject", token, fic, "other-repository", `The FIC is for repository ${f.repo}, this token for ${t.repo}.`, 700213);
+    }
+  }
+  const tk = kindOf(t.context);
+  const fk = kindOf(f.context);
+  if (t.context === f.context) return void 0;
+  const envName = t.context.slice("environment:".length);
+  if (tk === "environment" && fk === "branch") return check("subject", token, fic, "environment-vs-branch", `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`, 700213);
+  if (tk === "branch" && fk === "environment") return check("subject", token, fic, "branch-vs-environment", `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`, 700213);
+  if (tk === "pull_request" && fk !== "pull_request") return check("subject", token, fic, "pull-request-vs-branch", "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).", 700213);
+  if (tk !== "pull_request" && fk === "pull_request") return check("subject", token, fic, "branch-vs-pull-request", `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
+  if (tk === "tag" && fk === "branch") return check("subject", token, fic, "tag-vs-branch", `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`, 700213);
+  if (tk === "branch" && fk === "tag") return check("subject", token, fic, "branch-vs-tag", `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`, 700213);
+  if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-branch", `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`, 700213);
+  if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-environment", `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`, 700213);
+  return void 0;
+}
+function gitlabParts(sub) {
+  const m = /^project_path:(.+):ref_type:(branch|tag):ref:(.+)$/.exec(sub);
+  return m === null ? void 0 : { project: m[1] ?? "", refType: m[2] ?? "", ref: m[3] ?? "" };
+}
+function gitlabSubject(token, fic) {
+  const t = gitlabParts(token);
+  const f = gitlabParts(fic);
+  if (f !== void 0 && t === void 0 && /^(project_id|namespace_id|project_path|ref_type|ref|environment|user_id):/.test(token)) {
+    return check("subject", token, fic, "gitlab-custom-components", "This project customised its subject (ci_id_token_sub_claim_components, e.g. project_id first). The FIC must hold the custom form.", 700213);
+  }
+  if (t === void 0 || f === void 0) return void 0;
+  if (t["project"] !== f["project"] && t["project"]?.toLowerCase() !== f["project"]?.toLowerCase()) return check("subject", token, fic, "other-repository", `The FIC is for project ${f["project"]}, this token for ${t["project"]}.`, 700213);
+  if (t["refType"] !== f["refType"]) return check("subject", token, fic, "gitlab-ref-type", `This pipeline runs for a ${t["refType"]} but the FIC names a ${f["refType"]} (ref_type:${f["refType"]}).`, 700213);
+  if (t["ref"] !== f["ref"] && t["ref"]?.toLowerCase() !== f["ref"]?.toLowerCase()) return check("subject", token, fic, "gitlab-other-ref", `The FIC is for ${f["refType"]} ${f["ref"]}, this pipeline for ${t["ref"]}.`, 700213);
+  return void 0;
+}
+function circleciSubject(token, fic) {
+  const re = /^org\/([^/]+)\/project\/([^/]+)\/user\/([^/]+)(\/vcs-origin\/.+)?$/;
+  const t = re.exec(token);
+  const f = re.exec(fic);
+  if (t === null || f === null) return void 0;
+  if (t[1] === f[1] && t[2] === f[2] && t[3] !== f[3]) {
+    return check("subject", token, fic, "circleci-other-user", `CircleCI subjects hold the id of the user who triggered the pipeline: this run was triggered by ${t[3]}, the FIC names ${f[3]}. Each triggering user needs an exact FIC (at most 20 per app; flexible FICs do not cover CircleCI).`, 700213);
+  }
+  if (t[1] === f[1] && t[2] === f[2] && t[3] === f[3] && t[4] === void 0 !== (f[4] === void 0)) {
+    return check("subject", token, fic, "circleci-token-version", "One side uses the v2 subject (with /vcs-origin/\u2026/vcs-ref/\u2026) and the other the v1 form. CIRCLE_OIDC_TOKEN_V2 carries the long form, CIRCLE_OIDC_TOKEN the short one.", 700213);
+  }
+  return void 0;
+}
+function compareSubject(token, fic) {
+  if (token === fic) return check("subject", token, fic, "equal", "Equal.");
+  if (fic.includes(":pull-request") && fic.replace(":pull-request", ":pull_request") === token) {
+    return check("subject", token, fic, "pull-request-hyphen", "The FIC says pull-request (a typo found in Microsoft's documentation); GitHub sends pull_request with an underscore.", 700213);
+  }
+  const specific = githubSubject(token, fic) ?? gitlabSubject(token, fic) ?? circleciSubject(token, fic);
+  if (specific !== void 0) return specific;
+  if (token.toLowerCase() === fic.toLowerCase()) {
+    return check("subject", token, fic, "case-only", "Differ only in letter case (organisation, repository or environment names); subjects are compared case-sensitively since 2024. Copy the subject exactly as the token has it.", 7002138);
+  }
+  return check("subject", token, fic, "different", "Different subjects; the FIC must hold the token's subject exactly.", 700213);
+}
+
+// src/doctor/fic.ts
+function wildcard(pattern) {
+  const body2 = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body2}$`, "s");
+}
+function matchesExpression(expression, claims) {
+  const terms = expression.split(/\s+and\s+/i);
+  for (const term of terms) {
+    const m = /^\s*claims\[\s*'([^']+)'\s*\]\s+(matches|eq)\s+'((?:[^'\\]|\\.)*)'\s*$/i.exec(term);
+    if (m === null) return void 0;
+    const value = claims[m[1] ?? ""];
+    if (typeof value !== "string") return false;
+    const operand = (m[3] ?? "").replace(/\\(.)/g, "$1");
+    const ok = (m[2] ?? "").toLowerCase() === "eq" ? value === operand : wildcard(operand).test(value);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// src/doctor/suggest.ts
+var GRAPH_HOSTS = {
+  AzureCloud: "https://graph.microsoft.com",
+  AzureUSGovernment: "https://graph.microsoft.us",
+  AzureChinaCloud: "https://microsoftgraph.chinacloudapi.cn"
+};
+function ficName(provider, subject) {
+  const slug = subject.replace(/^(repo|project_path):/, "").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
+  const name = `${provider ?? "ci"}-${slug}`.slice(0, 120).replace(/-+$/, "");
+  return name.length >= 3 ? name : `${name}-fic`;
+}
+function escapeExpression(value) {
+  return value.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
+}
+function suggestFic(claims, provider, audience) {
+  const issuer = typeof claims["iss"] === "string" ? claims["iss"] : void 0;
+  const subject = typeof claims["sub"] === "string" ? claims["sub"] : void 0;
+  if (issuer === void 0 || subject === void 0) return void 0;
+  const suggestion = {
+    name: ficName(provider, subject),
+    issuer,
+    subject,
+    audiences: [audience],
+    description: `Created for ${subject} (suggested by entra-federate doctor)`.slice(0, 600)
+  };
+  const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
+  const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
+  if (github !== null && provider === "github") {
+    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? "")}:ref:refs/heads/*'`, why: "any branch of this repository" };
+  } else if (gitlab !== null && provider === "gitlab") {
+    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? "")}:ref:*'`, why: "any branch of this project" };
+  }
+  if (provider === "circleci") {
+    suggestion.caveat = "CircleCI subjects hold the id of the user who triggered the pipeline: this FIC matches only that user's runs. Each triggering user needs one (an app holds at most 20), and flexible FICs do not cover CircleCI; consider a dedicated app per project, or a certificate.";
+  } else if (provider === "buildkite" || provider === "bitbucket") {
+    suggestion.caveat = "This CI's default subject changes on every run (it holds a commit or step id), so no exact FIC matches the next run. Configure a stable subject claim in the CI if it allows, or use a certificate.";
+  }
+  return suggestion;
+}
+function shellSingleQuote(value) {
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
+function body(s) {
+  return { name: s.name, issuer: s.issuer, subject: s.subject, audiences: s.audiences, description: s.description };
+}
+function azCommand(s, clientId) {
+  return `az ad app federated-credential create --id ${clientId} --parameters ${shellSingleQuote(JSON.stringify(body(s)))}`;
+}
+function graphRequest(s, clientId, cloud) {
+  return `POST ${GRAPH_HOSTS[cloud]}/v1.0/applications(appId='${clientId}')/federatedIdentityCredentials
+Content-Type: application/json
+
+${JSON.stringify(body(s), null, 2)}`;
+}
+function hcl(value) {
+  return JSON.stringify(value).replace(/\$\{/g, "$$${").replace(/%\{/g, "%%{");
+}
+function terraformBlock(s) {
+  const id = s.name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(\d)/, "_$1");
+  return [
+    `resource "azuread_application_federated_identity_credential" "${id}" {`,
+    "  application_id = azuread_application.this.id # the application's resource id: /applications/<object-id>",
+    `  display_name   = ${hcl(s.name)}`,
+    `  description    = ${hcl(s.description)}`,
+    `  issuer         = ${hcl(s.issuer)}`,
+    `  subject        = ${hcl(s.subject)}`,
+    `  audiences      = [${s.audiences.map(hcl).join(", ")}]`,
+    "}"
+  ].join("\n");
+}
+function flexibleRequest(s, cloud) {
+  if (s.flexible === void 0) return void 0;
+  const doc = {
+    name: `${s.name.slice(0, 110)}-flexible`,
+    issuer: s.issuer,
+    subject: null,
+    audiences: s.audiences,
+    claimsMatchingExpression: { value: s.flexible.claimsMatchingExpression, languageVersion: 1 }
+  };
+  return `POST ${GRAPH_HOSTS[cloud]}/beta/applications/<object-id>/federatedIdentityCredentials
+Content-Type: application/json
+
+${JSON.stringify(doc, null, 2)}`;
+}
+
+// src/doctor/diagnose.ts
+var SUBJECT_CLAIMS = {
+  github: ["repository", "repository_owner", "repository_id", "repository_owner_id", "environment", "event_name", "ref", "ref_type", "job_workflow_ref"],
+  gitlab: ["project_path", "project_id", "namespace_path", "ref_type", "ref", "ref_protected", "environment", "pipeline_source", "user_id"],
+  circleci: ["oidc.circleci.com/org-id", "oidc.circleci.com/project-id", "oidc.circleci.com/vcs-origin", "oidc.circleci.com/vcs-ref", "oidc.circleci.com/context-ids"]
+};
+function timeCheck(claims, now, skew) {
+  const exp = numericClaim(claims, "exp");
+  const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
+  const nowSec = now / 1e3;
+  if (exp === void 0) return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+  if (exp <= nowSec - skew) {
+    return { verdict: "expired", explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1e3).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`, aadsts: 700024 };
+  }
+  if (nbf !== void 0 && nbf > nowSec + skew) {
+    return { verdict: "not-yet-valid", explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`, aadsts: 700024 };
+  }
+  return { verdict: "valid", explanation: `Valid for another ${Math.round(exp - nowSec)} s.` };
+}
+function compareFic(fic, claims) {
+  const iss = stringClaim(claims, "iss") ?? "";
+  const sub = stringClaim(claims, "sub") ?? "";
+  const checks = [];
+  if (fic.issuer !== void 0) checks.push(compareIssuer(iss, fic.issuer));
+  if (fic.claimsMatchingExpression !== void 0) {
+    const ok = matchesExpression(fic.claimsMatchingExpression, claims);
+    checks.push({
+      field: "subject",
+      token: sub,
+      fic: fic.claimsMatchingExpression,
+      verdict: ok === true ? "matches-expression" : ok === void 0 ? "not-checked" : "different",
+      explanation: ok === true ? "Matches the flexible expression." : ok === void 0 ? "This expression uses syntax the doctor does not evaluate; Entra decides." : "The token's claims do not match the flexible expression.",
+      ...ok === false ? { aadsts: 700213 } : {}
+    });
+  } else if (fic.subject !== void 0) {
+    checks.push(compareSubject(sub, fic.subject));
+  }
+  if (fic.audiences !== void 0) checks.push(compareAudience(audienceClaim(claims), fic.audiences, iss));
+  const matches = checks.length > 0 && checks.every((c) => c.verdict === "equal" || c.verdict === "matches-expression" || c.verdict === "not-checked");
+  return { fic, checks, matches };
+}
+var DISTANCE = {
+  equal: 0,
+  "matches-expression": 0,
+  "not-checked": 0,
+  "case-only": 1,
+  "trailing-slash": 1,
+  "pull-request-hyphen": 1,
+  "other-repository": 8,
+  different: 8
+};
+function rank(c) {
+  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0), 0);
+}
+function observe(claims, provider, opts) {
+  const out = [];
+  const aud2 = audienceClaim(claims);
+  const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
+  if (!auds.includes(opts.audience)) {
+    const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
+    out.push(cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`);
+  }
+  const sub = stringClaim(claims, "sub") ?? "";
+  if (provider === "github") {
+    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub)) out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
+    else if (!sub.startsWith("repo:")) out.push("The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.");
+    const env = stringClaim(claims, "environment");
+    if (env !== void 0 && !sub.includes(":environment:")) out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
+    const iss = stringClaim(claims, "iss") ?? "";
+    if (iss !== "https://token.actions.githubusercontent.com" && iss.startsWith("https://")) out.push(`The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`);
+  }
+  if (provider === "gitlab" && !sub.startsWith("project_path:")) out.push("The subject does not start with project_path:: the project customised its subject components.");
+  if (provider === "circleci") out.push("CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.");
+  const hints = provider === void 0 ? void 0 : subjectHints(claims);
+  if (hints !== void 0 && hints.stability === "per-run") out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
+  return out;
+}
+function diagnose(claims, fics, opts) {
+  const provider = issuingCi(claims);
+  const skew = opts.skewSeconds ?? 60;
+  const time = timeCheck(claims, opts.now, skew);
+  const comparisons = fics.map((fic) => compareFic(fic, claims)).sort((a, b) => rank(a) - rank(b));
+  const subjectClaims = {};
+  for (const name of SUBJECT_CLAIMS[provider ?? ""] ?? []) {
+    const value = claims[name];
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") subjectClaims[name] = String(value);
+  }
+  const summary = {};
+  const iss = stringClaim(claims, "iss");
+  const sub = stringClaim(claims, "sub");
+  const aud2 = audienceClaim(claims);
+  if (iss !== void 0) summary.iss = iss;
+  if (sub !== void 0) summary.sub = sub;
+  if (aud2 !== void 0) summary.aud = aud2;
+  for (const name of ["exp", "iat", "nbf"]) {
+    const v = numericClaim(claims, name);
+    if (v !== void 0) summary[name] = v;
+  }
+  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
+  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const diagnosis = {
+    claims: summary,
+    subjectClaims,
+    time,
+    comparisons,
+    compared: fics.length > 0,
+    ok: time.verdict === "valid" && (fics.length === 0 || comparisons.some((c) => c.matches)),
+    observations: observe(claims, provider, opts)
+  };
+  if (provider !== void 0) diagnosis.provider = provider;
+  if (suggestion !== void 0) diagnosis.suggestion = suggestion;
+  return diagnosis;
+}
+
+// src/doctor/explain.ts
+var EXPLAINABLE_AADSTS = /* @__PURE__ */ new Set([70021, 700211, 700212, 700213, 7002138, 70025, 700024]);
+function explainFailure(err, ctx) {
+  if (err.aadsts === void 0 || !EXPLAINABLE_AADSTS.has(err.aadsts) || err.claims === void 0) return void 0;
+  const d = diagnose(err.claims, ctx.fics ?? [], { now: ctx.now, audience: ctx.audience, cloud: ctx.cloud });
+  d.ok = false;
+  return d;
+}
+
+// src/doctor/render.ts
+function when(epochSeconds) {
+  return epochSeconds === void 0 ? "(none)" : new Date(epochSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function aud(value) {
+  return value === void 0 ? "(none)" : Array.isArray(value) ? value.join(", ") : value;
+}
+function table(rows, indent = "  ") {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map((r) => `${indent}${r.map((cell2, i) => i === r.length - 1 ? cell2 : cell2.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd()).join("\n");
+}
+var MARK = { equal: "ok", "matches-expression": "ok", "not-checked": "?" };
+function renderDiagnosis(d, ctx) {
+  const lines = [];
+  lines.push(`CI token${d.provider === void 0 ? "" : ` (${d.provider})`}:`);
+  const rows = [
+    ["issuer", d.claims.iss ?? "(none)"],
+    ["subject", d.claims.sub ?? "(none)"],
+    ["audience", aud(d.claims.aud)],
+    ["expires", `${when(d.claims.exp)}  ${d.time.explanation}`],
+    ...Object.entries(d.subjectClaims).map(([k, v]) => [k, v])
+  ];
+  lines.push(table(rows));
+  if (d.observations.length > 0) {
+    lines.push("", "Observations:");
+    for (const o of d.observations) lines.push(`  - ${o}`);
+  }
+  if (!d.compared && d.ok) {
+    lines.push("", "No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env).");
+  }
+  for (const [i, c] of d.comparisons.entries()) {
+    const title = c.fic.name === void 0 ? `expected values` : `FIC "${c.fic.name}"`;
+    lines.push("", `${i === 0 ? "Closest: " : ""}${title}: ${c.matches ? "MATCHES" : "does not match"}`);
+    lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? "DIFF", x.verdict, `token: ${x.token}`])));
+    for (const x of c.checks) {
+      if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === void 0 ? "" : ` (Entra: AADSTS${x.aadsts})`}`);
+      if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`      FIC holds: ${x.fic}`);
+    }
+    if (i >= 2 && d.comparisons.length > 3) {
+      lines.push("", `(${d.comparisons.length - 3} more FICs differ further; --json lists all)`);
+      break;
+    }
+  }
+  const verdict = d.ok ? d.compared ? "Verdict: a federated credential matches this token." : "Verdict: the token is valid; nothing to compare it with." : d.time.verdict !== "valid" ? `Verdict: the token is not within its lifetime. ${d.time.explanation}` : "Verdict: no federated credential matches this token.";
+  lines.push("", verdict);
+  if (d.suggestion !== void 0 && (!d.ok || !d.compared)) {
+    const s = d.suggestion;
+    const id = ctx.clientId ?? "<client-id>";
+    lines.push("", "The federated credential that matches this run:", "", "  Azure CLI:", `    ${azCommand(s, id)}`, "", "  Microsoft Graph:");
+    lines.push(graphRequest(s, id, ctx.cloud).split("\n").map((l) => `    ${l}`).join("\n"));
+    lines.push("", "  Terraform (azuread):", terraformBlock(s).split("\n").map((l) => `    ${l}`).join("\n"));
+    const flexible = flexibleRequest(s, ctx.cloud);
+    if (flexible !== void 0 && s.flexible !== void 0) {
+      lines.push("", `  Or one flexible FIC for ${s.flexible.why} (preview; Graph beta or the portal only):`);
+      lines.push(flexible.split("\n").map((l) => `    ${l}`).join("\n"));
+    }
+    if (s.caveat !== void 0) lines.push("", `  Note: ${s.caveat}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function md(value) {
+  return value.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ");
+}
+function diagnosisMarkdown(d, ctx) {
+  const out = ["### Why the federated credential did not match", "", "| claim | value |", "|---|---|"];
+  out.push(`| issuer | ${md(d.claims.iss ?? "(none)")} |`, `| subject | ${md(d.claims.sub ?? "(none)")} |`, `| audience | ${md(aud(d.claims.aud))} |`, `| expires | ${md(when(d.claims.exp))} (${md(d.time.verdict)}) |`);
+  for (const [k, v] of Object.entries(d.subjectClaims)) out.push(`| ${md(k)} | ${md(v)} |`);
+  const best = d.comparisons[0];
+  if (best !== void 0) {
+    out.push("", "| field | verdict | explanation |", "|---|---|---|");
+    for (const x of best.checks) out.push(`| ${x.field} | ${md(x.verdict)} | ${md(x.explanation)} |`);
+  }
+  if (d.observations.length > 0) out.push("", ...d.observations.map((o) => `- ${md(o)}`));
+  if (d.suggestion !== void 0) {
+    out.push("", "A federated credential that matches this run:", "", "```sh", azCommand(d.suggestion, ctx.clientId ?? "<client-id>"), "```");
+    if (d.suggestion.caveat !== void 0) out.push("", md(d.suggestion.caveat));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/core/login.ts
+import { randomUUID } from "node:crypto";
+
+// src/core/aadsts.ts
+var DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
+var CATALOGUE = {
+  70021: {
+    code: "NO_MATCHING_FIC",
+    remedy: `No federated credential of the app has this token's issuer, subject and audience exactly (case-sensitive). Create one that matches the values presented, or wait a few minutes if you just created it. ${DOCTOR}`
+  },
+  700211: {
+    code: "ISSUER_MISMATCH",
+    remedy: `No federated credential has the presented issuer. Check for a trailing slash, a GitHub Enterprise or GHE.com host, or an enterprise-slug issuer. ${DOCTOR}`
+  },
+  700212: {
+    code: "AUDIENCE_MISMATCH",
+    remedy: `Request the CI token with the audience the federated credential holds (api://AzureADTokenExchange, or ...USGov / ...China in sovereign clouds): set --audience or the cloud. ${DOCTOR}`
+  },
+  700213: {
+    code: "SUBJECT_MISMATCH",
+    remedy: `No federated credential has the presented subject. Environments, pull requests, tags, custom subject templates and immutable owner@id/repo@id forms each change the subject. ${DOCTOR}`
+  },
+  7002138: {
+    code: "SUBJECT_CASE_MISMATCH",
+    remedy: `The subject matches a federated credential only if case is ignored; matching is case-sensitive. Fix the casing of the organisation, repository or environment in the federated credential. ${DOCTOR}`
+  },
+  70025: {
+    code: "NO_FEDERATED_CREDENTIALS",
+    remedy: "The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it)."
+  },
+  700024: {
+    code: "ASSERTION_EXPIRED",
+    remedy: "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock."
+  },
+  50027: {
+    code: "INVALID_ASSERTION",
+    remedy: "The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`)."
+  },
+  501661: {
+    code: "ISSUER_UNREACHABLE",
+    remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
+  },
+  700016: {
+    code: "APP_NOT_FOUND",
+    remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
+  },
+  90002: {
+    code: "TENANT_NOT_FOUND",
+    remedy: "The tenant does not exist in this cloud. Check the tenant id and the cloud (--cloud / --authority-host)."
+  },
+  900023: {
+    code: "INVALID_TENANT",
+    remedy: "The tenant is neither a GUID nor a valid domain. Use the directory (tenant) id GUID."
+  },
+  7000215: {
+    code: "INVALID_SECRET",
+    remedy: "The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential."
+  },
+  7000222: {
+    code: "SECRET_EXPIRED",
+    remedy: "The client secret has expired. Create a new one, or move to a federated credential or certificate."
+  },
+  700027: {
+    code: "CERTIFICATE_SIGNATURE_INVALID",
+    remedy: "The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key."
+  },
+  700023: {
+    code: "ASSERTION_AUDIENCE_INVALID",
+    remedy: "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope."
+  },
+  700021: {
+    code: "ASSERTION_CLIENT_MISMATCH",
+    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id."
+  },
+  70011: {
+    code: "INVALID_SCOPE",
+    remedy: "Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default."
+  },
+  700022: {
+    code: "INVALID_SCOPE",
+    remedy: "A scope may name only one resource. Pass each resource as its own --scope."
+  },
+  500011: {
+    code: "RESOURCE_NOT_FOUND",
+    remedy: "The resource in the scope is not known in this tenant. Check the scope URI and the tenant."
+  },
+  53003: {
+    code: "CONDITIONAL_ACCESS_BLOCKED",
+    remedy: "A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id."
+  },
+  7000218: {
+    code: "NO_CREDENTIAL",
+    remedy: "The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it."
+  },
+  700222: {
+    code: "ENTRA_TOKEN_AS_ASSERTION",
+    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
+  }
+};
+var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
+function lookupAadsts(code) {
+  return CATALOGUE[code] ?? {
+    code: `AADSTS_${code}`,
+    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`
+  };
+}
+
+// src/core/exchange.ts
+var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+function parseJson(body2) {
+  try {
+    return JSON.parse(body2);
+  } catch {
+    return void 0;
+  }
+}
+function firstErrorCode(body2) {
+  const codes = body2?.error_codes;
+  if (Array.isArray(codes) && typeof codes[0] === "number") return codes[0];
+  const description = typeof body2?.error_description === "string" ? body2.error_description : "";
+  const match = /^AADSTS(\d+)/.exec(description);
+  return match ? Number(match[1]) : void 0;
+}
+function classifyTokenResponse(res) {
+  if (classifyStatus(res) === "retry") return "retry";
+  if (res.status >= 400) {
+    const code = firstErrorCode(parseJson(res.body));
+    if (code !== void 0 && TRANSIENT_AADSTS.has(code)) return "retry";
+  }
+  return "final";
+}
+function str2(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function describe(description) {
+  const first = description.split(/\r?\n/)[0] ?? "";
+  const clean2 = first.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  return clean2.length > 600 ? `${clean2.slice(0, 597)}...` : clean2;
+}
+function snippet(body2) {
+  const title = /<title>([^<]{1,120})<\/title>/i.exec(body2)?.[1];
+  const text = (title ?? body2).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function tokenError(res, scope, now) {
+  const parsed = parseJson(res.body);
+  const body2 = parsed !== null && typeof parsed === "object" ? parsed : void 0;
+  const aadsts = firstErrorCode(body2);
+  const ids = {
+    status: res.status,
+    scope,
+    ...str2(body2?.trace_id) === void 0 ? {} : { traceId: str2(body2?.trace_id) },
+    ...str2(body2?.correlation_id) === void 0 ? {} : { correlationId: str2(body2?.correlation_id) },
+    ...str2(body2?.timestamp) === void 0 ? {} : { timestamp: str2(body2?.timestamp) },
+    ...str2(body2?.error) === void 0 ? {} : { oauthError: str2(body2?.error) }
+  };
+  if (aadsts !== void 0) {
+    const entry = lookupAadsts(aadsts);
+    const text = str2(body2?.error_description);
+    const message = text === void 0 ? `AADSTS${aadsts}` : describe(text);
+    return new FederationError(entry.code, message.startsWith("AADSTS") ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
+  }
+  if (res.status === 429) {
+    const wait = parseRetryAfter(res.headers["retry-after"], now);
+    const after = wait === void 0 ? "" : ` and asked to retry after ${Math.ceil(wait / 1e3)} s`;
+    return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits." });
+  }
+  if (body2 !== void 0 && str2(body2.error) !== void 0) {
+    return new FederationError(`OAUTH_${String(body2.error).toUpperCase()}`, `The token endpoint answered HTTP ${res.status}: ${str2(body2.error)}${str2(body2.error_description) === void 0 ? "" : ` (${describe(String(body2.error_description))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
+  }
+  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
+  const shown = snippet(res.body);
+  return new FederationError(res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE", `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === "" ? "" : `: "${shown}"`}.`, {
+    ...ids,
+    remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
+  });
+}
+function parseSuccess(res, scope, now) {
+  const body2 = parseJson(res.body);
+  const accessToken = body2?.["access_token"];
+  const expiresIn = body2?.["expires_in"];
+  const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
+  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
+      status: res.status,
+      scope,
+      remedy: "Something other than Entra answered: check --authority-host and any proxy between the runner and Entra."
+    });
+  }
+  const tokenType = typeof body2?.["token_type"] === "string" ? body2["token_type"] : "Bearer";
+  return { accessToken, tokenType, expiresOn: now + Math.round(seconds * 1e3) };
+}
+async function exchangeToken(req, credential, deps) {
+  const clock = deps.clock ?? systemClock;
+  const build = async () => {
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: req.clientId, scope: req.scope });
+    switch (credential.kind) {
+      case "federated":
+        form.set("client_assertion_type", JWT_BEARER);
+        form.set("client_assertion", await credential.assertion(credential.audience));
+        break;
+      case "certificate":
+        form.set("client_assertion_type", JWT_BEARER);
+        form.set("client_assertion", await credential.assertion(req.tokenEndpoint));
+        break;
+      case "secret":
+        form.set("client_secret", credential.secret);
+        break;
+    }
+    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    if (deps.correlationId !== void 0) {
+      headers["client-request-id"] = deps.correlationId;
+      headers["return-client-request-id"] = "true";
+    }
+    return { method: "POST", url: req.tokenEndpoint, headers, body: form.toString() };
+  };
+  const { response, attempts } = await fetchWithRetry(deps.http, build, {
+    deadlineAt: req.deadlineAt,
+    what: "the Entra token endpoint",
+    clock,
+    classify: classifyTokenResponse
+  });
+  if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
+  return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
+}
+
+// src/core/login.ts
+function presentedClaims(summary) {
+  if (summary === void 0) return void 0;
+  const out = {};
+  if (summary.iss !== void 0) out.iss = summary.iss;
+  if (summary.sub !== void 0) out.sub = summary.sub;
+  if (summary.aud !== void 0) out.aud = summary.aud;
+  return out;
+}
+function summarizeIdToken(token, source) {
+  const { claims } = decodeJwt(token, source);
+  const summary = { claims };
+  const iss = stringClaim(claims, "iss");
+  const sub = stringClaim(claims, "sub");
+  const aud2 = audienceClaim(claims);
+  const exp = numericClaim(claims, "exp");
+  if (iss !== void 0) summary.iss = iss;
+  if (sub !== void 0) summary.sub = sub;
+  if (aud2 !== void 0) summary.aud = aud2;
+  if (exp !== void 0) summary.exp = exp;
+  return summary;
+}
+async function login(options, source, deps) {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  const correlationId = randomUUID();
+  const notes = options.scopes.filter((s) => s.appendedFrom !== void 0).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+  let credential;
+  let idToken;
+  if (source.kind === "federated") {
+    const first = await source.idToken(options.audience);
+    idToken = summarizeIdToken(first, source.description);
+    let firstUnused = options.scopes.length;
+    credential = {
+      kind: "federated",
+      audience: options.audience,
+      assertion: async (audience) => firstUnused-- > 0 ? first : source.idToken(audience)
+    };
+  } else if (source.kind === "certificate") {
+    credential = { kind: "certificate", assertion: source.assertion };
+  } else {
+    credential = { kind: "secret", secret: source.secret };
+  }
+  await deps.beforeExchange?.(idToken, options);
+  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
+    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
+    credential,
+    { http: deps.http, clock, correlationId }
+  )));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed !== void 0) {
+    const err = failed.reason;
+    if (err instanceof FederationError) {
+      const presented = presentedClaims(idToken);
+      if (presented !== void 0 && err.presented === void 0) err.presented = presented;
+      if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
+      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
+    }
+    throw err;
+  }
+  const tokens = settled.map((s) => s.value);
+  const result = {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    tokens,
+    notes
+  };
+  if (idToken !== void 0) result.idToken = idToken;
+  return result;
+}
+
 // src/action/inputs.ts
 var EXPORTS = ["env"];
 var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -928,9 +1506,9 @@ function row(label, value) {
   return `
   ${`${label}:`.padEnd(16)}${value}`;
 }
-function audText(aud) {
-  if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
+function audText(aud2) {
+  if (aud2 === void 0) return "(none)";
+  return Array.isArray(aud2) ? aud2.join(", ") : aud2;
 }
 function failureText(err) {
   let out = `entra-federate: ${inActionTerms(err.message)}`;
@@ -1052,16 +1630,16 @@ function githubRunner(env, write = (text) => {
 function cell(value) {
   return value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/([\\`[\]])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;");
 }
-function table(rows) {
+function table2(rows) {
   const kept = rows.filter((row2) => row2[1] !== void 0 && row2[1] !== "");
   return `| | |
 |---|---|
 ${kept.map(([label, value]) => `| ${label} | ${value} |`).join("\n")}
 `;
 }
-function audienceText(aud) {
-  if (aud === void 0) return void 0;
-  return cell(Array.isArray(aud) ? aud.join(", ") : aud);
+function audienceText(aud2) {
+  if (aud2 === void 0) return void 0;
+  return cell(Array.isArray(aud2) ? aud2.join(", ") : aud2);
 }
 function runCell(ci) {
   if (ci.runId === void 0) return void 0;
@@ -1089,7 +1667,7 @@ function successSummary(summary, ci, exported) {
   const id = summary.idToken;
   const c = (value) => value === void 0 ? void 0 : cell(value);
   let out = "### entra-federate: signed in to Microsoft Entra ID\n\n";
-  out += table([
+  out += table2([
     ...whoAsked(ci),
     ["CI token issuer", c(id?.iss)],
     ["CI token subject", c(id?.sub)],
@@ -1108,7 +1686,7 @@ function successSummary(summary, ci, exported) {
 function failureSummary(err, ci) {
   const c = (value) => value === void 0 ? void 0 : cell(value);
   let out = "### entra-federate: sign-in failed\n\n";
-  out += table([
+  out += table2([
     ...whoAsked(ci),
     ["Error", cell(err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`)],
     ["Message", cell(err.message)],
@@ -1199,11 +1777,11 @@ function loginSummary(result, ci) {
     notes: result.notes
   };
   if (result.idToken !== void 0) {
-    const { iss, sub, aud, exp } = result.idToken;
+    const { iss, sub, aud: aud2, exp } = result.idToken;
     summary.idToken = {
       ...iss === void 0 ? {} : { iss },
       ...sub === void 0 ? {} : { sub },
-      ...aud === void 0 ? {} : { aud },
+      ...aud2 === void 0 ? {} : { aud: aud2 },
       ...exp === void 0 ? {} : { expiresOn: iso(exp * 1e3) }
     };
   }
@@ -1281,8 +1859,15 @@ function fail(runner2, env, http2, err) {
   if (err instanceof FederationError) {
     runner2.error(failureText(err));
     for (const cause of causeChain(err)) runner2.debug(`cause: ${cause}`);
+    const diagnosis = err.request === void 0 ? void 0 : explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
+    const ctx = err.request === void 0 ? void 0 : { cloud: err.request.cloud, clientId: err.request.clientId };
+    if (diagnosis !== void 0 && ctx !== void 0) {
+      runner2.info("entra-federate doctor:");
+      for (const line of renderDiagnosis(diagnosis, ctx).trimEnd().split("\n")) runner2.info(line);
+    }
     try {
-      runner2.appendSummary(failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()));
+      runner2.appendSummary(failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()) + (diagnosis !== void 0 && ctx !== void 0 ? `
+${diagnosisMarkdown(diagnosis, ctx)}` : ""));
     } catch {
     }
     process.exitCode = err.usage ? 2 : 1;
@@ -1294,9 +1879,10 @@ function fail(runner2, env, http2, err) {
   process.exitCode = 1;
 }
 var runner = githubRunner(process.env);
-var http = createNodeHttpClient({ userAgent: `entra-federate-action/${"0.1.0"}` });
 var seen = {};
+var http = createNodeHttpClient({ userAgent: `entra-federate-action/${"0.1.0"}` });
 try {
+  http = createNodeHttpClient({ userAgent: `entra-federate-action/${"0.1.0"}`, proxy: proxyConfigFrom(process.env) });
   await main(runner, process.env, http, seen);
 } catch (err) {
   fail(runner, process.env, http, err);

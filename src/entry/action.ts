@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { githubProvider } from '../ci/github.js';
 import { FederationError } from '../core/errors.js';
 import { createNodeHttpClient } from '../core/http.js';
+import { proxyConfigFrom } from '../core/proxy.js';
+import { explainFailure } from '../doctor/explain.js';
+import { diagnosisMarkdown, renderDiagnosis } from '../doctor/render.js';
 import type { HttpClient } from '../core/http.js';
 import { decodeJwt } from '../core/jwt.js';
 import { login } from '../core/login.js';
@@ -113,8 +116,15 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
   if (err instanceof FederationError) {
     runner.error(failureText(err));
     for (const cause of causeChain(err)) runner.debug(`cause: ${cause}`);
+    // The doctor's reading sits right under the failure, in the log and in the summary.
+    const diagnosis = err.request === undefined ? undefined : explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
+    const ctx = err.request === undefined ? undefined : { cloud: err.request.cloud, clientId: err.request.clientId };
+    if (diagnosis !== undefined && ctx !== undefined) {
+      runner.info('entra-federate doctor:');
+      for (const line of renderDiagnosis(diagnosis, ctx).trimEnd().split('\n')) runner.info(line);
+    }
     try {
-      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()));
+      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()) + (diagnosis !== undefined && ctx !== undefined ? `\n${diagnosisMarkdown(diagnosis, ctx)}` : ''));
     } catch {
       // The annotation above already says what failed.
     }
@@ -128,9 +138,11 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
 }
 
 const runner = githubRunner(process.env);
-const http = createNodeHttpClient({ userAgent: `entra-federate-action/${VERSION}` });
 const seen: IdTokens = {};
+let http = createNodeHttpClient({ userAgent: `entra-federate-action/${VERSION}` });
 try {
+  // Self-hosted runners behind a proxy set HTTPS_PROXY / NO_PROXY; a malformed one fails the step here.
+  http = createNodeHttpClient({ userAgent: `entra-federate-action/${VERSION}`, proxy: proxyConfigFrom(process.env) });
   await main(runner, process.env, http, seen);
 } catch (err) {
   fail(runner, process.env, http, err);

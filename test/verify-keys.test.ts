@@ -125,3 +125,17 @@ test('verifyIdToken shares one key cache per issuer across calls', async () => {
   for (let i = 0; i < 5; i++) await verifyIdToken(token('one', first.privateKey, Date.now()), { ...options });
   expect(hits.filter((h) => h === '/keys')).toHaveLength(1);
 });
+
+test('a token without kid: accepted when one key fits, refused when several could have signed it', async () => {
+  const clock = manualClock();
+  const v = verifierWith(clock);
+  const noKid = (key: KeyObject) => {
+    const [, payload] = token('x', key, clock.now()).split('.');
+    const head = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
+    return `${head}.${payload}.${cryptoSign('sha256', Buffer.from(`${head}.${payload}`), key).toString('base64url')}`;
+  };
+  expect((await v.verify(noKid(first.privateKey))).header.kid).toBeUndefined();
+  published.push({ key: second.publicKey, kid: 'two' });
+  clock.advance(11 * 60_000);
+  expect(await code(v.verify(noKid(first.privateKey)))).toBe('KID_MISSING');
+});

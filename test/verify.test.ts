@@ -195,12 +195,26 @@ describe('the attack battery: each rejected with exit 1 for its own reason', () 
       [signJws(header(), claims({ exp: String(Math.floor(Date.now() / 1000) + 300) }), rsa.privateKey), [], 'CLAIM_INVALID'],
       [signJws(header(), claims({ iat: Math.floor(Date.now() / 1000) + 3600 }), rsa.privateKey), [], 'TOKEN_ISSUED_IN_FUTURE'],
       ['not-a-jwt', [], 'TOKEN_MALFORMED'],
+      [signJws(header({ kid: 'evil-1', x5u: `${evil.url}/cert.pem` }), claims(), attacker.privateKey), [], 'X5U_IGNORED'],
+      [signJws(header({ x5c: ['MIIBszCCAVmgAwIBAgIU'] }), claims(), attacker.privateKey), [], 'EMBEDDED_X5C_IGNORED'],
+      [signJws(header(), claims({ sub: undefined }), rsa.privateKey), [], 'CLAIM_MISSING'],
     ];
     for (const [token, flags, code] of cases) {
       const r = await verify(token, flags);
       expect(r.code, `${code}: ${r.stderr}`).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`code:\\s+${code}\\n`));
     }
+  });
+
+  test('--policy: some rule\'s claims must match the verified token', async () => {
+    const policy = join(dir, 'gate.yaml');
+    writeFileSync(policy, 'name: deploy-gate\nrules:\n  - name: prod\n    claims:\n      environment: production\n      ref: refs/heads/main\n    allow: {tenants: "*", clientIds: "*", scopes: "*"}\n');
+    const ok = await verify(signJws(header(), claims(), rsa.privateKey), ['--policy', policy]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const denied = await verify(signJws(header(), claims({ environment: 'staging' }), rsa.privateKey), ['--policy', policy]);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/code:\s+POLICY_DENIED/);
+    expect(denied.stderr).toContain('claim environment must be "production" (closest rule "prod"), but the CI token has "staging"');
   });
 
   test('the sub that the claim pattern is about is named with its value', async () => {

@@ -740,7 +740,7 @@ var stripIds = (repo) => repo.replace(/@\d+/g, "");
 var isImmutable = (repo) => /@\d+\/[^/]+@\d+$/.test(repo);
 function kindOf(context) {
   if (context.startsWith("environment:")) return "environment";
-  if (context === "pull_request") return "pull_request";
+  if (context === "pull_request" || context === "pull-request") return "pull_request";
   if (context.startsWith("ref:refs/heads/")) return "branch";
   if (context.startsWith("ref:refs/tags/")) return "tag";
   return "other";
@@ -770,11 +770,15 @@ function githubSubject(token, fic) {
   if (tk === "environment" && fk === "branch") return check("subject", token, fic, "environment-vs-branch", `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`, 700213);
   if (tk === "branch" && fk === "environment") return check("subject", token, fic, "branch-vs-environment", `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`, 700213);
   if (tk === "pull_request" && fk !== "pull_request") return check("subject", token, fic, "pull-request-vs-branch", "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).", 700213);
-  if (tk !== "pull_request" && fk === "pull_request") return check("subject", token, fic, "branch-vs-pull-request", `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
+  if ((tk === "branch" || tk === "tag") && fk === "pull_request") return check("subject", token, fic, "branch-vs-pull-request", `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
   if (tk === "tag" && fk === "branch") return check("subject", token, fic, "tag-vs-branch", `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`, 700213);
   if (tk === "branch" && fk === "tag") return check("subject", token, fic, "branch-vs-tag", `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`, 700213);
   if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-branch", `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`, 700213);
   if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-environment", `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`, 700213);
+  if (tk !== fk && tk !== "other" && fk !== "other") {
+    const describeKind = (k, ctx) => k === "environment" ? `the environment ${ctx.slice("environment:".length)}` : k === "pull_request" ? "pull_request events" : `the ${k} ${ctx.replace(/^ref:refs\/(heads|tags)\//, "")}`;
+    return check("subject", token, fic, "other-kind", `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === "pull-request" ? " (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)" : ""}`, 700213);
+  }
   return void 0;
 }
 function gitlabParts(sub) {

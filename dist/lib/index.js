@@ -1472,6 +1472,26 @@ async function login(options, source, deps) {
 
 // src/policy/guard.ts
 var POLICY_REMEDY = "Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).";
+var PolicyDeniedError = class extends FederationError {
+  denial;
+  constructor(denial, message2, details) {
+    super("POLICY_DENIED", message2, details);
+    this.denial = denial;
+  }
+};
+function policyDeniedError(denial, idToken) {
+  const field = denial.field === "claim" ? denial.claim ?? "claim" : denial.field === "clientId" ? "client-id" : denial.field === "tenant" ? "tenant-id" : "scope";
+  const err = new PolicyDeniedError(denial, `Denied by policy: ${denial.reason}`, {
+    remedy: POLICY_REMEDY,
+    field,
+    expected: denial.expected.join(" | "),
+    actual: denial.value === void 0 ? "(missing)" : typeof denial.value === "string" ? denial.value : showClaim(denial.value),
+    ...denial.field === "scope" && typeof denial.value === "string" ? { scope: denial.value } : {}
+  });
+  const presented = presentedClaims(idToken);
+  if (presented !== void 0) err.presented = presented;
+  return err;
+}
 
 // src/verify/errors.ts
 function rejected(code, message2, remedy, details = {}) {
@@ -1910,10 +1930,7 @@ function createVerifier(options) {
       checkClaims(claims, checks, clock.now());
       if (policy !== void 0) {
         const decision = evaluateClaims(policy, claims);
-        if (!decision.allowed) {
-          const { denial } = decision;
-          throw new FederationError("POLICY_DENIED", `Denied by policy: ${denial.reason}`, { remedy: POLICY_REMEDY, ...denial.claim === void 0 ? {} : { field: denial.claim }, expected: denial.expected.join(" | ") });
-        }
+        if (!decision.allowed) throw policyDeniedError(decision.denial);
       }
       const out = { header: { alg }, claims };
       if (kid !== void 0) out.header.kid = kid;

@@ -22,6 +22,7 @@ export type Verdict =
   | 'other-branch'
   | 'other-environment'
   | 'other-repository'
+  | 'other-kind'
   | 'immutable-vs-name'
   | 'name-vs-immutable'
   | 'custom-template'
@@ -106,7 +107,7 @@ const isImmutable = (repo: string): boolean => /@\d+\/[^/]+@\d+$/.test(repo);
 
 function kindOf(context: string): 'environment' | 'pull_request' | 'branch' | 'tag' | 'other' {
   if (context.startsWith('environment:')) return 'environment';
-  if (context === 'pull_request') return 'pull_request';
+  if (context === 'pull_request' || context === 'pull-request') return 'pull_request';
   if (context.startsWith('ref:refs/heads/')) return 'branch';
   if (context.startsWith('ref:refs/tags/')) return 'tag';
   return 'other';
@@ -140,11 +141,15 @@ function githubSubject(token: string, fic: string): FieldCheck | undefined {
   if (tk === 'environment' && fk === 'branch') return check('subject', token, fic, 'environment-vs-branch', `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`, 700213);
   if (tk === 'branch' && fk === 'environment') return check('subject', token, fic, 'branch-vs-environment', `The FIC expects a job in the environment "${f.context.slice('environment:'.length)}", but this job references no environment. Add \`environment: ${f.context.slice('environment:'.length)}\` to the job.`, 700213);
   if (tk === 'pull_request' && fk !== 'pull_request') return check('subject', token, fic, 'pull-request-vs-branch', 'pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).', 700213);
-  if (tk !== 'pull_request' && fk === 'pull_request') return check('subject', token, fic, 'branch-vs-pull-request', `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
+  if ((tk === 'branch' || tk === 'tag') && fk === 'pull_request') return check('subject', token, fic, 'branch-vs-pull-request', `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
   if (tk === 'tag' && fk === 'branch') return check('subject', token, fic, 'tag-vs-branch', `This run is for the tag ${t.context.slice('ref:refs/tags/'.length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`, 700213);
   if (tk === 'branch' && fk === 'tag') return check('subject', token, fic, 'branch-vs-tag', `This run is for the branch ${t.context.slice('ref:refs/heads/'.length)}, but the FIC names a tag.`, 700213);
   if (tk === 'branch' && fk === 'branch' && t.context.toLowerCase() !== f.context.toLowerCase()) return check('subject', token, fic, 'other-branch', `The FIC is for the branch ${f.context.slice('ref:refs/heads/'.length)}, this run for ${t.context.slice('ref:refs/heads/'.length)}.`, 700213);
   if (tk === 'environment' && fk === 'environment' && t.context.toLowerCase() !== f.context.toLowerCase()) return check('subject', token, fic, 'other-environment', `The FIC is for the environment ${f.context.slice('environment:'.length)}, this job runs in ${envName}.`, 700213);
+  if (tk !== fk && tk !== 'other' && fk !== 'other') {
+    const describeKind = (k: string, ctx: string): string => (k === 'environment' ? `the environment ${ctx.slice('environment:'.length)}` : k === 'pull_request' ? 'pull_request events' : `the ${k} ${ctx.replace(/^ref:refs\/(heads|tags)\//, '')}`);
+    return check('subject', token, fic, 'other-kind', `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === 'pull-request' ? ' (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)' : ''}`, 700213);
+  }
   return undefined;
 }
 

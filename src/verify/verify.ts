@@ -15,7 +15,7 @@ import { createNodeHttpClient, systemClock } from '../core/http.js';
 import { quote } from '../core/options.js';
 import { evaluateClaims } from '../policy/claims-only.js';
 import { compilePattern } from '../policy/glob.js';
-import { POLICY_REMEDY } from '../policy/guard.js';
+import { policyDeniedError } from '../policy/guard.js';
 import type { Policy } from '../policy/parse.js';
 import type { ClaimChecks } from './claims.js';
 import { checkClaims, checkIssuer } from './claims.js';
@@ -51,7 +51,10 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Shortest time between JWKS refetches caused by unknown kids. Default 60 s. */
   jwksRefreshIntervalSeconds?: number;
-  /** A key cache of your own; by default one per issuer is shared by the whole process. */
+  /**
+   * A key cache of your own. By default one per issuer (and jwksUri) is shared by the whole
+   * process, made with the http, clock and timeouts of the first verifier that needed it.
+   */
   keys?: IssuerKeys;
 }
 
@@ -235,10 +238,7 @@ export function createVerifier(options: VerifyOptions): Verifier {
       checkClaims(claims, checks, clock.now());
       if (policy !== undefined) {
         const decision = evaluateClaims(policy, claims);
-        if (!decision.allowed) {
-          const { denial } = decision;
-          throw new FederationError('POLICY_DENIED', `Denied by policy: ${denial.reason}`, { remedy: POLICY_REMEDY, ...(denial.claim === undefined ? {} : { field: denial.claim }), expected: denial.expected.join(' | ') });
-        }
+        if (!decision.allowed) throw policyDeniedError(decision.denial);
       }
       const out: VerifiedIdToken = { header: { alg }, claims };
       if (kid !== undefined) out.header.kid = kid;
@@ -251,8 +251,8 @@ export function createVerifier(options: VerifyOptions): Verifier {
 const verifiers = new WeakMap<VerifyOptions, Verifier>();
 
 /**
- * Verifies one token. Reusing the same options object reuses its compiled checks; keys are
- * cached per issuer for the whole process either way.
+ * Verifies one token. Reusing the same options object reuses its compiled checks (so do not
+ * change it after first use); keys are cached per issuer for the whole process either way.
  */
 export async function verifyIdToken(token: string, options: VerifyOptions): Promise<VerifiedIdToken> {
   let verifier = verifiers.get(options);

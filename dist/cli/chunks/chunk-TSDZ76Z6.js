@@ -1121,7 +1121,7 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-YKCRK3F7.js");
+  const { explainFailure } = await import("./explain-4IVCW7B5.js");
   const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
   if (diagnosis === void 0) return void 0;
   const { renderDiagnosis } = await import("./render-TM3DGJYA.js");

@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-O4Y5HCRB.js";
+} from "./chunk-OE5PV6PG.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,7 +13,7 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-CERWAYQP.js";
+} from "./chunk-TSDZ76Z6.js";
 import "./chunk-HPMSOD7H.js";
 import "./chunk-V32JSURQ.js";
 import "./chunk-XF35V6NF.js";

@@ -1,7 +1,7 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-GIYYLB7M.js";
+} from "./chunk-4VTCVIGV.js";
 import {
   loadPolicy
 } from "./chunk-TGGBW33N.js";

@@ -41,7 +41,7 @@ function enforcePolicy(policy, idToken, options) {
 }
 
 export {
-  POLICY_REMEDY,
   PolicyDeniedError,
+  policyDeniedError,
   enforcePolicy
 };

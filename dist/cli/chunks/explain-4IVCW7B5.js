@@ -1,6 +1,6 @@
 import {
   diagnose
-} from "./chunk-JBEHWY7C.js";
+} from "./chunk-WIBPMDS2.js";
 import "./chunk-XITDUHIZ.js";
 import "./chunk-XF35V6NF.js";
 import "./chunk-Z53PL5H4.js";

@@ -6,8 +6,8 @@ import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
-  POLICY_REMEDY
-} from "./chunk-GIYYLB7M.js";
+  policyDeniedError
+} from "./chunk-4VTCVIGV.js";
 import {
   claimMatches,
   compilePattern,
@@ -18,7 +18,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-CERWAYQP.js";
+} from "./chunk-TSDZ76Z6.js";
 import "./chunk-HPMSOD7H.js";
 import {
   createNodeHttpClient,
@@ -473,10 +473,7 @@ function createVerifier(options) {
       checkClaims(claims, checks, clock.now());
       if (policy !== void 0) {
         const decision = evaluateClaims(policy, claims);
-        if (!decision.allowed) {
-          const { denial } = decision;
-          throw new FederationError("POLICY_DENIED", `Denied by policy: ${denial.reason}`, { remedy: POLICY_REMEDY, ...denial.claim === void 0 ? {} : { field: denial.claim }, expected: denial.expected.join(" | ") });
-        }
+        if (!decision.allowed) throw policyDeniedError(decision.denial);
       }
       const out = { header: { alg }, claims };
       if (kid !== void 0) out.header.kid = kid;

@@ -8,7 +8,7 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-CERWAYQP.js";
+} from "./chunk-TSDZ76Z6.js";
 import {
   login
 } from "./chunk-HPMSOD7H.js";

@@ -5,7 +5,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-CERWAYQP.js";
+} from "./chunk-TSDZ76Z6.js";
 import "./chunk-V32JSURQ.js";
 import {
   quote,

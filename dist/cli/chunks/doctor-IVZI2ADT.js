@@ -1,7 +1,7 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-JBEHWY7C.js";
+} from "./chunk-WIBPMDS2.js";
 import {
   renderDiagnosis
 } from "./chunk-HRLJRW62.js";
@@ -15,7 +15,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-CERWAYQP.js";
+} from "./chunk-TSDZ76Z6.js";
 import {
   fetchWithRetry
 } from "./chunk-V32JSURQ.js";

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-TSDZ76Z6.js";
-import "./chunks/chunk-V32JSURQ.js";
+} from "./chunks/chunk-DQKBCWSH.js";
+import "./chunks/chunk-JNTPSRSD.js";
 import "./chunks/chunk-XF35V6NF.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
@@ -21,13 +21,13 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-QBGH57W4.js"),
-  login: () => import("./chunks/login-R2MSZ4K2.js"),
-  doctor: () => import("./chunks/doctor-IVZI2ADT.js"),
-  verify: () => import("./chunks/verify-XJHMEOG4.js"),
-  policy: () => import("./chunks/policy-VEEKJD6K.js"),
-  sandbox: () => import("./chunks/sandbox-MS72J7EW.js"),
-  demo: () => import("./chunks/demo-R423BESA.js")
+  token: () => import("./chunks/token-LHIVLRQ3.js"),
+  login: () => import("./chunks/login-5ZAQWYIZ.js"),
+  doctor: () => import("./chunks/doctor-PWV5B7Z7.js"),
+  verify: () => import("./chunks/verify-QOXNP4KH.js"),
+  policy: () => import("./chunks/policy-FDQRSI4E.js"),
+  sandbox: () => import("./chunks/sandbox-J7ITN7DL.js"),
+  demo: () => import("./chunks/demo-VCGN3VMB.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

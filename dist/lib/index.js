@@ -832,7 +832,7 @@ async function fetchWithRetry(http, build, opts) {
   const clock = opts.clock ?? systemClock;
   const classify = opts.classify ?? classifyStatus;
   const maxAttempts = opts.maxAttempts ?? 4;
-  const perRequest = opts.perRequestTimeoutMs ?? 15e3;
+  const perRequest = opts.perRequestTimeoutMs ?? Math.min(15e3, Math.max(1e3, (opts.deadlineAt - clock.now()) / 3));
   const maxRetryAfter = opts.maxRetryAfterMs ?? 3e4;
   const base = opts.baseDelayMs ?? 400;
   const maxDelay = opts.maxDelayMs ?? 8e3;

@@ -209,7 +209,8 @@ export async function fetchWithRetry(http: HttpClient, build: (attempt: number) 
   const clock = opts.clock ?? systemClock;
   const classify = opts.classify ?? classifyStatus;
   const maxAttempts = opts.maxAttempts ?? 4;
-  const perRequest = opts.perRequestTimeoutMs ?? 15_000;
+  // A third of the whole budget per attempt (1-15 s), so a hung server leaves time to retry.
+  const perRequest = opts.perRequestTimeoutMs ?? Math.min(15_000, Math.max(1_000, (opts.deadlineAt - clock.now()) / 3));
   const maxRetryAfter = opts.maxRetryAfterMs ?? 30_000;
   const base = opts.baseDelayMs ?? 400;
   const maxDelay = opts.maxDelayMs ?? 8_000;

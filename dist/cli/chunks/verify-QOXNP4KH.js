@@ -7,7 +7,7 @@ import {
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-4VTCVIGV.js";
+} from "./chunk-3DSAGD2L.js";
 import {
   claimMatches,
   compilePattern,
@@ -18,13 +18,13 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-TSDZ76Z6.js";
-import "./chunk-HPMSOD7H.js";
+} from "./chunk-DQKBCWSH.js";
+import "./chunk-T7F3LIIZ.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-V32JSURQ.js";
+} from "./chunk-JNTPSRSD.js";
 import {
   FederationError,
   quote,

@@ -3,7 +3,7 @@ import {
   fetchWithRetry,
   parseRetryAfter,
   systemClock
-} from "./chunk-V32JSURQ.js";
+} from "./chunk-JNTPSRSD.js";
 import {
   FederationError,
   audienceClaim,

@@ -8,11 +8,11 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-TSDZ76Z6.js";
+} from "./chunk-DQKBCWSH.js";
 import {
   login
-} from "./chunk-HPMSOD7H.js";
-import "./chunk-V32JSURQ.js";
+} from "./chunk-T7F3LIIZ.js";
+import "./chunk-JNTPSRSD.js";
 import {
   FederationError,
   decodeJwt,

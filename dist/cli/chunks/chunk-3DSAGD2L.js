@@ -4,7 +4,7 @@ import {
 } from "./chunk-TGGBW33N.js";
 import {
   presentedClaims
-} from "./chunk-HPMSOD7H.js";
+} from "./chunk-T7F3LIIZ.js";
 import {
   FederationError
 } from "./chunk-XF35V6NF.js";

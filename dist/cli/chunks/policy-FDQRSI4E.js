@@ -8,8 +8,8 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-TSDZ76Z6.js";
-import "./chunk-V32JSURQ.js";
+} from "./chunk-DQKBCWSH.js";
+import "./chunk-JNTPSRSD.js";
 import {
   decodeJwt,
   normalizeScopes,

@@ -15,10 +15,10 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-TSDZ76Z6.js";
+} from "./chunk-DQKBCWSH.js";
 import {
   fetchWithRetry
-} from "./chunk-V32JSURQ.js";
+} from "./chunk-JNTPSRSD.js";
 import {
   CLOUDS,
   FederationError,

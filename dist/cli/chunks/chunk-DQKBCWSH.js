@@ -3,7 +3,7 @@ import {
   fetchWithRetry,
   proxyConfigFrom,
   systemClock
-} from "./chunk-V32JSURQ.js";
+} from "./chunk-JNTPSRSD.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,

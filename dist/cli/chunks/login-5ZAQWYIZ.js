@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-OE5PV6PG.js";
+} from "./chunk-H3DGSKY5.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,9 +13,9 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-TSDZ76Z6.js";
-import "./chunk-HPMSOD7H.js";
-import "./chunk-V32JSURQ.js";
+} from "./chunk-DQKBCWSH.js";
+import "./chunk-T7F3LIIZ.js";
+import "./chunk-JNTPSRSD.js";
 import "./chunk-XF35V6NF.js";
 import "./chunk-Z53PL5H4.js";
 

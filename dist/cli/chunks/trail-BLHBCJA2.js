@@ -1,14 +1,14 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-4VTCVIGV.js";
+} from "./chunk-3DSAGD2L.js";
 import {
   loadPolicy
 } from "./chunk-TGGBW33N.js";
 import {
   login
-} from "./chunk-HPMSOD7H.js";
-import "./chunk-V32JSURQ.js";
+} from "./chunk-T7F3LIIZ.js";
+import "./chunk-JNTPSRSD.js";
 import {
   FederationError,
   decodeJwt,

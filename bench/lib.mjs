@@ -112,7 +112,7 @@ export function report(rows) {
   for (const row of rows) {
     const ok = row.check === undefined ? true : row.check();
     if (!ok) failed++;
-    console.log(`${ok ? 'ok  ' : 'MISS'} ${row.label.padEnd(58)} ${row.value}${row.target ? `   (target ${row.target})` : ''}`);
+    console.log(`${ok ? 'ok  ' : 'MISS'} ${row.label.padEnd(66)} ${row.value}${row.target ? `   (target ${row.target})` : ''}`);
   }
   return failed;
 }

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_SUBJECT, startSandbox } from '../src/sandbox/index.js';
@@ -484,11 +484,40 @@ describe('failures', () => {
     expectTokensMasked(step, []);
   });
 
-  test('a policy input is refused rather than silently ignored', async () => {
-    const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), policy: '.github/entra-policy.yml' }));
-    expect(step.code).toBe(2);
-    expect(annotation(step)).toContain('The `policy` input is not supported by this version of the Action yet.');
-    expect(requests).toEqual([]);
+  test('a YAML policy that allows the run lets it through; one that denies it sends no exchange', async () => {
+    const dir = mkdtempSync(join(root, 'policy-'));
+    const policy = (environment: string): string => {
+      const file = join(dir, `policy-${environment.replace(/\W+/g, "-")}.yml`);
+      writeFileSync(file, [
+        'name: octo-guardrails', 'version: 1', 'rules:', '  - name: main-branch', '    claims:', '      repository: octo-org/octo-repo',
+        `      ref: ${environment}`, '    allow:', `      tenants: [${sandbox.tenantId}]`, `      clientIds: [${sandbox.clientId}]`, '      scopes: [https://management.azure.com/.default]', '',
+      ].join('\n'));
+      return file;
+    };
+    const allowed = await runAction(sandbox, { ...defaultInputs(), policy: policy('refs/heads/main') });
+    expect(allowed.code).toBe(0);
+    expect(allowed.outputs['access-token']).toBeTruthy();
+
+    const { value: denied, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), policy: policy('refs/heads/release') }));
+    expect(denied.code).toBe(1);
+    expect(annotation(denied)).toContain('Denied by policy: no rule of policy "octo-guardrails"');
+    expect(requests.map((r) => r.target)).toEqual(['idtoken']);
+    expect(denied.outputRaw).toBe('');
+    expectTokensMasked(denied, []);
+  });
+
+  test('audit-log appends one 0600 JSON line per token and a summary row, with no token bytes', async () => {
+    const log = join(mkdtempSync(join(root, 'audit-')), 'audit.jsonl');
+    const step = await runAction(sandbox, { ...defaultInputs(), scopes: 'https://management.azure.com/.default\nhttps://vault.azure.net/.default', 'audit-log': log });
+    expect(step.code).toBe(0);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l['scope'])).toEqual(['https://management.azure.com/.default', 'https://vault.azure.net/.default']);
+    const text = readFileSync(log, 'utf8');
+    expect(text).not.toContain(step.outputs['access-token'] ?? 'none');
+    expect(text).not.toMatch(/eyJ[\w-]{10,}\.eyJ/);
+    expect(step.summary).toContain('https://vault.azure.net/.default');
   });
 
   test('remedies name the Action\'s inputs, not the CLI\'s flags', async () => {
@@ -507,12 +536,33 @@ describe('failures', () => {
   });
 });
 
-test('the bundles stay small and free of @actions/core and undici (start-up budget)', () => {
-  const main = readFileSync(MAIN, 'utf8');
-  const post = readFileSync(POST, 'utf8');
-  expect(main.length).toBeLessThan(150 * 1024);
-  expect(post.length).toBeLessThan(30 * 1024);
-  for (const bundle of [main, post]) expect(bundle).not.toMatch(/undici|@actions\/core/);
+/**
+ * What a cold run loads: the entry and every chunk it imports statically, recursively.
+ * Chunks behind a dynamic import() (a YAML policy, the audit trail) load only when used.
+ */
+function coldPath(entry: string): { bytes: number; text: string } {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)";?$|^import\s*"(\.[^"]+)";?$/gms)) {
+      visit(join(dirname(file), m[1] ?? m[2] ?? ''));
+    }
+  };
+  visit(entry);
+  const files = [...seen];
+  return { bytes: files.reduce((n, f) => n + statSync(f).size, 0), text: files.map((f) => readFileSync(f, 'utf8')).join('\n') };
+}
+
+test('the cold paths stay small and free of @actions/core and undici (start-up budget)', () => {
+  const main = coldPath(MAIN);
+  const post = coldPath(POST);
+  expect(main.bytes).toBeLessThan(150 * 1024);
+  expect(post.bytes).toBeLessThan(30 * 1024);
+  for (const bundle of [main.text, post.text]) expect(bundle).not.toMatch(/undici|@actions\/core/);
   // Post loads nothing it does not use: no HTTP client, no crypto module.
-  expect(post).not.toMatch(/node:https?|node:crypto/);
+  expect(post.text).not.toMatch(/node:https?|node:crypto/);
+  // The YAML parser is loaded only for a YAML policy.
+  expect(main.text).not.toMatch(/class Composer|YAMLParseError/);
 });

@@ -15,6 +15,9 @@ export interface ActionInputs {
   options: FederationOptions;
   subscriptionId?: string;
   exports: ExportName[];
+  /** Guardrail and trail (issue 8): loaded only when given. */
+  policyPath?: string;
+  auditLogPath?: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,11 +66,13 @@ export function readInputs(runner: Runner): ActionInputs {
   });
   const subscriptionId = subscription(runner.input('subscription-id'));
   const exports = exportsFrom(runner.input('export'));
-  // A guardrail that is silently skipped is worse than none: refuse until it is supported.
-  for (const name of ['policy', 'audit-log']) {
-    if (runner.input(name) !== '') {
-      throw usageError('UNSUPPORTED_INPUT', `The \`${name}\` input is not supported by this version of the Action yet.`, `Remove \`${name}\` from the step, or pin a release whose README lists it.`, name);
-    }
-  }
-  return { options, exports, ...(subscriptionId === undefined ? {} : { subscriptionId }) };
+  const policyPath = runner.input('policy');
+  const auditLogPath = runner.input('audit-log');
+  return {
+    options,
+    exports,
+    ...(subscriptionId === undefined ? {} : { subscriptionId }),
+    ...(policyPath === '' ? {} : { policyPath }),
+    ...(auditLogPath === '' ? {} : { auditLogPath }),
+  };
 }

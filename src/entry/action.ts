@@ -68,7 +68,19 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
     return latest !== undefined && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
 
-  const result = await login(inputs.options, { kind: 'federated', description: provider.description, idToken: fetchIdToken }, { http });
+  const source = { kind: 'federated', description: provider.description, idToken: fetchIdToken } as const;
+  // The policy runs before any exchange (a denied run sends nothing to Entra); the audit
+  // trail is appended whatever the outcome. Their code loads only when they are asked for.
+  const result = inputs.policyPath === undefined && inputs.auditLogPath === undefined
+    ? await login(inputs.options, source, { http })
+    : await (await import('../audit/trail.js')).loginWithGuardFiles(inputs.options, source, http, {
+      policyPath: inputs.policyPath,
+      auditLogPath: inputs.auditLogPath,
+      summaryPath: env['GITHUB_STEP_SUMMARY'],
+      provider: provider.name,
+      ci: provider.context(),
+      now: Date.now,
+    });
   // Masks first: nothing below may mention a token the runner does not yet hide.
   for (const token of result.tokens) runner.mask(token.accessToken);
   const first = result.tokens[0];

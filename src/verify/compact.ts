@@ -1,6 +1,6 @@
 /**
  * Splits a compact JWS and reads its header and claims, strictly: three base64url parts, JSON
- * objects. The claims are trusted only after jose has verified the signature over these same
+ * objects. The claims are trusted only after the signature has been verified over these same
  * bytes; before that they serve only to reject early (never to accept).
  */
 import { rejected } from './errors.js';

@@ -7,6 +7,7 @@
  */
 import { importJWK } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
+import { KeyObject } from 'node:crypto';
 import { usageError } from '../core/errors.js';
 import type { Clock, HttpClient } from '../core/http.js';
 import { fetchWithRetry, systemClock } from '../core/http.js';
@@ -102,7 +103,7 @@ export class IssuerKeys {
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
   private inflight: Promise<void> | undefined;
   /** `${alg} ${kid}` -> imported key: the whole cost of a cached verification's key lookup. */
-  private imported = new Map<string, CryptoKey>();
+  private imported = new Map<string, KeyObject>();
 
   constructor(options: IssuerKeysOptions) {
     this.issuer = options.issuer;
@@ -115,14 +116,14 @@ export class IssuerKeys {
   }
 
   /** The imported key when it is cached and fresh; undefined sends the caller to resolve(). */
-  cached(kid: string | undefined, alg: VerifyAlgorithm): CryptoKey | undefined {
+  cached(kid: string | undefined, alg: VerifyAlgorithm): KeyObject | undefined {
     const keys = this.keys;
     if (keys === undefined || this.clock.now() - keys.fetchedAt > this.maxAgeMs) return undefined;
     return this.imported.get(`${alg} ${kid ?? ''}`);
   }
 
   /** Finds (fetching or refreshing as needed) and imports the key for a token's kid and alg. */
-  async resolve(kid: string | undefined, alg: VerifyAlgorithm): Promise<CryptoKey> {
+  async resolve(kid: string | undefined, alg: VerifyAlgorithm): Promise<KeyObject> {
     const now = this.clock.now();
     if (this.keys === undefined) {
       await this.refresh();
@@ -140,9 +141,14 @@ export class IssuerKeys {
     const cacheKey = `${alg} ${kid ?? ''}`;
     const known = this.imported.get(cacheKey);
     if (known !== undefined) return known;
-    let key: CryptoKey;
+    let key: KeyObject;
     try {
-      key = (await importJWK(jwk, alg)) as CryptoKey;
+      // jose validates the JWK for the algorithm; the signature check then runs on the same key
+      // as a node:crypto KeyObject, synchronously (WebCrypto's async verify is the throughput limit).
+      key = KeyObject.from((await importJWK(jwk, alg)) as CryptoKey);
+      const details = key.asymmetricKeyDetails;
+      if (alg !== 'ES256' && (details?.modulusLength ?? 0) < 2048) throw new Error('RSA keys must be at least 2048 bits');
+      if (alg === 'ES256' && details?.namedCurve !== 'prime256v1') throw new Error('ES256 needs a P-256 key');
     } catch (err) {
       throw rejected('KEY_UNUSABLE', `The issuer's key ${shown(kid ?? '(no kid)')} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`, 'The issuer publishes a key this verifier cannot import; check the issuer\'s JWKS.', { cause: err });
     }

@@ -1,0 +1,98 @@
+/**
+ * Shared by the package tests (orb, Drone plugin, GitLab component, Travis example): shell
+ * steps run as processes the way each CI runs them, a stand-in `npm` that serves this
+ * repository's own package for the pinned `npm pack`, and readers for what a step left behind.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeJwt } from '../../src/core/jwt.js';
+import type { ProcessResult } from '../e2e/run.js';
+import { ROOT } from '../e2e/run.js';
+
+export const PACKAGE_VERSION = (JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT, encoding: 'utf8' }).stdout) as string);
+
+/** Runs a shell on a script file, as a CI runner does with a step's commands. */
+export function runShell(shell: string[], script: string, env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(shell[0] ?? 'bash', [...shell.slice(1), script], { env, cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The variables a shell has after sourcing `file` (what a later step sees), minus its own. */
+export function sourcedVariables(file: string, env: Record<string, string>): Record<string, string> {
+  const dump = (source: boolean) => {
+    const res = spawnSync('bash', ['-c', source ? 'set -a; . "$1" >/dev/null; env -0' : 'env -0', '_', file], { env, encoding: 'utf8' });
+    if (res.status !== 0) throw new Error(`sourcing ${file} failed: ${res.stderr}`);
+    return Object.fromEntries(res.stdout.split('\0').filter((l) => l !== '').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  };
+  const before = dump(false);
+  const after = dump(true);
+  return Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v && k !== '_' && k !== 'SHLVL'));
+}
+
+/** The `aud` of an access token the sandbox issued (it is a JWT there; Entra's are too, but opaque to clients). */
+export function accessTokenAudience(token: string): unknown {
+  return decodeJwt(token).claims['aud'];
+}
+
+let packed: string | undefined;
+
+/** `npm pack` of this repository (dist/ included), once per test file: what the registry would serve. */
+export function localPackage(dir: string): string {
+  if (packed !== undefined) return packed;
+  mkdirSync(dir, { recursive: true });
+  const res = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`npm pack failed: ${res.stderr}`);
+  const file = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (file === undefined) throw new Error('npm pack wrote no tarball');
+  packed = join(dir, file);
+  return packed;
+}
+
+/**
+ * A directory with a stand-in `npm` that accepts only `npm pack ... entra-federate@<exact
+ * version> --pack-destination DIR`, answers it with the local package, and logs its argv
+ * (so a test sees that nothing else, and nothing unpinned, was fetched).
+ */
+export function fakeNpm(dir: string, tarball: string, log: string): string {
+  const bin = join(dir, 'fake-npm-bin');
+  mkdirSync(bin, { recursive: true });
+  const script = `#!/bin/sh
+# Stand-in npm for tests: serves ${PACKAGE_VERSION} from a local tarball, nothing else.
+printf '%s\\n' "$*" >> '${log}'
+[ "$1" = pack ] || { echo "fake npm: only 'npm pack' is served" >&2; exit 1; }
+shift
+dest=. spec=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pack-destination) dest=$2; shift ;;
+    --silent|--ignore-scripts|--json) ;;
+    -*) echo "fake npm: unexpected flag $1" >&2; exit 1 ;;
+    *) [ -z "$spec" ] || { echo "fake npm: one package only" >&2; exit 1; }; spec=$1 ;;
+  esac
+  shift
+done
+[ "$spec" = 'entra-federate@${PACKAGE_VERSION}' ] || { echo "npm error 404 No match found for version: $spec" >&2; exit 1; }
+cp '${tarball}' "$dest/entra-federate-${PACKAGE_VERSION}.tgz"
+echo "entra-federate-${PACKAGE_VERSION}.tgz"
+`;
+  writeFileSync(join(bin, 'npm'), script);
+  chmodSync(join(bin, 'npm'), 0o755);
+  return bin;
+}
+
+/** Every part of each JWT, for leak checks that catch a token cut into pieces. */
+export function jwtParts(...tokens: string[]): string[] {
+  return tokens.flatMap((t) => [t, ...t.split('.').filter((p) => p.length >= 16)]);
+}

@@ -15,7 +15,7 @@ import {
   resolveOptions,
   splitList,
   stringClaim
-} from "./chunks/chunk-B24F2L7N.js";
+} from "./chunks/chunk-I7P3PRBK.js";
 import {
   FederationError,
   usageError
@@ -958,7 +958,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(inputs.options, source, { http: http2 }) : await (await import("./chunks/trail-P7BQKD3J.js")).loginWithGuardFiles(inputs.options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(inputs.options, source, { http: http2 }) : await (await import("./chunks/trail-EZRCWI5D.js")).loginWithGuardFiles(inputs.options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-DQKBCWSH.js";
-import "./chunks/chunk-JNTPSRSD.js";
-import "./chunks/chunk-XF35V6NF.js";
+} from "./chunks/chunk-PSXZLHS5.js";
+import "./chunks/chunk-BWZ23OC2.js";
+import "./chunks/chunk-LNFOVBUP.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli.ts
@@ -21,13 +21,13 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-LHIVLRQ3.js"),
-  login: () => import("./chunks/login-5ZAQWYIZ.js"),
-  doctor: () => import("./chunks/doctor-PWV5B7Z7.js"),
-  verify: () => import("./chunks/verify-6B57BWPM.js"),
-  policy: () => import("./chunks/policy-FDQRSI4E.js"),
-  sandbox: () => import("./chunks/sandbox-J7ITN7DL.js"),
-  demo: () => import("./chunks/demo-VCGN3VMB.js")
+  token: () => import("./chunks/token-CSE3KTIV.js"),
+  login: () => import("./chunks/login-H7GZWTNG.js"),
+  doctor: () => import("./chunks/doctor-S7PZQKEO.js"),
+  verify: () => import("./chunks/verify-TDFWFCTJ.js"),
+  policy: () => import("./chunks/policy-X7UT7AHX.js"),
+  sandbox: () => import("./chunks/sandbox-AERT3KCZ.js"),
+  demo: () => import("./chunks/demo-5ZGGPLX6.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

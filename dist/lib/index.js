@@ -189,8 +189,8 @@ function createNodeHttpClient(options = {}) {
           res.on("data", (chunk) => {
             size += chunk.length;
             if (size > MAX_RESPONSE_BYTES) {
-              res.destroy();
               fail(new NetworkError("RESPONSE_TOO_LARGE", `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
+              res.destroy();
               return;
             }
             chunks.push(chunk);
@@ -354,6 +354,9 @@ function isLoopbackHost(hostname) {
 }
 function validateAuthorityHost(raw) {
   const value = raw.trim();
+  if (CONTROL.test(value)) {
+    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} contains control characters.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+  }
   let url;
   try {
     url = new URL(value);
@@ -379,6 +382,9 @@ function normalizeScopes(raw) {
   for (const value of values) {
     if (CONTROL.test(value) || /\s/.test(value)) {
       throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
+    }
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains characters outside ASCII.`, "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.", "scope");
     }
     if (value.length > 1024) {
       throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
@@ -742,7 +748,7 @@ function parseSuccess(res, scope, now) {
   const accessToken = body?.["access_token"];
   const expiresIn = body?.["expires_in"];
   const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
-  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
+  if (typeof accessToken !== "string" || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
     throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
       status: res.status,
       scope,

@@ -95,6 +95,9 @@ export function matchCi(input: SourceInput, deps: ProviderDeps): CiMatch | undef
 
 /** --id-token-file / --id-token-env: the token from there, the context from the CI around it. */
 export function explicitTokenSource(input: SourceInput, env: Env, ci: CiMatch | undefined): CiProvider | undefined {
+  if (input.idTokenFile !== undefined && input.idTokenEnv !== undefined) {
+    throw usageError('CONFLICTING_TOKEN_SOURCES', '--id-token-file and --id-token-env were both given.', 'Give one place to read the CI token from.', 'id-token-env');
+  }
   if (input.idTokenFile !== undefined) return withContext(fileTokenProvider(input.idTokenFile, '--id-token-file'), ci);
   if (input.idTokenEnv !== undefined) return withContext(envTokenProvider(input.idTokenEnv, env), ci);
   return undefined;

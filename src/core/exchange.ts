@@ -133,7 +133,9 @@ function parseSuccess(res: HttpResponse, scope: string, now: number): { accessTo
   const accessToken = body?.['access_token'];
   const expiresIn = body?.['expires_in'];
   const seconds = typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' ? Number(expiresIn) : Number.NaN;
-  if (typeof accessToken !== 'string' || accessToken === '' || !Number.isFinite(seconds) || seconds <= 0) {
+  // A token is printable ASCII without spaces (a JWT or an opaque string); anything else would
+  // break the one line `token` prints and the variables hand-offs write.
+  if (typeof accessToken !== 'string' || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
     throw new FederationError('INVALID_RESPONSE', `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
       status: res.status,
       scope,

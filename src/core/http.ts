@@ -96,8 +96,9 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > MAX_RESPONSE_BYTES) {
-              res.destroy();
+              // Settle first: destroying the response emits its own (less telling) abort.
               fail(new NetworkError('RESPONSE_TOO_LARGE', `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
+              res.destroy();
               return;
             }
             chunks.push(chunk);

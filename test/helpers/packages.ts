@@ -4,13 +4,13 @@
  * repository's own package for the pinned `npm pack`, and readers for what a step left behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt } from '../../src/core/jwt.js';
 import type { ProcessResult } from '../e2e/run.js';
 import { ROOT } from '../e2e/run.js';
 
-export const PACKAGE_VERSION = (JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT, encoding: 'utf8' }).stdout) as string);
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Runs a shell on a script file, as a CI runner does with a step's commands. */
 export function runShell(shell: string[], script: string, env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {

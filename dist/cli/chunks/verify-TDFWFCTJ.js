@@ -1,35 +1,35 @@
 import {
   evaluateClaims
-} from "./chunk-ZFDW3ECG.js";
+} from "./chunk-BDCBM4DZ.js";
 import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-3DSAGD2L.js";
+} from "./chunk-ORZNW2L3.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
   showClaim
-} from "./chunk-TGGBW33N.js";
+} from "./chunk-BC7BNT4D.js";
 import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-DQKBCWSH.js";
-import "./chunk-T7F3LIIZ.js";
+} from "./chunk-PSXZLHS5.js";
+import "./chunk-R7O37OBN.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-JNTPSRSD.js";
+} from "./chunk-BWZ23OC2.js";
 import {
   FederationError,
   quote,
   usageError,
   validateTimeout
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/verify.ts

@@ -1,14 +1,12 @@
 import {
+  FederationError,
   decodeJwt,
   login,
   presentedClaims,
-  quote
-} from "./chunk-B24F2L7N.js";
-import {
-  FederationError,
+  quote,
   usageError
-} from "./chunk-BACNZP5P.js";
-import "./chunk-WNTXV5YL.js";
+} from "./chunk-AJ4VE2M2.js";
+import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -248,7 +246,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-7726AEJH.js");
+  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

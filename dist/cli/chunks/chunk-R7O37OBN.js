@@ -3,14 +3,14 @@ import {
   fetchWithRetry,
   parseRetryAfter,
   systemClock
-} from "./chunk-JNTPSRSD.js";
+} from "./chunk-BWZ23OC2.js";
 import {
   FederationError,
   audienceClaim,
   decodeJwt,
   numericClaim,
   stringClaim
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/core/login.ts
 import { randomUUID } from "node:crypto";
@@ -194,7 +194,7 @@ function parseSuccess(res, scope, now) {
   const accessToken = body?.["access_token"];
   const expiresIn = body?.["expires_in"];
   const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
-  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
+  if (typeof accessToken !== "string" || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
     throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
       status: res.status,
       scope,

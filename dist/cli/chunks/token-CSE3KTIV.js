@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-H3DGSKY5.js";
+} from "./chunk-MGZGKVMW.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -11,12 +11,12 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-DQKBCWSH.js";
-import "./chunk-T7F3LIIZ.js";
-import "./chunk-JNTPSRSD.js";
+} from "./chunk-PSXZLHS5.js";
+import "./chunk-R7O37OBN.js";
+import "./chunk-BWZ23OC2.js";
 import {
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/token.ts

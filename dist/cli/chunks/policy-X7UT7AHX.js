@@ -1,15 +1,15 @@
 import {
   evaluateClaims
-} from "./chunk-ZFDW3ECG.js";
+} from "./chunk-BDCBM4DZ.js";
 import {
   evaluatePolicy,
   loadPolicy
-} from "./chunk-TGGBW33N.js";
+} from "./chunk-BC7BNT4D.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-DQKBCWSH.js";
-import "./chunk-JNTPSRSD.js";
+} from "./chunk-PSXZLHS5.js";
+import "./chunk-BWZ23OC2.js";
 import {
   decodeJwt,
   normalizeScopes,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTenantId
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/policy.ts

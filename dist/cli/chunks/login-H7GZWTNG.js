@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-H3DGSKY5.js";
+} from "./chunk-MGZGKVMW.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,10 +13,10 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-DQKBCWSH.js";
-import "./chunk-T7F3LIIZ.js";
-import "./chunk-JNTPSRSD.js";
-import "./chunk-XF35V6NF.js";
+} from "./chunk-PSXZLHS5.js";
+import "./chunk-R7O37OBN.js";
+import "./chunk-BWZ23OC2.js";
+import "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/login.ts

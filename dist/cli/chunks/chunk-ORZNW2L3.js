@@ -1,13 +1,13 @@
 import {
   evaluatePolicy,
   showClaim
-} from "./chunk-TGGBW33N.js";
+} from "./chunk-BC7BNT4D.js";
 import {
   presentedClaims
-} from "./chunk-T7F3LIIZ.js";
+} from "./chunk-R7O37OBN.js";
 import {
   FederationError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/policy/guard.ts
 var POLICY_REMEDY = "Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).";

@@ -5,12 +5,12 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-DQKBCWSH.js";
-import "./chunk-JNTPSRSD.js";
+} from "./chunk-PSXZLHS5.js";
+import "./chunk-BWZ23OC2.js";
 import {
   quote,
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/sandbox.ts

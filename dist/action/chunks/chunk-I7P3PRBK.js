@@ -1,45 +1,7 @@
-// src/core/errors.ts
-var FederationError = class extends Error {
-  name = "FederationError";
-  code;
-  remedy;
-  usage;
-  aadsts;
-  oauthError;
-  traceId;
-  correlationId;
-  timestamp;
-  status;
-  field;
-  expected;
-  actual;
-  scope;
-  presented;
-  claims;
-  request;
-  constructor(code, message, details) {
-    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
-    this.code = code;
-    this.remedy = details.remedy;
-    this.usage = details.usage ?? false;
-    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "claims", "request", "scope"];
-    for (const key of optional) {
-      const value = details[key];
-      if (value !== void 0) Object.assign(this, { [key]: value });
-    }
-  }
-  /** A plain object for `--json` output and audit records. */
-  toJSON() {
-    const out = { code: this.code, message: this.message, remedy: this.remedy };
-    for (const key of ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"]) {
-      if (this[key] !== void 0) out[key] = this[key];
-    }
-    return out;
-  }
-};
-function usageError(code, message, remedy, field) {
-  return new FederationError(code, message, { remedy, usage: true, ...field === void 0 ? {} : { field } });
-}
+import {
+  FederationError,
+  usageError
+} from "./chunk-BACNZP5P.js";
 
 // src/core/proxy.ts
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -206,8 +168,8 @@ function createNodeHttpClient(options = {}) {
           res.on("data", (chunk) => {
             size += chunk.length;
             if (size > MAX_RESPONSE_BYTES) {
-              res.destroy();
               fail(new NetworkError("RESPONSE_TOO_LARGE", `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
+              res.destroy();
               return;
             }
             chunks.push(chunk);
@@ -316,6 +278,47 @@ async function fetchWithRetry(http, build, opts) {
     }
     await clock.sleep(wait);
   }
+}
+
+// src/core/jwt.ts
+var MAX_JWT_LENGTH = 64 * 1024;
+function decodePart(part, which, source) {
+  let parsed;
+  try {
+    parsed = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    throw malformed(`its ${which} is not base64url-encoded JSON`, source);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
+  return parsed;
+}
+function malformed(why, source) {
+  return new FederationError("MALFORMED_ID_TOKEN", `The CI token from ${source} is not a JWT: ${why}.`, {
+    remedy: "Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.",
+    usage: true
+  });
+}
+function decodeJwt(token, source = "the given source") {
+  if (token.length > MAX_JWT_LENGTH) throw malformed(`it is longer than ${MAX_JWT_LENGTH} characters`, source);
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
+    throw malformed("it does not have three base64url parts", source);
+  }
+  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
+}
+function stringClaim(claims, name) {
+  const value = claims[name];
+  return typeof value === "string" ? value : void 0;
+}
+function audienceClaim(claims) {
+  const aud = claims["aud"];
+  if (typeof aud === "string") return aud;
+  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
+  return void 0;
+}
+function numericClaim(claims, name) {
+  const value = claims[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
 
 // src/core/login.ts
@@ -500,7 +503,7 @@ function parseSuccess(res, scope, now) {
   const accessToken = body?.["access_token"];
   const expiresIn = body?.["expires_in"];
   const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
-  if (typeof accessToken !== "string" || accessToken === "" || !Number.isFinite(seconds) || seconds <= 0) {
+  if (typeof accessToken !== "string" || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
     throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
       status: res.status,
       scope,
@@ -542,47 +545,6 @@ async function exchangeToken(req, credential, deps) {
   });
   if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
   return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
-}
-
-// src/core/jwt.ts
-var MAX_JWT_LENGTH = 64 * 1024;
-function decodePart(part, which, source) {
-  let parsed;
-  try {
-    parsed = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    throw malformed(`its ${which} is not base64url-encoded JSON`, source);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
-  return parsed;
-}
-function malformed(why, source) {
-  return new FederationError("MALFORMED_ID_TOKEN", `The CI token from ${source} is not a JWT: ${why}.`, {
-    remedy: "Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.",
-    usage: true
-  });
-}
-function decodeJwt(token, source = "the given source") {
-  if (token.length > MAX_JWT_LENGTH) throw malformed(`it is longer than ${MAX_JWT_LENGTH} characters`, source);
-  const parts = token.split(".");
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
-    throw malformed("it does not have three base64url parts", source);
-  }
-  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
-}
-function stringClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "string" ? value : void 0;
-}
-function audienceClaim(claims) {
-  const aud = claims["aud"];
-  if (typeof aud === "string") return aud;
-  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
-  return void 0;
-}
-function numericClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
 
 // src/core/login.ts
@@ -715,6 +677,9 @@ function isLoopbackHost(hostname) {
 }
 function validateAuthorityHost(raw) {
   const value = raw.trim();
+  if (CONTROL.test(value)) {
+    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} contains control characters.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+  }
   let url;
   try {
     url = new URL(value);
@@ -740,6 +705,9 @@ function normalizeScopes(raw) {
   for (const value of values) {
     if (CONTROL.test(value) || /\s/.test(value)) {
       throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
+    }
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains characters outside ASCII.`, "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.", "scope");
     }
     if (value.length > 1024) {
       throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
@@ -800,21 +768,17 @@ function splitList(raw) {
 }
 
 export {
-  FederationError,
-  usageError,
   proxyConfigFrom,
-  systemClock,
   createNodeHttpClient,
-  MAX_JWT_LENGTH,
+  fetchWithRetry,
   decodeJwt,
   stringClaim,
   audienceClaim,
   numericClaim,
-  presentedClaims,
-  login,
   CLOUDS,
   quote,
-  validateTimeout,
   resolveOptions,
-  splitList
+  splitList,
+  presentedClaims,
+  login
 };

@@ -1,20 +1,20 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-3DSAGD2L.js";
+} from "./chunk-ORZNW2L3.js";
 import {
   loadPolicy
-} from "./chunk-TGGBW33N.js";
+} from "./chunk-BC7BNT4D.js";
 import {
   login
-} from "./chunk-T7F3LIIZ.js";
-import "./chunk-JNTPSRSD.js";
+} from "./chunk-R7O37OBN.js";
+import "./chunk-BWZ23OC2.js";
 import {
   FederationError,
   decodeJwt,
   quote,
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/audit/log.ts

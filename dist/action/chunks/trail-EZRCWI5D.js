@@ -1,12 +1,14 @@
 import {
-  FederationError,
   decodeJwt,
   login,
   presentedClaims,
-  quote,
+  quote
+} from "./chunk-I7P3PRBK.js";
+import {
+  FederationError,
   usageError
-} from "./chunk-734OJRR3.js";
-import "./chunk-F7M5GUK3.js";
+} from "./chunk-BACNZP5P.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -246,7 +248,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
+  const { parseDocument } = await import("./browser-7726AEJH.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

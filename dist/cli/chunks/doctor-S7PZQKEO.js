@@ -1,7 +1,7 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-WIBPMDS2.js";
+} from "./chunk-WJHIQO2J.js";
 import {
   renderDiagnosis
 } from "./chunk-HRLJRW62.js";
@@ -15,10 +15,10 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-DQKBCWSH.js";
+} from "./chunk-PSXZLHS5.js";
 import {
   fetchWithRetry
-} from "./chunk-JNTPSRSD.js";
+} from "./chunk-BWZ23OC2.js";
 import {
   CLOUDS,
   FederationError,
@@ -29,7 +29,7 @@ import {
   validateClientId,
   validateCloud,
   validateTimeout
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/doctor.ts

@@ -1,7 +1,7 @@
 import {
   FederationError,
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/core/proxy.ts
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -168,8 +168,8 @@ function createNodeHttpClient(options = {}) {
           res.on("data", (chunk) => {
             size += chunk.length;
             if (size > MAX_RESPONSE_BYTES) {
-              res.destroy();
               fail(new NetworkError("RESPONSE_TOO_LARGE", `the response was larger than ${MAX_RESPONSE_BYTES} bytes`));
+              res.destroy();
               return;
             }
             chunks.push(chunk);

@@ -94,6 +94,9 @@ function isLoopbackHost(hostname) {
 }
 function validateAuthorityHost(raw) {
   const value = raw.trim();
+  if (CONTROL.test(value)) {
+    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} contains control characters.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+  }
   let url;
   try {
     url = new URL(value);
@@ -119,6 +122,9 @@ function normalizeScopes(raw) {
   for (const value of values) {
     if (CONTROL.test(value) || /\s/.test(value)) {
       throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
+    }
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains characters outside ASCII.`, "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.", "scope");
     }
     if (value.length > 1024) {
       throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");

@@ -7,7 +7,7 @@ import {
   numericClaim,
   stringClaim,
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/doctor/fic.ts
 function str(value) {

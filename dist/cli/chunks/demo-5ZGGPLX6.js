@@ -8,16 +8,16 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-DQKBCWSH.js";
+} from "./chunk-PSXZLHS5.js";
 import {
   login
-} from "./chunk-T7F3LIIZ.js";
-import "./chunk-JNTPSRSD.js";
+} from "./chunk-R7O37OBN.js";
+import "./chunk-BWZ23OC2.js";
 import {
   FederationError,
   decodeJwt,
   resolveOptions
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/demo.ts

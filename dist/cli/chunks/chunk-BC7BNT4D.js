@@ -1,7 +1,7 @@
 import {
   quote,
   usageError
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text) {

@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-TGGBW33N.js";
+} from "./chunk-BC7BNT4D.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

@@ -1,8 +1,8 @@
 import {
   diagnose
-} from "./chunk-WIBPMDS2.js";
+} from "./chunk-WJHIQO2J.js";
 import "./chunk-XITDUHIZ.js";
-import "./chunk-XF35V6NF.js";
+import "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 
 // src/doctor/explain.ts

@@ -3,7 +3,7 @@ import {
   fetchWithRetry,
   proxyConfigFrom,
   systemClock
-} from "./chunk-JNTPSRSD.js";
+} from "./chunk-BWZ23OC2.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -13,7 +13,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunk-XF35V6NF.js";
+} from "./chunk-LNFOVBUP.js";
 
 // src/ci/types.ts
 function compactContext(provider, fields) {
@@ -834,6 +834,9 @@ function matchCi(input, deps) {
   return void 0;
 }
 function explicitTokenSource(input, env, ci) {
+  if (input.idTokenFile !== void 0 && input.idTokenEnv !== void 0) {
+    throw usageError("CONFLICTING_TOKEN_SOURCES", "--id-token-file and --id-token-env were both given.", "Give one place to read the CI token from.", "id-token-env");
+  }
   if (input.idTokenFile !== void 0) return withContext(fileTokenProvider(input.idTokenFile, "--id-token-file"), ci);
   if (input.idTokenEnv !== void 0) return withContext(envTokenProvider(input.idTokenEnv, env), ci);
   return void 0;
@@ -1121,7 +1124,7 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-4IVCW7B5.js");
+  const { explainFailure } = await import("./explain-GFUVDCZP.js");
   const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
   if (diagnosis === void 0) return void 0;
   const { renderDiagnosis } = await import("./render-TM3DGJYA.js");

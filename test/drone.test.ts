@@ -228,6 +228,18 @@ describe('Harness: the step\'s OIDC token in PLUGIN_OIDC_TOKEN_ID', () => {
     expect(existsSync(step.envFile)).toBe(false);
   });
 
+  test('policy is passed on: a pipeline no rule allows is denied before any exchange', async () => {
+    const policy = join(root, 'policy.yml');
+    writeFileSync(policy, `name: harness-guardrails\nrules:\n  - name: release-pipeline\n    claims: { pipeline_id: release_to_azure }\n    allow: { tenants: "*", clientIds: "*", scopes: "*" }\n`);
+    const before = tokenRequests(HARNESS_APP).length;
+    const step = await plugin({ client_id: HARNESS_APP, oidc_token_id: harnessToken(), policy }, HARNESS.env);
+    expect(step.code).not.toBe(0);
+    expect(step.stderr).toContain('harness-guardrails');
+    expect(step.stderr).toContain('deploy_to_azure');
+    expect(tokenRequests(HARNESS_APP).length).toBe(before);
+    expect(existsSync(step.envFile)).toBe(false);
+  });
+
   test('Harness without a token and without a certificate or secret: exit 2, says what to set', async () => {
     const step = await plugin({ client_id: HARNESS_APP }, HARNESS.env);
     expect(step.code).toBe(2);

@@ -3,19 +3,28 @@ import {
   githubRunner
 } from "./chunks/chunk-HW2DOCQQ.js";
 import {
-  CLOUDS,
+  githubProvider
+} from "./chunks/chunk-YDYYW62F.js";
+import {
+  envHandoff
+} from "./chunks/chunk-RGME7GWU.js";
+import {
+  login
+} from "./chunks/chunk-SIEEB3HI.js";
+import {
   audienceClaim,
   createNodeHttpClient,
   decodeJwt,
-  fetchWithRetry,
-  login,
   numericClaim,
   proxyConfigFrom,
+  stringClaim
+} from "./chunks/chunk-M7LAUB4J.js";
+import {
+  CLOUDS,
   quote,
   resolveOptions,
-  splitList,
-  stringClaim
-} from "./chunks/chunk-I7P3PRBK.js";
+  splitList
+} from "./chunks/chunk-DWVU6QLE.js";
 import {
   FederationError,
   usageError
@@ -24,80 +33,6 @@ import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
 import { tmpdir } from "node:os";
-
-// src/ci/types.ts
-function compactContext(provider, fields) {
-  const out = { provider };
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === "string" && value !== "") out[key] = value;
-  }
-  return out;
-}
-
-// src/ci/github.ts
-var GITHUB_PERMISSION_REMEDY = "Add `permissions: id-token: write` to the job or workflow (reusable workflows need it in the caller too). Pull requests from forks never get an ID token: use `pull_request_target` with care, or skip the step for forks.";
-function idTokenUrl(requestUrl, audience) {
-  const sep = requestUrl.includes("?") ? "&" : "?";
-  return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
-}
-function githubProvider(deps) {
-  const { env, http: http2 } = deps;
-  return {
-    name: "github",
-    description: "the GitHub Actions ID-token endpoint",
-    async idToken(audience) {
-      const url = env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-      const bearer = env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-      if (url === void 0 || url === "" || bearer === void 0 || bearer === "") {
-        const missing = url === void 0 || url === "" ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `GitHub did not give this job an OIDC token: ${missing} is not set.`, { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing });
-      }
-      let target;
-      try {
-        target = new URL(idTokenUrl(url, audience)).href;
-      } catch {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.", { remedy: "Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.", usage: true });
-      }
-      const clock = deps.clock;
-      const { response } = await fetchWithRetry(http2, () => ({
-        method: "GET",
-        url: target,
-        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" }
-      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: "the GitHub Actions ID-token endpoint", ...clock === void 0 ? {} : { clock } });
-      if (response.status !== 200) {
-        const hint = response.status === 401 || response.status === 403 ? "The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`." : "GitHub's token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.";
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
-      }
-      let value;
-      try {
-        value = JSON.parse(response.body).value;
-      } catch {
-        value = void 0;
-      }
-      if (typeof value !== "string" || value === "") {
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", 'The GitHub Actions ID-token endpoint answered without a token in "value".', { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." });
-      }
-      return value;
-    },
-    context() {
-      const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-      const repo = env["GITHUB_REPOSITORY"];
-      const runId = env["GITHUB_RUN_ID"];
-      return compactContext("github", {
-        repository: repo,
-        ref: env["GITHUB_REF"],
-        sha: env["GITHUB_SHA"],
-        workflow: env["GITHUB_WORKFLOW"],
-        runId,
-        runAttempt: env["GITHUB_RUN_ATTEMPT"],
-        jobId: env["GITHUB_JOB"],
-        actor: env["GITHUB_ACTOR"],
-        eventName: env["GITHUB_EVENT_NAME"],
-        runUrl: repo !== void 0 && runId !== void 0 ? `${server}/${repo}/actions/runs/${runId}` : void 0
-      });
-    }
-  };
-}
 
 // src/ci/subjects.ts
 var SUBJECT_FORMATS = {
@@ -657,7 +592,7 @@ function diagnosisMarkdown(d, ctx) {
 }
 
 // src/action/inputs.ts
-var EXPORTS = ["env"];
+var EXPORTS = ["env", "terraform", "az", "acr:<registry>", "git", "kubelogin", "identity-endpoint"];
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function required(runner2, name, what) {
   const value = runner2.input(name);
@@ -678,7 +613,7 @@ function exportsFrom(raw) {
   if (names.length === 1 && names[0] === "none") return [];
   const out = [];
   for (const name of names) {
-    const known = EXPORTS.find((e) => e === name);
+    const known = name.startsWith("acr:") ? name : EXPORTS.find((e) => e === name && e !== "acr:<registry>");
     if (known === void 0) {
       throw usageError("INVALID_EXPORT", `The Action cannot export ${quote(name)}.`, `Set \`export\` to one of ${EXPORTS.join(", ")} or none.`, "export");
     }
@@ -843,61 +778,30 @@ function failureSummary(err, ci) {
 `;
 }
 
-// src/handoff/env.ts
-import { unlinkSync as unlinkSync2 } from "node:fs";
-
-// src/handoff/secure-file.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from "node:fs";
-import { join } from "node:path";
-var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-function writeSecureFile(dir, prefix, suffix, content) {
-  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync(path, FLAGS, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = Buffer.from(content, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-  } catch (err) {
-    closeSync(fd);
-    unlinkSync(path);
-    throw err;
+// src/handoff/run.ts
+async function runHandoffs(handoffs, context, sink, onCleanup) {
+  const exported = /* @__PURE__ */ new Map();
+  const recording = {
+    setEnv: (name, value) => {
+      sink.setEnv(name, value);
+      exported.set(name, value);
+    },
+    mask: (value) => sink.mask(value),
+    tempDir: sink.tempDir,
+    run: (argv, opts) => sink.run(argv, opts),
+    info: (message) => sink.info(message),
+    warn: (message) => sink.warn(message)
+  };
+  const accessToken = (scope) => {
+    const token = context.result.tokens.find((t) => t.scope === scope);
+    if (token === void 0) throw new Error(`no token for ${scope} in the login's result`);
+    return token;
+  };
+  for (const handoff of handoffs) {
+    const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
+    onCleanup(cleanup);
   }
-  closeSync(fd);
-  return path;
 }
-
-// src/handoff/env.ts
-var TOKEN_FILE_PREFIX = "entra-federate-";
-var TOKEN_FILE_SUFFIX = ".jwt";
-var envHandoff = {
-  name: "env",
-  async export({ result, idToken, subscriptionId }, sink) {
-    const token = await idToken(result.audience);
-    let file;
-    try {
-      file = writeSecureFile(sink.tempDir, TOKEN_FILE_PREFIX, TOKEN_FILE_SUFFIX, token);
-    } catch (err) {
-      const code = err.code;
-      throw new FederationError("TOKEN_FILE_WRITE_FAILED", `Could not create the federated token file in ${sink.tempDir}${typeof code === "string" ? ` (${code})` : ""}.`, {
-        remedy: "The runner's temporary directory (RUNNER_TEMP) must exist and be writable by the job's user.",
-        cause: err
-      });
-    }
-    try {
-      sink.setEnv("AZURE_CLIENT_ID", result.clientId);
-      sink.setEnv("AZURE_TENANT_ID", result.tenantId);
-      sink.setEnv("AZURE_AUTHORITY_HOST", result.authorityHost);
-      if (subscriptionId !== void 0) sink.setEnv("AZURE_SUBSCRIPTION_ID", subscriptionId);
-      sink.setEnv("AZURE_FEDERATED_TOKEN_FILE", file);
-    } catch (err) {
-      unlinkSync2(file);
-      throw err;
-    }
-    return { files: [file] };
-  }
-};
 
 // src/entry/cli/render.ts
 function iso(epochMs) {
@@ -928,7 +832,15 @@ function loginSummary(result, ci) {
 }
 
 // src/entry/action.ts
-var HANDOFFS = { env: envHandoff };
+var HANDOFFS = {
+  async select(exports, options) {
+    if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-E6V3THQ5.js");
+    const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
+    return { handoffs, options: withHandoffScopes(options, handoffs) };
+  }
+};
+var CLEANUP_STATE = "cleanup";
 var REUSE_ID_TOKEN_MS = 3e4;
 function clean(value) {
   if (value === void 0) return "(none)";
@@ -946,6 +858,8 @@ function logResult(runner2, result) {
 async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
+  const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-ZUXERIW5.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -958,7 +872,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(inputs.options, source, { http: http2 }) : await (await import("./chunks/trail-EZRCWI5D.js")).loginWithGuardFiles(inputs.options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-HZQECEJP.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -973,19 +887,59 @@ async function main(runner2, env, http2, seen2) {
   runner2.setOutput("expires-on", iso(first.expiresOn));
   runner2.setOutput("issuer", result.idToken?.iss ?? "");
   runner2.setOutput("subject", result.idToken?.sub ?? "");
+  const notes = [];
   const sink = {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
-    tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir()
+    tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
+    run: async (argv, opts) => (await import("./chunks/tool-IKTQ3CZD.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    // Shown after the sign-in lines, under "exported".
+    info: (message) => notes.push(message),
+    warn: (message) => runner2.warning(`entra-federate: ${message}`)
   };
   const files = [];
-  for (const name of inputs.exports) {
-    const cleanup = await HANDOFFS[name].export({ result, idToken: recentIdToken, ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId } }, sink);
-    files.push(...cleanup.files);
-    if (cleanup.files.length > 0) runner2.saveState(FILES_STATE, JSON.stringify(files));
-  }
+  const rest = {};
+  await runHandoffs(handoffs, {
+    result,
+    idToken: recentIdToken,
+    ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId },
+    env,
+    provider: provider.name,
+    http: http2,
+    ...idleTimeoutSeconds === void 0 ? {} : { identity: {
+      // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
+      values: {
+        "client-id": options.clientId,
+        "tenant-id": options.tenantId,
+        cloud: options.cloud,
+        "authority-host": options.authorityHost,
+        audience: options.audience,
+        timeout: String(options.timeoutMs / 1e3),
+        provider: "github",
+        ...inputs.policyPath === void 0 ? {} : { policy: inputs.policyPath },
+        ...inputs.auditLogPath === void 0 ? {} : { "audit-log": inputs.auditLogPath }
+      },
+      // The runner's worker: it lives as long as the job.
+      ...process.ppid > 1 ? { watchPid: process.ppid } : {},
+      idleTimeoutSeconds
+    } }
+  }, sink, (cleanup) => {
+    if (cleanup.files.length > 0) {
+      files.push(...cleanup.files);
+      runner2.saveState(FILES_STATE, JSON.stringify(files));
+    }
+    let more = false;
+    for (const key of ["dirs", "azConfigDirs", "endpoints", "dockerLogouts"]) {
+      const list = cleanup[key];
+      if (list === void 0 || list.length === 0) continue;
+      rest[key] = [...rest[key] ?? [], ...list];
+      more = true;
+    }
+    if (more) runner2.saveState(CLEANUP_STATE, JSON.stringify(rest));
+  });
   logResult(runner2, result);
   if (inputs.exports.includes("env")) runner2.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`);
+  for (const note of notes) runner2.info(`  exported:          ${note}`);
   runner2.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`);
   try {
     runner2.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));

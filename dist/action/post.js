@@ -3,22 +3,26 @@ import {
   filesFromState,
   githubRunner
 } from "./chunks/chunk-HW2DOCQQ.js";
+import {
+  cleanupFromJson,
+  isEmptyCleanup,
+  performCleanup
+} from "./chunks/chunk-LW57NTZD.js";
+import "./chunks/chunk-G3NMKQ7X.js";
 import "./chunks/chunk-BACNZP5P.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/post.ts
-import { unlinkSync } from "node:fs";
+var CLEANUP_STATE = "cleanup";
 var runner = githubRunner(process.env);
-var removed = 0;
-for (const file of filesFromState(runner.state(FILES_STATE))) {
-  try {
-    unlinkSync(file);
-    removed++;
-    runner.debug(`removed ${file}`);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT") continue;
-    runner.warning(`entra-federate: could not remove ${file} (${typeof code === "string" ? code : String(err)}); the runner deletes RUNNER_TEMP at the end of the job.`);
-  }
+var rest = cleanupFromJson(runner.state(CLEANUP_STATE) || "{}");
+var cleanup = { ...rest, files: filesFromState(runner.state(FILES_STATE)) };
+var report = await performCleanup(cleanup, process.env, {
+  info: (m) => runner.info(m),
+  warn: (m) => runner.warning(m),
+  debug: (m) => runner.debug(m)
+});
+runner.info(`entra-federate: removed ${report.filesRemoved} file${report.filesRemoved === 1 ? "" : "s"}.`);
+if (!isEmptyCleanup(rest)) {
+  runner.info(`entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? "" : "s"}, signed out ${report.signedOut} tool${report.signedOut === 1 ? "" : "s"}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? "y" : "ies"}.`);
 }
-runner.info(`entra-federate: removed ${removed} file${removed === 1 ? "" : "s"}.`);

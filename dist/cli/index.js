@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-PSXZLHS5.js";
+} from "./chunks/chunk-ZTXHIPIU.js";
+import "./chunks/chunk-7WXHDBD5.js";
 import "./chunks/chunk-BWZ23OC2.js";
 import "./chunks/chunk-LNFOVBUP.js";
 import "./chunks/chunk-Z53PL5H4.js";
@@ -10,7 +11,9 @@ import "./chunks/chunk-Z53PL5H4.js";
 var USAGE = `Usage: entra-federate <command> [options]
 
 Commands:
-  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
+  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary;
+            --export hands credentials to later tools (env, terraform, az, acr, git, ...)
+  logout    undo what login --export did: stop the identity endpoint, sign az/docker out
   token     exchange for one --scope and print only the access token
   doctor    explain why the CI token does (not) match the app's federated credentials
   verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
@@ -21,13 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CSE3KTIV.js"),
-  login: () => import("./chunks/login-H7GZWTNG.js"),
-  doctor: () => import("./chunks/doctor-S7PZQKEO.js"),
-  verify: () => import("./chunks/verify-TDFWFCTJ.js"),
-  policy: () => import("./chunks/policy-X7UT7AHX.js"),
-  sandbox: () => import("./chunks/sandbox-AERT3KCZ.js"),
-  demo: () => import("./chunks/demo-5ZGGPLX6.js")
+  token: () => import("./chunks/token-WZM4DJ67.js"),
+  login: () => import("./chunks/login-2ZTG7UXX.js"),
+  logout: () => import("./chunks/logout-GBHX5QDU.js"),
+  doctor: () => import("./chunks/doctor-W7RE5YZI.js"),
+  verify: () => import("./chunks/verify-FQ6OQ7TF.js"),
+  policy: () => import("./chunks/policy-3CHH6LSL.js"),
+  sandbox: () => import("./chunks/sandbox-QWK255PV.js"),
+  demo: () => import("./chunks/demo-AIAPHNH4.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

@@ -8,8 +8,9 @@ import { quote, resolveOptions, splitList } from '../core/options.js';
 import type { Runner } from './runner.js';
 
 /** Exporters the Action offers; `none` (or an empty input) exports nothing. */
-export const EXPORTS = ['env'] as const;
-export type ExportName = (typeof EXPORTS)[number];
+export const EXPORTS = ['env', 'terraform', 'az', 'acr:<registry>', 'git', 'kubelogin', 'identity-endpoint'] as const;
+/** An export name, or `acr:` and a registry (checked by main before any request). */
+export type ExportName = Exclude<(typeof EXPORTS)[number], 'acr:<registry>'> | `acr:${string}`;
 
 export interface ActionInputs {
   options: FederationOptions;
@@ -43,7 +44,7 @@ function exportsFrom(raw: string): ExportName[] {
   if (names.length === 1 && names[0] === 'none') return [];
   const out: ExportName[] = [];
   for (const name of names) {
-    const known = EXPORTS.find((e) => e === name);
+    const known = name.startsWith('acr:') ? (name as `acr:${string}`) : EXPORTS.find((e): e is Exclude<typeof e, 'acr:<registry>'> => e === name && e !== 'acr:<registry>');
     if (known === undefined) {
       throw usageError('INVALID_EXPORT', `The Action cannot export ${quote(name)}.`, `Set \`export\` to one of ${EXPORTS.join(', ')} or none.`, 'export');
     }

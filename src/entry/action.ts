@@ -22,10 +22,23 @@ import type { Runner } from '../action/runner.js';
 import { failureSummary, successSummary } from '../action/summary.js';
 import { FILES_STATE } from '../action/state.js';
 import { envHandoff } from '../handoff/env.js';
-import type { CiSink, Handoff } from '../handoff/types.js';
+import { runHandoffs } from '../handoff/run.js';
+import type { CiSink, Cleanup, Handoff } from '../handoff/types.js';
+import type { FederationOptions } from '../core/options.js';
 import { iso, loginSummary } from './cli/render.js';
 
-const HANDOFFS: Readonly<Record<ActionInputs['exports'][number], Handoff>> = { env: envHandoff };
+/** The hand-offs of the `export` input; `env` alone stays on the cold path, anything else loads the hand-off code. */
+const HANDOFFS = {
+  async select(exports: ActionInputs['exports'], options: FederationOptions): Promise<{ handoffs: Handoff[]; options: FederationOptions }> {
+    if (exports.every((name) => name === 'env')) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
+    const { selectHandoffs, withHandoffScopes } = await import('../handoff/select.js');
+    const handoffs = selectHandoffs(exports, { field: 'export', fix: 'Set `export` to' });
+    return { handoffs, options: withHandoffScopes(options, handoffs) };
+  },
+};
+
+/** What post undoes besides files, saved in GITHUB_STATE next to the file list. */
+const CLEANUP_STATE = 'cleanup';
 
 /** A CI token fetched this recently still has nearly all of its ~5 minutes: no need to ask again. */
 const REUSE_ID_TOKEN_MS = 30_000;
@@ -55,6 +68,9 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   const inputs = readInputs(runner);
   runner.requireFiles(['GITHUB_OUTPUT', 'GITHUB_STATE', ...(inputs.exports.length > 0 ? ['GITHUB_ENV' as const] : [])]);
 
+  // Registry names and the like are checked here, before any request.
+  const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === 'identity-endpoint') ? (await import('../identity/handoff.js')).identityIdleTimeout(env) : undefined;
   const provider = githubProvider({ env, http, timeoutMs: inputs.options.timeoutMs });
   // Every CI token is masked the moment it arrives, whoever asked for it.
   const fetchIdToken = async (audience: string): Promise<string> => {
@@ -72,8 +88,8 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   // The policy runs before any exchange (a denied run sends nothing to Entra); the audit
   // trail is appended whatever the outcome. Their code loads only when they are asked for.
   const result = inputs.policyPath === undefined && inputs.auditLogPath === undefined
-    ? await login(inputs.options, source, { http })
-    : await (await import('../audit/trail.js')).loginWithGuardFiles(inputs.options, source, http, {
+    ? await login(options, source, { http })
+    : await (await import('../audit/trail.js')).loginWithGuardFiles(options, source, http, {
       policyPath: inputs.policyPath,
       auditLogPath: inputs.auditLogPath,
       summaryPath: env['GITHUB_STEP_SUMMARY'],
@@ -90,21 +106,61 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   runner.setOutput('issuer', result.idToken?.iss ?? '');
   runner.setOutput('subject', result.idToken?.sub ?? '');
 
+  const notes: string[] = [];
   const sink: CiSink = {
     setEnv: (name, value) => runner.exportVariable(name, value),
     mask: (value) => runner.mask(value),
     tempDir: env['RUNNER_TEMP'] !== undefined && env['RUNNER_TEMP'] !== '' ? env['RUNNER_TEMP'] : tmpdir(),
+    run: async (argv, opts) => (await import('../handoff/tool.js')).runTool(argv, env, { ...opts, timeoutMs: 120_000 }),
+    // Shown after the sign-in lines, under "exported".
+    info: (message) => notes.push(message),
+    warn: (message) => runner.warning(`entra-federate: ${message}`),
   };
   const files: string[] = [];
-  for (const name of inputs.exports) {
-    const cleanup = await HANDOFFS[name].export({ result, idToken: recentIdToken, ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }) }, sink);
-    files.push(...cleanup.files);
+  const rest: Omit<Cleanup, 'files'> = {};
+  await runHandoffs(handoffs, {
+    result,
+    idToken: recentIdToken,
+    ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }),
+    env,
+    provider: provider.name,
+    http,
+    ...(idleTimeoutSeconds === undefined ? {} : { identity: {
+      // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
+      values: {
+        'client-id': options.clientId,
+        'tenant-id': options.tenantId,
+        cloud: options.cloud,
+        'authority-host': options.authorityHost,
+        audience: options.audience,
+        timeout: String(options.timeoutMs / 1000),
+        provider: 'github',
+        ...(inputs.policyPath === undefined ? {} : { policy: inputs.policyPath }),
+        ...(inputs.auditLogPath === undefined ? {} : { 'audit-log': inputs.auditLogPath }),
+      },
+      // The runner's worker: it lives as long as the job.
+      ...(process.ppid > 1 ? { watchPid: process.ppid } : {}),
+      idleTimeoutSeconds,
+    } }),
+  }, sink, (cleanup) => {
     // Saved after each hand-off, so that a later failure still leaves post a complete list.
-    if (cleanup.files.length > 0) runner.saveState(FILES_STATE, JSON.stringify(files));
-  }
+    if (cleanup.files.length > 0) {
+      files.push(...cleanup.files);
+      runner.saveState(FILES_STATE, JSON.stringify(files));
+    }
+    let more = false;
+    for (const key of ['dirs', 'azConfigDirs', 'endpoints', 'dockerLogouts'] as const) {
+      const list = cleanup[key];
+      if (list === undefined || list.length === 0) continue;
+      (rest as Record<string, unknown[]>)[key] = [...((rest as Record<string, unknown[]>)[key] ?? []), ...list];
+      more = true;
+    }
+    if (more) runner.saveState(CLEANUP_STATE, JSON.stringify(rest));
+  });
 
   logResult(runner, result);
   if (inputs.exports.includes('env')) runner.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`);
+  for (const note of notes) runner.info(`  exported:          ${note}`);
   runner.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`);
   try {
     runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));

@@ -8,7 +8,9 @@ import { runCommand } from './cli/common.js';
 const USAGE = `Usage: entra-federate <command> [options]
 
 Commands:
-  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary
+  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary;
+            --export hands credentials to later tools (env, terraform, az, acr, git, ...)
+  logout    undo what login --export did: stop the identity endpoint, sign az/docker out
   token     exchange for one --scope and print only the access token
   doctor    explain why the CI token does (not) match the app's federated credentials
   verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
@@ -24,6 +26,7 @@ type Command = () => Promise<{ run(argv: string[]): Promise<number> }>;
 const COMMANDS: Record<string, Command> = {
   token: () => import('./cli/token.js'),
   login: () => import('./cli/login.js'),
+  logout: () => import('./cli/logout.js'),
   doctor: () => import('./cli/doctor.js'),
   verify: () => import('./cli/verify.js'),
   policy: () => import('./cli/policy.js'),

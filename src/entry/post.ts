@@ -1,23 +1,26 @@
 /**
- * The GitHub Action's post step: deletes every file main wrote (the federated token file),
- * from the list main saved in GITHUB_STATE. It runs even when the job failed, and never fails
- * the job itself: a file already gone is what we wanted.
+ * The GitHub Action's post step: undoes what main handed on, from what main saved in
+ * GITHUB_STATE: stops the identity endpoint, signs az (`az account clear` in its private
+ * AZURE_CONFIG_DIR) and docker (`docker logout <registry>`) out, deletes the files main wrote
+ * and the private directories. It runs even when the job failed, and never fails the job
+ * itself: a thing already gone is what we wanted.
  */
-import { unlinkSync } from 'node:fs';
 import { githubRunner } from '../action/runner.js';
 import { FILES_STATE, filesFromState } from '../action/state.js';
+import { cleanupFromJson, isEmptyCleanup, performCleanup } from '../handoff/cleanup.js';
+
+/** Main saves what is not a file under this name (see action.ts). */
+const CLEANUP_STATE = 'cleanup';
 
 const runner = githubRunner(process.env);
-let removed = 0;
-for (const file of filesFromState(runner.state(FILES_STATE))) {
-  try {
-    unlinkSync(file);
-    removed++;
-    runner.debug(`removed ${file}`);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT') continue;
-    runner.warning(`entra-federate: could not remove ${file} (${typeof code === 'string' ? code : String(err)}); the runner deletes RUNNER_TEMP at the end of the job.`);
-  }
+const rest = cleanupFromJson(runner.state(CLEANUP_STATE) || '{}');
+const cleanup = { ...rest, files: filesFromState(runner.state(FILES_STATE)) };
+const report = await performCleanup(cleanup, process.env, {
+  info: (m) => runner.info(m),
+  warn: (m) => runner.warning(m),
+  debug: (m) => runner.debug(m),
+});
+runner.info(`entra-federate: removed ${report.filesRemoved} file${report.filesRemoved === 1 ? '' : 's'}.`);
+if (!isEmptyCleanup(rest)) {
+  runner.info(`entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? '' : 's'}, signed out ${report.signedOut} tool${report.signedOut === 1 ? '' : 's'}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? 'y' : 'ies'}.`);
 }
-runner.info(`entra-federate: removed ${removed} file${removed === 1 ? '' : 's'}.`);

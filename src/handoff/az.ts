@@ -14,10 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FederationError } from '../core/errors.js';
 import { CLOUDS } from '../core/options.js';
+import { AZ_CONFIG_DIR_PREFIX } from './cleanup.js';
 import { describeToolFailure } from './tool.js';
 import type { CiSink, Cleanup, Handoff, ToolRun } from './types.js';
-
-export const AZ_CONFIG_DIR_PREFIX = 'entra-federate-az-';
 
 const NOT_FOUND_REMEDY = 'Install the Azure CLI on the runner (GitHub-hosted runners have it), or drop `az` from the exports.';
 

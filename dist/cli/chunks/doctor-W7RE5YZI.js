@@ -15,7 +15,8 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-PSXZLHS5.js";
+} from "./chunk-ZTXHIPIU.js";
+import "./chunk-7WXHDBD5.js";
 import {
   fetchWithRetry
 } from "./chunk-BWZ23OC2.js";

@@ -17,8 +17,9 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-PSXZLHS5.js";
+} from "./chunk-ZTXHIPIU.js";
 import "./chunk-R7O37OBN.js";
+import "./chunk-7WXHDBD5.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,

@@ -1,19 +1,335 @@
 import {
   createNodeHttpClient,
   fetchWithRetry,
+  login,
   proxyConfigFrom,
   systemClock
-} from "./chunk-BWZ23OC2.js";
+} from "./chunks/chunk-AGEYJK3C.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
   decodeJwt,
+  normalizeScopes,
+  numericClaim,
   quote,
   resolveOptions,
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunk-LNFOVBUP.js";
+} from "./chunks/chunk-NCA7ZVL5.js";
+import "./chunks/chunk-W5HOY55K.js";
+
+// src/entry/identity.ts
+import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
+
+// src/identity/process.ts
+import { readFileSync } from "node:fs";
+function procStat(pid) {
+  let text;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const ppid = Number(fields[1]);
+  return { state: fields[0] ?? "", ppid: Number.isInteger(ppid) ? ppid : 0 };
+}
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 1) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if (err.code !== "EPERM") return false;
+  }
+  return procStat(pid)?.state !== "Z";
+}
+
+// src/identity/lifecycle.ts
+var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
+function watchLifecycle(opts) {
+  let last = Date.now();
+  let done = false;
+  const stop = (reason) => {
+    if (done) return;
+    done = true;
+    clearInterval(timer);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    opts.onStop(reason);
+  };
+  const onSignal = () => stop("signal");
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const every = opts.checkEveryMs ?? Math.min(1e3, Math.max(100, opts.idleTimeoutMs / 4));
+  const timer = setInterval(() => {
+    if (opts.watchPid !== void 0 && !isAlive(opts.watchPid)) stop("parent-gone");
+    else if (Date.now() - last >= opts.idleTimeoutMs) stop("idle");
+  }, every);
+  return {
+    activity: () => {
+      last = Date.now();
+    },
+    dispose: () => {
+      done = true;
+      clearInterval(timer);
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+    }
+  };
+}
+
+// src/identity/server.ts
+import { createServer } from "node:http";
+
+// src/identity/cache.ts
+var FIVE_MINUTES = 5 * 6e4;
+function refreshMargin(lifetimeMs) {
+  return Math.min(FIVE_MINUTES, Math.max(0, lifetimeMs) / 2);
+}
+function isFresh(token, now) {
+  return now < token.expiresOn - refreshMargin(token.expiresOn - token.obtainedAt);
+}
+var TokenCache = class {
+  constructor(fetch, now = Date.now) {
+    this.fetch = fetch;
+    this.now = now;
+  }
+  fetch;
+  now;
+  tokens = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  async get(resource) {
+    const cached = this.tokens.get(resource);
+    if (cached !== void 0 && isFresh(cached, this.now())) return cached;
+    let inFlight = this.pending.get(resource);
+    if (inFlight === void 0) {
+      inFlight = this.fetch(resource).then((token) => {
+        this.tokens.set(resource, token);
+        return token;
+      }).finally(() => this.pending.delete(resource));
+      this.pending.set(resource, inFlight);
+    }
+    return inFlight;
+  }
+};
+
+// src/identity/protocol.ts
+import { createHash, timingSafeEqual } from "node:crypto";
+var TOKEN_PATH = "/msi/token";
+var API_VERSION = "2019-08-01";
+var SECRET_HEADER = "x-identity-header";
+function secretMatches(given, secret) {
+  if (typeof given !== "string") return false;
+  const a = createHash("sha256").update(given, "utf8").digest();
+  const b = createHash("sha256").update(secret, "utf8").digest();
+  return timingSafeEqual(a, b);
+}
+function refuse(status, error, description) {
+  return { ok: false, status, error, description };
+}
+function parseTokenRequest(method, rawUrl, headers, secret, clientId) {
+  const url = new URL(rawUrl ?? "/", "http://127.0.0.1");
+  if (url.pathname !== TOKEN_PATH) return refuse(404, "not_found", `This endpoint serves tokens at ${TOKEN_PATH} only.`);
+  if (method !== "GET") return refuse(405, "invalid_request", "Use GET.");
+  if (!secretMatches(headers[SECRET_HEADER], secret)) {
+    return refuse(401, "unauthorized", "The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.");
+  }
+  const query = url.searchParams;
+  const version = query.get("api-version");
+  if (version !== API_VERSION) return refuse(400, "invalid_request", `api-version must be ${API_VERSION}${version === null ? "" : `, not ${JSON.stringify(version.slice(0, 40))}`}.`);
+  const resource = query.get("resource")?.trim() ?? "";
+  if (resource === "") return refuse(400, "invalid_request", "The resource parameter is missing, e.g. resource=https://management.azure.com.");
+  const asked = query.get("client_id") ?? query.get("clientid");
+  if (asked !== null && asked.toLowerCase() !== clientId.toLowerCase()) {
+    return refuse(400, "invalid_request", `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`);
+  }
+  for (const unsupported of ["mi_res_id", "msi_res_id", "object_id", "principal_id"]) {
+    if (query.has(unsupported)) return refuse(400, "invalid_request", `${unsupported} is not supported: this endpoint serves client ${clientId} only.`);
+  }
+  return { ok: true, resource };
+}
+function tokenBody(token, resource, clientId) {
+  return JSON.stringify({
+    access_token: token.accessToken,
+    // Epoch seconds as a string, like App Service itself.
+    expires_on: String(Math.floor(token.expiresOn / 1e3)),
+    resource,
+    token_type: "Bearer",
+    client_id: clientId
+  });
+}
+function errorBody(error, description) {
+  return JSON.stringify({ error, error_description: description });
+}
+
+// src/identity/server.ts
+var LOOPBACK = "127.0.0.1";
+var TRANSIENT = /* @__PURE__ */ new Set(["NETWORK_ERROR", "TIMEOUT", "HOST_NOT_FOUND"]);
+function failure(err) {
+  if (err instanceof FederationError) {
+    const transient = TRANSIENT.has(err.code) || err.status !== void 0 && err.status >= 500;
+    return { status: transient ? 503 : 400, error: err.code, description: `entra-federate identity endpoint: ${err.message} ${err.remedy}` };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { status: 500, error: "internal_error", description: `entra-federate identity endpoint: unexpected error: ${message}. This is a bug; please report it.` };
+}
+async function startIdentityServer(opts) {
+  const cache = new TokenCache((scope) => opts.exchange(scope));
+  const server = createServer((req, res) => {
+    const send = (status, body) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(body);
+    };
+    const parsed = parseTokenRequest(req.method, req.url, req.headers, opts.secret, opts.clientId);
+    if (!parsed.ok) {
+      send(parsed.status, errorBody(parsed.error, parsed.description));
+      return;
+    }
+    opts.onActivity();
+    let scope;
+    try {
+      const spec = normalizeScopes([parsed.resource]);
+      scope = spec[0]?.scope ?? "";
+    } catch (err) {
+      const f = failure(err);
+      send(f.status, errorBody(f.error, f.description));
+      return;
+    }
+    cache.get(scope).then(
+      (token) => send(200, tokenBody(token, parsed.resource, opts.clientId)),
+      (err) => {
+        const f = failure(err);
+        send(f.status, errorBody(f.error, f.description));
+      }
+    );
+  });
+  server.requestTimeout = 12e4;
+  server.keepAliveTimeout = 5e3;
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, LOOPBACK, () => resolve());
+  });
+  const port = server.address().port;
+  return {
+    server,
+    port,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    })
+  };
+}
+
+// src/identity/token-file.ts
+import { existsSync, readFileSync as readFileSync2, renameSync, unlinkSync as unlinkSync2 } from "node:fs";
+import { basename, dirname } from "node:path";
+
+// src/handoff/secure-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeSecureFile(dir, prefix, suffix, content) {
+  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
+  const fd = openSync(path, FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = Buffer.from(content, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (err) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw err;
+  }
+  closeSync(fd);
+  return path;
+}
+
+// src/identity/token-file.ts
+var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
+var RETRY_AFTER_FAILURE_MS = 15e3;
+var MIN_DELAY_MS = 500;
+function times(token) {
+  try {
+    const { claims } = decodeJwt(token);
+    const exp = numericClaim(claims, "exp");
+    const iat = numericClaim(claims, "iat");
+    return exp === void 0 ? void 0 : { exp: exp * 1e3, iat: iat === void 0 ? void 0 : iat * 1e3 };
+  } catch {
+    return void 0;
+  }
+}
+function refreshDelay(token, obtainedAt, now) {
+  const t = times(token);
+  if (t === void 0) return UNKNOWN_EXPIRY_RECHECK_MS;
+  const start = t.iat ?? obtainedAt;
+  const half = start + (t.exp - start) / 2;
+  return Math.max(MIN_DELAY_MS, half - now);
+}
+function replaceFile(path, content) {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync2(temp);
+    throw err;
+  }
+}
+var TokenFileKeeper = class {
+  constructor(files, fetchToken) {
+    this.files = files;
+    this.fetchToken = fetchToken;
+  }
+  files;
+  fetchToken;
+  timer;
+  current;
+  stopped = false;
+  start() {
+    if (this.files.length === 0) return;
+    let existing;
+    try {
+      existing = this.files[0] === void 0 ? void 0 : readFileSync2(this.files[0], "utf8");
+    } catch {
+      existing = void 0;
+    }
+    this.current = existing;
+    this.schedule(existing === void 0 ? 0 : refreshDelay(existing, Date.now(), Date.now()));
+  }
+  stop() {
+    this.stopped = true;
+    if (this.timer !== void 0) clearTimeout(this.timer);
+  }
+  schedule(ms) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.refresh(), ms);
+  }
+  async refresh() {
+    let token;
+    const obtainedAt = Date.now();
+    try {
+      token = await this.fetchToken();
+    } catch {
+      this.schedule(RETRY_AFTER_FAILURE_MS);
+      return;
+    }
+    if (this.stopped) return;
+    const unchanged = token === this.current;
+    if (!unchanged) {
+      try {
+        for (const file of this.files) if (existsSync(file)) replaceFile(file, token);
+      } catch {
+        this.schedule(RETRY_AFTER_FAILURE_MS);
+        return;
+      }
+      this.current = token;
+    }
+    const delay = refreshDelay(token, obtainedAt, Date.now());
+    this.schedule(unchanged ? Math.max(delay, UNKNOWN_EXPIRY_RECHECK_MS) : delay);
+  }
+};
+
+// src/entry/cli/common.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/ci/types.ts
 function compactContext(provider, fields) {
@@ -23,151 +339,6 @@ function compactContext(provider, fields) {
   }
   return out;
 }
-
-// src/ci/github.ts
-var GITHUB_PERMISSION_REMEDY = "Add `permissions: id-token: write` to the job or workflow (reusable workflows need it in the caller too). Pull requests from forks never get an ID token: use `pull_request_target` with care, or skip the step for forks.";
-function isGithubActions(env) {
-  return env["GITHUB_ACTIONS"] === "true";
-}
-function idTokenUrl(requestUrl2, audience) {
-  const sep = requestUrl2.includes("?") ? "&" : "?";
-  return `${requestUrl2}${sep}audience=${encodeURIComponent(audience)}`;
-}
-function githubProvider(deps) {
-  const { env, http } = deps;
-  return {
-    name: "github",
-    description: "the GitHub Actions ID-token endpoint",
-    async idToken(audience) {
-      const url = env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-      const bearer = env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-      if (url === void 0 || url === "" || bearer === void 0 || bearer === "") {
-        const missing = url === void 0 || url === "" ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `GitHub did not give this job an OIDC token: ${missing} is not set.`, { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing });
-      }
-      let target;
-      try {
-        target = new URL(idTokenUrl(url, audience)).href;
-      } catch {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.", { remedy: "Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.", usage: true });
-      }
-      const clock = deps.clock;
-      const { response } = await fetchWithRetry(http, () => ({
-        method: "GET",
-        url: target,
-        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" }
-      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: "the GitHub Actions ID-token endpoint", ...clock === void 0 ? {} : { clock } });
-      if (response.status !== 200) {
-        const hint = response.status === 401 || response.status === 403 ? "The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`." : "GitHub's token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.";
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
-      }
-      let value;
-      try {
-        value = JSON.parse(response.body).value;
-      } catch {
-        value = void 0;
-      }
-      if (typeof value !== "string" || value === "") {
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", 'The GitHub Actions ID-token endpoint answered without a token in "value".', { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." });
-      }
-      return value;
-    },
-    context() {
-      const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-      const repo = env["GITHUB_REPOSITORY"];
-      const runId = env["GITHUB_RUN_ID"];
-      return compactContext("github", {
-        repository: repo,
-        ref: env["GITHUB_REF"],
-        sha: env["GITHUB_SHA"],
-        workflow: env["GITHUB_WORKFLOW"],
-        runId,
-        runAttempt: env["GITHUB_RUN_ATTEMPT"],
-        jobId: env["GITHUB_JOB"],
-        actor: env["GITHUB_ACTOR"],
-        eventName: env["GITHUB_EVENT_NAME"],
-        runUrl: repo !== void 0 && runId !== void 0 ? `${server}/${repo}/actions/runs/${runId}` : void 0
-      });
-    }
-  };
-}
-
-// src/entry/cli/render.ts
-function row(label, value) {
-  return `  ${`${label}:`.padEnd(16)}${value}
-`;
-}
-function audText(aud) {
-  if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
-}
-function renderError(err) {
-  let out = `entra-federate: ${err.message}
-`;
-  out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
-  if (err.scope !== void 0) out += row("scope", err.scope);
-  if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
-    out += row("audience", audText(err.presented.aud));
-  }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
-  if (err.traceId !== void 0) out += row("trace id", err.traceId);
-  if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
-  if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
-  out += row("what to do", err.remedy);
-  return out;
-}
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function inMinutes(epochMs, now) {
-  const minutes = Math.round((epochMs - now) / 6e4);
-  return minutes >= 120 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
-}
-function loginSummary(result, ci) {
-  const summary = {
-    tenantId: result.tenantId,
-    clientId: result.clientId,
-    cloud: result.cloud,
-    authorityHost: result.authorityHost,
-    credential: result.credential,
-    correlationId: result.correlationId,
-    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: iso(t.expiresOn) })),
-    notes: result.notes
-  };
-  if (result.idToken !== void 0) {
-    const { iss, sub, aud, exp } = result.idToken;
-    summary.idToken = {
-      ...iss === void 0 ? {} : { iss },
-      ...sub === void 0 ? {} : { sub },
-      ...aud === void 0 ? {} : { aud },
-      ...exp === void 0 ? {} : { expiresOn: iso(exp * 1e3) }
-    };
-  }
-  if (ci !== void 0 && Object.keys(ci).length > 1) summary.ci = ci;
-  return summary;
-}
-function renderLoginSummary(result, now) {
-  let out = `entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})
-`;
-  if (result.idToken !== void 0) {
-    out += row("credential", `federated, from ${result.credentialSource}`);
-    out += row("issuer", result.idToken.iss ?? "(none)");
-    out += row("subject", result.idToken.sub ?? "(none)");
-    out += row("audience", audText(result.idToken.aud));
-  } else {
-    out += row("credential", `${result.credential}, from ${result.credentialSource}`);
-  }
-  for (const token of result.tokens) out += row("token", `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
-  for (const note of result.notes) out += row("note", note);
-  return out;
-}
-
-// src/entry/cli/common.ts
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 
 // src/ci/values.ts
 var JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -627,6 +798,74 @@ function checkToken(raw, where) {
   return token;
 }
 
+// src/ci/github.ts
+var GITHUB_PERMISSION_REMEDY = "Add `permissions: id-token: write` to the job or workflow (reusable workflows need it in the caller too). Pull requests from forks never get an ID token: use `pull_request_target` with care, or skip the step for forks.";
+function isGithubActions(env) {
+  return env["GITHUB_ACTIONS"] === "true";
+}
+function idTokenUrl(requestUrl2, audience) {
+  const sep = requestUrl2.includes("?") ? "&" : "?";
+  return `${requestUrl2}${sep}audience=${encodeURIComponent(audience)}`;
+}
+function githubProvider(deps) {
+  const { env, http } = deps;
+  return {
+    name: "github",
+    description: "the GitHub Actions ID-token endpoint",
+    async idToken(audience) {
+      const url = env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+      const bearer = env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+      if (url === void 0 || url === "" || bearer === void 0 || bearer === "") {
+        const missing = url === void 0 || url === "" ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
+        throw new FederationError("ID_TOKEN_UNAVAILABLE", `GitHub did not give this job an OIDC token: ${missing} is not set.`, { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing });
+      }
+      let target;
+      try {
+        target = new URL(idTokenUrl(url, audience)).href;
+      } catch {
+        throw new FederationError("ID_TOKEN_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.", { remedy: "Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.", usage: true });
+      }
+      const clock = deps.clock;
+      const { response } = await fetchWithRetry(http, () => ({
+        method: "GET",
+        url: target,
+        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" }
+      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: "the GitHub Actions ID-token endpoint", ...clock === void 0 ? {} : { clock } });
+      if (response.status !== 200) {
+        const hint = response.status === 401 || response.status === 403 ? "The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`." : "GitHub's token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.";
+        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
+      }
+      let value;
+      try {
+        value = JSON.parse(response.body).value;
+      } catch {
+        value = void 0;
+      }
+      if (typeof value !== "string" || value === "") {
+        throw new FederationError("ID_TOKEN_REQUEST_FAILED", 'The GitHub Actions ID-token endpoint answered without a token in "value".', { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." });
+      }
+      return value;
+    },
+    context() {
+      const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+      const repo = env["GITHUB_REPOSITORY"];
+      const runId = env["GITHUB_RUN_ID"];
+      return compactContext("github", {
+        repository: repo,
+        ref: env["GITHUB_REF"],
+        sha: env["GITHUB_SHA"],
+        workflow: env["GITHUB_WORKFLOW"],
+        runId,
+        runAttempt: env["GITHUB_RUN_ATTEMPT"],
+        jobId: env["GITHUB_JOB"],
+        actor: env["GITHUB_ACTOR"],
+        eventName: env["GITHUB_EVENT_NAME"],
+        runUrl: repo !== void 0 && runId !== void 0 ? `${server}/${repo}/actions/runs/${runId}` : void 0
+      });
+    }
+  };
+}
+
 // src/ci/gitlab.ts
 var GITLAB_TOKEN_VARIABLE = "GITLAB_OIDC_TOKEN";
 var LEGACY_JWT_VARIABLES = ["CI_JOB_JWT_V2", "CI_JOB_JWT_V1", "CI_JOB_JWT"];
@@ -858,7 +1097,7 @@ function noCredentialError() {
 }
 
 // src/core/certificate.ts
-import { createHash, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
+import { createHash as createHash2, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
 var CERTIFICATE_ALGORITHMS = ["PS256", "RS256"];
 var ASSERTION_LIFETIME_SECONDS = 600;
 var SUPPORTED = 'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
@@ -931,13 +1170,13 @@ function loadCertificate(content, origin, now = Date.now()) {
   if (Number.isFinite(notAfter) && notAfter <= now) {
     throw invalid("CERTIFICATE_EXPIRED", `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`, "Create a new certificate, upload it to the app registration, and replace the PEM in the CI.");
   }
-  const sha1 = createHash("sha1").update(leaf.raw).digest();
+  const sha1 = createHash2("sha1").update(leaf.raw).digest();
   return {
     key,
     chain,
     thumbprintSha1Hex: sha1.toString("hex").toUpperCase(),
     x5t: sha1.toString("base64url"),
-    x5tS256: createHash("sha256").update(leaf.raw).digest("base64url"),
+    x5tS256: createHash2("sha256").update(leaf.raw).digest("base64url"),
     subject: leaf.subject.replace(/\n/g, ", "),
     notAfter: Number.isFinite(notAfter) ? new Date(notAfter).toISOString() : leaf.validTo
   };
@@ -956,7 +1195,7 @@ function certificateAssertion(cert, opts) {
   const algorithm = opts.algorithm ?? "PS256";
   const clock = opts.clock ?? systemClock;
   return async (tokenEndpoint) => {
-    const { SignJWT } = await import("./webapi-C4R2WJVZ.js");
+    const { SignJWT } = await import("./chunks/webapi-BM73DRNA.js");
     const header = { alg: algorithm, typ: "JWT" };
     if (algorithm === "PS256") header["x5t#S256"] = cert.x5tS256;
     else header["x5t"] = cert.x5t;
@@ -966,22 +1205,12 @@ function certificateAssertion(cert, opts) {
   };
 }
 
+// src/entry/cli/render.ts
+function iso(epochMs) {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 // src/entry/cli/common.ts
-var FEDERATION_FLAGS = {
-  "client-id": { type: "string" },
-  "tenant-id": { type: "string" },
-  scope: { type: "string", multiple: true },
-  audience: { type: "string" },
-  cloud: { type: "string" },
-  "authority-host": { type: "string" },
-  provider: { type: "string" },
-  "id-token-file": { type: "string" },
-  "id-token-env": { type: "string" },
-  certificate: { type: "string" },
-  "certificate-alg": { type: "string" },
-  timeout: { type: "string" },
-  help: { type: "boolean", short: "h" }
-};
 function wrapList(names, width, breakWith) {
   const lines = [];
   let line = "";
@@ -1011,26 +1240,6 @@ var FEDERATION_HELP = `Options:
                           a client secret is read only from the environment: AZURE_CLIENT_SECRET
   --timeout SECONDS       overall deadline              [default 60]
   -h, --help              this help`;
-var SECRET_FLAGS = {
-  "client-secret": "AZURE_CLIENT_SECRET",
-  secret: "AZURE_CLIENT_SECRET",
-  password: "AZURE_CLIENT_SECRET",
-  "id-token": "AZURE_FEDERATED_TOKEN_FILE or --id-token-env",
-  token: "--id-token-env or --id-token-file"
-};
-function parseCommand(command, argv, options, allowPositionals = false) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const flag = /'(--?[^' ]+)/.exec(message)?.[1]?.replace(/^-+/, "").split("=")[0];
-    if (flag !== void 0 && SECRET_FLAGS[flag] !== void 0) {
-      throw usageError("SECRET_ON_COMMAND_LINE", `--${flag} is not accepted: secrets and tokens are never taken as command-line arguments.`, `Put it in ${SECRET_FLAGS[flag]} instead.`, flag);
-    }
-    const first = message.split(". To specify")[0]?.replace(/\.$/, "") ?? message;
-    throw usageError("INVALID_ARGUMENTS", `${first}.`, `Run \`entra-federate ${command} --help\` for the flags it takes.`);
-  }
-}
 function optionsFrom(values, env) {
   return resolveOptions({
     clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
@@ -1074,7 +1283,7 @@ function certificateCredential(path, origin, values, env, context) {
   const sendChain = ["1", "true"].includes((env["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] ?? "").trim().toLowerCase());
   let content;
   try {
-    content = readFileSync(path);
+    content = readFileSync3(path);
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
@@ -1097,57 +1306,127 @@ function certificateCredential(path, origin, values, env, context) {
 function httpClient() {
   return createNodeHttpClient({ userAgent: "entra-federate", proxy: proxyConfigFrom(process.env) });
 }
-async function runCommand(body, opts = {}) {
-  try {
-    const code = await body();
-    process.exitCode = typeof code === "number" ? code : 0;
-  } catch (err) {
-    if (err instanceof FederationError) {
-      const explanation = await explain(err);
-      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON(), ...explanation === void 0 ? {} : { diagnosis: explanation.diagnosis } })}
-`);
-      process.stderr.write(renderError(err));
-      if (explanation !== void 0) process.stderr.write(`
-entra-federate doctor:
-${explanation.text}`);
-      process.exitCode = err.usage ? 2 : 1;
-      return;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`entra-federate: unexpected error: ${message}
-  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).
-`);
-    if (process.env["ENTRA_FEDERATE_DEBUG"] === "1" && err instanceof Error && err.stack !== void 0) process.stderr.write(`${err.stack}
-`);
-    process.exitCode = 1;
-  }
-}
-async function explain(err) {
-  if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-GFUVDCZP.js");
-  const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
-  if (diagnosis === void 0) return void 0;
-  const { renderDiagnosis } = await import("./render-TM3DGJYA.js");
-  return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
-}
-function helpRequested(values, text) {
-  if (values.help !== true) return false;
-  process.stdout.write(`${text}
-`);
-  return true;
+
+// src/entry/cli/guard-flags.ts
+async function guardedLogin(values, env, options, credential, http) {
+  if (values.policy === void 0 && values["audit-log"] === void 0) return login(options, credential.source, { http });
+  const { loginWithGuardFiles } = await import("./chunks/trail-XEYVWJG4.js");
+  return loginWithGuardFiles(options, credential.source, http, {
+    policyPath: values.policy,
+    auditLogPath: values["audit-log"],
+    summaryPath: env["GITHUB_STEP_SUMMARY"],
+    provider: credential.provider?.name ?? credential.source.kind,
+    ci: credential.provider?.context(),
+    now: Date.now
+  });
 }
 
-export {
-  githubProvider,
-  renderError,
-  loginSummary,
-  renderLoginSummary,
-  FEDERATION_FLAGS,
-  FEDERATION_HELP,
-  parseCommand,
-  optionsFrom,
-  credentialFrom,
-  httpClient,
-  runCommand,
-  helpRequested
-};
+// src/entry/identity.ts
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+function parseConfig(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw usageError("INVALID_ENDPOINT_CONFIG", "The identity endpoint was started without its configuration.", "It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand.");
+  }
+  const ok = parsed.version === 1 && typeof parsed.secret === "string" && parsed.secret.length >= 32 && typeof parsed.stateFile === "string" && typeof parsed.values === "object" && parsed.values !== null && Array.isArray(parsed.tokenFiles) && typeof parsed.idleTimeoutSeconds === "number" && parsed.idleTimeoutSeconds > 0;
+  if (!ok) throw usageError("INVALID_ENDPOINT_CONFIG", "The identity endpoint's configuration is incomplete.", "Start it through `entra-federate login --export identity-endpoint` or the Action.");
+  return parsed;
+}
+function expiredRemedy(provider) {
+  switch (provider) {
+    case "gitlab":
+      return "GitLab sets an ID token's expiry to the job's timeout: raise the job's `timeout:`, or split the work into jobs that each sign in.";
+    case "circleci":
+      return "CircleCI's job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.";
+    default:
+      return "The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.";
+  }
+}
+function unexpired(provider, description, idToken) {
+  return async (audience) => {
+    const token = await idToken(audience);
+    let exp;
+    try {
+      exp = numericClaim(decodeJwt(token, description).claims, "exp");
+    } catch {
+      exp = void 0;
+    }
+    if (exp !== void 0 && exp * 1e3 <= Date.now()) {
+      throw new FederationError("ID_TOKEN_EXPIRED", `The CI token from ${description} expired at ${iso(exp * 1e3)}, and this CI does not issue a new one during the job.`, {
+        remedy: expiredRemedy(provider?.name ?? "")
+      });
+    }
+    return token;
+  };
+}
+function writeState(path, state) {
+  const fd = openSync2(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0), 384);
+  try {
+    fchmodSync2(fd, 384);
+    writeSync2(fd, JSON.stringify(state));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function removeState(path) {
+  try {
+    unlinkSync3(path);
+  } catch {
+  }
+}
+function answer(line) {
+  process.stdout.write(`${JSON.stringify(line)}
+`);
+}
+async function main() {
+  const config = parseConfig(await readStdin());
+  const env = process.env;
+  const values = config.values;
+  const options = optionsFrom(values, env);
+  const clientId = options.clientId;
+  const http = httpClient();
+  const base = credentialFrom(values, env, http);
+  const credential = base.source.kind === "federated" ? { ...base, source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) } } : base;
+  const exchange = async (scope) => {
+    const obtainedAt = Date.now();
+    const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http);
+    const token = result.tokens[0];
+    if (token === void 0) throw new Error("the exchange returned no token");
+    return { accessToken: token.accessToken, expiresOn: token.expiresOn, obtainedAt };
+  };
+  let lifecycle;
+  const server = await startIdentityServer({ clientId, secret: config.secret, exchange, onActivity: () => lifecycle?.activity() });
+  writeState(config.stateFile, { pid: process.pid, port: server.port, entry: process.argv[1] ?? "", startedAt: (/* @__PURE__ */ new Date()).toISOString() });
+  const source = credential.source;
+  const keeper = new TokenFileKeeper(source.kind === "federated" ? config.tokenFiles : [], () => source.kind === "federated" ? source.idToken(options.audience) : Promise.reject(new Error("not federated")));
+  const shutdown = (code) => {
+    keeper.stop();
+    removeState(config.stateFile);
+    void server.close().finally(() => process.exit(code));
+    setTimeout(() => process.exit(code), 2e3).unref();
+  };
+  lifecycle = watchLifecycle({
+    ...config.watchPid === void 0 ? {} : { watchPid: config.watchPid },
+    idleTimeoutMs: config.idleTimeoutSeconds * 1e3,
+    onStop: () => shutdown(0)
+  });
+  process.on("uncaughtException", () => shutdown(1));
+  process.on("unhandledRejection", () => shutdown(1));
+  keeper.start();
+  answer({ ok: true, pid: process.pid, port: server.port });
+  process.stdout.on("error", () => void 0);
+  process.stdout.end();
+}
+try {
+  await main();
+} catch (err) {
+  const e = err instanceof FederationError ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage } : { code: "IDENTITY_ENDPOINT_FAILED", message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`, remedy: "This is a bug; please report it." };
+  process.stdout.write(`${JSON.stringify({ ok: false, error: e })}
+`, () => process.exit(e.usage === true ? 2 : 1));
+}

@@ -5,7 +5,8 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-PSXZLHS5.js";
+} from "./chunk-ZTXHIPIU.js";
+import "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import {
   quote,

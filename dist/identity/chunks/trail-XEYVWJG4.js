@@ -1,14 +1,14 @@
 import {
-  decodeJwt,
   login,
-  presentedClaims,
-  quote
-} from "./chunk-I7P3PRBK.js";
+  presentedClaims
+} from "./chunk-AGEYJK3C.js";
 import {
   FederationError,
+  decodeJwt,
+  quote,
   usageError
-} from "./chunk-BACNZP5P.js";
-import "./chunk-WNTXV5YL.js";
+} from "./chunk-NCA7ZVL5.js";
+import "./chunk-W5HOY55K.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -248,7 +248,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-7726AEJH.js");
+  const { parseDocument } = await import("./browser-MLARZWWL.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

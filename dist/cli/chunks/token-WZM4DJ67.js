@@ -11,8 +11,9 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-PSXZLHS5.js";
+} from "./chunk-ZTXHIPIU.js";
 import "./chunk-R7O37OBN.js";
+import "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import {
   usageError

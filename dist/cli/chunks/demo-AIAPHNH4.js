@@ -2,16 +2,18 @@ import {
   startSandbox
 } from "./chunk-JXCIAAUA.js";
 import {
-  githubProvider,
   helpRequested,
   httpClient,
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-PSXZLHS5.js";
+} from "./chunk-ZTXHIPIU.js";
 import {
   login
 } from "./chunk-R7O37OBN.js";
+import {
+  githubProvider
+} from "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import {
   FederationError,

@@ -1,7 +1,122 @@
 import {
   FederationError,
+  audienceClaim,
+  decodeJwt,
+  numericClaim,
+  stringClaim,
   usageError
-} from "./chunk-BACNZP5P.js";
+} from "./chunk-NCA7ZVL5.js";
+
+// src/core/login.ts
+import { randomUUID } from "node:crypto";
+
+// src/core/aadsts.ts
+var DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
+var CATALOGUE = {
+  70021: {
+    code: "NO_MATCHING_FIC",
+    remedy: `No federated credential of the app has this token's issuer, subject and audience exactly (case-sensitive). Create one that matches the values presented, or wait a few minutes if you just created it. ${DOCTOR}`
+  },
+  700211: {
+    code: "ISSUER_MISMATCH",
+    remedy: `No federated credential has the presented issuer. Check for a trailing slash, a GitHub Enterprise or GHE.com host, or an enterprise-slug issuer. ${DOCTOR}`
+  },
+  700212: {
+    code: "AUDIENCE_MISMATCH",
+    remedy: `Request the CI token with the audience the federated credential holds (api://AzureADTokenExchange, or ...USGov / ...China in sovereign clouds): set --audience or the cloud. ${DOCTOR}`
+  },
+  700213: {
+    code: "SUBJECT_MISMATCH",
+    remedy: `No federated credential has the presented subject. Environments, pull requests, tags, custom subject templates and immutable owner@id/repo@id forms each change the subject. ${DOCTOR}`
+  },
+  7002138: {
+    code: "SUBJECT_CASE_MISMATCH",
+    remedy: `The subject matches a federated credential only if case is ignored; matching is case-sensitive. Fix the casing of the organisation, repository or environment in the federated credential. ${DOCTOR}`
+  },
+  70025: {
+    code: "NO_FEDERATED_CREDENTIALS",
+    remedy: "The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it)."
+  },
+  700024: {
+    code: "ASSERTION_EXPIRED",
+    remedy: "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock."
+  },
+  50027: {
+    code: "INVALID_ASSERTION",
+    remedy: "The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`)."
+  },
+  501661: {
+    code: "ISSUER_UNREACHABLE",
+    remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
+  },
+  700016: {
+    code: "APP_NOT_FOUND",
+    remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
+  },
+  90002: {
+    code: "TENANT_NOT_FOUND",
+    remedy: "The tenant does not exist in this cloud. Check the tenant id and the cloud (--cloud / --authority-host)."
+  },
+  900023: {
+    code: "INVALID_TENANT",
+    remedy: "The tenant is neither a GUID nor a valid domain. Use the directory (tenant) id GUID."
+  },
+  7000215: {
+    code: "INVALID_SECRET",
+    remedy: "The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential."
+  },
+  7000222: {
+    code: "SECRET_EXPIRED",
+    remedy: "The client secret has expired. Create a new one, or move to a federated credential or certificate."
+  },
+  700027: {
+    code: "CERTIFICATE_SIGNATURE_INVALID",
+    remedy: "The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key."
+  },
+  700023: {
+    code: "ASSERTION_AUDIENCE_INVALID",
+    remedy: "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope."
+  },
+  700021: {
+    code: "ASSERTION_CLIENT_MISMATCH",
+    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id."
+  },
+  70011: {
+    code: "INVALID_SCOPE",
+    remedy: "Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default."
+  },
+  700022: {
+    code: "INVALID_SCOPE",
+    remedy: "A scope may name only one resource. Pass each resource as its own --scope."
+  },
+  500011: {
+    code: "RESOURCE_NOT_FOUND",
+    remedy: "The resource in the scope is not known in this tenant. Check the scope URI and the tenant."
+  },
+  53003: {
+    code: "CONDITIONAL_ACCESS_BLOCKED",
+    remedy: "A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id."
+  },
+  7000218: {
+    code: "NO_CREDENTIAL",
+    remedy: "The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it."
+  },
+  700222: {
+    code: "ENTRA_TOKEN_AS_ASSERTION",
+    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
+  }
+};
+var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
+function lookupAadsts(code) {
+  return CATALOGUE[code] ?? {
+    code: `AADSTS_${code}`,
+    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`
+  };
+}
+
+// src/core/http.ts
+import { request as httpRequest2 } from "node:http";
+import { request as httpsRequest } from "node:https";
 
 // src/core/proxy.ts
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -122,8 +237,6 @@ function createProxyRouter(config) {
 }
 
 // src/core/http.ts
-import { request as httpRequest2 } from "node:http";
-import { request as httpsRequest } from "node:https";
 var systemClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -278,154 +391,6 @@ async function fetchWithRetry(http, build, opts) {
     }
     await clock.sleep(wait);
   }
-}
-
-// src/core/jwt.ts
-var MAX_JWT_LENGTH = 64 * 1024;
-function decodePart(part, which, source) {
-  let parsed;
-  try {
-    parsed = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    throw malformed(`its ${which} is not base64url-encoded JSON`, source);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
-  return parsed;
-}
-function malformed(why, source) {
-  return new FederationError("MALFORMED_ID_TOKEN", `The CI token from ${source} is not a JWT: ${why}.`, {
-    remedy: "Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.",
-    usage: true
-  });
-}
-function decodeJwt(token, source = "the given source") {
-  if (token.length > MAX_JWT_LENGTH) throw malformed(`it is longer than ${MAX_JWT_LENGTH} characters`, source);
-  const parts = token.split(".");
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
-    throw malformed("it does not have three base64url parts", source);
-  }
-  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
-}
-function stringClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "string" ? value : void 0;
-}
-function audienceClaim(claims) {
-  const aud = claims["aud"];
-  if (typeof aud === "string") return aud;
-  if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
-  return void 0;
-}
-function numericClaim(claims, name) {
-  const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
-// src/core/login.ts
-import { randomUUID } from "node:crypto";
-
-// src/core/aadsts.ts
-var DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
-var CATALOGUE = {
-  70021: {
-    code: "NO_MATCHING_FIC",
-    remedy: `No federated credential of the app has this token's issuer, subject and audience exactly (case-sensitive). Create one that matches the values presented, or wait a few minutes if you just created it. ${DOCTOR}`
-  },
-  700211: {
-    code: "ISSUER_MISMATCH",
-    remedy: `No federated credential has the presented issuer. Check for a trailing slash, a GitHub Enterprise or GHE.com host, or an enterprise-slug issuer. ${DOCTOR}`
-  },
-  700212: {
-    code: "AUDIENCE_MISMATCH",
-    remedy: `Request the CI token with the audience the federated credential holds (api://AzureADTokenExchange, or ...USGov / ...China in sovereign clouds): set --audience or the cloud. ${DOCTOR}`
-  },
-  700213: {
-    code: "SUBJECT_MISMATCH",
-    remedy: `No federated credential has the presented subject. Environments, pull requests, tags, custom subject templates and immutable owner@id/repo@id forms each change the subject. ${DOCTOR}`
-  },
-  7002138: {
-    code: "SUBJECT_CASE_MISMATCH",
-    remedy: `The subject matches a federated credential only if case is ignored; matching is case-sensitive. Fix the casing of the organisation, repository or environment in the federated credential. ${DOCTOR}`
-  },
-  70025: {
-    code: "NO_FEDERATED_CREDENTIALS",
-    remedy: "The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it)."
-  },
-  700024: {
-    code: "ASSERTION_EXPIRED",
-    remedy: "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock."
-  },
-  50027: {
-    code: "INVALID_ASSERTION",
-    remedy: "The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`)."
-  },
-  501661: {
-    code: "ISSUER_UNREACHABLE",
-    remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
-  },
-  700016: {
-    code: "APP_NOT_FOUND",
-    remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
-  },
-  90002: {
-    code: "TENANT_NOT_FOUND",
-    remedy: "The tenant does not exist in this cloud. Check the tenant id and the cloud (--cloud / --authority-host)."
-  },
-  900023: {
-    code: "INVALID_TENANT",
-    remedy: "The tenant is neither a GUID nor a valid domain. Use the directory (tenant) id GUID."
-  },
-  7000215: {
-    code: "INVALID_SECRET",
-    remedy: "The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential."
-  },
-  7000222: {
-    code: "SECRET_EXPIRED",
-    remedy: "The client secret has expired. Create a new one, or move to a federated credential or certificate."
-  },
-  700027: {
-    code: "CERTIFICATE_SIGNATURE_INVALID",
-    remedy: "The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key."
-  },
-  700023: {
-    code: "ASSERTION_AUDIENCE_INVALID",
-    remedy: "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope."
-  },
-  700021: {
-    code: "ASSERTION_CLIENT_MISMATCH",
-    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id."
-  },
-  70011: {
-    code: "INVALID_SCOPE",
-    remedy: "Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default."
-  },
-  700022: {
-    code: "INVALID_SCOPE",
-    remedy: "A scope may name only one resource. Pass each resource as its own --scope."
-  },
-  500011: {
-    code: "RESOURCE_NOT_FOUND",
-    remedy: "The resource in the scope is not known in this tenant. Check the scope URI and the tenant."
-  },
-  53003: {
-    code: "CONDITIONAL_ACCESS_BLOCKED",
-    remedy: "A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id."
-  },
-  7000218: {
-    code: "NO_CREDENTIAL",
-    remedy: "The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it."
-  },
-  700222: {
-    code: "ENTRA_TOKEN_AS_ASSERTION",
-    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
-  }
-};
-var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
-function lookupAadsts(code) {
-  return CATALOGUE[code] ?? {
-    code: `AADSTS_${code}`,
-    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`
-  };
 }
 
 // src/core/exchange.ts
@@ -624,161 +589,11 @@ async function login(options, source, deps) {
   return result;
 }
 
-// src/core/options.ts
-var CLOUDS = {
-  AzureCloud: { authorityHost: "https://login.microsoftonline.com", audience: "api://AzureADTokenExchange" },
-  AzureUSGovernment: { authorityHost: "https://login.microsoftonline.us", audience: "api://AzureADTokenExchangeUSGov" },
-  AzureChinaCloud: { authorityHost: "https://login.chinacloudapi.cn", audience: "api://AzureADTokenExchangeChina" }
-};
-var DEFAULT_SCOPE = "https://management.azure.com/.default";
-var DEFAULT_TIMEOUT_SECONDS = 60;
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
-var CONTROL = /[\u0000-\u001f\u007f]/;
-function quote(value) {
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return JSON.stringify(shown);
-}
-function validateClientId(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") {
-    throw usageError("MISSING_CLIENT_ID", "No client id given.", "Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.", "client-id");
-  }
-  if (!GUID.test(value)) {
-    throw usageError("INVALID_CLIENT_ID", `The client id ${quote(value)} is not a GUID.`, 'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.', "client-id");
-  }
-  return value.toLowerCase();
-}
-function validateTenantId(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") {
-    throw usageError("MISSING_TENANT_ID", "No tenant id given.", "Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
-  }
-  if (["common", "organizations", "consumers"].includes(value.toLowerCase())) {
-    throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`, "Use the directory (tenant) id GUID of the tenant that holds the app registration.", "tenant-id");
-  }
-  if (GUID.test(value)) return value.toLowerCase();
-  if (DOMAIN.test(value)) return value.toLowerCase();
-  throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is neither a GUID nor a domain name.`, "Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
-}
-function validateCloud(raw) {
-  const value = raw?.trim() ?? "";
-  if (value === "") return "AzureCloud";
-  const found = Object.keys(CLOUDS).find((name) => name.toLowerCase() === value.toLowerCase());
-  if (found === void 0) {
-    throw usageError("INVALID_CLOUD", `Unknown cloud ${quote(value)}.`, `Use one of ${Object.keys(CLOUDS).join(", ")}; for anything else pass --authority-host.`, "cloud");
-  }
-  return found;
-}
-function isLoopbackHost(hostname) {
-  if (LOOPBACK_HOSTS.has(hostname.toLowerCase())) return true;
-  return /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(hostname);
-}
-function validateAuthorityHost(raw) {
-  const value = raw.trim();
-  if (CONTROL.test(value)) {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} contains control characters.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
-  }
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not a URL.`, "Pass an https URL such as https://login.microsoftonline.com, or use --cloud.", "authority-host");
-  }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw usageError("INSECURE_AUTHORITY_HOST", `The authority host ${quote(value)} uses plain http.`, "Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.", "authority-host");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not an https URL.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
-  }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    throw usageError("INVALID_AUTHORITY_HOST", "The authority host must not contain credentials, a query or a fragment.", "Pass only scheme, host and port, e.g. https://login.microsoftonline.us.", "authority-host");
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-}
-function normalizeScopes(raw) {
-  const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== "");
-  if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const value of values) {
-    if (CONTROL.test(value) || /\s/.test(value)) {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
-    }
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains characters outside ASCII.`, "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.", "scope");
-    }
-    if (value.length > 1024) {
-      throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
-    }
-    let spec;
-    if (value.endsWith("/.default")) {
-      spec = { scope: value };
-    } else {
-      spec = { scope: `${value.endsWith("/") ? value : `${value}/`}.default`, appendedFrom: value };
-    }
-    if (spec.scope === "/.default") {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} names no resource.`, "Give a resource URI such as https://management.azure.com/.default.", "scope");
-    }
-    if (seen.has(spec.scope)) continue;
-    seen.add(spec.scope);
-    out.push(spec);
-  }
-  return out;
-}
-function validateAudience(raw, cloud) {
-  if (raw === void 0 || raw.trim() === "") return CLOUDS[cloud].audience;
-  const value = raw.trim();
-  if (CONTROL.test(value) || value.length > 600) {
-    throw usageError("INVALID_AUDIENCE", `The audience ${quote(value)} has control characters or is longer than 600 characters.`, "Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.", "audience");
-  }
-  return value;
-}
-function validateTimeout(raw) {
-  if (raw === void 0 || raw === "") return DEFAULT_TIMEOUT_SECONDS * 1e3;
-  const seconds = typeof raw === "number" ? raw : Number(raw.trim());
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw usageError("INVALID_TIMEOUT", `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`, "Pass --timeout as seconds, e.g. --timeout 30.", "timeout");
-  }
-  return Math.round(seconds * 1e3);
-}
-function resolveOptions(input) {
-  const clientId = validateClientId(input.clientId);
-  const tenantId = validateTenantId(input.tenantId);
-  const cloud = validateCloud(input.cloud);
-  const authorityHost = input.authorityHost === void 0 || input.authorityHost.trim() === "" ? CLOUDS[cloud].authorityHost : validateAuthorityHost(input.authorityHost);
-  const scopes = normalizeScopes(input.scopes);
-  const audience = validateAudience(input.audience, cloud);
-  const timeoutMs = validateTimeout(input.timeoutSeconds);
-  return {
-    tenantId,
-    clientId,
-    scopes,
-    cloud,
-    authorityHost,
-    audience,
-    tokenEndpoint: `${authorityHost}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
-    timeoutMs
-  };
-}
-function splitList(raw) {
-  if (raw === void 0) return [];
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-
 export {
   proxyConfigFrom,
+  systemClock,
   createNodeHttpClient,
   fetchWithRetry,
-  decodeJwt,
-  stringClaim,
-  audienceClaim,
-  numericClaim,
-  CLOUDS,
-  quote,
-  resolveOptions,
-  splitList,
   presentedClaims,
   login
 };

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The orb's `login` command: exchanges this job's CircleCI OIDC token (or a certificate or a
+# client secret, when the step names one) for Microsoft Entra ID access tokens with the
+# entra-federate CLI, and appends `export NAME='token'` lines to $BASH_ENV so that later steps
+# have them. Tokens are written there and nowhere else: never echoed, never in argv, and no
+# `set -x` anywhere. Parameters arrive as EF_PARAM_* variables (see commands/login.yml).
+
+# Expands a parameter that names a variable ("$AZURE_CLIENT_ID", "${AZURE_CLIENT_ID}"), as
+# CircleCI leaves such values unexpanded; anything else containing "$" goes through
+# `circleci env subst` when it exists.
+ef_expand() {
+  local value=$1
+  if [[ $value =~ ^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$ ]]; then
+    printf '%s' "${!BASH_REMATCH[1]-}"
+  elif [[ $value == *'$'* ]] && command -v circleci >/dev/null 2>&1; then
+    printf '%s' "$value" | circleci env subst
+  else
+    printf '%s' "$value"
+  fi
+}
+
+# One scope per line from a comma- or newline-separated list, blanks dropped.
+ef_split_scopes() {
+  local item
+  while IFS= read -r item; do
+    item=${item#"${item%%[![:space:]]*}"}
+    item=${item%"${item##*[![:space:]]}"}
+    [[ -n $item ]] && printf '%s\n' "$item"
+  done < <(printf '%s\n' "$1" | tr ',' '\n')
+  return 0
+}
+
+# The variable for a scope after the first (the rule of the Drone plugin and the README):
+# AZURE_ACCESS_TOKEN_ + the resource without scheme and /.default, ASCII upper case, every run
+# of other characters one "_", trimmed.  https://vault.azure.net/.default -> ..._VAULT_AZURE_NET
+ef_scope_variable() {
+  local name=${1%/.default}
+  name=${name#*://}
+  # LC_ALL=C: ASCII only, the same rule as the Drone plugin's.
+  name=$(printf '%s' "$name" | LC_ALL=C tr '[:lower:]' '[:upper:]' | LC_ALL=C tr -cs 'A-Z0-9' '_')
+  name=${name#_}
+  name=${name%_}
+  printf 'AZURE_ACCESS_TOKEN_%s' "$name"
+}
+
+# A value in POSIX single quotes: each ' becomes '\'' (close, escaped quote, reopen).
+ef_quote() {
+  local q="'\\''"
+  printf "'%s'" "${1//\'/$q}"
+}
+
+ef_fail() {
+  printf 'entra-federate orb: %s\n' "$1" >&2
+  exit "${2:-2}"
+}
+
+# Sets EF_CLI to the command that runs the CLI: a local one (the `cli` parameter or
+# ENTRA_FEDERATE_CLI, for tests and air-gapped runners), else exactly the orb's own version,
+# fetched once with `npm pack` (the bundled CLI has no dependencies, so nothing else is fetched).
+ef_resolve_cli() {
+  local local_cli=${EF_PARAM_CLI:-${ENTRA_FEDERATE_CLI:-}}
+  if [[ -n $local_cli ]]; then
+    [[ -f $local_cli ]] || ef_fail "the CLI at '$local_cli' (cli parameter or ENTRA_FEDERATE_CLI) does not exist."
+    if [[ $local_cli == *.js || $local_cli == *.mjs ]]; then EF_CLI=(node "$local_cli"); else EF_CLI=("$local_cli"); fi
+    return 0
+  fi
+  local version=${EF_VERSION:?the orb sets EF_VERSION}
+  local dir="${ENTRA_FEDERATE_CACHE:-$HOME/.cache/entra-federate}/$version"
+  if [[ ! -f $dir/package/dist/cli/index.js ]]; then
+    command -v npm >/dev/null 2>&1 || ef_fail "npm is needed to fetch entra-federate@$version; use the orb's executor or an image with Node 20+."
+    mkdir -p "$dir"
+    npm pack --silent --ignore-scripts --pack-destination "$dir" "entra-federate@$version" >/dev/null \
+      || ef_fail "could not fetch entra-federate@$version from the npm registry (see npm's message above)." 1
+    tar -xzf "$dir/entra-federate-$version.tgz" -C "$dir" || ef_fail "could not unpack entra-federate-$version.tgz." 1
+  fi
+  EF_CLI=(node "$dir/package/dist/cli/index.js")
+}
+
+# Runs the CLI with the step's credential. A certificate or secret is handed over in the
+# environment of a subshell (never argv); with a secret, the CircleCI token variables are hidden
+# so that the CLI does not prefer them (it prefers a ready CI token over AZURE_CLIENT_SECRET).
+ef_run_cli() {
+  (
+    if [[ -n ${EF_SECRET:-} ]]; then
+      unset CIRCLE_OIDC_TOKEN CIRCLE_OIDC_TOKEN_V2
+      export AZURE_CLIENT_SECRET=$EF_SECRET
+    fi
+    unset EF_SECRET
+    "${EF_CLI[@]}" "$@"
+  )
+}
+
+ef_main() {
+  set -euo pipefail
+  local client_id tenant_id scopes_raw audience cloud authority_host policy audit_log export_list
+  client_id=$(ef_expand "${EF_PARAM_CLIENT_ID:-}")
+  tenant_id=$(ef_expand "${EF_PARAM_TENANT_ID:-}")
+  scopes_raw=$(ef_expand "${EF_PARAM_SCOPES:-}")
+  audience=$(ef_expand "${EF_PARAM_AUDIENCE:-}")
+  cloud=$(ef_expand "${EF_PARAM_CLOUD:-}")
+  authority_host=$(ef_expand "${EF_PARAM_AUTHORITY_HOST:-}")
+  policy=$(ef_expand "${EF_PARAM_POLICY:-}")
+  audit_log=$(ef_expand "${EF_PARAM_AUDIT_LOG:-}")
+  export_list=$(ef_expand "${EF_PARAM_EXPORT:-}")
+  [[ -n $client_id ]] || ef_fail "client_id is empty: set the client_id parameter, or the AZURE_CLIENT_ID variable in a context or the project settings."
+  [[ -n $tenant_id ]] || ef_fail "tenant_id is empty: set the tenant_id parameter, or the AZURE_TENANT_ID variable in a context or the project settings."
+  [[ -n ${BASH_ENV:-} ]] || ef_fail "BASH_ENV is not set: run this command in a CircleCI job."
+
+  local -a scopes names
+  mapfile -t scopes < <(ef_split_scopes "$scopes_raw")
+  [[ ${#scopes[@]} -gt 0 ]] || scopes=(https://management.azure.com/.default)
+  # Names first: two resources with one name would hand a tool the wrong token.
+  local i j
+  for i in "${!scopes[@]}"; do
+    if [[ $i -eq 0 ]]; then names[i]=AZURE_ACCESS_TOKEN; else names[i]=$(ef_scope_variable "${scopes[i]}"); fi
+    [[ ${names[i]} != AZURE_ACCESS_TOKEN_ && ${names[i]} != AZURE_ACCESS_TOKEN_EXPIRES_ON ]] \
+      || ef_fail "the scope '${scopes[i]}' would be exported as ${names[i]}; give a resource URI such as https://vault.azure.net/.default."
+    for ((j = 0; j < i; j++)); do
+      [[ ${names[j]} != "${names[i]}" ]] || ef_fail "the scopes '${scopes[j]}' and '${scopes[i]}' would both be exported as ${names[i]}; give one scope per resource."
+    done
+  done
+
+  local -a args=(--client-id "$client_id" --tenant-id "$tenant_id")
+  [[ -z $audience ]] || args+=(--audience "$audience")
+  [[ -z $cloud ]] || args+=(--cloud "$cloud")
+  [[ -z $authority_host ]] || args+=(--authority-host "$authority_host")
+  [[ -z $policy ]] || args+=(--policy "$policy")
+  [[ -z $audit_log ]] || args+=(--audit-log "$audit_log")
+
+  # Credentials named by env_var_name parameters: opt-in, for when CircleCI's OIDC token cannot
+  # be matched (its subject holds the triggering user; an app takes at most 20 FICs).
+  local certificate_var=${EF_PARAM_CERTIFICATE_VAR:-} secret_var=${EF_PARAM_CLIENT_SECRET_VAR:-}
+  local certificate='' credential='the CircleCI OIDC token'
+  EF_SECRET=''
+  [[ -z $certificate_var ]] || certificate=${!certificate_var-}
+  [[ -z $secret_var ]] || EF_SECRET=${!secret_var-}
+  if [[ -n $certificate && -n $EF_SECRET ]]; then
+    ef_fail "both \$$certificate_var (certificate) and \$$secret_var (client_secret) are set; keep one."
+  fi
+  local cert_file=''
+  if [[ -n $certificate ]]; then
+    cert_file=$(umask 077 && mktemp "${TMPDIR:-/tmp}/entra-federate-cert.XXXXXXXX")
+    # shellcheck disable=SC2064 # the path is fixed now; expand it now
+    trap "rm -f '$cert_file'" EXIT
+    if [[ $certificate == *'-----BEGIN '* ]]; then
+      printf '%s\n' "$certificate" >"$cert_file"
+    else
+      printf '%s' "$certificate" | base64 -d >"$cert_file" 2>/dev/null \
+        || ef_fail "\$$certificate_var holds neither a PEM nor a base64-encoded PEM."
+    fi
+    args+=(--certificate "$cert_file")
+    credential="the certificate in \$$certificate_var"
+  elif [[ -n $EF_SECRET ]]; then
+    credential="the client secret in \$$secret_var"
+  fi
+
+  ef_resolve_cli
+
+  # Every token first, then one append: a failure leaves $BASH_ENV as it was.
+  local lines='' token
+  for i in "${!scopes[@]}"; do
+    token=$(ef_run_cli token "${args[@]}" --scope "${scopes[i]}") || exit $?
+    token=${token%$'\n'}
+    [[ -n $token && $token != *[[:space:]]* ]] || ef_fail "the CLI printed no usable token for '${scopes[i]}'." 1
+    lines+="export ${names[i]}=$(ef_quote "$token")"$'\n'
+  done
+  token=''
+  lines+="export AZURE_CLIENT_ID=$(ef_quote "$client_id")"$'\n'
+  lines+="export AZURE_TENANT_ID=$(ef_quote "$tenant_id")"$'\n'
+  printf '%s' "$lines" >>"$BASH_ENV"
+  lines=''
+
+  if [[ -n $export_list ]]; then
+    # The CLI's hand-offs write to $BASH_ENV themselves (CircleCI is their sink).
+    local -a scope_args=()
+    for i in "${!scopes[@]}"; do scope_args+=(--scope "${scopes[i]}"); done
+    ef_run_cli login "${args[@]}" "${scope_args[@]}" --export "$export_list" || exit $?
+  fi
+
+  printf 'entra-federate: signed in with %s as client %s in tenant %s\n' "$credential" "$client_id" "$tenant_id"
+  for i in "${!scopes[@]}"; do
+    printf '  %s  %s\n' "${names[i]}" "${scopes[i]}"
+  done
+  printf '  AZURE_CLIENT_ID, AZURE_TENANT_ID\n  exported to %s for the following steps of this job.\n' "\$BASH_ENV"
+}
+
+# Sourced by the bats tests for its functions; run by CircleCI.
+if [[ ${ENTRA_FEDERATE_ORB_TEST:-} != 1 ]]; then
+  ef_main "$@"
+fi

@@ -5,7 +5,7 @@
  * Harness output files, the errors a user can cause, and that no token reaches the log. There
  * is no Docker engine here: the image is checked by reading its Dockerfile.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -123,6 +123,20 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     expect(step.stderr).toMatch(/AADSTS700027/);
     expect(step.stderr).toContain('what to do:');
     expect(existsSync(step.envFile)).toBe(false);
+  });
+});
+
+describe('Drone: only the env file holds the token', () => {
+  test('no other file in the workspace or the temporary directory has its bytes', async () => {
+    const tmp = join(root, 'step-tmp');
+    mkdirSync(tmp, { recursive: true });
+    const step = await plugin({ client_id: SECRET_APP }, { PLUGIN_CLIENT_SECRET: CLIENT_SECRET, TMPDIR: tmp });
+    expect(step.code).toBe(0);
+    const token = sourcedVariables(step.envFile, baseEnv())['AZURE_ACCESS_TOKEN'] ?? '';
+    leaks.add(...jwtParts(token));
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const holders = [...files(step.workspace), ...files(tmp)].filter((f) => readFileSync(f, 'latin1').includes(token.split('.')[2] ?? token));
+    expect(holders).toEqual([step.envFile]);
   });
 });
 

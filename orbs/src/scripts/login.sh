@@ -106,8 +106,10 @@ ef_main() {
   [[ -n $tenant_id ]] || ef_fail "tenant_id is empty: set the tenant_id parameter, or the AZURE_TENANT_ID variable in a context or the project settings."
   [[ -n ${BASH_ENV:-} ]] || ef_fail "BASH_ENV is not set: run this command in a CircleCI job."
 
-  local -a scopes names
-  mapfile -t scopes < <(ef_split_scopes "$scopes_raw")
+  local -a scopes=() names=()
+  local scope
+  # A read loop rather than mapfile: macOS executors still have bash 3.2.
+  while IFS= read -r scope; do scopes+=("$scope"); done < <(ef_split_scopes "$scopes_raw")
   [[ ${#scopes[@]} -gt 0 ]] || scopes=(https://management.azure.com/.default)
   # Names first: two resources with one name would hand a tool the wrong token.
   local i j

@@ -30,6 +30,8 @@ export interface ExportPlan {
   /** Opened while planning: a file we cannot or must not write fails before the login. */
   writer?: { setEnv(name: string, value: string): void };
   subscriptionId?: string;
+  /** Set when identity-endpoint is exported. */
+  idleTimeoutSeconds?: number;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +52,13 @@ export function planExports(values: ExportValues, env: Env): ExportPlan {
   if (channel === undefined && needsVariables.length > 0) {
     throw usageError('NO_VARIABLES_CHANNEL', `--export ${needsVariables.map((h) => h.name).join(', ')} passes variables to later steps, and this CI has no channel entra-federate knows.`, 'Pass --export-file FILE and run `. FILE` in the shell that runs the tools (GitLab: in the same script).', 'export-file');
   }
-  return { handoffs, ...(channel === undefined ? {} : { channel, writer: openVariables(channel) }), ...(subscriptionId === undefined ? {} : { subscriptionId }) };
+  const idle = handoffs.some((h) => h.name === 'identity-endpoint') ? identityIdleTimeout(env) : undefined;
+  return {
+    handoffs,
+    ...(channel === undefined ? {} : { channel, writer: openVariables(channel) }),
+    ...(subscriptionId === undefined ? {} : { subscriptionId }),
+    ...(idle === undefined ? {} : { idleTimeoutSeconds: idle }),
+  };
 }
 
 /**
@@ -95,9 +103,10 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
     const value = run.values[name];
     if (typeof value === 'string') endpointValues[name] = value;
   }
-  const identity: IdentityLaunch | undefined = plan.handoffs.some((h) => h.name === 'identity-endpoint')
-    ? { values: endpointValues, idleTimeoutSeconds: identityIdleTimeout(env), ...(jobPid(env) === undefined ? {} : { watchPid: jobPid(env) as number }) }
-    : undefined;
+  const watchPid = jobPid(env);
+  const identity: IdentityLaunch | undefined = plan.idleTimeoutSeconds === undefined
+    ? undefined
+    : { values: endpointValues, idleTimeoutSeconds: plan.idleTimeoutSeconds, ...(watchPid === undefined ? {} : { watchPid }) };
 
   const source = credential.source;
   let session = env[SESSION_VARIABLE] !== undefined && env[SESSION_VARIABLE] !== '' ? env[SESSION_VARIABLE] : undefined;

@@ -41,7 +41,7 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-W26B3BZV.js");
+  const { planExports, runExports } = await import("./exports-WGIGF3U5.js");
   const { withHandoffScopes } = await import("./select-KCBWMUCD.js");
   const plan = planExports(values, env);
   return {

@@ -172,7 +172,13 @@ function planExports(values, env) {
   if (channel === void 0 && needsVariables.length > 0) {
     throw usageError("NO_VARIABLES_CHANNEL", `--export ${needsVariables.map((h) => h.name).join(", ")} passes variables to later steps, and this CI has no channel entra-federate knows.`, "Pass --export-file FILE and run `. FILE` in the shell that runs the tools (GitLab: in the same script).", "export-file");
   }
-  return { handoffs, ...channel === void 0 ? {} : { channel, writer: openVariables(channel) }, ...subscriptionId === void 0 ? {} : { subscriptionId } };
+  const idle = handoffs.some((h) => h.name === "identity-endpoint") ? identityIdleTimeout(env) : void 0;
+  return {
+    handoffs,
+    ...channel === void 0 ? {} : { channel, writer: openVariables(channel) },
+    ...subscriptionId === void 0 ? {} : { subscriptionId },
+    ...idle === void 0 ? {} : { idleTimeoutSeconds: idle }
+  };
 }
 function jobPid(env) {
   const perStepShells = env["GITHUB_ACTIONS"] === "true" || env["CIRCLECI"] === "true" || env["TF_BUILD"] === "True";
@@ -207,7 +213,8 @@ async function runExports(plan, run) {
     const value = run.values[name];
     if (typeof value === "string") endpointValues[name] = value;
   }
-  const identity = plan.handoffs.some((h) => h.name === "identity-endpoint") ? { values: endpointValues, idleTimeoutSeconds: identityIdleTimeout(env), ...jobPid(env) === void 0 ? {} : { watchPid: jobPid(env) } } : void 0;
+  const watchPid = jobPid(env);
+  const identity = plan.idleTimeoutSeconds === void 0 ? void 0 : { values: endpointValues, idleTimeoutSeconds: plan.idleTimeoutSeconds, ...watchPid === void 0 ? {} : { watchPid } };
   const source = credential.source;
   let session = env[SESSION_VARIABLE] !== void 0 && env[SESSION_VARIABLE] !== "" ? env[SESSION_VARIABLE] : void 0;
   let announced = session !== void 0;

@@ -7,7 +7,7 @@
  * leaving no process and no file behind.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -156,6 +156,9 @@ describe('a GitHub job with --export identity-endpoint', () => {
     expect(Object.keys(state).sort()).toEqual(['entry', 'pid', 'port', 'startedAt']);
     expect(state['entry']).toBe(join(ROOT, 'dist/identity/index.js'));
     expect(readFileSync(`/proc/${e.pid}/cmdline`, 'utf8').split('\0')).toContain(join(ROOT, 'dist/identity/index.js'));
+    // The secret reached it on stdin: not on its command line, not in its environment.
+    expect(readFileSync(`/proc/${e.pid}/cmdline`, 'utf8')).not.toContain(e.header);
+    expect(readFileSync(`/proc/${e.pid}/environ`, 'utf8')).not.toContain(e.header);
     // Nothing else in the job's temp directory but the login's session record.
     expect(filesIn(e.job['RUNNER_TEMP'] ?? '').map((f) => f.replace(/[0-9a-f]{16}/, 'X'))).toEqual(['entra-federate-identity-X.json', 'entra-federate-session-X.json']);
   });
@@ -283,6 +286,30 @@ describe('how the endpoint ends without a cleanup step', () => {
     expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
     expect(stateFileIn(dir)).toBeUndefined();
     expect(readFileSync(join(dir, 'login.err'), 'utf8')).toContain('it stops with the job');
+  });
+
+  test('GitLab through npx: npm and its `sh -c` end at once, the endpoint watches the job\'s shell', async () => {
+    const dir = mkdtempSync(join(root, 'npx-'));
+    const vars = join(dir, 'azure.env');
+    // What `npx entra-federate ...` does: npm (a node process running npx-cli.js) runs the
+    // package's bin through `sh -c '<.bin/entra-federate> <args>'` and exits with it.
+    mkdirSync(join(dir, '.bin'));
+    symlinkSync(CLI, join(dir, '.bin', 'entra-federate'));
+    const npx = join(dir, 'npx-cli.js');
+    writeFileSync(npx, "const r = require('node:child_process').spawnSync('sh', ['-c', process.argv.slice(2).join(' ')], { stdio: 'inherit' }); process.exit(r.status ?? 1);\n");
+    const script = `"${process.execPath}" "${npx}" "${join(dir, '.bin', 'entra-federate')}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 2`;
+    const shell = spawn('sh', ['-c', script], { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
+    expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000), `${readFileSync(join(dir, 'login.err'), 'utf8')}`).toBe(true);
+    const pid = (JSON.parse(readFileSync(stateFileIn(dir) ?? '', 'utf8')) as { pid: number }).pid;
+    started.add(pid);
+    // Well after npm and its shell have gone, the endpoint still serves.
+    await new Promise((r) => setTimeout(r, 1200));
+    const exported = sourceExportFile(vars);
+    expect((await get(`${exported['IDENTITY_ENDPOINT']}?resource=https://vault.azure.net&api-version=2019-08-01`, { 'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '' })).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
+    expect(stateFileIn(dir)).toBeUndefined();
   });
 
   test('after the idle timeout without a request', async () => {

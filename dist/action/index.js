@@ -835,7 +835,7 @@ function loginSummary(result, ci) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-E6V3THQ5.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-JD3TMFUI.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }

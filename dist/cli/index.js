@@ -25,8 +25,8 @@ Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
   token: () => import("./chunks/token-WZM4DJ67.js"),
-  login: () => import("./chunks/login-36PYEVFX.js"),
-  logout: () => import("./chunks/logout-GBHX5QDU.js"),
+  login: () => import("./chunks/login-AEEH73DC.js"),
+  logout: () => import("./chunks/logout-WKB3RQMT.js"),
   doctor: () => import("./chunks/doctor-W7RE5YZI.js"),
   verify: () => import("./chunks/verify-FQ6OQ7TF.js"),
   policy: () => import("./chunks/policy-3CHH6LSL.js"),

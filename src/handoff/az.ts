@@ -20,12 +20,12 @@ import type { CiSink, Cleanup, Handoff, ToolRun } from './types.js';
 
 const NOT_FOUND_REMEDY = 'Install the Azure CLI on the runner (GitHub-hosted runners have it), or drop `az` from the exports.';
 
-async function az(sink: CiSink, args: string[], opts: ToolRun, what: string): Promise<void> {
+async function az(sink: CiSink, args: string[], opts: ToolRun, what: string, remedy: string): Promise<void> {
   const result = await sink.run(['az', ...args], opts);
   if (result.ok) return;
   const command = `az ${args.filter((a) => !(opts.secrets ?? []).includes(a)).slice(0, 2).join(' ')}`;
   throw new FederationError('AZ_LOGIN_FAILED', `Could not ${what}: ${describeToolFailure(command, result)}.`, {
-    remedy: result.reason === 'not-found' ? NOT_FOUND_REMEDY : 'Check the message above; a subscription the app cannot see fails `az account set` (grant the app a role on it, or leave the subscription out).',
+    remedy: result.reason === 'not-found' ? NOT_FOUND_REMEDY : remedy,
     usage: result.reason === 'not-found',
   });
 }
@@ -40,12 +40,14 @@ export const azHandoff: Handoff = {
     const cleanup: Cleanup = { files: [], dirs: [dir], azConfigDirs: [dir] };
     const opts: ToolRun = { env: { AZURE_CONFIG_DIR: dir, AZURE_CORE_COLLECT_TELEMETRY: 'false' }, secrets: [token] };
     try {
-      if (result.cloud !== 'AzureCloud') await az(sink, ['cloud', 'set', '--name', result.cloud, '--output', 'none'], opts, `select the ${result.cloud} cloud in az`);
+      if (result.cloud !== 'AzureCloud') await az(sink, ['cloud', 'set', '--name', result.cloud, '--output', 'none'], opts, `select the ${result.cloud} cloud in az`, 'Use an Azure CLI that knows this cloud (`az cloud list`).');
       const login = ['login', '--service-principal', '--username', result.clientId, '--tenant', result.tenantId, '--federated-token', token, '--output', 'none'];
       // Without a subscription, an app that has none would otherwise fail `az login`.
       if (request.subscriptionId === undefined) login.push('--allow-no-subscriptions');
-      await az(sink, login, opts, 'sign az in');
-      if (request.subscriptionId !== undefined) await az(sink, ['account', 'set', '--subscription', request.subscriptionId, '--output', 'none'], opts, `select subscription ${request.subscriptionId} in az`);
+      await az(sink, login, opts, 'sign az in', 'The same CI token has just signed in through entra-federate, so this is on az\'s side: use Azure CLI 2.30 or later, and check that it reaches its cloud\'s authority (proxy settings).');
+      if (request.subscriptionId !== undefined) {
+        await az(sink, ['account', 'set', '--subscription', request.subscriptionId, '--output', 'none'], opts, `select subscription ${request.subscriptionId} in az`, 'Give the app a role on that subscription, or leave the subscription out.');
+      }
     } catch (err) {
       // Everything az wrote is in the directory: removing it undoes a half-done sign-in.
       rmSync(dir, { recursive: true, force: true });

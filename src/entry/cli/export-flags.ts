@@ -17,7 +17,7 @@ export const EXPORT_FLAGS = {
 
 export const EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: env |
                           terraform | az | acr:<registry> | git | kubelogin | identity-endpoint
-  --export-file FILE         append the exported variables to FILE as \`export\` lines to source
+  --export-file FILE      append the exported variables to FILE as \`export\` lines to source
                           [default: GITHUB_ENV on GitHub, $BASH_ENV on CircleCI]
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;

@@ -20,7 +20,7 @@ import type { CiSink, Handoff, IdentityLaunch } from '../../handoff/types.js';
 import { openVariables, variableChannel } from '../../handoff/variables.js';
 import type { VariableChannel } from '../../handoff/variables.js';
 import { identityIdleTimeout } from '../../identity/handoff.js';
-import { parentOf } from '../../identity/process.js';
+import { jobProcess } from '../../identity/job-process.js';
 import type { Credential } from './common.js';
 import type { ExportValues } from './export-flags.js';
 
@@ -61,16 +61,6 @@ export function planExports(values: ExportValues, env: Env): ExportPlan {
   };
 }
 
-/**
- * The process whose end is the job's end. In CIs that run each step in its own shell, that
- * shell ends with the step: watch its parent (the runner's worker) instead, where /proc tells.
- */
-function jobPid(env: Env): number | undefined {
-  const perStepShells = env['GITHUB_ACTIONS'] === 'true' || env['CIRCLECI'] === 'true' || env['TF_BUILD'] === 'True';
-  const pid = perStepShells ? parentOf(process.ppid) : process.ppid;
-  return pid === undefined || pid <= 1 ? undefined : pid;
-}
-
 export interface ExportRun {
   result: LoginResult;
   credential: Credential;
@@ -103,7 +93,7 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
     const value = run.values[name];
     if (typeof value === 'string') endpointValues[name] = value;
   }
-  const watchPid = jobPid(env);
+  const watchPid = jobProcess(env);
   const identity: IdentityLaunch | undefined = plan.idleTimeoutSeconds === undefined
     ? undefined
     : { values: endpointValues, idleTimeoutSeconds: plan.idleTimeoutSeconds, ...(watchPid === undefined ? {} : { watchPid }) };
@@ -113,7 +103,8 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
   let announced = session !== undefined;
   await runHandoffs(plan.handoffs, {
     result: run.result,
-    idToken: source.kind === 'federated' ? (audience) => source.idToken(audience) : noIdToken(source.kind),
+    // The hand-off contract: every CI token it is given is already masked.
+    idToken: source.kind === 'federated' ? async (audience) => { const token = await source.idToken(audience); sink.mask(token); return token; } : noIdToken(source.kind),
     ...(plan.subscriptionId === undefined ? {} : { subscriptionId: plan.subscriptionId }),
     env,
     ...(source.kind === 'federated' && credential.provider !== undefined ? { provider: credential.provider.name } : {}),

@@ -1,3 +1,11 @@
+// src/handoff/cleanup.ts
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync, unlinkSync as unlinkSync2 } from "node:fs";
+import { basename, isAbsolute } from "node:path";
+
+// src/identity/state.ts
+import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
+
 // src/identity/process.ts
 import { readFileSync } from "node:fs";
 function procStat(pid) {
@@ -32,13 +40,7 @@ function commandLineOf(pid) {
   }
 }
 
-// src/handoff/cleanup.ts
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync, unlinkSync as unlinkSync2 } from "node:fs";
-import { basename, isAbsolute } from "node:path";
-
 // src/identity/state.ts
-import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
 var STATE_FILE_PREFIX = "entra-federate-identity-";
 function readEndpointState(path) {
   try {
@@ -210,6 +212,7 @@ function writeSecureFile(dir, prefix, suffix, content) {
 
 export {
   parentOf,
+  commandLineOf,
   STATE_FILE_PREFIX,
   stopEndpoint,
   AZ_CONFIG_DIR_PREFIX,

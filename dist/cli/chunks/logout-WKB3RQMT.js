@@ -1,7 +1,7 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-VWJLTFGR.js";
+} from "./chunk-L4VBIHUJ.js";
 import {
   helpRequested,
   parseCommand
@@ -9,7 +9,7 @@ import {
 import {
   isEmptyCleanup,
   performCleanup
-} from "./chunk-LAJB3FVB.js";
+} from "./chunk-ZH66OHU7.js";
 import "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import "./chunk-LNFOVBUP.js";

@@ -30,7 +30,7 @@ var EXPORT_FLAGS = {
 };
 var EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: env |
                           terraform | az | acr:<registry> | git | kubelogin | identity-endpoint
-  --export-file FILE         append the exported variables to FILE as \`export\` lines to source
+  --export-file FILE      append the exported variables to FILE as \`export\` lines to source
                           [default: GITHUB_ENV on GitHub, $BASH_ENV on CircleCI]
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;
@@ -41,8 +41,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-WGIGF3U5.js");
-  const { withHandoffScopes } = await import("./select-KCBWMUCD.js");
+  const { planExports, runExports } = await import("./exports-PZRQ3XFD.js");
+  const { withHandoffScopes } = await import("./select-2UDKUPFM.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

@@ -3,7 +3,7 @@ import {
   STATE_FILE_PREFIX,
   stopEndpoint,
   writeSecureFile
-} from "./chunk-LAJB3FVB.js";
+} from "./chunk-ZH66OHU7.js";
 import {
   idTokenUrl,
   scrubStderr
@@ -349,12 +349,12 @@ function acrHandoff(registry) {
 import { mkdtempSync, rmSync } from "node:fs";
 import { join as join2 } from "node:path";
 var NOT_FOUND_REMEDY = "Install the Azure CLI on the runner (GitHub-hosted runners have it), or drop `az` from the exports.";
-async function az(sink, args, opts, what) {
+async function az(sink, args, opts, what, remedy) {
   const result = await sink.run(["az", ...args], opts);
   if (result.ok) return;
   const command = `az ${args.filter((a) => !(opts.secrets ?? []).includes(a)).slice(0, 2).join(" ")}`;
   throw new FederationError("AZ_LOGIN_FAILED", `Could not ${what}: ${describeToolFailure(command, result)}.`, {
-    remedy: result.reason === "not-found" ? NOT_FOUND_REMEDY : "Check the message above; a subscription the app cannot see fails `az account set` (grant the app a role on it, or leave the subscription out).",
+    remedy: result.reason === "not-found" ? NOT_FOUND_REMEDY : remedy,
     usage: result.reason === "not-found"
   });
 }
@@ -367,11 +367,13 @@ var azHandoff = {
     const cleanup = { files: [], dirs: [dir], azConfigDirs: [dir] };
     const opts = { env: { AZURE_CONFIG_DIR: dir, AZURE_CORE_COLLECT_TELEMETRY: "false" }, secrets: [token] };
     try {
-      if (result.cloud !== "AzureCloud") await az(sink, ["cloud", "set", "--name", result.cloud, "--output", "none"], opts, `select the ${result.cloud} cloud in az`);
+      if (result.cloud !== "AzureCloud") await az(sink, ["cloud", "set", "--name", result.cloud, "--output", "none"], opts, `select the ${result.cloud} cloud in az`, "Use an Azure CLI that knows this cloud (`az cloud list`).");
       const login = ["login", "--service-principal", "--username", result.clientId, "--tenant", result.tenantId, "--federated-token", token, "--output", "none"];
       if (request.subscriptionId === void 0) login.push("--allow-no-subscriptions");
-      await az(sink, login, opts, "sign az in");
-      if (request.subscriptionId !== void 0) await az(sink, ["account", "set", "--subscription", request.subscriptionId, "--output", "none"], opts, `select subscription ${request.subscriptionId} in az`);
+      await az(sink, login, opts, "sign az in", "The same CI token has just signed in through entra-federate, so this is on az's side: use Azure CLI 2.30 or later, and check that it reaches its cloud's authority (proxy settings).");
+      if (request.subscriptionId !== void 0) {
+        await az(sink, ["account", "set", "--subscription", request.subscriptionId, "--output", "none"], opts, `select subscription ${request.subscriptionId} in az`, "Give the app a role on that subscription, or leave the subscription out.");
+      }
     } catch (err) {
       rmSync(dir, { recursive: true, force: true });
       throw err;

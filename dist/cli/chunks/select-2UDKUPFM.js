@@ -2,8 +2,8 @@ import {
   EXPORT_NAMES,
   selectHandoffs,
   withHandoffScopes
-} from "./chunk-L5EQ5UZ6.js";
-import "./chunk-LAJB3FVB.js";
+} from "./chunk-HLBGOQTX.js";
+import "./chunk-ZH66OHU7.js";
 import "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import "./chunk-LNFOVBUP.js";

@@ -1,16 +1,17 @@
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-VWJLTFGR.js";
+} from "./chunk-L4VBIHUJ.js";
 import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-L5EQ5UZ6.js";
+} from "./chunk-HLBGOQTX.js";
 import {
+  commandLineOf,
   isEmptyCleanup,
   parentOf
-} from "./chunk-LAJB3FVB.js";
+} from "./chunk-ZH66OHU7.js";
 import "./chunk-7WXHDBD5.js";
 import "./chunk-BWZ23OC2.js";
 import {
@@ -156,6 +157,36 @@ function openVariables(channel) {
   };
 }
 
+// src/identity/job-process.ts
+import { readFileSync } from "node:fs";
+var LAUNCHER = /(^|[/\\])(npm|npx|pnpm|pnpx|yarn|bunx?|corepack)(-cli)?(\.c?js)?$/;
+var SHELL = /(^|\/)(sh|bash|dash|ash|zsh)$/;
+function nameOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+}
+function isLauncher(pid) {
+  const argv = commandLineOf(pid) ?? [];
+  if (argv.slice(0, 2).some((a) => LAUNCHER.test(a))) return true;
+  return SHELL.test(argv[0] ?? "") && argv[1] === "-c" && /^["']?(\S*[/\\])?entra-federate["']?(\s|$)/.test(argv[2] ?? "");
+}
+function ancestors(pid) {
+  const out = [];
+  for (let p = parentOf(pid); p !== void 0 && out.length < 32; p = parentOf(p)) out.push(p);
+  return out;
+}
+function jobProcess(env, self = process.pid) {
+  if (commandLineOf(self) === void 0) return void 0;
+  const chain = ancestors(self);
+  if (env["GITHUB_ACTIONS"] === "true") return chain.find((p) => nameOf(p) === "Runner.Worker");
+  if (env["TF_BUILD"] === "True") return chain.find((p) => nameOf(p) === "Agent.Worker");
+  if (env["CIRCLECI"] === "true") return void 0;
+  return chain.find((p) => !isLauncher(p));
+}
+
 // src/entry/cli/exports.ts
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var ENDPOINT_FLAGS = ["client-id", "tenant-id", "audience", "cloud", "authority-host", "provider", "id-token-file", "id-token-env", "certificate", "certificate-alg", "timeout", "policy", "audit-log"];
@@ -179,11 +210,6 @@ function planExports(values, env) {
     ...subscriptionId === void 0 ? {} : { subscriptionId },
     ...idle === void 0 ? {} : { idleTimeoutSeconds: idle }
   };
-}
-function jobPid(env) {
-  const perStepShells = env["GITHUB_ACTIONS"] === "true" || env["CIRCLECI"] === "true" || env["TF_BUILD"] === "True";
-  const pid = perStepShells ? parentOf(process.ppid) : process.ppid;
-  return pid === void 0 || pid <= 1 ? void 0 : pid;
 }
 async function runExports(plan, run) {
   const { env, credential } = run;
@@ -213,14 +239,19 @@ async function runExports(plan, run) {
     const value = run.values[name];
     if (typeof value === "string") endpointValues[name] = value;
   }
-  const watchPid = jobPid(env);
+  const watchPid = jobProcess(env);
   const identity = plan.idleTimeoutSeconds === void 0 ? void 0 : { values: endpointValues, idleTimeoutSeconds: plan.idleTimeoutSeconds, ...watchPid === void 0 ? {} : { watchPid } };
   const source = credential.source;
   let session = env[SESSION_VARIABLE] !== void 0 && env[SESSION_VARIABLE] !== "" ? env[SESSION_VARIABLE] : void 0;
   let announced = session !== void 0;
   await runHandoffs(plan.handoffs, {
     result: run.result,
-    idToken: source.kind === "federated" ? (audience) => source.idToken(audience) : noIdToken(source.kind),
+    // The hand-off contract: every CI token it is given is already masked.
+    idToken: source.kind === "federated" ? async (audience) => {
+      const token = await source.idToken(audience);
+      sink.mask(token);
+      return token;
+    } : noIdToken(source.kind),
     ...plan.subscriptionId === void 0 ? {} : { subscriptionId: plan.subscriptionId },
     env,
     ...source.kind === "federated" && credential.provider !== void 0 ? { provider: credential.provider.name } : {},

@@ -2,7 +2,7 @@ import {
   cleanupFromJson,
   mergeCleanup,
   writeSecureFile
-} from "./chunk-LAJB3FVB.js";
+} from "./chunk-ZH66OHU7.js";
 import {
   quote,
   usageError

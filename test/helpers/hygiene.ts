@@ -102,7 +102,12 @@ export class SecretLedger {
     if (exact !== undefined) return exact.label;
     // A cut-off token ends in its last whole segment's dot (then "..." or a quote).
     const piece = match.replace(/\.+$/, '');
-    for (const [value, { label }] of this.secrets) if (value.includes(piece)) return `${piece.length} chars of ${label}`;
+    for (const [value, { label }] of this.secrets) {
+      if (!value.includes(piece)) continue;
+      const signature = value.split('.')[2] ?? '';
+      const part = signature !== '' && piece.includes(signature) ? 'with its signature' : 'cut off before its signature';
+      return `${piece.length} of ${value.length} chars of ${label}, ${part}`;
+    }
     return `a JWT-shaped string (${match.length} chars)`;
   }
 

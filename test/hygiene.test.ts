@@ -9,7 +9,10 @@
  * Action's `::add-mask::` lines (the runner's masking protocol, never shown in a log) and its
  * `access-token` output, its 0600 AZURE_FEDERATED_TOKEN_FILE, the Drone env file and Harness's
  * secret output file, $BASH_ENV, and the variables of the GitLab/Travis shell (in memory).
- * The token-bearing files we create, and the audit log, must be 0600.
+ * The token-bearing files we create, and the audit log, must be 0600; they may hold tokens but
+ * never a credential. Besides the sandbox, some scenarios talk to a peer that reflects what it
+ * was sent into its error (as gateways, WAFs and non-Entra token services do): what it echoes
+ * must not reach the log either.
  *
  * Not covered: shell tracing (`set -x`, which GitLab's CI_DEBUG_TRACE turns on in the runner's
  * own shell) prints every variable by the CI's design; files created and deleted within a
@@ -20,7 +23,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSelfSignedCertificate, DEFAULT_SUBJECT, startSandbox } from '../src/sandbox/index.js';
+import { createSelfSignedCertificate, startSandbox } from '../src/sandbox/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { CLI, ROOT, baseEnv, runNode } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
@@ -62,7 +65,7 @@ let otherCert: ReturnType<typeof createSelfSignedCertificate>;
 let orb: ReturnType<typeof packOrb>;
 let tmpBefore: Set<string>;
 
-/** A token-bearing file the contract asks for: excluded from the scan, its mode checked. */
+/** A token-bearing file the contract asks for: scanned for credentials only, its mode checked. */
 interface Intended {
   path: string;
   why: string;

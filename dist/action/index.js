@@ -10,7 +10,7 @@ import {
 } from "./chunks/chunk-RGME7GWU.js";
 import {
   login
-} from "./chunks/chunk-SIEEB3HI.js";
+} from "./chunks/chunk-RM2L7R23.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -29,6 +29,7 @@ import {
   FederationError,
   usageError
 } from "./chunks/chunk-BACNZP5P.js";
+import "./chunks/chunk-FF3BSGS2.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -835,7 +836,7 @@ function loginSummary(result, ci) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-JD3TMFUI.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-GAWWBQMY.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -872,7 +873,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-HZQECEJP.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-NZDDY74C.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -892,7 +893,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-IKTQ3CZD.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-7DALB2DW.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

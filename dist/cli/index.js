@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-ZTXHIPIU.js";
-import "./chunks/chunk-7WXHDBD5.js";
-import "./chunks/chunk-BWZ23OC2.js";
+} from "./chunks/chunk-UZG5YJJ3.js";
+import "./chunks/chunk-UJNFELAS.js";
+import "./chunks/chunk-EPEZLMBU.js";
 import "./chunks/chunk-LNFOVBUP.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
@@ -24,14 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-WZM4DJ67.js"),
-  login: () => import("./chunks/login-AEEH73DC.js"),
-  logout: () => import("./chunks/logout-WKB3RQMT.js"),
-  doctor: () => import("./chunks/doctor-W7RE5YZI.js"),
-  verify: () => import("./chunks/verify-FQ6OQ7TF.js"),
-  policy: () => import("./chunks/policy-3CHH6LSL.js"),
-  sandbox: () => import("./chunks/sandbox-QWK255PV.js"),
-  demo: () => import("./chunks/demo-AIAPHNH4.js")
+  token: () => import("./chunks/token-QOQQMNGW.js"),
+  login: () => import("./chunks/login-LWRVZQQ3.js"),
+  logout: () => import("./chunks/logout-XNDD5UWH.js"),
+  doctor: () => import("./chunks/doctor-YCOTDQGK.js"),
+  verify: () => import("./chunks/verify-2N3FOTMH.js"),
+  policy: () => import("./chunks/policy-4V5K3KPJ.js"),
+  sandbox: () => import("./chunks/sandbox-YXAFCJPK.js"),
+  demo: () => import("./chunks/demo-WDCA56UR.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

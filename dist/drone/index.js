@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-AJ4VE2M2.js";
+} from "./chunks/chunk-46KIDAXO.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -1004,7 +1004,7 @@ function readSettings(env, http) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-T6FEN6NI.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-BSR45HYW.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

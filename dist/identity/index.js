@@ -3,8 +3,9 @@ import {
   fetchWithRetry,
   login,
   proxyConfigFrom,
+  redact,
   systemClock
-} from "./chunks/chunk-AGEYJK3C.js";
+} from "./chunks/chunk-NLKI7HDA.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -519,7 +520,7 @@ var MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
 var MAX_STDERR_BYTES = 16 * 1024;
 var STDERR_EXCERPT_CHARS = 300;
 function scrubStderr(text) {
-  const cleaned = text.replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted]").replace(/[A-Za-z0-9+/_=-]{40,}/g, "[redacted]").replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 function runTokenCommand(argv, opts) {
@@ -1310,7 +1311,7 @@ function httpClient() {
 // src/entry/cli/guard-flags.ts
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0) return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-XEYVWJG4.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-QDUS2WUF.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

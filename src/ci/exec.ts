@@ -4,6 +4,7 @@
  * handed back, never echoed; a failure is described by exit code and a scrubbed stderr tail.
  */
 import { spawn } from 'node:child_process';
+import { redact } from '../core/redact.js';
 import type { Env } from './types.js';
 
 /** A JWT on stdout is a few KB; anything this large is not a token. */
@@ -26,9 +27,7 @@ export interface TokenCommandOptions {
  * excerpt can be shown even if a tool logged a token where it should not.
  */
 export function scrubStderr(text: string): string {
-  const cleaned = text
-    .replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted]')
-    .replace(/[A-Za-z0-9+/_=-]{40,}/g, '[redacted]')
+  const cleaned = redact(text)
     // ANSI colour codes and control characters would garble the one-line message.
     .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')

@@ -5,6 +5,7 @@
 import { lookupAadsts, TRANSIENT_AADSTS } from './aadsts.js';
 import { FederationError } from './errors.js';
 import type { Clock, HttpClient, HttpResponse, Verdict } from './http.js';
+import { redact } from './redact.js';
 import { classifyStatus, fetchWithRetry, parseRetryAfter, systemClock } from './http.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -92,7 +93,9 @@ function snippet(body: string): string {
 }
 
 /** Turns a failed token response into a FederationError with Entra's ids and a remedy. */
-export function tokenError(res: HttpResponse, scope: string, now: number): FederationError {
+export function tokenError(res: HttpResponse, scope: string, now: number, sent: readonly string[] = []): FederationError {
+  // A misbehaving endpoint or proxy may echo the request: nothing we sent may reach a message.
+  const clean = (text: string): string => redact(text, sent);
   const parsed = parseJson(res.body);
   const body = parsed !== null && typeof parsed === 'object' ? (parsed as EntraErrorBody) : undefined;
   const aadsts = firstErrorCode(body);
@@ -107,7 +110,7 @@ export function tokenError(res: HttpResponse, scope: string, now: number): Feder
   if (aadsts !== undefined) {
     const entry = lookupAadsts(aadsts);
     const text = str(body?.error_description);
-    const message = text === undefined ? `AADSTS${aadsts}` : describe(text);
+    const message = text === undefined ? `AADSTS${aadsts}` : clean(describe(text));
     return new FederationError(entry.code, message.startsWith('AADSTS') ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
   }
   if (res.status === 429) {
@@ -116,10 +119,11 @@ export function tokenError(res: HttpResponse, scope: string, now: number): Feder
     return new FederationError('THROTTLED', `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: 'Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits.' });
   }
   if (body !== undefined && str(body.error) !== undefined) {
-    return new FederationError(`OAUTH_${String(body.error).toUpperCase()}`, `The token endpoint answered HTTP ${res.status}: ${str(body.error)}${str(body.error_description) === undefined ? '' : ` (${describe(String(body.error_description))})`}.`, { ...ids, remedy: 'Check the client id, tenant and scope; quote the trace id when asking your administrator.' });
+    const oauthCode = String(body.error).toUpperCase().replace(/[^A-Z0-9_]/g, '_').slice(0, 40);
+    return new FederationError(`OAUTH_${oauthCode}`, `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === undefined ? '' : ` (${clean(describe(String(body.error_description)))})`}.`, { ...ids, remedy: 'Check the client id, tenant and scope; quote the trace id when asking your administrator.' });
   }
   const kind = res.headers['content-type']?.split(';')[0] ?? 'no content type';
-  const shown = snippet(res.body);
+  const shown = clean(snippet(res.body));
   return new FederationError(res.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE', `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === '' ? '' : `: "${shown}"`}.`, {
     ...ids,
     remedy: res.status >= 500
@@ -148,19 +152,23 @@ function parseSuccess(res: HttpResponse, scope: string, now: number): { accessTo
 
 export async function exchangeToken(req: ExchangeRequest, credential: ClientCredential, deps: ExchangeDeps): Promise<AccessToken> {
   const clock = deps.clock ?? systemClock;
+  const sent: string[] = [];
   const build = async (): Promise<{ method: 'POST'; url: string; headers: Record<string, string>; body: string }> => {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: req.clientId, scope: req.scope });
     switch (credential.kind) {
       case 'federated':
         form.set('client_assertion_type', JWT_BEARER);
         form.set('client_assertion', await credential.assertion(credential.audience));
+        sent.push(form.get('client_assertion') ?? '');
         break;
       case 'certificate':
         form.set('client_assertion_type', JWT_BEARER);
         form.set('client_assertion', await credential.assertion(req.tokenEndpoint));
+        sent.push(form.get('client_assertion') ?? '');
         break;
       case 'secret':
         form.set('client_secret', credential.secret);
+        sent.push(credential.secret);
         break;
     }
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
@@ -176,6 +184,6 @@ export async function exchangeToken(req: ExchangeRequest, credential: ClientCred
     clock,
     classify: classifyTokenResponse,
   });
-  if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
+  if (response.status !== 200) throw tokenError(response, req.scope, clock.now(), sent);
   return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
 }

@@ -5,6 +5,7 @@
 import { FederationError } from '../core/errors.js';
 import type { HttpClient } from '../core/http.js';
 import { fetchWithRetry } from '../core/http.js';
+import { redact } from '../core/redact.js';
 import type { Fic } from './fic.js';
 import { parseFicDocument } from './fic.js';
 
@@ -28,5 +29,6 @@ export async function fetchFics(http: HttpClient, graphBase: string, clientId: s
       : response.status === 404
         ? 'No application with this client id in the Graph token\'s tenant (a managed identity\'s FICs live in Azure Resource Manager, not Graph).'
         : 'Microsoft Graph failed; try again, or pass the FICs with --fic-file.';
-  throw new FederationError('GRAPH_REQUEST_FAILED', `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${message === '' ? '' : `: ${message.replace(/[\r\n]+/g, ' ').slice(0, 300)}`}.`, { remedy, status: response.status });
+  const shown = redact(message, [token]).replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 300);
+  throw new FederationError('GRAPH_REQUEST_FAILED', `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${shown === '' ? '' : `: ${shown}`}.`, { remedy, status: response.status });
 }

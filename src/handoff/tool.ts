@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import type { Env } from '../ci/types.js';
 import { scrubStderr } from '../ci/exec.js';
+import { redact } from '../core/redact.js';
 import type { ToolResult, ToolRun } from './types.js';
 
 const MAX_OUTPUT_BYTES = 256 * 1024;
@@ -14,11 +15,7 @@ export function runTool(argv: readonly [string, ...string[]], jobEnv: Env, opts:
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(jobEnv)) if (value !== undefined) env[key] = value;
   Object.assign(env, opts.env ?? {});
-  const blank = (text: string): string => {
-    let out = text;
-    for (const secret of opts.secrets ?? []) if (secret !== '') out = out.split(secret).join('[redacted]');
-    return scrubStderr(out);
-  };
+  const blank = (text: string): string => scrubStderr(redact(text, opts.secrets ?? []));
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: ToolResult): void => {

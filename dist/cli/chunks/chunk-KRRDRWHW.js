@@ -4,7 +4,7 @@ import {
 } from "./chunk-BC7BNT4D.js";
 import {
   presentedClaims
-} from "./chunk-R7O37OBN.js";
+} from "./chunk-Y22S3NCH.js";
 import {
   FederationError
 } from "./chunk-LNFOVBUP.js";

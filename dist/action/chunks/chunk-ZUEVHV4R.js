@@ -1,3 +1,7 @@
+import {
+  redact
+} from "./chunk-FF3BSGS2.js";
+
 // src/handoff/tool.ts
 import { spawn } from "node:child_process";
 
@@ -6,7 +10,7 @@ var MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
 var MAX_STDERR_BYTES = 16 * 1024;
 var STDERR_EXCERPT_CHARS = 300;
 function scrubStderr(text) {
-  const cleaned = text.replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted]").replace(/[A-Za-z0-9+/_=-]{40,}/g, "[redacted]").replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 
@@ -16,11 +20,7 @@ function runTool(argv, jobEnv, opts) {
   const env = {};
   for (const [key, value] of Object.entries(jobEnv)) if (value !== void 0) env[key] = value;
   Object.assign(env, opts.env ?? {});
-  const blank = (text) => {
-    let out = text;
-    for (const secret of opts.secrets ?? []) if (secret !== "") out = out.split(secret).join("[redacted]");
-    return scrubStderr(out);
-  };
+  const blank = (text) => scrubStderr(redact(text, opts.secrets ?? []));
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result) => {

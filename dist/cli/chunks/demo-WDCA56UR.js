@@ -7,14 +7,14 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-ZTXHIPIU.js";
+} from "./chunk-UZG5YJJ3.js";
 import {
   login
-} from "./chunk-R7O37OBN.js";
+} from "./chunk-Y22S3NCH.js";
 import {
   githubProvider
-} from "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+} from "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import {
   FederationError,
   decodeJwt,

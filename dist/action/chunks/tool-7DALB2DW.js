@@ -1,7 +1,8 @@
 import {
   describeToolFailure,
   runTool
-} from "./chunk-7HWUQOHK.js";
+} from "./chunk-ZUEVHV4R.js";
+import "./chunk-FF3BSGS2.js";
 import "./chunk-WNTXV5YL.js";
 export {
   describeToolFailure,

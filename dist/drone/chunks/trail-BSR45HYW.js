@@ -5,7 +5,7 @@ import {
   presentedClaims,
   quote,
   usageError
-} from "./chunk-AJ4VE2M2.js";
+} from "./chunk-46KIDAXO.js";
 import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts

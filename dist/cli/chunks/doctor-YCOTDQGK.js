@@ -15,11 +15,12 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-ZTXHIPIU.js";
-import "./chunk-7WXHDBD5.js";
+} from "./chunk-UZG5YJJ3.js";
+import "./chunk-UJNFELAS.js";
 import {
-  fetchWithRetry
-} from "./chunk-BWZ23OC2.js";
+  fetchWithRetry,
+  redact
+} from "./chunk-EPEZLMBU.js";
 import {
   CLOUDS,
   FederationError,
@@ -51,7 +52,8 @@ async function fetchFics(http, graphBase, clientId, token, timeoutMs) {
     message = "";
   }
   const remedy = response.status === 401 ? "The Graph token is missing, expired, or not for Microsoft Graph: get one with `az account get-access-token --resource-type ms-graph --query accessToken -o tsv`." : response.status === 403 ? "The identity behind the Graph token may not read this app: it needs Application.Read.All, or to own the app." : response.status === 404 ? "No application with this client id in the Graph token's tenant (a managed identity's FICs live in Azure Resource Manager, not Graph)." : "Microsoft Graph failed; try again, or pass the FICs with --fic-file.";
-  throw new FederationError("GRAPH_REQUEST_FAILED", `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${message === "" ? "" : `: ${message.replace(/[\r\n]+/g, " ").slice(0, 300)}`}.`, { remedy, status: response.status });
+  const shown = redact(message, [token]).replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 300);
+  throw new FederationError("GRAPH_REQUEST_FAILED", `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${shown === "" ? "" : `: ${shown}`}.`, { remedy, status: response.status });
 }
 
 // src/entry/cli/doctor.ts

@@ -1,14 +1,14 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-ORZNW2L3.js";
+} from "./chunk-KRRDRWHW.js";
 import {
   loadPolicy
 } from "./chunk-BC7BNT4D.js";
 import {
   login
-} from "./chunk-R7O37OBN.js";
-import "./chunk-BWZ23OC2.js";
+} from "./chunk-Y22S3NCH.js";
+import "./chunk-EPEZLMBU.js";
 import {
   FederationError,
   decodeJwt,

@@ -4,13 +4,13 @@ import {
   githubProvider,
   isGithubActions,
   runTokenCommand
-} from "./chunk-7WXHDBD5.js";
+} from "./chunk-UJNFELAS.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   proxyConfigFrom,
   systemClock
-} from "./chunk-BWZ23OC2.js";
+} from "./chunk-EPEZLMBU.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,

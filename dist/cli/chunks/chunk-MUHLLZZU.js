@@ -1,6 +1,6 @@
 import {
   login
-} from "./chunk-R7O37OBN.js";
+} from "./chunk-Y22S3NCH.js";
 
 // src/entry/cli/guard-flags.ts
 var GUARD_FLAGS = {
@@ -13,7 +13,7 @@ var GUARD_HELP = `  --policy FILE           JSON or YAML rules: which CI tokens 
                           in GitHub Actions also a row per token to the step summary`;
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0) return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./trail-ZD5EYDPK.js");
+  const { loginWithGuardFiles } = await import("./trail-XPVWLEFW.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

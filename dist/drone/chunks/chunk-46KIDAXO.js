@@ -425,6 +425,20 @@ function lookupAadsts(code) {
   };
 }
 
+// src/core/redact.ts
+var JWT_SHAPED = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+var LONG_OPAQUE = /[A-Za-z0-9+/_=-]{40,}/g;
+function redact(text, secrets = []) {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of /* @__PURE__ */ new Set([secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])) {
+      out = out.split(form).join("[redacted]");
+    }
+  }
+  return out.replace(JWT_SHAPED, "[redacted]").replace(LONG_OPAQUE, "[redacted]");
+}
+
 // src/core/exchange.ts
 var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 function parseJson(body) {
@@ -462,7 +476,8 @@ function snippet(body) {
   const text = (title ?? body).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
-function tokenError(res, scope, now) {
+function tokenError(res, scope, now, sent = []) {
+  const clean = (text) => redact(text, sent);
   const parsed = parseJson(res.body);
   const body = parsed !== null && typeof parsed === "object" ? parsed : void 0;
   const aadsts = firstErrorCode(body);
@@ -477,7 +492,7 @@ function tokenError(res, scope, now) {
   if (aadsts !== void 0) {
     const entry = lookupAadsts(aadsts);
     const text = str(body?.error_description);
-    const message = text === void 0 ? `AADSTS${aadsts}` : describe(text);
+    const message = text === void 0 ? `AADSTS${aadsts}` : clean(describe(text));
     return new FederationError(entry.code, message.startsWith("AADSTS") ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
   }
   if (res.status === 429) {
@@ -486,10 +501,11 @@ function tokenError(res, scope, now) {
     return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits." });
   }
   if (body !== void 0 && str(body.error) !== void 0) {
-    return new FederationError(`OAUTH_${String(body.error).toUpperCase()}`, `The token endpoint answered HTTP ${res.status}: ${str(body.error)}${str(body.error_description) === void 0 ? "" : ` (${describe(String(body.error_description))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
+    const oauthCode = String(body.error).toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40);
+    return new FederationError(`OAUTH_${oauthCode}`, `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === void 0 ? "" : ` (${clean(describe(String(body.error_description)))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
   }
   const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
-  const shown = snippet(res.body);
+  const shown = clean(snippet(res.body));
   return new FederationError(res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE", `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === "" ? "" : `: "${shown}"`}.`, {
     ...ids,
     remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
@@ -512,19 +528,23 @@ function parseSuccess(res, scope, now) {
 }
 async function exchangeToken(req, credential, deps) {
   const clock = deps.clock ?? systemClock;
+  const sent = [];
   const build = async () => {
     const form = new URLSearchParams({ grant_type: "client_credentials", client_id: req.clientId, scope: req.scope });
     switch (credential.kind) {
       case "federated":
         form.set("client_assertion_type", JWT_BEARER);
         form.set("client_assertion", await credential.assertion(credential.audience));
+        sent.push(form.get("client_assertion") ?? "");
         break;
       case "certificate":
         form.set("client_assertion_type", JWT_BEARER);
         form.set("client_assertion", await credential.assertion(req.tokenEndpoint));
+        sent.push(form.get("client_assertion") ?? "");
         break;
       case "secret":
         form.set("client_secret", credential.secret);
+        sent.push(credential.secret);
         break;
     }
     const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
@@ -540,7 +560,7 @@ async function exchangeToken(req, credential, deps) {
     clock,
     classify: classifyTokenResponse
   });
-  if (response.status !== 200) throw tokenError(response, req.scope, clock.now());
+  if (response.status !== 200) throw tokenError(response, req.scope, clock.now(), sent);
   return { scope: req.scope, attempts, ...parseSuccess(response, req.scope, clock.now()) };
 }
 

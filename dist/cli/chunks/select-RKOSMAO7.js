@@ -2,10 +2,10 @@ import {
   EXPORT_NAMES,
   selectHandoffs,
   withHandoffScopes
-} from "./chunk-HLBGOQTX.js";
+} from "./chunk-OR4JGB4Q.js";
 import "./chunk-ZH66OHU7.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 export {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-ORZNW2L3.js";
+} from "./chunk-KRRDRWHW.js";
 import {
   claimMatches,
   compilePattern,
@@ -17,14 +17,14 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-ZTXHIPIU.js";
-import "./chunk-R7O37OBN.js";
-import "./chunk-7WXHDBD5.js";
+} from "./chunk-UZG5YJJ3.js";
+import "./chunk-Y22S3NCH.js";
+import "./chunk-UJNFELAS.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-BWZ23OC2.js";
+} from "./chunk-EPEZLMBU.js";
 import {
   FederationError,
   quote,

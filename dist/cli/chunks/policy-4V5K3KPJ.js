@@ -8,9 +8,9 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-ZTXHIPIU.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+} from "./chunk-UZG5YJJ3.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import {
   decodeJwt,
   normalizeScopes,

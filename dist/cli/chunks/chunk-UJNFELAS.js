@@ -1,6 +1,7 @@
 import {
-  fetchWithRetry
-} from "./chunk-BWZ23OC2.js";
+  fetchWithRetry,
+  redact
+} from "./chunk-EPEZLMBU.js";
 import {
   FederationError
 } from "./chunk-LNFOVBUP.js";
@@ -88,7 +89,7 @@ var MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
 var MAX_STDERR_BYTES = 16 * 1024;
 var STDERR_EXCERPT_CHARS = 300;
 function scrubStderr(text) {
-  const cleaned = text.replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, "[redacted]").replace(/[A-Za-z0-9+/_=-]{40,}/g, "[redacted]").replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 function runTokenCommand(argv, opts) {

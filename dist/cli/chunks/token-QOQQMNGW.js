@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-MGZGKVMW.js";
+} from "./chunk-MUHLLZZU.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -11,10 +11,10 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-ZTXHIPIU.js";
-import "./chunk-R7O37OBN.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+} from "./chunk-UZG5YJJ3.js";
+import "./chunk-Y22S3NCH.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import {
   usageError
 } from "./chunk-LNFOVBUP.js";

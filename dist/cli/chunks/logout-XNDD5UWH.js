@@ -5,13 +5,13 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-ZTXHIPIU.js";
+} from "./chunk-UZG5YJJ3.js";
 import {
   isEmptyCleanup,
   performCleanup
 } from "./chunk-ZH66OHU7.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";
 

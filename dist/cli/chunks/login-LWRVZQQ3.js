@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-MGZGKVMW.js";
+} from "./chunk-MUHLLZZU.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,10 +13,10 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-ZTXHIPIU.js";
-import "./chunk-R7O37OBN.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+} from "./chunk-UZG5YJJ3.js";
+import "./chunk-Y22S3NCH.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import {
   usageError
 } from "./chunk-LNFOVBUP.js";
@@ -41,8 +41,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-PZRQ3XFD.js");
-  const { withHandoffScopes } = await import("./select-2UDKUPFM.js");
+  const { planExports, runExports } = await import("./exports-5FX3G4YD.js");
+  const { withHandoffScopes } = await import("./select-RKOSMAO7.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

@@ -6,14 +6,14 @@ import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-HLBGOQTX.js";
+} from "./chunk-OR4JGB4Q.js";
 import {
   commandLineOf,
   isEmptyCleanup,
   parentOf
 } from "./chunk-ZH66OHU7.js";
-import "./chunk-7WXHDBD5.js";
-import "./chunk-BWZ23OC2.js";
+import "./chunk-UJNFELAS.js";
+import "./chunk-EPEZLMBU.js";
 import {
   FederationError,
   quote,

@@ -1,7 +1,7 @@
 import {
   login,
   presentedClaims
-} from "./chunk-AGEYJK3C.js";
+} from "./chunk-NLKI7HDA.js";
 import {
   FederationError,
   decodeJwt,

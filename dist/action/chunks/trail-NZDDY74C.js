@@ -1,7 +1,7 @@
 import {
   login,
   presentedClaims
-} from "./chunk-SIEEB3HI.js";
+} from "./chunk-RM2L7R23.js";
 import {
   decodeJwt
 } from "./chunk-M7LAUB4J.js";
@@ -12,6 +12,7 @@ import {
   FederationError,
   usageError
 } from "./chunk-BACNZP5P.js";
+import "./chunk-FF3BSGS2.js";
 import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../src/sandbox/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, baseEnv, runCli } from './e2e/run.js';
+import { CLI, baseEnv, runCli, runNode } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
 
 let sandbox: Sandbox;
@@ -218,6 +218,25 @@ describe('sandbox command', () => {
         });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
+        if (https) {
+          // Microsoft's own client, in its own process, trusting the sandbox through NODE_EXTRA_CA_CERTS.
+          const script = [
+            "import { writeFileSync } from 'node:fs';",
+            "import { ClientAssertionCredential, WorkloadIdentityCredential } from '@azure/identity';",
+            'const e = process.env;',
+            "const res = await fetch(e.ID_URL + '&audience=api%3A%2F%2FAzureADTokenExchange', { headers: { authorization: 'Bearer ' + e.ID_BEARER } });",
+            'const assertion = (await res.json()).value;',
+            "writeFileSync(e.TOKEN_FILE, assertion, { mode: 0o600 });",
+            'const options = { authorityHost: e.AUTHORITY, disableInstanceDiscovery: true };',
+            "const a = await new ClientAssertionCredential(e.TENANT, e.CLIENT, async () => assertion, options).getToken('https://management.azure.com/.default');",
+            "const w = await new WorkloadIdentityCredential({ tenantId: e.TENANT, clientId: e.CLIENT, tokenFilePath: e.TOKEN_FILE, ...options }).getToken('https://vault.azure.net/.default');",
+            "console.log(JSON.stringify({ a: a.token.split('.').length, w: w.token.split('.').length, exp: a.expiresOnTimestamp > Date.now() }));",
+          ].join('\n');
+          // Evaluated from the repository (cwd) so that @azure/identity resolves from its node_modules.
+          const sdk = await runNode('--input-type=module', ['-e', script], { env: baseEnv({ NODE_EXTRA_CA_CERTS: c['caCertFile'], ID_URL: c['idTokenRequestUrl'], ID_BEARER: c['idTokenRequestToken'], AUTHORITY: c['authorityHost'], TENANT: c['tenantId'], CLIENT: c['clientId'], TOKEN_FILE: join(dir, 'sdk-token') }) });
+          expect(sdk.stderr).toBe('');
+          expect(JSON.parse(sdk.stdout)).toEqual({ a: 3, w: 3, exp: true });
+        }
       } finally {
         const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.kill('SIGTERM');

@@ -836,7 +836,7 @@ function loginSummary(result, ci) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-GAWWBQMY.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-LDRDCSOD.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -893,7 +893,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-7DALB2DW.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-TQGZCGAD.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

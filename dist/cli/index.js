@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-UZG5YJJ3.js";
-import "./chunks/chunk-UJNFELAS.js";
+} from "./chunks/chunk-SFLREP4V.js";
+import "./chunks/chunk-WVDMPETR.js";
 import "./chunks/chunk-EPEZLMBU.js";
 import "./chunks/chunk-LNFOVBUP.js";
 import "./chunks/chunk-Z53PL5H4.js";
@@ -24,14 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-QOQQMNGW.js"),
-  login: () => import("./chunks/login-LWRVZQQ3.js"),
-  logout: () => import("./chunks/logout-XNDD5UWH.js"),
-  doctor: () => import("./chunks/doctor-YCOTDQGK.js"),
-  verify: () => import("./chunks/verify-2N3FOTMH.js"),
-  policy: () => import("./chunks/policy-4V5K3KPJ.js"),
-  sandbox: () => import("./chunks/sandbox-YXAFCJPK.js"),
-  demo: () => import("./chunks/demo-WDCA56UR.js")
+  token: () => import("./chunks/token-OBDXSZLK.js"),
+  login: () => import("./chunks/login-ZGRTFA32.js"),
+  logout: () => import("./chunks/logout-G2QYGPT4.js"),
+  doctor: () => import("./chunks/doctor-A3EG3IKL.js"),
+  verify: () => import("./chunks/verify-6PU2Y7DV.js"),
+  policy: () => import("./chunks/policy-HLG2JZ26.js"),
+  sandbox: () => import("./chunks/sandbox-XEY5TPCW.js"),
+  demo: () => import("./chunks/demo-VM6XOFBT.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

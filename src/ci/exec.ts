@@ -36,11 +36,25 @@ export function scrubStderr(text: string): string {
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 
-/** argv[0] is looked up on PATH; no shell is involved, so nothing in argv is interpreted. */
-export function runTokenCommand(argv: readonly [string, ...string[]], opts: TokenCommandOptions): Promise<TokenCommandResult> {
+export interface CommandOptions extends TokenCommandOptions {
+  /** Written to stdin, then closed (how secrets reach tools that read them there); else no stdin. */
+  stdin?: string;
+  /** Values to cut out of stderr before it appears in any message. */
+  secrets?: readonly string[];
+  /** Past maxBytes of stdout: fail (a token command) or keep the first maxBytes (a tool's chatter). */
+  overflow?: 'fail' | 'truncate';
+}
+
+/**
+ * Runs a program and captures its output, for token commands here and the tools hand-offs sign
+ * in (src/handoff/tool.ts). argv[0] is looked up on PATH; no shell is involved, so nothing in
+ * argv is interpreted.
+ */
+export function runCommand(argv: readonly [string, ...string[]], opts: CommandOptions): Promise<TokenCommandResult> {
   const maxBytes = opts.maxBytes ?? MAX_TOKEN_OUTPUT_BYTES;
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(opts.env)) if (value !== undefined) env[key] = value;
+  const scrub = (text: string): string => scrubStderr(redact(text, opts.secrets ?? []));
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: TokenCommandResult): void => {
@@ -52,9 +66,9 @@ export function runTokenCommand(argv: readonly [string, ...string[]], opts: Toke
     const [command, ...args] = argv;
     let child;
     try {
-      child = spawn(command, args, { env, shell: false, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(command, args, { env, shell: false, stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (err) {
-      resolve({ ok: false, reason: 'spawn', stderr: scrubStderr(err instanceof Error ? err.message : String(err)) });
+      resolve({ ok: false, reason: 'spawn', stderr: scrub(err instanceof Error ? err.message : String(err)) });
       return;
     }
     const out: Buffer[] = [];
@@ -67,7 +81,13 @@ export function runTokenCommand(argv: readonly [string, ...string[]], opts: Toke
       timedOut = true;
       child.kill('SIGKILL');
     }, Math.max(1, opts.timeoutMs));
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (opts.overflow === 'truncate') {
+        if (outBytes >= maxBytes) return;
+        outBytes += chunk.length;
+        out.push(chunk);
+        return;
+      }
       outBytes += chunk.length;
       if (outBytes > maxBytes) {
         tooLarge = true;
@@ -76,17 +96,22 @@ export function runTokenCommand(argv: readonly [string, ...string[]], opts: Toke
       }
       out.push(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       if (errBytes >= MAX_STDERR_BYTES) return;
       errBytes += chunk.length;
       err.push(chunk);
     });
+    if (opts.stdin !== undefined && child.stdin !== null) {
+      // A program that exits without reading its stdin closes the pipe: that is its answer, not ours.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts.stdin);
+    }
     child.on('error', (e: NodeJS.ErrnoException) => {
       const reason = e.code === 'ENOENT' ? 'not-found' : e.code === 'EACCES' ? 'not-executable' : 'spawn';
       finish({ ok: false, reason, stderr: '' });
     });
     child.on('close', (code, signal) => {
-      const stderr = scrubStderr(Buffer.concat(err).toString('utf8'));
+      const stderr = scrub(Buffer.concat(err).toString('utf8'));
       if (timedOut) return finish({ ok: false, reason: 'timeout', stderr });
       if (tooLarge) return finish({ ok: false, reason: 'too-large', stderr });
       if (code === 0) return finish({ ok: true, stdout: Buffer.concat(out).toString('utf8') });
@@ -94,6 +119,11 @@ export function runTokenCommand(argv: readonly [string, ...string[]], opts: Toke
       return finish({ ok: false, reason: 'exit', exitCode: code, stderr });
     });
   });
+}
+
+/** A CI's token command: no stdin, and more output than a token can be is a failure. */
+export function runTokenCommand(argv: readonly [string, ...string[]], opts: TokenCommandOptions): Promise<TokenCommandResult> {
+  return runCommand(argv, opts);
 }
 
 /** One sentence about a failed command, for a FederationError message (never its stdout). */

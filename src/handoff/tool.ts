@@ -3,68 +3,25 @@
  * secrets go through stdin where the tool reads them there. Output is captured and never shown
  * as it is; a failure is described by exit code and a scrubbed stderr tail.
  */
-import { spawn } from 'node:child_process';
 import type { Env } from '../ci/types.js';
-import { scrubStderr } from '../ci/exec.js';
-import { redact } from '../core/redact.js';
+import { runCommand } from '../ci/exec.js';
 import type { ToolResult, ToolRun } from './types.js';
 
 const MAX_OUTPUT_BYTES = 256 * 1024;
 
-export function runTool(argv: readonly [string, ...string[]], jobEnv: Env, opts: ToolRun & { timeoutMs: number }): Promise<ToolResult> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(jobEnv)) if (value !== undefined) env[key] = value;
-  Object.assign(env, opts.env ?? {});
-  const blank = (text: string): string => scrubStderr(redact(text, opts.secrets ?? []));
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: ToolResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const [command, ...args] = argv;
-    let child;
-    try {
-      child = spawn(command, args, { env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    } catch (err) {
-      resolve({ ok: false, reason: 'spawn', stderr: blank(err instanceof Error ? err.message : String(err)) });
-      return;
-    }
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let outBytes = 0;
-    let errBytes = 0;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, Math.max(1, opts.timeoutMs));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (outBytes >= MAX_OUTPUT_BYTES) return;
-      outBytes += chunk.length;
-      out.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (errBytes >= MAX_OUTPUT_BYTES) return;
-      errBytes += chunk.length;
-      err.push(chunk);
-    });
-    // A tool that exits without reading its stdin closes the pipe: that is its answer, not ours.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.stdin ?? '');
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      finish({ ok: false, reason: e.code === 'ENOENT' ? 'not-found' : e.code === 'EACCES' ? 'not-executable' : 'spawn', stderr: '' });
-    });
-    child.on('close', (code) => {
-      const stderr = blank(Buffer.concat(err).toString('utf8'));
-      if (timedOut) return finish({ ok: false, reason: 'timeout', stderr });
-      if (code === 0) return finish({ ok: true, stdout: Buffer.concat(out).toString('utf8') });
-      if (code === null) return finish({ ok: false, reason: 'signal', stderr });
-      return finish({ ok: false, reason: 'exit', exitCode: code, stderr });
-    });
+export async function runTool(argv: readonly [string, ...string[]], jobEnv: Env, opts: ToolRun & { timeoutMs: number }): Promise<ToolResult> {
+  const result = await runCommand(argv, {
+    env: { ...jobEnv, ...opts.env },
+    timeoutMs: opts.timeoutMs,
+    maxBytes: MAX_OUTPUT_BYTES,
+    overflow: 'truncate',
+    stdin: opts.stdin ?? '',
+    secrets: opts.secrets ?? [],
   });
+  if (result.ok) return result;
+  // Truncation means a tool never overflows; a signal is reported without its name here.
+  const reason = result.reason === 'too-large' ? 'exit' : result.reason;
+  return { ok: false, reason, stderr: result.stderr, ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }) };
 }
 
 /** One clause about a failed tool run, for a FederationError message. */

@@ -13,9 +13,9 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-UZG5YJJ3.js";
+} from "./chunk-SFLREP4V.js";
 import "./chunk-Y22S3NCH.js";
-import "./chunk-UJNFELAS.js";
+import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {
   usageError
@@ -41,8 +41,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-5FX3G4YD.js");
-  const { withHandoffScopes } = await import("./select-RKOSMAO7.js");
+  const { planExports, runExports } = await import("./exports-3SPZWRTW.js");
+  const { withHandoffScopes } = await import("./select-WXYEHDRU.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

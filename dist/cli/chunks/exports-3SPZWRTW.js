@@ -6,13 +6,13 @@ import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-OR4JGB4Q.js";
+} from "./chunk-CRQLJO2A.js";
 import {
   commandLineOf,
   isEmptyCleanup,
   parentOf
 } from "./chunk-ZH66OHU7.js";
-import "./chunk-UJNFELAS.js";
+import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {
   FederationError,

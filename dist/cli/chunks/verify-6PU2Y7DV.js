@@ -17,9 +17,9 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-UZG5YJJ3.js";
+} from "./chunk-SFLREP4V.js";
 import "./chunk-Y22S3NCH.js";
-import "./chunk-UJNFELAS.js";
+import "./chunk-WVDMPETR.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,

@@ -8,8 +8,8 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-UZG5YJJ3.js";
-import "./chunk-UJNFELAS.js";
+} from "./chunk-SFLREP4V.js";
+import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {
   decodeJwt,

@@ -1,7 +1,7 @@
 import {
   describeToolFailure,
   runTool
-} from "./chunk-ZUEVHV4R.js";
+} from "./chunk-AJMMD6C3.js";
 import "./chunk-FF3BSGS2.js";
 import "./chunk-WNTXV5YL.js";
 export {

@@ -5,12 +5,12 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-UZG5YJJ3.js";
+} from "./chunk-SFLREP4V.js";
 import {
   isEmptyCleanup,
   performCleanup
 } from "./chunk-ZH66OHU7.js";
-import "./chunk-UJNFELAS.js";
+import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import "./chunk-LNFOVBUP.js";
 import "./chunk-Z53PL5H4.js";

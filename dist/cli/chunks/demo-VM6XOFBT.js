@@ -7,13 +7,13 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-UZG5YJJ3.js";
+} from "./chunk-SFLREP4V.js";
 import {
   login
 } from "./chunk-Y22S3NCH.js";
 import {
   githubProvider
-} from "./chunk-UJNFELAS.js";
+} from "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {
   FederationError,

@@ -15,8 +15,8 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-UZG5YJJ3.js";
-import "./chunk-UJNFELAS.js";
+} from "./chunk-SFLREP4V.js";
+import "./chunk-WVDMPETR.js";
 import {
   fetchWithRetry,
   redact

@@ -4,7 +4,7 @@ import {
   githubProvider,
   isGithubActions,
   runTokenCommand
-} from "./chunk-UJNFELAS.js";
+} from "./chunk-WVDMPETR.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,

@@ -11,9 +11,9 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-UZG5YJJ3.js";
+} from "./chunk-SFLREP4V.js";
 import "./chunk-Y22S3NCH.js";
-import "./chunk-UJNFELAS.js";
+import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {
   usageError

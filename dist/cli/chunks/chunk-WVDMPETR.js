@@ -92,10 +92,11 @@ function scrubStderr(text) {
   const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
-function runTokenCommand(argv, opts) {
+function runCommand(argv, opts) {
   const maxBytes = opts.maxBytes ?? MAX_TOKEN_OUTPUT_BYTES;
   const env = {};
   for (const [key, value] of Object.entries(opts.env)) if (value !== void 0) env[key] = value;
+  const scrub = (text) => scrubStderr(redact(text, opts.secrets ?? []));
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result) => {
@@ -107,9 +108,9 @@ function runTokenCommand(argv, opts) {
     const [command, ...args] = argv;
     let child;
     try {
-      child = spawn(command, args, { env, shell: false, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+      child = spawn(command, args, { env, shell: false, stdio: [opts.stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     } catch (err2) {
-      resolve({ ok: false, reason: "spawn", stderr: scrubStderr(err2 instanceof Error ? err2.message : String(err2)) });
+      resolve({ ok: false, reason: "spawn", stderr: scrub(err2 instanceof Error ? err2.message : String(err2)) });
       return;
     }
     const out = [];
@@ -122,7 +123,13 @@ function runTokenCommand(argv, opts) {
       timedOut = true;
       child.kill("SIGKILL");
     }, Math.max(1, opts.timeoutMs));
-    child.stdout.on("data", (chunk) => {
+    child.stdout?.on("data", (chunk) => {
+      if (opts.overflow === "truncate") {
+        if (outBytes >= maxBytes) return;
+        outBytes += chunk.length;
+        out.push(chunk);
+        return;
+      }
       outBytes += chunk.length;
       if (outBytes > maxBytes) {
         tooLarge = true;
@@ -131,17 +138,21 @@ function runTokenCommand(argv, opts) {
       }
       out.push(chunk);
     });
-    child.stderr.on("data", (chunk) => {
+    child.stderr?.on("data", (chunk) => {
       if (errBytes >= MAX_STDERR_BYTES) return;
       errBytes += chunk.length;
       err.push(chunk);
     });
+    if (opts.stdin !== void 0 && child.stdin !== null) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(opts.stdin);
+    }
     child.on("error", (e) => {
       const reason = e.code === "ENOENT" ? "not-found" : e.code === "EACCES" ? "not-executable" : "spawn";
       finish({ ok: false, reason, stderr: "" });
     });
     child.on("close", (code, signal) => {
-      const stderr = scrubStderr(Buffer.concat(err).toString("utf8"));
+      const stderr = scrub(Buffer.concat(err).toString("utf8"));
       if (timedOut) return finish({ ok: false, reason: "timeout", stderr });
       if (tooLarge) return finish({ ok: false, reason: "too-large", stderr });
       if (code === 0) return finish({ ok: true, stdout: Buffer.concat(out).toString("utf8") });
@@ -149,6 +160,9 @@ function runTokenCommand(argv, opts) {
       return finish({ ok: false, reason: "exit", exitCode: code, stderr });
     });
   });
+}
+function runTokenCommand(argv, opts) {
+  return runCommand(argv, opts);
 }
 function describeFailure(command, result, timeoutMs) {
   const tail = result.stderr === "" ? "" : `: ${result.stderr}`;
@@ -175,7 +189,7 @@ function program(command) {
 
 export {
   compactContext,
-  scrubStderr,
+  runCommand,
   runTokenCommand,
   describeFailure,
   isGithubActions,

@@ -82,6 +82,8 @@ describe('token', () => {
     const before = sandbox.requests.filter((r) => r.target === 'idtoken').length;
     const fromGithub = await runCli(['token'], { ...coords(), GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken });
     expect(fromGithub.code).toBe(0);
+    // On a GitHub runner the token is masked before it is printed.
+    expect(fromGithub.stderr).toBe(`::add-mask::${fromGithub.stdout}`);
     const idRequests = sandbox.requests.filter((r) => r.target === 'idtoken').slice(before);
     expect(idRequests).toHaveLength(1);
     expect(idRequests[0]?.path).toContain('audience=api%3A%2F%2FAzureADTokenExchange');

@@ -116,8 +116,14 @@ function inputFile(name: string, content: string): string {
   return path;
 }
 
+/**
+ * What a log would show of a process. On a GitHub runner `::add-mask::VALUE` lines on either
+ * stream are the runner's masking protocol: consumed, never shown (the CLI masks the token it
+ * prints that way), so they are left out of the scan.
+ */
 function streams(label: string, r: ProcessResult): { where: string; text: string }[] {
-  return [{ where: `${label} stdout`, text: r.stdout }, { where: `${label} stderr`, text: r.stderr }];
+  const shown = (text: string): string => text.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  return [{ where: `${label} stdout`, text: r.stdout }, { where: `${label} stderr (without ::add-mask:: lines)`, text: shown(r.stderr) }];
 }
 
 function expectIn(problems: string[], text: string, needle: string | RegExp, what: string): void {
@@ -168,7 +174,7 @@ function cliScenario(name: string, expectCode: number, body: (dir: string, probl
       const texts = results.flatMap(([label, r]) => {
         if (tokenOut.includes(label)) {
           tokenStdout(r, `access token printed by ${label}`, problems);
-          return [{ where: `${label} stderr`, text: r.stderr }];
+          return streams(label, r).slice(1);
         }
         return streams(label, r);
       });

@@ -96,7 +96,7 @@ describe('the CLI through a proxy', () => {
   test('HTTPS_PROXY tunnels the ID-token request and the exchange through CONNECT', async () => {
     const before = sandbox.requests.length;
     const result = await runCli(['token', '--timeout', '10'], env({ HTTPS_PROXY: proxyUrl }));
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(`::add-mask::${result.stdout}`);
     expect(result.code).toBe(0);
     const port = new URL(sandbox.origin).port;
     expect(seen).toEqual([{ method: 'CONNECT', target: `sandbox.test:${port}` }, { method: 'CONNECT', target: `sandbox.test:${port}` }]);

@@ -24,8 +24,8 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-OBDXSZLK.js"),
-  login: () => import("./chunks/login-ZGRTFA32.js"),
+  token: () => import("./chunks/token-ABW3WOY7.js"),
+  login: () => import("./chunks/login-BE2QRDIY.js"),
   logout: () => import("./chunks/logout-G2QYGPT4.js"),
   doctor: () => import("./chunks/doctor-A3EG3IKL.js"),
   verify: () => import("./chunks/verify-6PU2Y7DV.js"),

@@ -1,4 +1,5 @@
 /** `entra-federate token`: one scope, and only the access token on stdout. */
+import { formatCommand } from '../../action/commands.js';
 import { usageError } from '../../core/errors.js';
 import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
 import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
@@ -7,6 +8,7 @@ const HELP = `Usage: entra-federate token [options]
 
 Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
 for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
+In GitHub Actions the token is masked (::add-mask:: on stderr) before it is printed.
 
 ${FEDERATION_HELP}
 ${GUARD_HELP}`;
@@ -26,6 +28,9 @@ export async function run(argv: string[]): Promise<number> {
   const result = await guardedLogin(values, env, options, credential, http);
   const token = result.tokens[0];
   if (token === undefined) return 1;
+  // In a GitHub `run:` step the token usually lands in a shell variable: have the runner mask
+  // it first (the runner reads workflow commands from stderr too), so no later echo shows it.
+  if (env['GITHUB_ACTIONS'] === 'true') process.stderr.write(`${formatCommand('add-mask', {}, token.accessToken)}\n`);
   process.stdout.write(`${token.accessToken}\n`);
   for (const note of result.notes) process.stderr.write(`entra-federate: note: ${note}\n`);
   return 0;

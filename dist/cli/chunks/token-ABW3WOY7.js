@@ -1,4 +1,7 @@
 import {
+  formatCommand
+} from "./chunk-34MKDTFD.js";
+import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
@@ -25,6 +28,7 @@ var HELP = `Usage: entra-federate token [options]
 
 Exchanges the CI's OIDC token for one access token and prints only the token on stdout,
 for use as  TOKEN=$(entra-federate token --scope https://vault.azure.net/.default).
+In GitHub Actions the token is masked (::add-mask:: on stderr) before it is printed.
 
 ${FEDERATION_HELP}
 ${GUARD_HELP}`;
@@ -42,6 +46,8 @@ async function run(argv) {
   const result = await guardedLogin(values, env, options, credential, http);
   const token = result.tokens[0];
   if (token === void 0) return 1;
+  if (env["GITHUB_ACTIONS"] === "true") process.stderr.write(`${formatCommand("add-mask", {}, token.accessToken)}
+`);
   process.stdout.write(`${token.accessToken}
 `);
   for (const note of result.notes) process.stderr.write(`entra-federate: note: ${note}

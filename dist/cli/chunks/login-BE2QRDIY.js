@@ -41,7 +41,7 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-3SPZWRTW.js");
+  const { planExports, runExports } = await import("./exports-KERHODSQ.js");
   const { withHandoffScopes } = await import("./select-WXYEHDRU.js");
   const plan = planExports(values, env);
   return {

@@ -3,6 +3,9 @@ import {
   recordSession
 } from "./chunk-L4VBIHUJ.js";
 import {
+  formatCommand
+} from "./chunk-34MKDTFD.js";
+import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
@@ -23,18 +26,6 @@ import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/exports.ts
 import { tmpdir } from "node:os";
-
-// src/action/commands.ts
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function formatCommand(name, properties, message) {
-  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
-}
 
 // src/handoff/run.ts
 async function runHandoffs(handoffs, context, sink, onCleanup) {

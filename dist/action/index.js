@@ -509,6 +509,12 @@ function explainFailure(err, ctx) {
   d.ok = false;
   return d;
 }
+function failureReading(err, now) {
+  const request = err.request;
+  if (request === void 0) return void 0;
+  const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });
+  return diagnosis === void 0 ? void 0 : { diagnosis, ctx: { cloud: request.cloud, clientId: request.clientId } };
+}
 
 // src/doctor/render.ts
 function when(epochSeconds) {
@@ -647,6 +653,60 @@ function readInputs(runner2) {
   };
 }
 
+// src/entry/cli/render.ts
+function row(label, value) {
+  return `  ${`${label}:`.padEnd(16)}${value}
+`;
+}
+function audText(aud2) {
+  if (aud2 === void 0) return "(none)";
+  return Array.isArray(aud2) ? aud2.join(", ") : aud2;
+}
+function renderError(err, wording = (text) => text) {
+  let out = `entra-federate: ${wording(err.message)}
+`;
+  out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
+  if (err.scope !== void 0) out += row("scope", err.scope);
+  if (err.presented !== void 0) {
+    out += row("issuer", err.presented.iss ?? "(none)");
+    out += row("subject", err.presented.sub ?? "(none)");
+    out += row("audience", audText(err.presented.aud));
+  }
+  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
+  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
+  if (err.traceId !== void 0) out += row("trace id", err.traceId);
+  if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
+  if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
+  out += row("what to do", wording(err.remedy));
+  return out;
+}
+function iso(epochMs) {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function loginSummary(result, ci) {
+  const summary = {
+    tenantId: result.tenantId,
+    clientId: result.clientId,
+    cloud: result.cloud,
+    authorityHost: result.authorityHost,
+    credential: result.credential,
+    correlationId: result.correlationId,
+    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: iso(t.expiresOn) })),
+    notes: result.notes
+  };
+  if (result.idToken !== void 0) {
+    const { iss, sub, aud: aud2, exp } = result.idToken;
+    summary.idToken = {
+      ...iss === void 0 ? {} : { iss },
+      ...sub === void 0 ? {} : { sub },
+      ...aud2 === void 0 ? {} : { aud: aud2 },
+      ...exp === void 0 ? {} : { expiresOn: iso(exp * 1e3) }
+    };
+  }
+  if (ci !== void 0 && Object.keys(ci).length > 1) summary.ci = ci;
+  return summary;
+}
+
 // src/action/failure.ts
 var INPUT_FOR_FLAG = {
   "client-id": "client-id",
@@ -666,30 +726,8 @@ function inActionTerms(text) {
     return input === void 0 ? flag : `\`${input}\``;
   });
 }
-function row(label, value) {
-  return `
-  ${`${label}:`.padEnd(16)}${value}`;
-}
-function audText(aud2) {
-  if (aud2 === void 0) return "(none)";
-  return Array.isArray(aud2) ? aud2.join(", ") : aud2;
-}
 function failureText(err) {
-  let out = `entra-federate: ${inActionTerms(err.message)}`;
-  out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
-  if (err.scope !== void 0) out += row("scope", err.scope);
-  if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
-    out += row("audience", audText(err.presented.aud));
-  }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
-  if (err.traceId !== void 0) out += row("trace id", err.traceId);
-  if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
-  if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
-  out += row("what to do", inActionTerms(err.remedy));
-  return out;
+  return renderError(err, inActionTerms).replace(/\n$/, "");
 }
 function causeChain(err) {
   const out = [];
@@ -802,34 +840,6 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
     onCleanup(cleanup);
   }
-}
-
-// src/entry/cli/render.ts
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function loginSummary(result, ci) {
-  const summary = {
-    tenantId: result.tenantId,
-    clientId: result.clientId,
-    cloud: result.cloud,
-    authorityHost: result.authorityHost,
-    credential: result.credential,
-    correlationId: result.correlationId,
-    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: iso(t.expiresOn) })),
-    notes: result.notes
-  };
-  if (result.idToken !== void 0) {
-    const { iss, sub, aud: aud2, exp } = result.idToken;
-    summary.idToken = {
-      ...iss === void 0 ? {} : { iss },
-      ...sub === void 0 ? {} : { sub },
-      ...aud2 === void 0 ? {} : { aud: aud2 },
-      ...exp === void 0 ? {} : { expiresOn: iso(exp * 1e3) }
-    };
-  }
-  if (ci !== void 0 && Object.keys(ci).length > 1) summary.ci = ci;
-  return summary;
 }
 
 // src/entry/action.ts
@@ -960,15 +970,14 @@ function fail(runner2, env, http2, err) {
   if (err instanceof FederationError) {
     runner2.error(failureText(err));
     for (const cause of causeChain(err)) runner2.debug(`cause: ${cause}`);
-    const diagnosis = err.request === void 0 ? void 0 : explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
-    const ctx = err.request === void 0 ? void 0 : { cloud: err.request.cloud, clientId: err.request.clientId };
-    if (diagnosis !== void 0 && ctx !== void 0) {
+    const reading = failureReading(err, Date.now());
+    if (reading !== void 0) {
       runner2.info("entra-federate doctor:");
-      for (const line of renderDiagnosis(diagnosis, ctx).trimEnd().split("\n")) runner2.info(line);
+      for (const line of renderDiagnosis(reading.diagnosis, reading.ctx).trimEnd().split("\n")) runner2.info(line);
     }
     try {
-      runner2.appendSummary(failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()) + (diagnosis !== void 0 && ctx !== void 0 ? `
-${diagnosisMarkdown(diagnosis, ctx)}` : ""));
+      runner2.appendSummary(failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()) + (reading === void 0 ? "" : `
+${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`));
     } catch {
     }
     process.exitCode = err.usage ? 2 : 1;

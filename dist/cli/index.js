@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-SFLREP4V.js";
+} from "./chunks/chunk-27R6JPWP.js";
 import "./chunks/chunk-WVDMPETR.js";
 import "./chunks/chunk-EPEZLMBU.js";
 import "./chunks/chunk-LNFOVBUP.js";
@@ -24,14 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-ABW3WOY7.js"),
-  login: () => import("./chunks/login-BE2QRDIY.js"),
-  logout: () => import("./chunks/logout-G2QYGPT4.js"),
-  doctor: () => import("./chunks/doctor-A3EG3IKL.js"),
-  verify: () => import("./chunks/verify-6PU2Y7DV.js"),
-  policy: () => import("./chunks/policy-HLG2JZ26.js"),
-  sandbox: () => import("./chunks/sandbox-XEY5TPCW.js"),
-  demo: () => import("./chunks/demo-VM6XOFBT.js")
+  token: () => import("./chunks/token-45EHPZM5.js"),
+  login: () => import("./chunks/login-PNB677LB.js"),
+  logout: () => import("./chunks/logout-43KP6ODO.js"),
+  doctor: () => import("./chunks/doctor-OAFNAJ6Y.js"),
+  verify: () => import("./chunks/verify-EKJGD2X2.js"),
+  policy: () => import("./chunks/policy-XRX7JZW7.js"),
+  sandbox: () => import("./chunks/sandbox-UTS4BTWT.js"),
+  demo: () => import("./chunks/demo-GG257X2U.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

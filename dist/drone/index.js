@@ -491,6 +491,12 @@ function explainFailure(err, ctx) {
   d.ok = false;
   return d;
 }
+function failureReading(err, now) {
+  const request = err.request;
+  if (request === void 0) return void 0;
+  const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });
+  return diagnosis === void 0 ? void 0 : { diagnosis, ctx: { cloud: request.cloud, clientId: request.clientId } };
+}
 
 // src/doctor/render.ts
 function when(epochSeconds) {
@@ -563,8 +569,8 @@ function audText(aud2) {
   if (aud2 === void 0) return "(none)";
   return Array.isArray(aud2) ? aud2.join(", ") : aud2;
 }
-function renderError(err) {
-  let out = `entra-federate: ${err.message}
+function renderError(err, wording = (text) => text) {
+  let out = `entra-federate: ${wording(err.message)}
 `;
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
@@ -578,7 +584,7 @@ function renderError(err) {
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
-  out += row("what to do", err.remedy);
+  out += row("what to do", wording(err.remedy));
   return out;
 }
 function iso(epochMs) {
@@ -1041,11 +1047,10 @@ async function main(env, http) {
 function fail(err) {
   if (err instanceof FederationError) {
     let out = renderError(err);
-    const request = err.request;
-    const diagnosis = request === void 0 ? void 0 : explainFailure(err, { cloud: request.cloud, audience: request.audience, now: Date.now() });
-    if (diagnosis !== void 0 && request !== void 0) out += `
+    const reading = failureReading(err, Date.now());
+    if (reading !== void 0) out += `
 entra-federate doctor:
-${renderDiagnosis(diagnosis, { cloud: request.cloud, clientId: request.clientId })}`;
+${renderDiagnosis(reading.diagnosis, reading.ctx)}`;
     process.stderr.write(out);
     process.exitCode = err.usage ? 2 : 1;
     return;

@@ -4,6 +4,7 @@
  * what to change. Remedies are written for the CLI's flags; here they name the inputs.
  */
 import type { FederationError } from '../core/errors.js';
+import { renderError } from '../entry/cli/render.js';
 
 const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   'client-id': 'client-id',
@@ -26,32 +27,9 @@ export function inActionTerms(text: string): string {
   });
 }
 
-function row(label: string, value: string): string {
-  return `\n  ${`${label}:`.padEnd(16)}${value}`;
-}
-
-function audText(aud: string | string[] | undefined): string {
-  if (aud === undefined) return '(none)';
-  return Array.isArray(aud) ? aud.join(', ') : aud;
-}
-
 /** The annotation's text (several lines; the runner command escapes the line breaks). */
 export function failureText(err: FederationError): string {
-  let out = `entra-federate: ${inActionTerms(err.message)}`;
-  out += row('code', err.aadsts === undefined ? err.code : `${err.code} (AADSTS${err.aadsts})`);
-  if (err.scope !== undefined) out += row('scope', err.scope);
-  if (err.presented !== undefined) {
-    out += row('issuer', err.presented.iss ?? '(none)');
-    out += row('subject', err.presented.sub ?? '(none)');
-    out += row('audience', audText(err.presented.aud));
-  }
-  if (err.field !== undefined && err.expected !== undefined) out += row('expected', `${err.field} = ${err.expected}`);
-  if (err.field !== undefined && err.actual !== undefined) out += row('found', `${err.field} = ${err.actual}`);
-  if (err.traceId !== undefined) out += row('trace id', err.traceId);
-  if (err.correlationId !== undefined) out += row('correlation id', err.correlationId);
-  if (err.timestamp !== undefined) out += row('timestamp', err.timestamp);
-  out += row('what to do', inActionTerms(err.remedy));
-  return out;
+  return renderError(err, inActionTerms).replace(/\n$/, '');
 }
 
 /** The causes behind an error (network failures, file system codes), for debug logging only. */

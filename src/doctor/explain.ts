@@ -25,3 +25,11 @@ export function explainFailure(err: FederationError, ctx: FailureContext): Diagn
   d.ok = false;
   return d;
 }
+
+/** What every adapter shows after a failed exchange: the diagnosis and how to render it. */
+export function failureReading(err: FederationError, now: number): { diagnosis: Diagnosis; ctx: { cloud: CloudName; clientId: string } } | undefined {
+  const request = err.request;
+  if (request === undefined) return undefined;
+  const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });
+  return diagnosis === undefined ? undefined : { diagnosis, ctx: { cloud: request.cloud, clientId: request.clientId } };
+}

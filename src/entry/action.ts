@@ -8,7 +8,7 @@ import { githubProvider } from '../ci/github.js';
 import { FederationError } from '../core/errors.js';
 import { createNodeHttpClient } from '../core/http.js';
 import { proxyConfigFrom } from '../core/proxy.js';
-import { explainFailure } from '../doctor/explain.js';
+import { failureReading } from '../doctor/explain.js';
 import { diagnosisMarkdown, renderDiagnosis } from '../doctor/render.js';
 import type { HttpClient } from '../core/http.js';
 import { decodeJwt } from '../core/jwt.js';
@@ -185,14 +185,13 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
     runner.error(failureText(err));
     for (const cause of causeChain(err)) runner.debug(`cause: ${cause}`);
     // The doctor's reading sits right under the failure, in the log and in the summary.
-    const diagnosis = err.request === undefined ? undefined : explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
-    const ctx = err.request === undefined ? undefined : { cloud: err.request.cloud, clientId: err.request.clientId };
-    if (diagnosis !== undefined && ctx !== undefined) {
+    const reading = failureReading(err, Date.now());
+    if (reading !== undefined) {
       runner.info('entra-federate doctor:');
-      for (const line of renderDiagnosis(diagnosis, ctx).trimEnd().split('\n')) runner.info(line);
+      for (const line of renderDiagnosis(reading.diagnosis, reading.ctx).trimEnd().split('\n')) runner.info(line);
     }
     try {
-      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()) + (diagnosis !== undefined && ctx !== undefined ? `\n${diagnosisMarkdown(diagnosis, ctx)}` : ''));
+      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()) + (reading === undefined ? '' : `\n${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`));
     } catch {
       // The annotation above already says what failed.
     }

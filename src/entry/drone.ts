@@ -10,7 +10,7 @@ import type { HttpClient } from '../core/http.js';
 import { login } from '../core/login.js';
 import type { LoginResult } from '../core/login.js';
 import { proxyConfigFrom } from '../core/proxy.js';
-import { explainFailure } from '../doctor/explain.js';
+import { failureReading } from '../doctor/explain.js';
 import { renderDiagnosis } from '../doctor/render.js';
 import { renderError, renderLoginSummary } from './cli/render.js';
 import { appendOutputFile, envFileText, loginVariables, scopeVariables, writeEnvFile } from './drone/env-file.js';
@@ -60,9 +60,8 @@ async function main(env: NodeJS.ProcessEnv, http: HttpClient): Promise<void> {
 function fail(err: unknown): void {
   if (err instanceof FederationError) {
     let out = renderError(err);
-    const request = err.request;
-    const diagnosis = request === undefined ? undefined : explainFailure(err, { cloud: request.cloud, audience: request.audience, now: Date.now() });
-    if (diagnosis !== undefined && request !== undefined) out += `\nentra-federate doctor:\n${renderDiagnosis(diagnosis, { cloud: request.cloud, clientId: request.clientId })}`;
+    const reading = failureReading(err, Date.now());
+    if (reading !== undefined) out += `\nentra-federate doctor:\n${renderDiagnosis(reading.diagnosis, reading.ctx)}`;
     process.stderr.write(out);
     process.exitCode = err.usage ? 2 : 1;
     return;

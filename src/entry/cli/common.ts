@@ -237,11 +237,11 @@ export async function runCommand(body: () => Promise<number | void>, opts: { jso
 /** The doctor's reading of a failed exchange; loaded only when an exchange has failed. */
 async function explain(err: FederationError): Promise<{ diagnosis: unknown; text: string } | undefined> {
   if (err.request === undefined || err.claims === undefined) return undefined;
-  const { explainFailure } = await import('../../doctor/explain.js');
-  const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
-  if (diagnosis === undefined) return undefined;
+  const { failureReading } = await import('../../doctor/explain.js');
+  const reading = failureReading(err, Date.now());
+  if (reading === undefined) return undefined;
   const { renderDiagnosis } = await import('../../doctor/render.js');
-  return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
+  return { diagnosis: reading.diagnosis, text: renderDiagnosis(reading.diagnosis, reading.ctx) };
 }
 
 export function helpRequested(values: { help?: boolean | undefined }, text: string): boolean {

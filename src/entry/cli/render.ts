@@ -15,8 +15,9 @@ function audText(aud: string | string[] | undefined): string {
   return Array.isArray(aud) ? aud.join(', ') : aud;
 }
 
-export function renderError(err: FederationError): string {
-  let out = `entra-federate: ${err.message}\n`;
+/** `wording` rewrites the message and remedy for another surface (the Action names inputs, not flags). */
+export function renderError(err: FederationError, wording: (text: string) => string = (text) => text): string {
+  let out = `entra-federate: ${wording(err.message)}\n`;
   out += row('code', err.aadsts === undefined ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== undefined) out += row('scope', err.scope);
   if (err.presented !== undefined) {
@@ -29,7 +30,7 @@ export function renderError(err: FederationError): string {
   if (err.traceId !== undefined) out += row('trace id', err.traceId);
   if (err.correlationId !== undefined) out += row('correlation id', err.correlationId);
   if (err.timestamp !== undefined) out += row('timestamp', err.timestamp);
-  out += row('what to do', err.remedy);
+  out += row('what to do', wording(err.remedy));
   return out;
 }
 

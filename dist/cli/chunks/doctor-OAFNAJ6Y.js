@@ -15,7 +15,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import "./chunk-WVDMPETR.js";
 import {
   fetchWithRetry,

@@ -14,7 +14,7 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import "./chunk-Y22S3NCH.js";
 import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";

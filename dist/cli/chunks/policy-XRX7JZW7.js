@@ -8,7 +8,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";
 import {

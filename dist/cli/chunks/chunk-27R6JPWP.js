@@ -31,8 +31,8 @@ function audText(aud) {
   if (aud === void 0) return "(none)";
   return Array.isArray(aud) ? aud.join(", ") : aud;
 }
-function renderError(err) {
-  let out = `entra-federate: ${err.message}
+function renderError(err, wording = (text) => text) {
+  let out = `entra-federate: ${wording(err.message)}
 `;
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
@@ -46,7 +46,7 @@ function renderError(err) {
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
-  out += row("what to do", err.remedy);
+  out += row("what to do", wording(err.remedy));
   return out;
 }
 function iso(epochMs) {
@@ -964,11 +964,11 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { explainFailure } = await import("./explain-GFUVDCZP.js");
-  const diagnosis = explainFailure(err, { cloud: err.request.cloud, audience: err.request.audience, now: Date.now() });
-  if (diagnosis === void 0) return void 0;
+  const { failureReading } = await import("./explain-IMWJPA5H.js");
+  const reading = failureReading(err, Date.now());
+  if (reading === void 0) return void 0;
   const { renderDiagnosis } = await import("./render-TM3DGJYA.js");
-  return { diagnosis, text: renderDiagnosis(diagnosis, { cloud: err.request.cloud, clientId: err.request.clientId }) };
+  return { diagnosis: reading.diagnosis, text: renderDiagnosis(reading.diagnosis, reading.ctx) };
 }
 function helpRequested(values, text) {
   if (values.help !== true) return false;

@@ -13,7 +13,7 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import "./chunk-Y22S3NCH.js";
 import "./chunk-WVDMPETR.js";
 import "./chunk-EPEZLMBU.js";

@@ -7,7 +7,7 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import {
   login
 } from "./chunk-Y22S3NCH.js";

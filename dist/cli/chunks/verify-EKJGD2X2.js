@@ -17,7 +17,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import "./chunk-Y22S3NCH.js";
 import "./chunk-WVDMPETR.js";
 import {

@@ -5,7 +5,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-SFLREP4V.js";
+} from "./chunk-27R6JPWP.js";
 import {
   isEmptyCleanup,
   performCleanup

@@ -13,7 +13,14 @@ function explainFailure(err, ctx) {
   d.ok = false;
   return d;
 }
+function failureReading(err, now) {
+  const request = err.request;
+  if (request === void 0) return void 0;
+  const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });
+  return diagnosis === void 0 ? void 0 : { diagnosis, ctx: { cloud: request.cloud, clientId: request.clientId } };
+}
 export {
   EXPLAINABLE_AADSTS,
-  explainFailure
+  explainFailure,
+  failureReading
 };

@@ -14,17 +14,25 @@ import { pathToFileURL } from 'node:url';
 /** The floor: only what the Action must do, with nothing loaded that it does not need. */
 async function floor() {
   const env = process.env;
-  const send = (url, options, body) => new Promise((resolve, reject) => {
-    const req = (url.protocol === 'https:' ? secure : plain)(url, options, (res) => {
-      let data = '';
-      res.setEncoding('utf8').on('data', (d) => { data += d; }).on('end', () => resolve(JSON.parse(data)));
+  const send = (url, options, body) =>
+    new Promise((resolve, reject) => {
+      const req = (url.protocol === 'https:' ? secure : plain)(url, options, (res) => {
+        let data = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d) => {
+            data += d;
+          })
+          .on('end', () => resolve(JSON.parse(data)));
+      });
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
   const audience = 'api://AzureADTokenExchange';
   const idUrl = new URL(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(audience)}`);
-  const { value: idToken } = await send(idUrl, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
+  const { value: idToken } = await send(idUrl, {
+    headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+  });
   process.stdout.write(`::add-mask::${idToken}\n`);
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -34,15 +42,32 @@ async function floor() {
     client_assertion: idToken,
   }).toString();
   const tokenUrl = new URL(`${env['INPUT_AUTHORITY-HOST']}/${env['INPUT_TENANT-ID']}/oauth2/v2.0/token`);
-  const token = await send(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, body);
+  const token = await send(
+    tokenUrl,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    },
+    body,
+  );
   process.stdout.write(`::add-mask::${token.access_token}\n`);
   const file = `${env.RUNNER_TEMP}/floor-${process.pid}-${Date.now()}.jwt`;
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   writeSync(fd, idToken);
   closeSync(fd);
   const entry = (key, value) => `${key}<<EOF_FLOOR\n${value}\nEOF_FLOOR\n`;
-  appendFileSync(env.GITHUB_OUTPUT, entry('access-token', token.access_token) + entry('expires-on', new Date(Date.now() + token.expires_in * 1000).toISOString()) + entry('issuer', 'x') + entry('subject', 'x'));
-  appendFileSync(env.GITHUB_ENV, ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_AUTHORITY_HOST'].map((k) => entry(k, 'x')).join('') + entry('AZURE_FEDERATED_TOKEN_FILE', file));
+  appendFileSync(
+    env.GITHUB_OUTPUT,
+    entry('access-token', token.access_token) +
+      entry('expires-on', new Date(Date.now() + token.expires_in * 1000).toISOString()) +
+      entry('issuer', 'x') +
+      entry('subject', 'x'),
+  );
+  appendFileSync(
+    env.GITHUB_ENV,
+    ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_AUTHORITY_HOST'].map((k) => entry(k, 'x')).join('') +
+      entry('AZURE_FEDERATED_TOKEN_FILE', file),
+  );
   appendFileSync(env.GITHUB_STATE, entry('files', JSON.stringify([file])));
   appendFileSync(env.GITHUB_STEP_SUMMARY, `| Scope | Expires |\n|---|---|\n| ${env.INPUT_SCOPES} | x |\n`);
 }
@@ -53,7 +78,7 @@ export async function benchAction({ rounds = 15, sandbox } = {}) {
   const { join } = await import('node:path');
   const lib = await import('./lib.mjs');
   const own = sandbox === undefined;
-  const sbx = sandbox ?? await lib.startSandboxProcess({ https: true });
+  const sbx = sandbox ?? (await lib.startSandboxProcess({ https: true }));
   const main = join(lib.ROOT, 'dist/action/index.js');
   const post = join(lib.ROOT, 'dist/action/post.js');
   const self = join(lib.ROOT, 'bench/action.mjs');
@@ -62,7 +87,12 @@ export async function benchAction({ rounds = 15, sandbox } = {}) {
   const stepEnv = () => {
     const dir = join(sbx.dir, `step-${++step}`);
     mkdirSync(join(dir, 'temp'), { recursive: true });
-    const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_ENV: join(dir, 'env'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    };
     for (const f of Object.values(files)) writeFileSync(f, '');
     return lib.baseEnv({
       ...files,
@@ -91,12 +121,15 @@ export async function benchAction({ rounds = 15, sandbox } = {}) {
     const { NODE_EXTRA_CA_CERTS: _ca, ...rest } = env;
     return { ...rest, STATE_files: JSON.stringify([file]) };
   };
-  const medians = await lib.alternate([
-    { name: 'node', run: () => lib.timeProcess(['-e', '0'], lib.baseEnv()) },
-    { name: 'floor', run: () => lib.timeProcess([self, 'floor'], stepEnv()) },
-    { name: 'action', run: () => lib.timeProcess([main], stepEnv()) },
-    { name: 'post', run: () => lib.timeProcess([post], postEnv()) },
-  ], { rounds });
+  const medians = await lib.alternate(
+    [
+      { name: 'node', run: () => lib.timeProcess(['-e', '0'], lib.baseEnv()) },
+      { name: 'floor', run: () => lib.timeProcess([self, 'floor'], stepEnv()) },
+      { name: 'action', run: () => lib.timeProcess([main], stepEnv()) },
+      { name: 'post', run: () => lib.timeProcess([post], postEnv()) },
+    ],
+    { rounds },
+  );
   if (own) sbx.stop();
   return {
     medians,
@@ -105,7 +138,12 @@ export async function benchAction({ rounds = 15, sandbox } = {}) {
       { label: 'floor: bare Node, ID-token request + exchange + files', value: lib.fmt(medians.floor) },
       { label: 'Action main (dist/action/index.js), cold', value: lib.fmt(medians.action) },
       { label: 'Action post (dist/action/post.js), cold', value: lib.fmt(medians.post) },
-      { label: 'Action main / floor', value: `${(medians.action / medians.floor).toFixed(2)}x`, target: '<= 1.50x', check: () => medians.action / medians.floor <= 1.5 },
+      {
+        label: 'Action main / floor',
+        value: `${(medians.action / medians.floor).toFixed(2)}x`,
+        target: '<= 1.50x',
+        check: () => medians.action / medians.floor <= 1.5,
+      },
       { label: 'Action post / node -e 0 (reported; no target)', value: `${(medians.post / medians.node).toFixed(2)}x` },
     ],
   };
@@ -116,7 +154,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     await floor();
   } else {
     const rounds = Number(process.env.ROUNDS ?? 15);
-    console.log(`entra-federate Action bench: ${rounds} rounds, cold processes, sandbox over https on loopback (node ${process.version})\n`);
+    console.log(
+      `entra-federate Action bench: ${rounds} rounds, cold processes, sandbox over https on loopback (node ${process.version})\n`,
+    );
     const { report } = await import('./lib.mjs');
     const { rows } = await benchAction({ rounds });
     process.exitCode = report(rows) === 0 ? 0 : 1;

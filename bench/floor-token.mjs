@@ -13,10 +13,22 @@ const body = new URLSearchParams({
   client_assertion: readFileSync(tokenFile, 'utf8').trim(),
 }).toString();
 const url = new URL(endpoint);
-const req = (url.protocol === 'https:' ? request : plain)(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
-  let data = '';
-  res.setEncoding('utf8').on('data', (d) => { data += d; }).on('end', () => {
-    process.stdout.write(`${JSON.parse(data).access_token}\n`);
-  });
-});
+const req = (url.protocol === 'https:' ? request : plain)(
+  url,
+  {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+  },
+  (res) => {
+    let data = '';
+    res
+      .setEncoding('utf8')
+      .on('data', (d) => {
+        data += d;
+      })
+      .on('end', () => {
+        process.stdout.write(`${JSON.parse(data).access_token}\n`);
+      });
+  },
+);
 req.end(body);

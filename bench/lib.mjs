@@ -22,7 +22,9 @@ export async function startSandboxProcess({ https = true, config = {} } = {}) {
   const dir = tempDir();
   const configFile = join(dir, 'sandbox.json');
   writeFileSync(configFile, JSON.stringify({ idTokenLifetimeSeconds: 3600, ...config }));
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--config', configFile, ...(https ? ['--https'] : [])], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--config', configFile, ...(https ? ['--https'] : [])], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -44,14 +46,25 @@ async function request(url, sandbox, body) {
   const { request: send } = await import(url.protocol === 'https:' ? 'node:https' : 'node:http');
   const { readFileSync } = await import('node:fs');
   return new Promise((resolve, reject) => {
-    const req = send(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.idTokenRequestToken}`, 'content-type': 'application/json' },
-      ...(sandbox.caCertFile ? { ca: readFileSync(sandbox.caCertFile) } : {}),
-    }, (res) => {
-      let data = '';
-      res.setEncoding('utf8').on('data', (d) => { data += d; }).on('end', () => (res.statusCode === 200 ? resolve(data) : reject(new Error(`mint: HTTP ${res.statusCode} ${data}`))));
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.idTokenRequestToken}`, 'content-type': 'application/json' },
+        ...(sandbox.caCertFile ? { ca: readFileSync(sandbox.caCertFile) } : {}),
+      },
+      (res) => {
+        let data = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d) => {
+            data += d;
+          })
+          .on('end', () =>
+            res.statusCode === 200 ? resolve(data) : reject(new Error(`mint: HTTP ${res.statusCode} ${data}`)),
+          );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,11 +74,19 @@ async function request(url, sandbox, body) {
 export function timeProcess(args, env, { cwd = ROOT, input } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env,
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     if (input !== undefined) child.stdin.end(input);
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -112,7 +133,9 @@ export function report(rows) {
   for (const row of rows) {
     const ok = row.check === undefined ? true : row.check();
     if (!ok) failed++;
-    console.log(`${ok ? 'ok  ' : 'MISS'} ${row.label.padEnd(66)} ${row.value}${row.target ? `   (target ${row.target})` : ''}`);
+    console.log(
+      `${ok ? 'ok  ' : 'MISS'} ${row.label.padEnd(66)} ${row.value}${row.target ? `   (target ${row.target})` : ''}`,
+    );
   }
   return failed;
 }

@@ -43,8 +43,15 @@ async function fetchJson(url) {
   return new Promise((resolve, reject) => {
     request(url, (res) => {
       let d = '';
-      res.setEncoding('utf8').on('data', (c) => { d += c; }).on('end', () => resolve(JSON.parse(d)));
-    }).on('error', reject).end();
+      res
+        .setEncoding('utf8')
+        .on('data', (c) => {
+          d += c;
+        })
+        .on('end', () => resolve(JSON.parse(d)));
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -53,15 +60,30 @@ export async function benchVerify({ sandbox }) {
   // taskset pins the worker to one core where available; otherwise it is one thread anyway.
   const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
   const args = [...pin, process.execPath, join(ROOT, 'bench/verify.mjs'), 'worker'];
-  const run = spawnSync(args[0], args.slice(1), { env: baseEnv({ NODE_EXTRA_CA_CERTS: sandbox.caCertFile, BENCH_SANDBOX: JSON.stringify(sandbox) }), encoding: 'utf8' });
+  const run = spawnSync(args[0], args.slice(1), {
+    env: baseEnv({ NODE_EXTRA_CA_CERTS: sandbox.caCertFile, BENCH_SANDBOX: JSON.stringify(sandbox) }),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`verify bench failed: ${run.stderr.slice(0, 500)}`);
   const { ours, floor } = JSON.parse(run.stdout);
   return [
-    { label: `floor: node:crypto RS256 signature check alone${pin.length > 0 ? ' (one core)' : ''}`, value: `${Math.round(floor)} /s` },
-    { label: `verifyIdToken, cached JWKS${pin.length > 0 ? ' (one core)' : ''}`, value: `${Math.round(ours)} /s (${(ours / floor).toFixed(2)}x of the floor)`, target: '>= 20000 /s', check: () => ours >= 20000 },
+    {
+      label: `floor: node:crypto RS256 signature check alone${pin.length > 0 ? ' (one core)' : ''}`,
+      value: `${Math.round(floor)} /s`,
+    },
+    {
+      label: `verifyIdToken, cached JWKS${pin.length > 0 ? ' (one core)' : ''}`,
+      value: `${Math.round(ours)} /s (${(ours / floor).toFixed(2)}x of the floor)`,
+      target: '>= 20000 /s',
+      check: () => ours >= 20000,
+    },
   ];
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === 'worker') {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(process.argv[1]).href &&
+  process.argv[2] === 'worker'
+) {
   await worker();
 }

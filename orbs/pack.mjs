@@ -23,8 +23,20 @@ const PARAM_TYPES = new Set(['string', 'boolean', 'integer', 'enum', 'executor',
 // orb-tools review RC009: longer commands belong in scripts/ (shellcheck and bats reach them there).
 const MAX_INLINE_COMMAND = 64;
 const BUILTIN_STEPS = new Set([
-  'run', 'checkout', 'setup_remote_docker', 'save_cache', 'restore_cache', 'store_artifacts', 'store_test_results',
-  'persist_to_workspace', 'attach_workspace', 'add_ssh_keys', 'when', 'unless', 'steps', 'deploy',
+  'run',
+  'checkout',
+  'setup_remote_docker',
+  'save_cache',
+  'restore_cache',
+  'store_artifacts',
+  'store_test_results',
+  'persist_to_workspace',
+  'attach_workspace',
+  'add_ssh_keys',
+  'when',
+  'unless',
+  'steps',
+  'deploy',
 ]);
 
 export function packOrb(srcDir) {
@@ -84,7 +96,8 @@ export function packOrb(srcDir) {
       return readFileSync(file, 'utf8');
     }
     if (Array.isArray(node)) return node.map((n) => resolveIncludes(n, where));
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveIncludes(v, where)]));
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveIncludes(v, where)]));
     return node;
   };
 
@@ -115,7 +128,11 @@ export function packOrb(srcDir) {
     if (typeof run?.name !== 'string' || run.name.trim() === '') err(where, 'a run step needs a name (RC008)');
     const command = run?.command;
     if (typeof command !== 'string') err(where, 'a run step needs a command');
-    else if (!INCLUDE.test(command.trim()) && command.length > MAX_INLINE_COMMAND) err(where, `a run command longer than ${MAX_INLINE_COMMAND} characters must come from scripts/ with <<include(...)>> (RC009)`);
+    else if (!INCLUDE.test(command.trim()) && command.length > MAX_INLINE_COMMAND)
+      err(
+        where,
+        `a run command longer than ${MAX_INLINE_COMMAND} characters must come from scripts/ with <<include(...)>> (RC009)`,
+      );
   }
 
   const checkParameters = (where, params) => {
@@ -143,7 +160,11 @@ export function packOrb(srcDir) {
         steps: Array.isArray(d),
         env_var_name: typeof d === 'string' && ENV_VAR.test(d),
       }[spec.type];
-      if (!ok) err(at, `default ${JSON.stringify(d)} does not fit type ${spec.type}${spec.type === 'enum' ? ` (one of ${JSON.stringify(spec.enum)})` : ''}`);
+      if (!ok)
+        err(
+          at,
+          `default ${JSON.stringify(d)} does not fit type ${spec.type}${spec.type === 'enum' ? ` (one of ${JSON.stringify(spec.enum)})` : ''}`,
+        );
     }
     return params;
   };
@@ -153,7 +174,8 @@ export function packOrb(srcDir) {
     const text = JSON.stringify({ ...body, parameters: undefined, description: undefined });
     const used = new Set([...text.matchAll(PARAM_REF)].map((m) => m[1]));
     for (const name of used) if (!(name in params)) err(where, `<< parameters.${name} >> is not a declared parameter`);
-    for (const name of Object.keys(params)) if (!used.has(name)) err(where, `parameter ${name} is declared but never used`);
+    for (const name of Object.keys(params))
+      if (!used.has(name)) err(where, `parameter ${name} is declared but never used`);
   };
 
   const checkSteps = (where, steps) => {
@@ -178,7 +200,8 @@ export function packOrb(srcDir) {
         checkSteps(`${where} (${key})`, value?.steps);
       } else if (key in commands) {
         const declared = commands[key].parameters ?? {};
-        for (const arg of Object.keys(value ?? {})) if (!(arg in declared)) err(where, `command ${key} has no parameter ${arg}`);
+        for (const arg of Object.keys(value ?? {}))
+          if (!(arg in declared)) err(where, `command ${key} has no parameter ${arg}`);
       } else if (!BUILTIN_STEPS.has(key)) {
         err(where, `unknown step ${key}`);
       }
@@ -197,7 +220,8 @@ export function packOrb(srcDir) {
     if (typeof ex.description !== 'string') err(where, 'needs a description');
     if (!['docker', 'machine', 'macos'].some((k) => k in ex)) err(where, 'needs docker:, machine: or macos:');
     for (const image of ex.docker ?? []) {
-      if (!/^[a-z0-9./_-]+:[^\s:]+$/.test(String(image?.image ?? '').replace(/<<\s*parameters\.[a-z_]+\s*>>/g, 'x'))) err(where, `docker image ${JSON.stringify(image?.image)} must be pinned with a tag`);
+      if (!/^[a-z0-9./_-]+:[^\s:]+$/.test(String(image?.image ?? '').replace(/<<\s*parameters\.[a-z_]+\s*>>/g, 'x')))
+        err(where, `docker image ${JSON.stringify(image?.image)} must be pinned with a tag`);
     }
     checkReferences(where, ex, checkParameters(where, ex.parameters));
   }
@@ -208,8 +232,12 @@ export function packOrb(srcDir) {
     const executor = typeof job.executor === 'string' ? { name: job.executor } : job.executor;
     if (executor !== undefined) {
       if (!(executor.name in executors)) err(where, `executor ${executor.name} is not one of this orb's`);
-      else for (const arg of Object.keys(executor).filter((k) => k !== 'name')) if (!(arg in (executors[executor.name].parameters ?? {}))) err(where, `executor ${executor.name} has no parameter ${arg}`);
-    } else if (!['docker', 'machine', 'macos'].some((k) => k in job)) err(where, 'needs an executor, docker:, machine: or macos:');
+      else
+        for (const arg of Object.keys(executor).filter((k) => k !== 'name'))
+          if (!(arg in (executors[executor.name].parameters ?? {})))
+            err(where, `executor ${executor.name} has no parameter ${arg}`);
+    } else if (!['docker', 'machine', 'macos'].some((k) => k in job))
+      err(where, 'needs an executor, docker:, machine: or macos:');
     checkSteps(where, job.steps);
     checkReferences(where, job, params);
   }
@@ -220,7 +248,9 @@ export function packOrb(srcDir) {
     if (typeof ex.description !== 'string') err(where, 'needs a description');
     const usage = ex.usage;
     if (usage?.version !== 2.1) err(where, 'usage.version must be 2.1');
-    const refs = Object.entries(usage?.orbs ?? {}).filter(([, ref]) => String(ref).split('@')[0]?.endsWith(`/${ORB_NAME}`));
+    const refs = Object.entries(usage?.orbs ?? {}).filter(([, ref]) =>
+      String(ref).split('@')[0]?.endsWith(`/${ORB_NAME}`),
+    );
     if (refs.length !== 1) {
       err(where, `usage.orbs must import this orb (<namespace>/${ORB_NAME}@version) once`);
       continue;
@@ -228,17 +258,24 @@ export function packOrb(srcDir) {
     const [alias, ref] = refs[0];
     const version = String(ref).split('@')[1] ?? '';
     // orb-tools review RC011: examples show the current version line.
-    if (!(version === PACKAGE.version || version === `${major}.${minor}` || (major !== '0' && version === major))) err(where, `usage imports ${ref}; show the current version (${major}.${minor} or ${PACKAGE.version})`);
+    if (!(version === PACKAGE.version || version === `${major}.${minor}` || (major !== '0' && version === major)))
+      err(where, `usage imports ${ref}; show the current version (${major}.${minor} or ${PACKAGE.version})`);
     const text = JSON.stringify(usage);
     for (const m of text.matchAll(new RegExp(`"${alias}/([a-z0-9_]+)"`, 'g'))) {
-      if (!(m[1] in commands) && !(m[1] in jobs) && !(m[1] in executors)) err(where, `${alias}/${m[1]} is not a command, job or executor of this orb`);
+      if (!(m[1] in commands) && !(m[1] in jobs) && !(m[1] in executors))
+        err(where, `${alias}/${m[1]} is not a command, job or executor of this orb`);
     }
   }
 
   // The CLI the orb runs is exactly the package of the same release.
   const pins = [...JSON.stringify(commands).matchAll(/"EF_VERSION":"([^"]*)"/g)].map((m) => m[1]);
   if (pins.length === 0) err('commands', 'no command pins the CLI with EF_VERSION');
-  for (const pin of pins) if (pin !== PACKAGE.version) err('commands', `EF_VERSION ${pin} is not the package version ${PACKAGE.version}: the orb must run the CLI of its own release`);
+  for (const pin of pins)
+    if (pin !== PACKAGE.version)
+      err(
+        'commands',
+        `EF_VERSION ${pin} is not the package version ${PACKAGE.version}: the orb must run the CLI of its own release`,
+      );
 
   const packed = { ...orb, commands, executors, jobs, examples };
   return { packed, errors };
@@ -262,13 +299,17 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const src = resolve(args[0] ?? join(HERE, 'src'));
   const { packed, errors } = packOrb(src);
   if (errors.length > 0) {
-    process.stderr.write(`orb pack: ${errors.length} problem(s) in ${src}:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
+    process.stderr.write(
+      `orb pack: ${errors.length} problem(s) in ${src}:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
   const yaml = `# Packed from orbs/src by orbs/pack.mjs; do not edit.\n${stringify(packed, { lineWidth: 0 })}`;
   if (out === undefined) process.stdout.write(yaml);
   else {
     writeFileSync(out, yaml);
-    process.stderr.write(`orb pack: wrote ${out} (${Object.keys(packed.commands).length} commands, ${Object.keys(packed.jobs).length} jobs, ${Object.keys(packed.executors).length} executors, ${Object.keys(packed.examples).length} examples)\n`);
+    process.stderr.write(
+      `orb pack: wrote ${out} (${Object.keys(packed.commands).length} commands, ${Object.keys(packed.jobs).length} jobs, ${Object.keys(packed.executors).length} executors, ${Object.keys(packed.examples).length} examples)\n`,
+    );
   }
 }

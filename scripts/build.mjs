@@ -40,7 +40,10 @@ const GROUPS = [
 for (const group of GROUPS) {
   const entryPoints = Object.fromEntries(Object.entries(group.entries).filter(([, src]) => existsSync(src)));
   if (Object.keys(entryPoints).length === 0) continue;
-  outputs.push(...(await build({ ...common, entryPoints, outdir, splitting: true, chunkNames: `${group.chunks}/[name]-[hash]` })).outputFiles);
+  outputs.push(
+    ...(await build({ ...common, entryPoints, outdir, splitting: true, chunkNames: `${group.chunks}/[name]-[hash]` }))
+      .outputFiles,
+  );
 }
 
 const isChunk = (file) => file.path.includes(`${join('/', 'chunks', '/')}`.replace(/\/+/g, '/'));

@@ -5,7 +5,16 @@
  * Checks what a workflow sees (outputs, variables, summary, log), what reached the sandbox,
  * that @azure/identity signs in from the exported variables, and that no token leaks.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -30,7 +39,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ https: true });
   sandbox.addApp({
     clientId: USGOV_CLIENT,
-    federatedCredentials: [{ issuer: sandbox.issuer, subject: DEFAULT_SUBJECT, audiences: ['api://AzureADTokenExchangeUSGov'] }],
+    federatedCredentials: [
+      { issuer: sandbox.issuer, subject: DEFAULT_SUBJECT, audiences: ['api://AzureADTokenExchangeUSGov'] },
+    ],
   });
   // A GitHub Enterprise Server-shaped issuer: its tokens carry iss https://HOST/_services/token.
   ghes = await startSandbox({
@@ -38,7 +49,14 @@ beforeAll(async () => {
     config: {
       issuers: [{ issuer: GHES_ISSUER }],
       idTokenClaims: { iss: GHES_ISSUER },
-      apps: [{ clientId: GHES_CLIENT, federatedCredentials: [{ issuer: GHES_ISSUER, subject: DEFAULT_SUBJECT, audiences: ['api://AzureADTokenExchange'] }] }],
+      apps: [
+        {
+          clientId: GHES_CLIENT,
+          federatedCredentials: [
+            { issuer: GHES_ISSUER, subject: DEFAULT_SUBJECT, audiences: ['api://AzureADTokenExchange'] },
+          ],
+        },
+      ],
     },
   });
   root = mkdtempSync(join(tmpdir(), 'ef-action-'));
@@ -50,9 +68,12 @@ afterAll(async () => {
 
 /** What the runner passes for an input nobody set: action.yml's default. */
 function actionDefaults(): Record<string, string> {
-  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const out: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(manifest.inputs)) if (spec.default !== undefined) out[`INPUT_${name.toUpperCase()}`] = String(spec.default);
+  for (const [name, spec] of Object.entries(manifest.inputs))
+    if (spec.default !== undefined) out[`INPUT_${name.toUpperCase()}`] = String(spec.default);
   return out;
 }
 
@@ -95,11 +116,20 @@ interface StepRun extends ProcessResult {
 let runs = 0;
 
 /** Runs main as the runner would for a `uses:` step with `with: inputs`. */
-async function runAction(target: Sandbox, inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Promise<StepRun> {
+async function runAction(
+  target: Sandbox,
+  inputs: Record<string, string>,
+  extra: Record<string, string | undefined> = {},
+): Promise<StepRun> {
   const dir = join(root, `step-${++runs}`);
   const runnerTemp = join(dir, 'temp');
   mkdirSync(runnerTemp, { recursive: true });
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const given: Record<string, string> = {};
   for (const [name, value] of Object.entries(inputs)) given[`INPUT_${name.toUpperCase()}`] = value;
@@ -157,7 +187,10 @@ function claimsOf(jwt: string): Record<string, unknown> {
 }
 
 /** Requests that reached a sandbox during `body`. */
-async function requestsDuring<T>(target: Sandbox, body: () => Promise<T>): Promise<{ value: T; requests: Sandbox['requests'] }> {
+async function requestsDuring<T>(
+  target: Sandbox,
+  body: () => Promise<T>,
+): Promise<{ value: T; requests: Sandbox['requests'] }> {
   const before = target.requests.length;
   const value = await body();
   return { value, requests: target.requests.slice(before) };
@@ -177,7 +210,14 @@ function expectTokensMasked(step: StepRun, tokens: string[], post?: ProcessResul
     expect(mentions.length, 'the token is masked').toBeGreaterThan(0);
     expect(mentions[0]?.line).toBe(`::add-mask::${token}`);
     for (const { line } of mentions) expect(line).toBe(`::add-mask::${token}`);
-    for (const text of [step.stderr, step.summary, step.stateRaw, step.exportedRaw, post?.stdout ?? '', post?.stderr ?? '']) {
+    for (const text of [
+      step.stderr,
+      step.summary,
+      step.stateRaw,
+      step.exportedRaw,
+      post?.stdout ?? '',
+      post?.stderr ?? '',
+    ]) {
       expect(text.includes(signature)).toBe(false);
     }
   }
@@ -191,7 +231,9 @@ describe('a successful step', () => {
   let step: StepRun;
   let requests: Sandbox['requests'];
   beforeAll(async () => {
-    ({ value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), 'subscription-id': '2d3e4f50-6172-4c8d-ae9f-a0b1c2d3e4f5' })));
+    ({ value: step, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, { ...defaultInputs(), 'subscription-id': '2d3e4f50-6172-4c8d-ae9f-a0b1c2d3e4f5' }),
+    ));
   });
 
   test('exits 0 with the outputs action.yml declares', () => {
@@ -204,27 +246,38 @@ describe('a successful step', () => {
     expect(claims['aud']).toBe('https://management.azure.com');
     expect(step.outputs['expires-on']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     // expires-on is the token's own expiry (the sandbox sets exp from expires_in), within a second.
-    expect(Math.abs(Date.parse(step.outputs['expires-on'] ?? '') / 1000 - Number(claims['exp']))).toBeLessThanOrEqual(1);
+    expect(Math.abs(Date.parse(step.outputs['expires-on'] ?? '') / 1000 - Number(claims['exp']))).toBeLessThanOrEqual(
+      1,
+    );
     expect(step.outputs['issuer']).toBe(sandbox.issuer);
     expect(step.outputs['subject']).toBe(DEFAULT_SUBJECT);
   });
 
-  test('asks the ID-token endpoint for the cloud\'s audience, once, then exchanges at Entra', () => {
+  test("asks the ID-token endpoint for the cloud's audience, once, then exchanges at Entra", () => {
     const idTokenRequests = requests.filter((r) => r.target === 'idtoken');
     expect(idTokenRequests).toHaveLength(1);
-    expect(new URL(idTokenRequests[0]?.path ?? '', sandbox.origin).searchParams.get('audience')).toBe('api://AzureADTokenExchange');
+    expect(new URL(idTokenRequests[0]?.path ?? '', sandbox.origin).searchParams.get('audience')).toBe(
+      'api://AzureADTokenExchange',
+    );
     const tokenRequests = requests.filter((r) => r.target === 'token');
     expect(tokenRequests).toHaveLength(1);
     expect(tokenRequests[0]?.status).toBe(200);
-    expect(tokenRequests[0]?.form).toMatchObject({ client_id: sandbox.clientId, scope: 'https://management.azure.com/.default', client_assertion: '[redacted]' });
-    expect(claimsOf(readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'))['aud']).toBe('api://AzureADTokenExchange');
+    expect(tokenRequests[0]?.form).toMatchObject({
+      client_id: sandbox.clientId,
+      scope: 'https://management.azure.com/.default',
+      client_assertion: '[redacted]',
+    });
+    expect(claimsOf(readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'))['aud']).toBe(
+      'api://AzureADTokenExchange',
+    );
   });
 
   test('writes each output, variable and state entry as a heredoc with its own random delimiter', () => {
     for (const raw of [step.outputRaw, step.exportedRaw, step.stateRaw]) {
       const delimiters = [...raw.matchAll(/^[A-Za-z_][A-Za-z0-9_-]*<<(.*)$/gm)].map((m) => m[1] ?? '');
       expect(delimiters.length).toBeGreaterThan(0);
-      for (const d of delimiters) expect(d).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const d of delimiters)
+        expect(d).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(new Set(delimiters).size).toBe(delimiters.length);
     }
   });
@@ -246,7 +299,10 @@ describe('a successful step', () => {
   });
 
   test('masks each token before anything else mentions it, and no output carries token bytes', () => {
-    const tokens = [step.outputs['access-token'] ?? '', readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8')];
+    const tokens = [
+      step.outputs['access-token'] ?? '',
+      readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'),
+    ];
     expectTokensMasked(step, tokens);
     const maskLines = step.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
     expect(maskLines).toHaveLength(2);
@@ -260,7 +316,9 @@ describe('a successful step', () => {
     expect(s).toContain('| Repository | octo-org/octo-repo |');
     expect(s).toContain('| Ref | refs/heads/main |');
     expect(s).toContain('| Workflow | Deploy |');
-    expect(s).toContain('| Run | [9876543210 (attempt 2)](https://github.com/octo-org/octo-repo/actions/runs/9876543210) |');
+    expect(s).toContain(
+      '| Run | [9876543210 (attempt 2)](https://github.com/octo-org/octo-repo/actions/runs/9876543210) |',
+    );
     expect(s).toContain('| Actor | octocat |');
     expect(s).toContain(`| CI token issuer | ${sandbox.issuer} |`);
     expect(s).toContain(`| CI token subject | ${DEFAULT_SUBJECT} |`);
@@ -275,7 +333,9 @@ describe('a successful step', () => {
     const script = join(step.dir, 'later-step.mjs');
     // A later step's own code: it knows nothing of entra-federate, only the Azure SDK's variables
     // (instance discovery is off because it would ask login.microsoftonline.com, not the sandbox).
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { DefaultAzureCredential, WorkloadIdentityCredential } from ${JSON.stringify(join(ROOT, 'node_modules/@azure/identity/dist/esm/index.js'))};
       const claims = (t) => JSON.parse(Buffer.from(t.token.split('.')[1], 'base64url').toString());
       const out = [];
@@ -288,11 +348,14 @@ describe('a successful step', () => {
         out.push({ aud: c.aud, appid: c.appid ?? c.azp, tid: c.tid, valid: token.expiresOnTimestamp > Date.now() });
       }
       console.log(JSON.stringify(out));
-    `);
-    const { value: later, requests: sent } = await requestsDuring(sandbox, () => runNode(script, [], {
-      env: baseEnv({ ...step.exported, NODE_EXTRA_CA_CERTS: sandbox.caCertFile }),
-      cwd: step.dir,
-    }));
+    `,
+    );
+    const { value: later, requests: sent } = await requestsDuring(sandbox, () =>
+      runNode(script, [], {
+        env: baseEnv({ ...step.exported, NODE_EXTRA_CA_CERTS: sandbox.caCertFile }),
+        cwd: step.dir,
+      }),
+    );
     expect(later.stderr).toBe('');
     expect(later.code).toBe(0);
     expect(JSON.parse(later.stdout)).toEqual([
@@ -301,10 +364,21 @@ describe('a successful step', () => {
     ]);
     // They went to the authority host from AZURE_AUTHORITY_HOST, with the token file as their assertion.
     const exchanges = sent.filter((r) => r.target === 'token');
-    expect(exchanges.map((r) => new URL(r.path, sandbox.origin).pathname)).toEqual([`/${sandbox.tenantId}/oauth2/v2.0/token`, `/${sandbox.tenantId}/oauth2/v2.0/token`]);
+    expect(exchanges.map((r) => new URL(r.path, sandbox.origin).pathname)).toEqual([
+      `/${sandbox.tenantId}/oauth2/v2.0/token`,
+      `/${sandbox.tenantId}/oauth2/v2.0/token`,
+    ]);
     expect(exchanges.map((r) => r.status)).toEqual([200, 200]);
-    expect(exchanges[0]?.form).toMatchObject({ client_id: sandbox.clientId, scope: 'https://vault.azure.net/.default', client_assertion: '[redacted]' });
-    expect(exchanges[1]?.form).toMatchObject({ client_id: sandbox.clientId, scope: 'https://storage.azure.com/.default', client_assertion: '[redacted]' });
+    expect(exchanges[0]?.form).toMatchObject({
+      client_id: sandbox.clientId,
+      scope: 'https://vault.azure.net/.default',
+      client_assertion: '[redacted]',
+    });
+    expect(exchanges[1]?.form).toMatchObject({
+      client_id: sandbox.clientId,
+      scope: 'https://storage.azure.com/.default',
+      client_assertion: '[redacted]',
+    });
   });
 
   test('post deletes every file main wrote, from the saved state', async () => {
@@ -326,21 +400,34 @@ describe('a successful step', () => {
 
 describe('inputs and clouds', () => {
   test('AzureUSGovernment asks GitHub for api://AzureADTokenExchangeUSGov', async () => {
-    const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), 'client-id': USGOV_CLIENT, cloud: 'AzureUSGovernment' }));
+    const { value: step, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, { ...defaultInputs(), 'client-id': USGOV_CLIENT, cloud: 'AzureUSGovernment' }),
+    );
     expect(step.stderr).toBe('');
     expect(step.code).toBe(0);
-    const asked = requests.filter((r) => r.target === 'idtoken').map((r) => new URL(r.path, sandbox.origin).searchParams.get('audience'));
+    const asked = requests
+      .filter((r) => r.target === 'idtoken')
+      .map((r) => new URL(r.path, sandbox.origin).searchParams.get('audience'));
     expect(asked).toEqual(['api://AzureADTokenExchangeUSGov']);
-    expect(claimsOf(readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'))['aud']).toBe('api://AzureADTokenExchangeUSGov');
+    expect(claimsOf(readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'))['aud']).toBe(
+      'api://AzureADTokenExchangeUSGov',
+    );
     expect(step.summary).toContain('| CI token audience | api://AzureADTokenExchangeUSGov |');
   });
 
-  test('several scopes: each exchanged and listed; access-token is the first one\'s', async () => {
-    const step = await runAction(sandbox, { ...defaultInputs(), scopes: 'https://vault.azure.net/.default\nhttps://storage.azure.com/.default, https://graph.microsoft.com' });
+  test("several scopes: each exchanged and listed; access-token is the first one's", async () => {
+    const step = await runAction(sandbox, {
+      ...defaultInputs(),
+      scopes: 'https://vault.azure.net/.default\nhttps://storage.azure.com/.default, https://graph.microsoft.com',
+    });
     expect(step.code).toBe(0);
     expect(claimsOf(step.outputs['access-token'] ?? '')['aud']).toBe('https://vault.azure.net');
     expect(step.exported).not.toHaveProperty('AZURE_SUBSCRIPTION_ID');
-    for (const scope of ['https://vault.azure.net/.default', 'https://storage.azure.com/.default', 'https://graph.microsoft.com/.default']) {
+    for (const scope of [
+      'https://vault.azure.net/.default',
+      'https://storage.azure.com/.default',
+      'https://graph.microsoft.com/.default',
+    ]) {
       expect(step.summary).toContain(`| ${scope} | `);
     }
     // Three access tokens and the CI token, each masked on its own line.
@@ -367,7 +454,10 @@ describe('inputs and clouds', () => {
     expect(requests.filter((r) => r.target === 'idtoken')).toHaveLength(2);
     const masks = step.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
     expect(new Set(masks).size).toBe(3);
-    expectTokensMasked(step, [step.outputs['access-token'] ?? '', readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8')]);
+    expectTokensMasked(step, [
+      step.outputs['access-token'] ?? '',
+      readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'),
+    ]);
   });
 
   test('export: none hands nothing on and leaves nothing for post', async () => {
@@ -392,7 +482,12 @@ function annotation(step: ProcessResult): string {
 
 describe('failures', () => {
   test('without the ID-token variables: says to add `permissions: id-token: write`, and that forks get none', async () => {
-    const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, defaultInputs(), { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }));
+    const { value: step, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, defaultInputs(), {
+        ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+      }),
+    );
     expect(step.code).toBe(2);
     expect(step.stderr).toBe('');
     const text = annotation(step);
@@ -408,7 +503,9 @@ describe('failures', () => {
   });
 
   test('a bad client-id fails before any request, naming the input', async () => {
-    const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), 'client-id': 'my-app' }));
+    const { value: step, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, { ...defaultInputs(), 'client-id': 'my-app' }),
+    );
     expect(step.code).toBe(2);
     const text = annotation(step);
     expect(text).toContain('entra-federate: The client id "my-app" is not a GUID.');
@@ -430,9 +527,15 @@ describe('failures', () => {
     const step = await runAction(sandbox, { ...defaultInputs(), 'client-id': encoded });
     expect(step.code).toBe(2);
     expect(annotation(step)).toContain('%0A::set-env');
-    expect(annotation(step).split('\n').some((l) => l.startsWith('::set-env'))).toBe(false);
+    expect(
+      annotation(step)
+        .split('\n')
+        .some((l) => l.startsWith('::set-env')),
+    ).toBe(false);
     for (const inputs of [{ 'client-id': evil }, { 'subscription-id': evil }, { scopes: evil }]) {
-      const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), ...inputs }));
+      const { value: step, requests } = await requestsDuring(sandbox, () =>
+        runAction(sandbox, { ...defaultInputs(), ...inputs }),
+      );
       expect(step.code).toBe(2);
       expect(requests).toEqual([]);
       expect(step.exportedRaw).toBe('');
@@ -447,7 +550,16 @@ describe('failures', () => {
 
   test('no federated credential matches: the annotation shows what was presented and what to change, with details only in debug', async () => {
     const wrong = '2e3f4051-6273-4d8e-9fa0-b1c2d3e4f506';
-    sandbox.addApp({ clientId: wrong, federatedCredentials: [{ issuer: sandbox.issuer, subject: 'repo:octo-org/octo-repo:environment:production', audiences: ['api://AzureADTokenExchange'] }] });
+    sandbox.addApp({
+      clientId: wrong,
+      federatedCredentials: [
+        {
+          issuer: sandbox.issuer,
+          subject: 'repo:octo-org/octo-repo:environment:production',
+          audiences: ['api://AzureADTokenExchange'],
+        },
+      ],
+    });
     const quiet = await runAction(sandbox, { ...defaultInputs(), 'client-id': wrong });
     expect(quiet.code).toBe(1);
     const text = annotation(quiet);
@@ -456,7 +568,9 @@ describe('failures', () => {
     expect(text).toContain(`subject:        ${DEFAULT_SUBJECT}`);
     expect(text).toContain(`issuer:         ${sandbox.issuer}`);
     expect(text).toMatch(/trace id: +\S+/);
-    expect(text).toMatch(/what to do: +No federated credential of the app has this token's issuer, subject and audience/);
+    expect(text).toMatch(
+      /what to do: +No federated credential of the app has this token's issuer, subject and audience/,
+    );
     expect(quiet.stdout).not.toContain('::debug::');
     expect(quiet.outputRaw).toBe('');
     expect(quiet.summary).toContain(`| CI token subject | ${DEFAULT_SUBJECT} |`);
@@ -477,7 +591,11 @@ describe('failures', () => {
   });
 
   test('the Entra endpoint unreachable: a network failure, its cause only in debug', async () => {
-    const step = await runAction(sandbox, { ...defaultInputs(), 'authority-host': 'https://127.0.0.1:9', 'timeout-seconds': '3' }, { RUNNER_DEBUG: '1' });
+    const step = await runAction(
+      sandbox,
+      { ...defaultInputs(), 'authority-host': 'https://127.0.0.1:9', 'timeout-seconds': '3' },
+      { RUNNER_DEBUG: '1' },
+    );
     expect(step.code).toBe(1);
     expect(annotation(step)).toMatch(/Could not reach the Entra token endpoint|NETWORK_ERROR|TIMEOUT/);
     expect(step.stdout).toMatch(/::debug::cause: .*ECONNREFUSED/);
@@ -487,18 +605,33 @@ describe('failures', () => {
   test('a YAML policy that allows the run lets it through; one that denies it sends no exchange', async () => {
     const dir = mkdtempSync(join(root, 'policy-'));
     const policy = (environment: string): string => {
-      const file = join(dir, `policy-${environment.replace(/\W+/g, "-")}.yml`);
-      writeFileSync(file, [
-        'name: octo-guardrails', 'version: 1', 'rules:', '  - name: main-branch', '    claims:', '      repository: octo-org/octo-repo',
-        `      ref: ${environment}`, '    allow:', `      tenants: [${sandbox.tenantId}]`, `      clientIds: [${sandbox.clientId}]`, '      scopes: [https://management.azure.com/.default]', '',
-      ].join('\n'));
+      const file = join(dir, `policy-${environment.replace(/\W+/g, '-')}.yml`);
+      writeFileSync(
+        file,
+        [
+          'name: octo-guardrails',
+          'version: 1',
+          'rules:',
+          '  - name: main-branch',
+          '    claims:',
+          '      repository: octo-org/octo-repo',
+          `      ref: ${environment}`,
+          '    allow:',
+          `      tenants: [${sandbox.tenantId}]`,
+          `      clientIds: [${sandbox.clientId}]`,
+          '      scopes: [https://management.azure.com/.default]',
+          '',
+        ].join('\n'),
+      );
       return file;
     };
     const allowed = await runAction(sandbox, { ...defaultInputs(), policy: policy('refs/heads/main') });
     expect(allowed.code).toBe(0);
     expect(allowed.outputs['access-token']).toBeTruthy();
 
-    const { value: denied, requests } = await requestsDuring(sandbox, () => runAction(sandbox, { ...defaultInputs(), policy: policy('refs/heads/release') }));
+    const { value: denied, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, { ...defaultInputs(), policy: policy('refs/heads/release') }),
+    );
     expect(denied.code).toBe(1);
     expect(annotation(denied)).toContain('Denied by policy: no rule of policy "octo-guardrails"');
     expect(requests.map((r) => r.target)).toEqual(['idtoken']);
@@ -508,19 +641,29 @@ describe('failures', () => {
 
   test('audit-log appends one 0600 JSON line per token and a summary row, with no token bytes', async () => {
     const log = join(mkdtempSync(join(root, 'audit-')), 'audit.jsonl');
-    const step = await runAction(sandbox, { ...defaultInputs(), scopes: 'https://management.azure.com/.default\nhttps://vault.azure.net/.default', 'audit-log': log });
+    const step = await runAction(sandbox, {
+      ...defaultInputs(),
+      scopes: 'https://management.azure.com/.default\nhttps://vault.azure.net/.default',
+      'audit-log': log,
+    });
     expect(step.code).toBe(0);
     expect(statSync(log).mode & 0o777).toBe(0o600);
-    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(lines.map((l) => l['scope'])).toEqual(['https://management.azure.com/.default', 'https://vault.azure.net/.default']);
+    expect(lines.map((l) => l['scope'])).toEqual([
+      'https://management.azure.com/.default',
+      'https://vault.azure.net/.default',
+    ]);
     const text = readFileSync(log, 'utf8');
     expect(text).not.toContain(step.outputs['access-token'] ?? 'none');
     expect(text).not.toMatch(/eyJ[\w-]{10,}\.eyJ/);
     expect(step.summary).toContain('https://vault.azure.net/.default');
   });
 
-  test('remedies name the Action\'s inputs, not the CLI\'s flags', async () => {
+  test("remedies name the Action's inputs, not the CLI's flags", async () => {
     const step = await runAction(sandbox, { ...defaultInputs(), 'timeout-seconds': 'soon' });
     expect(step.code).toBe(2);
     const text = annotation(step);
@@ -529,7 +672,9 @@ describe('failures', () => {
   });
 
   test('off a runner (no GITHUB_OUTPUT): fails before any request', async () => {
-    const { value: step, requests } = await requestsDuring(sandbox, () => runAction(sandbox, defaultInputs(), { GITHUB_OUTPUT: undefined }));
+    const { value: step, requests } = await requestsDuring(sandbox, () =>
+      runAction(sandbox, defaultInputs(), { GITHUB_OUTPUT: undefined }),
+    );
     expect(step.code).toBe(2);
     expect(annotation(step)).toContain('GITHUB_OUTPUT is not set');
     expect(requests).toEqual([]);
@@ -552,7 +697,10 @@ function coldPath(entry: string): { bytes: number; text: string } {
   };
   visit(entry);
   const files = [...seen];
-  return { bytes: files.reduce((n, f) => n + statSync(f).size, 0), text: files.map((f) => readFileSync(f, 'utf8')).join('\n') };
+  return {
+    bytes: files.reduce((n, f) => n + statSync(f).size, 0),
+    text: files.map((f) => readFileSync(f, 'utf8')).join('\n'),
+  };
 }
 
 test('the cold paths stay small and free of @actions/core and undici (start-up budget)', () => {

@@ -17,7 +17,26 @@ import { ROOT, runCli } from './e2e/run.js';
 
 type Schema = Record<string, unknown>;
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema', 'audit-record.schema.json'), 'utf8')) as Schema;
-const KEYWORDS = new Set(['$schema', '$id', 'title', 'description', '$defs', 'type', 'const', 'enum', 'required', 'properties', 'additionalProperties', 'items', 'minLength', 'pattern', '$ref', 'if', 'then', 'else']);
+const KEYWORDS = new Set([
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  '$defs',
+  'type',
+  'const',
+  'enum',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'minLength',
+  'pattern',
+  '$ref',
+  'if',
+  'then',
+  'else',
+]);
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -28,9 +47,13 @@ function typeOf(value: unknown): string {
 
 /** Returns the list of violations ("path: why"); empty means valid. */
 function validate(value: unknown, schema: Schema, path = '$', root: Schema = schema): string[] {
-  for (const key of Object.keys(schema)) if (!KEYWORDS.has(key)) throw new Error(`schema keyword ${key} at ${path} is not supported by this validator`);
+  for (const key of Object.keys(schema))
+    if (!KEYWORDS.has(key)) throw new Error(`schema keyword ${key} at ${path} is not supported by this validator`);
   if (typeof schema['$ref'] === 'string') {
-    const target = (schema['$ref'] as string).replace(/^#\//, '').split('/').reduce<unknown>((node, part) => (node as Schema)[part], root);
+    const target = (schema['$ref'] as string)
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, part) => (node as Schema)[part], root);
     return validate(value, target as Schema, path, root);
   }
   const errors: string[] = [];
@@ -38,23 +61,30 @@ function validate(value: unknown, schema: Schema, path = '$', root: Schema = sch
   if (type !== undefined) {
     const types = Array.isArray(type) ? type : [type];
     const actual = typeOf(value);
-    if (!types.includes(actual) && !(actual === 'integer' && types.includes('number'))) return [`${path}: is ${actual}, not ${types.join('|')}`];
+    if (!types.includes(actual) && !(actual === 'integer' && types.includes('number')))
+      return [`${path}: is ${actual}, not ${types.join('|')}`];
   }
   if ('const' in schema && value !== schema['const']) errors.push(`${path}: is not ${JSON.stringify(schema['const'])}`);
-  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema['enum'])}`);
+  if (Array.isArray(schema['enum']) && !schema['enum'].includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema['enum'])}`);
   if (typeof value === 'string') {
-    if (typeof schema['minLength'] === 'number' && value.length < schema['minLength']) errors.push(`${path}: shorter than ${schema['minLength']}`);
-    if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match ${schema['pattern']}`);
+    if (typeof schema['minLength'] === 'number' && value.length < schema['minLength'])
+      errors.push(`${path}: shorter than ${schema['minLength']}`);
+    if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value))
+      errors.push(`${path}: ${JSON.stringify(value)} does not match ${schema['pattern']}`);
   }
-  if (Array.isArray(value) && schema['items'] !== undefined) value.forEach((item, i) => errors.push(...validate(item, schema['items'] as Schema, `${path}[${i}]`, root)));
+  if (Array.isArray(value) && schema['items'] !== undefined)
+    value.forEach((item, i) => errors.push(...validate(item, schema['items'] as Schema, `${path}[${i}]`, root)));
   if (typeOf(value) === 'object') {
     const obj = value as Record<string, unknown>;
-    for (const name of (schema['required'] as string[] | undefined) ?? []) if (!(name in obj)) errors.push(`${path}: missing ${name}`);
+    for (const name of (schema['required'] as string[] | undefined) ?? [])
+      if (!(name in obj)) errors.push(`${path}: missing ${name}`);
     const props = (schema['properties'] as Record<string, Schema> | undefined) ?? {};
     for (const [name, item] of Object.entries(obj)) {
       if (props[name] !== undefined) errors.push(...validate(item, props[name], `${path}.${name}`, root));
       else if (schema['additionalProperties'] === false) errors.push(`${path}: unexpected property ${name}`);
-      else if (typeof schema['additionalProperties'] === 'object') errors.push(...validate(item, schema['additionalProperties'] as Schema, `${path}.${name}`, root));
+      else if (typeof schema['additionalProperties'] === 'object')
+        errors.push(...validate(item, schema['additionalProperties'] as Schema, `${path}.${name}`, root));
     }
   }
   if (schema['if'] !== undefined) {
@@ -65,7 +95,10 @@ function validate(value: unknown, schema: Schema, path = '$', root: Schema = sch
 }
 
 function readLines(path: string): AuditRecord[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as AuditRecord);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as AuditRecord);
 }
 
 /** No JWT-shaped string, no long base64url run: nothing that could be a token or part of one. */
@@ -93,7 +126,16 @@ let dir: string;
 beforeAll(async () => {
   sandbox = await startSandbox();
   // An app whose only FIC is for the production environment: a main-branch token is refused.
-  sandbox.addApp({ clientId: OTHER_CLIENT, federatedCredentials: [{ issuer: sandbox.issuer, subject: 'repo:octo-org/octo-repo:environment:production', audiences: ['api://AzureADTokenExchange'] }] });
+  sandbox.addApp({
+    clientId: OTHER_CLIENT,
+    federatedCredentials: [
+      {
+        issuer: sandbox.issuer,
+        subject: 'repo:octo-org/octo-repo:environment:production',
+        audiences: ['api://AzureADTokenExchange'],
+      },
+    ],
+  });
   dir = mkdtempSync(join(tmpdir(), 'ef-audit-'));
 });
 afterAll(async () => {
@@ -117,7 +159,18 @@ const base = () => ['--authority-host', sandbox.authorityHost, '--tenant-id', sa
 
 describe('the audit schema validator', () => {
   test('is not vacuous: it refuses records that break the schema', () => {
-    const good: Record<string, unknown> = { version: 1, time: '2025-01-01T00:00:00Z', outcome: 'ok', provider: 'github', tenantId: 't', clientId: 'c', scope: ARM, expiresOn: '2025-01-01T01:00:00Z', accessToken: { fingerprint: 'sha256:0123456789abcdef' }, correlationId: 'x' };
+    const good: Record<string, unknown> = {
+      version: 1,
+      time: '2025-01-01T00:00:00Z',
+      outcome: 'ok',
+      provider: 'github',
+      tenantId: 't',
+      clientId: 'c',
+      scope: ARM,
+      expiresOn: '2025-01-01T01:00:00Z',
+      accessToken: { fingerprint: 'sha256:0123456789abcdef' },
+      correlationId: 'x',
+    };
     expect(validate(good, SCHEMA)).toEqual([]);
     expect(validate({ ...good, accessToken: { fingerprint: 'sha256:0123' } }, SCHEMA).join()).toMatch(/fingerprint/);
     expect(validate({ ...good, token: 'eyJ...' }, SCHEMA).join()).toMatch(/unexpected property token/);
@@ -134,7 +187,24 @@ describe('login --audit-log', () => {
     const log = join(dir, 'multi.jsonl');
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '');
-    const r = await runCli(['login', ...base(), '--client-id', sandbox.clientId, '--scope', ARM, '--scope', VAULT, '--scope', STORAGE, '--audit-log', log, '--json'], githubEnv({ GITHUB_STEP_SUMMARY: summary }));
+    const r = await runCli(
+      [
+        'login',
+        ...base(),
+        '--client-id',
+        sandbox.clientId,
+        '--scope',
+        ARM,
+        '--scope',
+        VAULT,
+        '--scope',
+        STORAGE,
+        '--audit-log',
+        log,
+        '--json',
+      ],
+      githubEnv({ GITHUB_STEP_SUMMARY: summary }),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(log).mode & 0o777).toBe(0o600);
     const text = readFileSync(log, 'utf8');
@@ -147,8 +217,17 @@ describe('login --audit-log', () => {
       provider: 'github',
       tenantId: sandbox.tenantId,
       clientId: sandbox.clientId,
-      ciToken: { iss: sandbox.issuer, sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', aud: 'api://AzureADTokenExchange' },
-      context: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main', runId: '9876543210', runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/9876543210' },
+      ciToken: {
+        iss: sandbox.issuer,
+        sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+        aud: 'api://AzureADTokenExchange',
+      },
+      context: {
+        repository: 'octo-org/octo-repo',
+        ref: 'refs/heads/main',
+        runId: '9876543210',
+        runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/9876543210',
+      },
       accessToken: { appid: sandbox.clientId, tid: sandbox.tenantId },
     });
     // Each token is its own line: distinct uti and fingerprint, one correlation id for the login.
@@ -163,18 +242,31 @@ describe('login --audit-log', () => {
     expectNoTokenShapes(md);
   });
 
-  test('`token`: the line fingerprints the printed token and holds none of its bytes, nor the CI token\'s', async () => {
+  test("`token`: the line fingerprints the printed token and holds none of its bytes, nor the CI token's", async () => {
     const log = join(dir, 'token.jsonl');
     const ciToken = sandbox.mintIdToken();
     const tokenFile = join(dir, 'ci-token');
     writeFileSync(tokenFile, ciToken, { mode: 0o600 });
-    const r = await runCli(['token', ...base(), '--client-id', sandbox.clientId, '--scope', VAULT, '--id-token-file', tokenFile, '--audit-log', log]);
+    const r = await runCli([
+      'token',
+      ...base(),
+      '--client-id',
+      sandbox.clientId,
+      '--scope',
+      VAULT,
+      '--id-token-file',
+      tokenFile,
+      '--audit-log',
+      log,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const accessToken = r.stdout.trim();
     const [line] = readLines(log);
     expect(validate(line, SCHEMA)).toEqual([]);
     expect(line?.provider).toBe('file');
-    expect(line?.accessToken?.fingerprint).toBe(`sha256:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`);
+    expect(line?.accessToken?.fingerprint).toBe(
+      `sha256:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`,
+    );
     const text = readFileSync(log, 'utf8');
     expectNoTokenBytes(text, accessToken);
     expectNoTokenBytes(text, ciToken);
@@ -183,7 +275,10 @@ describe('login --audit-log', () => {
 
   test('an Entra refusal is a denied line with the AADSTS code, trace id and correlation id', async () => {
     const log = join(dir, 'denied.jsonl');
-    const r = await runCli(['login', ...base(), '--client-id', OTHER_CLIENT, '--scope', ARM, '--scope', VAULT, '--audit-log', log], githubEnv());
+    const r = await runCli(
+      ['login', ...base(), '--client-id', OTHER_CLIENT, '--scope', ARM, '--scope', VAULT, '--audit-log', log],
+      githubEnv(),
+    );
     expect(r.code).toBe(1);
     const lines = readLines(log);
     expect(lines).toHaveLength(1);
@@ -202,19 +297,41 @@ describe('login --audit-log', () => {
   test('a policy denial is a denied line naming the rule set, claim and value', async () => {
     const log = join(dir, 'policy.jsonl');
     const policy = join(dir, 'policy.json');
-    writeFileSync(policy, JSON.stringify({ name: 'prod-only', rules: [{ name: 'prod', claims: { ref: 'refs/heads/prod' }, allow: { tenants: '*', clientIds: '*', scopes: '*' } }] }));
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        name: 'prod-only',
+        rules: [
+          { name: 'prod', claims: { ref: 'refs/heads/prod' }, allow: { tenants: '*', clientIds: '*', scopes: '*' } },
+        ],
+      }),
+    );
     const before = sandbox.requests.filter((q) => q.target === 'token').length;
-    const r = await runCli(['login', ...base(), '--client-id', sandbox.clientId, '--policy', policy, '--audit-log', log], githubEnv());
+    const r = await runCli(
+      ['login', ...base(), '--client-id', sandbox.clientId, '--policy', policy, '--audit-log', log],
+      githubEnv(),
+    );
     expect(r.code).toBe(1);
     expect(sandbox.requests.filter((q) => q.target === 'token')).toHaveLength(before);
     const [line] = readLines(log);
     expect(validate(line, SCHEMA)).toEqual([]);
-    expect(line).toMatchObject({ outcome: 'denied', policy: { ruleSet: 'prod-only', rule: 'prod', field: 'claim', claim: 'ref', value: 'refs/heads/main' }, error: { code: 'POLICY_DENIED' } });
+    expect(line).toMatchObject({
+      outcome: 'denied',
+      policy: { ruleSet: 'prod-only', rule: 'prod', field: 'claim', claim: 'ref', value: 'refs/heads/main' },
+      error: { code: 'POLICY_DENIED' },
+    });
   });
 
   test('concurrent logins appending to one file never interleave', async () => {
     const log = join(dir, 'shared.jsonl');
-    const runs = await Promise.all(Array.from({ length: 6 }, () => runCli(['login', ...base(), '--client-id', sandbox.clientId, '--scope', ARM, '--scope', VAULT, '--audit-log', log], githubEnv())));
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        runCli(
+          ['login', ...base(), '--client-id', sandbox.clientId, '--scope', ARM, '--scope', VAULT, '--audit-log', log],
+          githubEnv(),
+        ),
+      ),
+    );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const lines = readLines(log); // JSON.parse of every line: a torn line would throw
     expect(lines).toHaveLength(12);
@@ -233,7 +350,10 @@ describe('login --audit-log', () => {
     expect(r.stderr).toContain('symbolic link');
     expect(readFileSync(target, 'utf8')).toBe('unchanged\n');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    const missing = await runCli(['login', ...base(), '--client-id', sandbox.clientId, '--audit-log', join(dir, 'no', 'such', 'dir.jsonl')], githubEnv());
+    const missing = await runCli(
+      ['login', ...base(), '--client-id', sandbox.clientId, '--audit-log', join(dir, 'no', 'such', 'dir.jsonl')],
+      githubEnv(),
+    );
     expect(missing.code).toBe(2);
     // The CI token is fetched by neither: the file is opened before anything is sent.
     expect(sandbox.requests.slice(before)).toEqual([]);
@@ -242,7 +362,17 @@ describe('login --audit-log', () => {
 
 describe('the step summary row', () => {
   test('escapes what a branch name could smuggle into Markdown', () => {
-    const row = auditMarkdownRow({ version: 1, time: '2025-01-01T00:00:00Z', outcome: 'denied', provider: 'github', tenantId: 't', clientId: 'c', requestedScopes: [ARM], ciToken: { sub: 'repo:o/r:ref:refs/heads/x|<img src=x onerror=alert(1)>\n| injected |' }, error: { code: 'POLICY_DENIED', message: 'm' } });
+    const row = auditMarkdownRow({
+      version: 1,
+      time: '2025-01-01T00:00:00Z',
+      outcome: 'denied',
+      provider: 'github',
+      tenantId: 't',
+      clientId: 'c',
+      requestedScopes: [ARM],
+      ciToken: { sub: 'repo:o/r:ref:refs/heads/x|<img src=x onerror=alert(1)>\n| injected |' },
+      error: { code: 'POLICY_DENIED', message: 'm' },
+    });
     expect(row.split('\n')).toHaveLength(2);
     expect(row).not.toContain('<img');
     expect(row).toContain('&lt;img');

@@ -32,7 +32,11 @@ function file(content: string | Buffer): string {
 }
 
 function coords(): Record<string, string> {
-  return { AZURE_CLIENT_ID: sandbox.clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost };
+  return {
+    AZURE_CLIENT_ID: sandbox.clientId,
+    AZURE_TENANT_ID: sandbox.tenantId,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+  };
 }
 
 function handled(r: ProcessResult, codes: number[] = [1, 2]): void {
@@ -67,22 +71,52 @@ describe('malformed CI tokens', () => {
   });
 
   test('a well-formed token with nonsense claims is sent once and answered by Entra', async () => {
-    const r = await runCli(['login', '--id-token-file', file(`${b64({ alg: 'RS256', kid: 'x' })}.${b64({ iss: 42, sub: ['a'], aud: null })}.c2ln`)], coords());
+    const r = await runCli(
+      [
+        'login',
+        '--id-token-file',
+        file(`${b64({ alg: 'RS256', kid: 'x' })}.${b64({ iss: 42, sub: ['a'], aud: null })}.c2ln`),
+      ],
+      coords(),
+    );
     handled(r, [1]);
     expect(r.stderr).toContain('AADSTS');
   });
 });
 
 describe('control characters, unicode and empty strings in every flag', () => {
-  const values = ['', ' ', 'line1\nline2', 'tab\there', 'esc\u001b[31mred', 'zero\u0000byte', 'ünïcødé-値', 'x'.repeat(5000)];
-  const flags = ['--client-id', '--tenant-id', '--scope', '--audience', '--cloud', '--authority-host', '--provider', '--id-token-env', '--timeout'];
-  const cases = flags.flatMap((flag) => values.filter((v) => !v.includes('\u0000')).map((value) => [flag, value] as [string, string]));
+  const values = [
+    '',
+    ' ',
+    'line1\nline2',
+    'tab\there',
+    'esc\u001b[31mred',
+    'zero\u0000byte',
+    'ünïcødé-値',
+    'x'.repeat(5000),
+  ];
+  const flags = [
+    '--client-id',
+    '--tenant-id',
+    '--scope',
+    '--audience',
+    '--cloud',
+    '--authority-host',
+    '--provider',
+    '--id-token-env',
+    '--timeout',
+  ];
+  const cases = flags.flatMap((flag) =>
+    values.filter((v) => !v.includes('\u0000')).map((value) => [flag, value] as [string, string]),
+  );
   test.each(cases)('%s %j: handled without a request', async (flag, value) => {
     const before = sandbox.requests.filter((r) => r.target === 'token').length;
     const r = await runCli(['login', '--id-token-file', file(sandbox.mintIdToken()), flag, value], coords());
     if (r.code === 0) {
       // Only harmless values may pass: empty or blank ones that fall back to defaults.
-      expect(value.trim() === '' || (flag === '--audience' && !/[\u0000-\u001f]/.test(value) && value.length <= 600)).toBe(true);
+      expect(
+        value.trim() === '' || (flag === '--audience' && !/[\u0000-\u001f]/.test(value) && value.length <= 600),
+      ).toBe(true);
       return;
     }
     handled(r);
@@ -93,7 +127,11 @@ describe('control characters, unicode and empty strings in every flag', () => {
   });
 
   test('environment variables with control characters are refused the same way', async () => {
-    for (const [name, value] of [['AZURE_CLIENT_ID', `${sandbox.clientId}\nAZURE_X=1`], ['AZURE_TENANT_ID', 'a\u001b[2Jb'], ['AZURE_AUTHORITY_HOST', 'https://x\n.example']] as const) {
+    for (const [name, value] of [
+      ['AZURE_CLIENT_ID', `${sandbox.clientId}\nAZURE_X=1`],
+      ['AZURE_TENANT_ID', 'a\u001b[2Jb'],
+      ['AZURE_AUTHORITY_HOST', 'https://x\n.example'],
+    ] as const) {
       const r = await runCli(['login', '--id-token-file', file(sandbox.mintIdToken())], { ...coords(), [name]: value });
       handled(r, [2]);
       expect(r.stderr).not.toContain('\u001b');
@@ -103,7 +141,15 @@ describe('control characters, unicode and empty strings in every flag', () => {
 
 describe('hostile responses', () => {
   test('a huge response is cut off with a clear error', async () => {
-    sandbox.setFaults([{ target: 'token', times: 0, status: 200, body: `{"access_token":"${'A'.repeat(2 * 1024 * 1024)}","expires_in":3600}`, contentType: 'application/json' }]);
+    sandbox.setFaults([
+      {
+        target: 'token',
+        times: 0,
+        status: 200,
+        body: `{"access_token":"${'A'.repeat(2 * 1024 * 1024)}","expires_in":3600}`,
+        contentType: 'application/json',
+      },
+    ]);
     try {
       const r = await runCli(['token', '--id-token-file', file(sandbox.mintIdToken())], coords());
       handled(r, [1]);
@@ -115,7 +161,15 @@ describe('hostile responses', () => {
   });
 
   test('an access token with a newline in it is never printed as two lines', async () => {
-    sandbox.setFaults([{ target: 'token', times: 0, status: 200, body: JSON.stringify({ access_token: 'abc\ndef', expires_in: 3600 }), contentType: 'application/json' }]);
+    sandbox.setFaults([
+      {
+        target: 'token',
+        times: 0,
+        status: 200,
+        body: JSON.stringify({ access_token: 'abc\ndef', expires_in: 3600 }),
+        contentType: 'application/json',
+      },
+    ]);
     try {
       const r = await runCli(['token', '--id-token-file', file(sandbox.mintIdToken())], coords());
       handled(r, [1]);
@@ -127,7 +181,15 @@ describe('hostile responses', () => {
 
   test('an expires_in that is not a positive number is refused', async () => {
     for (const expires of ['soon', -5, 0, null, 1e309]) {
-      sandbox.setFaults([{ target: 'token', times: 0, status: 200, body: `{"access_token":"a.b.c","expires_in":${JSON.stringify(expires)}}`, contentType: 'application/json' }]);
+      sandbox.setFaults([
+        {
+          target: 'token',
+          times: 0,
+          status: 200,
+          body: `{"access_token":"a.b.c","expires_in":${JSON.stringify(expires)}}`,
+          contentType: 'application/json',
+        },
+      ]);
       const r = await runCli(['token', '--id-token-file', file(sandbox.mintIdToken())], coords());
       handled(r, [1]);
     }
@@ -135,7 +197,12 @@ describe('hostile responses', () => {
   });
 
   test('an error body with control characters in error_description is shown on one line', async () => {
-    const body = JSON.stringify({ error: 'invalid_request', error_description: 'AADSTS90002: Tenant\r\n::set-output name=x::y\u001b[31m not found.\r\nTrace ID: t', error_codes: [90002], trace_id: '11111111-1111-1111-1111-111111111111' });
+    const body = JSON.stringify({
+      error: 'invalid_request',
+      error_description: 'AADSTS90002: Tenant\r\n::set-output name=x::y\u001b[31m not found.\r\nTrace ID: t',
+      error_codes: [90002],
+      trace_id: '11111111-1111-1111-1111-111111111111',
+    });
     sandbox.setFaults([{ target: 'token', times: 0, status: 400, body, contentType: 'application/json' }]);
     try {
       const r = await runCli(['token', '--id-token-file', file(sandbox.mintIdToken())], coords());

@@ -40,7 +40,11 @@ function tokenFile(token: string): string {
 }
 
 function coords(): Record<string, string> {
-  return { AZURE_CLIENT_ID: sandbox.clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost };
+  return {
+    AZURE_CLIENT_ID: sandbox.clientId,
+    AZURE_TENANT_ID: sandbox.tenantId,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+  };
 }
 
 /** Any JWT-looking string, plus every token this file handed out. */
@@ -71,7 +75,10 @@ describe('token', () => {
   });
 
   test('reads the CI token from --id-token-env, AZURE_FEDERATED_TOKEN_FILE, or the GitHub runner', async () => {
-    const fromEnv = await runCli(['token', '--id-token-env', 'MY_OIDC', '--scope', 'https://vault.azure.net'], { ...coords(), MY_OIDC: ciToken() });
+    const fromEnv = await runCli(['token', '--id-token-env', 'MY_OIDC', '--scope', 'https://vault.azure.net'], {
+      ...coords(),
+      MY_OIDC: ciToken(),
+    });
     expect(fromEnv.code).toBe(0);
     expect(claimsOf(fromEnv.stdout.trim())['aud']).toBe('https://vault.azure.net');
     expect(fromEnv.stderr).toContain('/.default');
@@ -80,7 +87,12 @@ describe('token', () => {
     expect(fromFile.code).toBe(0);
 
     const before = sandbox.requests.filter((r) => r.target === 'idtoken').length;
-    const fromGithub = await runCli(['token'], { ...coords(), GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken });
+    const fromGithub = await runCli(['token'], {
+      ...coords(),
+      GITHUB_ACTIONS: 'true',
+      ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken,
+    });
     expect(fromGithub.code).toBe(0);
     // On a GitHub runner the token is masked before it is printed.
     expect(fromGithub.stderr).toBe(`::add-mask::${fromGithub.stdout}`);
@@ -93,20 +105,43 @@ describe('token', () => {
 describe('login', () => {
   test('--json prints the summary for every scope and no token', async () => {
     const before = tokenRequests();
-    const result = await runCli(['login', '--json', '--scope', 'https://management.azure.com/.default', '--scope', 'https://vault.azure.net/.default', '--id-token-file', tokenFile(ciToken())], coords());
+    const result = await runCli(
+      [
+        'login',
+        '--json',
+        '--scope',
+        'https://management.azure.com/.default',
+        '--scope',
+        'https://vault.azure.net/.default',
+        '--id-token-file',
+        tokenFile(ciToken()),
+      ],
+      coords(),
+    );
     expect(result.code).toBe(0);
     expectNoTokens(result);
     expect(tokenRequests() - before).toBe(2);
-    const summary = JSON.parse(result.stdout) as { tokens: { scope: string; expiresOn: string }[]; idToken: Record<string, string>; clientId: string };
+    const summary = JSON.parse(result.stdout) as {
+      tokens: { scope: string; expiresOn: string }[];
+      idToken: Record<string, string>;
+      clientId: string;
+    };
     expect(summary.clientId).toBe(sandbox.clientId);
-    expect(summary.tokens.map((t) => t.scope)).toEqual(['https://management.azure.com/.default', 'https://vault.azure.net/.default']);
+    expect(summary.tokens.map((t) => t.scope)).toEqual([
+      'https://management.azure.com/.default',
+      'https://vault.azure.net/.default',
+    ]);
     for (const t of summary.tokens) {
       expect(t.expiresOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       const lifetime = Date.parse(t.expiresOn) - Date.now();
       expect(lifetime).toBeGreaterThan(3500_000);
       expect(lifetime).toBeLessThan(3600_000);
     }
-    expect(summary.idToken).toMatchObject({ iss: sandbox.issuer, sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', aud: 'api://AzureADTokenExchange' });
+    expect(summary.idToken).toMatchObject({
+      iss: sandbox.issuer,
+      sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      aud: 'api://AzureADTokenExchange',
+    });
   });
 
   test('without --json the summary goes to stderr and stdout stays empty', async () => {
@@ -123,7 +158,11 @@ describe('login', () => {
     try {
       const token = other.mintIdToken();
       secrets.add(token);
-      const result = await runCli(['login', '--json', '--id-token-file', tokenFile(token)], { AZURE_CLIENT_ID: other.clientId, AZURE_TENANT_ID: other.tenantId, AZURE_AUTHORITY_HOST: other.authorityHost });
+      const result = await runCli(['login', '--json', '--id-token-file', tokenFile(token)], {
+        AZURE_CLIENT_ID: other.clientId,
+        AZURE_TENANT_ID: other.tenantId,
+        AZURE_AUTHORITY_HOST: other.authorityHost,
+      });
       expect(result.code).toBe(0);
       const summary = JSON.parse(result.stdout) as { tokens: { expiresOn: string }[] };
       const lifetime = Date.parse(summary.tokens[0]?.expiresOn ?? '') - Date.now();
@@ -136,7 +175,10 @@ describe('login', () => {
 
 describe('failures', () => {
   test('a subject mismatch exits 1 naming AADSTS70021, the subject, the trace id and a remedy', async () => {
-    const result = await runCli(['login', '--id-token-file', tokenFile(ciToken({ sub: 'repo:octo-org/octo-repo:pull_request' }))], coords());
+    const result = await runCli(
+      ['login', '--id-token-file', tokenFile(ciToken({ sub: 'repo:octo-org/octo-repo:pull_request' }))],
+      coords(),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AADSTS70021');
     expect(result.stderr).toMatch(/subject: +repo:octo-org\/octo-repo:pull_request/);
@@ -148,7 +190,15 @@ describe('failures', () => {
   });
 
   test('--json failures print a structured error on stdout', async () => {
-    const result = await runCli(['login', '--json', '--id-token-file', tokenFile(ciToken({ sub: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' }))], coords());
+    const result = await runCli(
+      [
+        'login',
+        '--json',
+        '--id-token-file',
+        tokenFile(ciToken({ sub: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' })),
+      ],
+      coords(),
+    );
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout) as { ok: boolean; error: Record<string, unknown> };
     expect(body.ok).toBe(false);
@@ -158,8 +208,16 @@ describe('failures', () => {
     expectNoTokens(result);
   });
 
-  test('a proxy\'s HTML error page still gives a clear error', async () => {
-    sandbox.setFaults([{ target: 'token', times: 0, status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html' }]);
+  test("a proxy's HTML error page still gives a clear error", async () => {
+    sandbox.setFaults([
+      {
+        target: 'token',
+        times: 0,
+        status: 502,
+        body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+        contentType: 'text/html',
+      },
+    ]);
     try {
       const result = await runCli(['token', '--timeout', '5', '--id-token-file', tokenFile(ciToken())], coords());
       expect(result.code).toBe(1);
@@ -175,14 +233,24 @@ describe('failures', () => {
     ['no tenant', ['token'], { AZURE_TENANT_ID: '' }, /No tenant id given/],
     ['plain http to a remote host', ['token', '--authority-host', 'http://login.example.com'], {}, /plain http/],
     ['an unknown flag', ['token', '--scopes', 'x'], {}, /Unknown option '--scopes'/],
-    ['a secret on the command line', ['login', '--client-secret', 'hunter2-secret'], {}, /never taken as command-line arguments[\s\S]*AZURE_CLIENT_SECRET/],
+    [
+      'a secret on the command line',
+      ['login', '--client-secret', 'hunter2-secret'],
+      {},
+      /never taken as command-line arguments[\s\S]*AZURE_CLIENT_SECRET/,
+    ],
     ['two scopes for token', ['token', '--scope', 'a', '--scope', 'b'], {}, /prints one token/],
     ['a timeout that is not a number', ['login', '--timeout', 'soon'], {}, /timeout "soon"/],
     ['an unknown cloud', ['login', '--cloud', 'AzureMoon'], {}, /Unknown cloud "AzureMoon"/],
     ['an unknown provider', ['login', '--provider', 'hudson'], {}, /Unknown provider "hudson"/],
     ['no credential at all', ['login'], {}, /nothing to authenticate with/],
     ['a token file that does not exist', ['login', '--id-token-file', '/nonexistent/token'], {}, /does not exist/],
-    ['a token passed where a variable name belongs', ['login', '--id-token-env', 'eyJhbGciOi.eyJzdWIi.sig'], {}, /not an environment variable name/],
+    [
+      'a token passed where a variable name belongs',
+      ['login', '--id-token-env', 'eyJhbGciOi.eyJzdWIi.sig'],
+      {},
+      /not an environment variable name/,
+    ],
     ['a token file holding no JWT', ['login', '--id-token-file', '@notjwt'], {}, /is not a JWT/],
     ['an unknown command', ['tokne'], {}, /unknown command "tokne"/],
   ];
@@ -190,7 +258,10 @@ describe('failures', () => {
     const notJwt = join(dir, 'not-a-jwt');
     writeFileSync(notJwt, 'this is not a token\n');
     const before = sandbox.requests.length;
-    const result = await runCli(args.map((a) => (a === '@notjwt' ? notJwt : a)), { ...coords(), ...env });
+    const result = await runCli(
+      args.map((a) => (a === '@notjwt' ? notJwt : a)),
+      { ...coords(), ...env },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -203,19 +274,35 @@ describe('failures', () => {
 describe('sandbox command', () => {
   for (const https of [false, true]) {
     test(`prints its coordinates first and serves ${https ? 'https' : 'http'} until SIGTERM`, async () => {
-      const child = spawn(process.execPath, [CLI, 'sandbox', ...(https ? ['--https'] : [])], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'sandbox', ...(https ? ['--https'] : [])], {
+        env: baseEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         const line = await new Promise<string>((resolve, reject) => {
           createInterface({ input: child.stdout }).once('line', resolve);
           child.once('exit', () => reject(new Error('sandbox exited early')));
         });
         const c = JSON.parse(line) as Record<string, string>;
-        expect(Object.keys(c)).toEqual(expect.arrayContaining(['authorityHost', 'tenantId', 'clientId', 'issuer', 'idTokenRequestUrl', 'idTokenRequestToken']));
+        expect(Object.keys(c)).toEqual(
+          expect.arrayContaining([
+            'authorityHost',
+            'tenantId',
+            'clientId',
+            'issuer',
+            'idTokenRequestUrl',
+            'idTokenRequestToken',
+          ]),
+        );
         expect(c['authorityHost']).toMatch(https ? /^https:\/\/127\.0\.0\.1:\d+$/ : /^http:\/\/127\.0\.0\.1:\d+$/);
         if (https) expect(c['caCertFile']).toBeTruthy();
         const result = await runCli(['login', '--json'], {
-          AZURE_CLIENT_ID: c['clientId'], AZURE_TENANT_ID: c['tenantId'], AZURE_AUTHORITY_HOST: c['authorityHost'],
-          GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: c['idTokenRequestUrl'], ACTIONS_ID_TOKEN_REQUEST_TOKEN: c['idTokenRequestToken'],
+          AZURE_CLIENT_ID: c['clientId'],
+          AZURE_TENANT_ID: c['tenantId'],
+          AZURE_AUTHORITY_HOST: c['authorityHost'],
+          GITHUB_ACTIONS: 'true',
+          ACTIONS_ID_TOKEN_REQUEST_URL: c['idTokenRequestUrl'],
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: c['idTokenRequestToken'],
           ...(https ? { NODE_EXTRA_CA_CERTS: c['caCertFile'] } : {}),
         });
         expect(result.stderr).toBe('');
@@ -228,14 +315,24 @@ describe('sandbox command', () => {
             'const e = process.env;',
             "const res = await fetch(e.ID_URL + '&audience=api%3A%2F%2FAzureADTokenExchange', { headers: { authorization: 'Bearer ' + e.ID_BEARER } });",
             'const assertion = (await res.json()).value;',
-            "writeFileSync(e.TOKEN_FILE, assertion, { mode: 0o600 });",
+            'writeFileSync(e.TOKEN_FILE, assertion, { mode: 0o600 });',
             'const options = { authorityHost: e.AUTHORITY, disableInstanceDiscovery: true };',
             "const a = await new ClientAssertionCredential(e.TENANT, e.CLIENT, async () => assertion, options).getToken('https://management.azure.com/.default');",
             "const w = await new WorkloadIdentityCredential({ tenantId: e.TENANT, clientId: e.CLIENT, tokenFilePath: e.TOKEN_FILE, ...options }).getToken('https://vault.azure.net/.default');",
             "console.log(JSON.stringify({ a: a.token.split('.').length, w: w.token.split('.').length, exp: a.expiresOnTimestamp > Date.now() }));",
           ].join('\n');
           // Evaluated from the repository (cwd) so that @azure/identity resolves from its node_modules.
-          const sdk = await runNode('--input-type=module', ['-e', script], { env: baseEnv({ NODE_EXTRA_CA_CERTS: c['caCertFile'], ID_URL: c['idTokenRequestUrl'], ID_BEARER: c['idTokenRequestToken'], AUTHORITY: c['authorityHost'], TENANT: c['tenantId'], CLIENT: c['clientId'], TOKEN_FILE: join(dir, 'sdk-token') }) });
+          const sdk = await runNode('--input-type=module', ['-e', script], {
+            env: baseEnv({
+              NODE_EXTRA_CA_CERTS: c['caCertFile'],
+              ID_URL: c['idTokenRequestUrl'],
+              ID_BEARER: c['idTokenRequestToken'],
+              AUTHORITY: c['authorityHost'],
+              TENANT: c['tenantId'],
+              CLIENT: c['clientId'],
+              TOKEN_FILE: join(dir, 'sdk-token'),
+            }),
+          });
           expect(sdk.stderr).toBe('');
           expect(JSON.parse(sdk.stdout)).toEqual({ a: 3, w: 3, exp: true });
         }

@@ -21,8 +21,12 @@ function files(dir: string): string[] {
 
 test('dist/ is exactly what src/ builds to (run `npm run build` and commit dist/)', () => {
   execFileSync(process.execPath, ['scripts/build.mjs', out], { cwd: ROOT, stdio: 'pipe' });
-  const fresh = files(out).map((f) => relative(out, f)).sort();
-  const committed = files(join(ROOT, 'dist')).map((f) => relative(join(ROOT, 'dist'), f)).sort();
+  const fresh = files(out)
+    .map((f) => relative(out, f))
+    .sort();
+  const committed = files(join(ROOT, 'dist'))
+    .map((f) => relative(join(ROOT, 'dist'), f))
+    .sort();
   expect(committed).toEqual(fresh);
   const stale = fresh.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(ROOT, 'dist', f))));
   expect(stale, `stale files in dist/: ${stale.join(', ')}`).toEqual([]);

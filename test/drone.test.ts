@@ -5,7 +5,18 @@
  * Harness output files, the errors a user can cause, and that no token reaches the log. There
  * is no Docker engine here: the image is checked by reading its Dockerfile.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -42,7 +53,10 @@ beforeAll(async () => {
       apps: [
         { clientId: CERT_APP, certificates: [cert.certPem] },
         { clientId: SECRET_APP, secrets: [CLIENT_SECRET] },
-        { clientId: HARNESS_APP, federatedCredentials: [{ issuer: HARNESS.issuer, subject: HARNESS.subject, audiences: [AUDIENCE] }] },
+        {
+          clientId: HARNESS_APP,
+          federatedCredentials: [{ issuer: HARNESS.issuer, subject: HARNESS.subject, audiences: [AUDIENCE] }],
+        },
       ],
     },
   });
@@ -65,7 +79,14 @@ async function plugin(settings: Record<string, string>, extra: Record<string, st
   mkdirSync(workspace, { recursive: true });
   const given: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings)) given[`PLUGIN_${key.toUpperCase()}`] = value;
-  const env = baseEnv({ ...DRONE_ENV, DRONE_WORKSPACE: workspace, PLUGIN_AUTHORITY_HOST: sandbox.authorityHost, PLUGIN_TENANT_ID: sandbox.tenantId, ...given, ...extra });
+  const env = baseEnv({
+    ...DRONE_ENV,
+    DRONE_WORKSPACE: workspace,
+    PLUGIN_AUTHORITY_HOST: sandbox.authorityHost,
+    PLUGIN_TENANT_ID: sandbox.tenantId,
+    ...given,
+    ...extra,
+  });
   const result = leaks.record(`drone step ${steps}`, await runNode(ENTRY, [], { env, cwd: workspace }));
   return { ...result, workspace, envFile: join(workspace, '.entra-federate/env') };
 }
@@ -84,7 +105,13 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     expect(statSync(step.envFile).mode & 0o777).toBe(0o600);
     expect(statSync(join(step.workspace, '.entra-federate')).mode & 0o777).toBe(0o700);
     const vars = sourcedVariables(step.envFile, baseEnv());
-    expect(Object.keys(vars).sort()).toEqual(['AZURE_ACCESS_TOKEN', 'AZURE_ACCESS_TOKEN_EXPIRES_ON', 'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID']);
+    expect(Object.keys(vars).sort()).toEqual([
+      'AZURE_ACCESS_TOKEN',
+      'AZURE_ACCESS_TOKEN_EXPIRES_ON',
+      'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+    ]);
     leaks.add(...jwtParts(vars['AZURE_ACCESS_TOKEN'] ?? '', vars['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET'] ?? ''));
     expect(accessTokenAudience(vars['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
     expect(accessTokenAudience(vars['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET'] ?? '')).toBe('https://vault.azure.net');
@@ -104,7 +131,9 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     }
     // The log names what was written, never a value.
     expect(step.stdout).toContain(`signed in as client ${CERT_APP}`);
-    expect(step.stdout).toContain(`env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`);
+    expect(step.stdout).toContain(
+      `env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`,
+    );
   });
 
   test('a base64-encoded PEM works too (secret stores that keep one line)', async () => {
@@ -115,7 +144,7 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     expect(accessTokenAudience(vars['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
   });
 
-  test('a certificate that is not the app\'s fails with Entra\'s message and writes nothing', async () => {
+  test("a certificate that is not the app's fails with Entra's message and writes nothing", async () => {
     const other = createSelfSignedCertificate({ commonName: 'not registered' });
     leaks.addPrivateKey(other.keyPem);
     const step = await plugin({ client_id: CERT_APP, certificate: `${other.keyPem}${other.certPem}` });
@@ -134,8 +163,13 @@ describe('Drone: only the env file holds the token', () => {
     expect(step.code).toBe(0);
     const token = sourcedVariables(step.envFile, baseEnv())['AZURE_ACCESS_TOKEN'] ?? '';
     leaks.add(...jwtParts(token));
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-    const holders = [...files(step.workspace), ...files(tmp)].filter((f) => readFileSync(f, 'latin1').includes(token.split('.')[2] ?? token));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const holders = [...files(step.workspace), ...files(tmp)].filter((f) =>
+      readFileSync(f, 'latin1').includes(token.split('.')[2] ?? token),
+    );
     expect(holders).toEqual([step.envFile]);
   });
 });
@@ -175,7 +209,10 @@ describe('Drone: client secret, and where the file goes', () => {
   test('an output path that cannot be written fails with what to change', async () => {
     const blocker = join(root, 'a-file');
     writeFileSync(blocker, '');
-    const step = await plugin({ client_id: SECRET_APP, output: join(blocker, 'env') }, { PLUGIN_CLIENT_SECRET: CLIENT_SECRET });
+    const step = await plugin(
+      { client_id: SECRET_APP, output: join(blocker, 'env') },
+      { PLUGIN_CLIENT_SECRET: CLIENT_SECRET },
+    );
     expect(step.code).toBe(1);
     expect(step.stderr).toContain('OUTPUT_WRITE_FAILED');
     expect(step.stderr).toContain('`output`');
@@ -183,9 +220,15 @@ describe('Drone: client secret, and where the file goes', () => {
 
   test('audit_log is passed on: one JSON line per token, no token bytes', async () => {
     const audit = join(root, 'audit.jsonl');
-    const step = await plugin({ client_id: SECRET_APP, audit_log: audit, scopes: `${MANAGEMENT}\n${VAULT}` }, { PLUGIN_CLIENT_SECRET: CLIENT_SECRET });
+    const step = await plugin(
+      { client_id: SECRET_APP, audit_log: audit, scopes: `${MANAGEMENT}\n${VAULT}` },
+      { PLUGIN_CLIENT_SECRET: CLIENT_SECRET },
+    );
     expect(step.code).toBe(0);
-    const lines = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(statSync(audit).mode & 0o777).toBe(0o600);
     const vars = sourcedVariables(step.envFile, baseEnv());
@@ -194,9 +237,13 @@ describe('Drone: client secret, and where the file goes', () => {
   });
 });
 
-describe('Harness: the step\'s OIDC token in PLUGIN_OIDC_TOKEN_ID', () => {
+describe("Harness: the step's OIDC token in PLUGIN_OIDC_TOKEN_ID", () => {
   function harnessToken(subject = HARNESS.subject): string {
-    const token = sandbox.mintIdToken({ issuer: HARNESS.issuer, audience: AUDIENCE, claims: ciClaims({ ...HARNESS.claims, sub: subject }) });
+    const token = sandbox.mintIdToken({
+      issuer: HARNESS.issuer,
+      audience: AUDIENCE,
+      claims: ciClaims({ ...HARNESS.claims, sub: subject }),
+    });
     leaks.add(...jwtParts(token));
     return token;
   }
@@ -209,7 +256,12 @@ describe('Harness: the step\'s OIDC token in PLUGIN_OIDC_TOKEN_ID', () => {
     writeFileSync(outputFile, 'EARLIER=1\n');
     const step = await plugin(
       { client_id: HARNESS_APP, scopes: `${MANAGEMENT},${VAULT}`, oidc_token_id: harnessToken() },
-      { ...HARNESS.env, PLUGIN_CLIENT_SECRET: 'harness-unused-secret-value', DRONE_OUTPUT: outputFile, HARNESS_OUTPUT_SECRET_FILE: secretFile },
+      {
+        ...HARNESS.env,
+        PLUGIN_CLIENT_SECRET: 'harness-unused-secret-value',
+        DRONE_OUTPUT: outputFile,
+        HARNESS_OUTPUT_SECRET_FILE: secretFile,
+      },
     );
     leaks.add('harness-unused-secret-value');
     expect(step.stderr).toBe('');
@@ -224,17 +276,24 @@ describe('Harness: the step\'s OIDC token in PLUGIN_OIDC_TOKEN_ID', () => {
     leaks.add(...jwtParts(token, vault));
 
     const plain = readFileSync(outputFile, 'utf8');
-    expect(plain).toBe(`EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\n`);
+    expect(plain).toBe(
+      `EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\n`,
+    );
     leaks.check('DRONE_OUTPUT', plain);
-    expect(readFileSync(secretFile, 'utf8')).toBe(`AZURE_ACCESS_TOKEN=${token}\nAZURE_ACCESS_TOKEN_VAULT_AZURE_NET=${vault}\n`);
+    expect(readFileSync(secretFile, 'utf8')).toBe(
+      `AZURE_ACCESS_TOKEN=${token}\nAZURE_ACCESS_TOKEN_VAULT_AZURE_NET=${vault}\n`,
+    );
     expect(statSync(secretFile).mode & 0o777).toBe(0o600);
     const sent = tokenRequests(HARNESS_APP);
     expect(sent.at(-1)?.form?.['client_assertion_type']).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
     expect(sent.at(-1)?.form?.['client_secret']).toBeUndefined();
   });
 
-  test('a subject the FIC does not hold: Entra\'s error, then the doctor\'s reading', async () => {
-    const step = await plugin({ client_id: HARNESS_APP, oidc_token_id: harnessToken('pipeline:another_pipeline') }, HARNESS.env);
+  test("a subject the FIC does not hold: Entra's error, then the doctor's reading", async () => {
+    const step = await plugin(
+      { client_id: HARNESS_APP, oidc_token_id: harnessToken('pipeline:another_pipeline') },
+      HARNESS.env,
+    );
     expect(step.code).toBe(1);
     expect(step.stderr).toMatch(/AADSTS70021/);
     expect(step.stderr).toContain('subject:        pipeline:another_pipeline');
@@ -244,7 +303,10 @@ describe('Harness: the step\'s OIDC token in PLUGIN_OIDC_TOKEN_ID', () => {
 
   test('policy is passed on: a pipeline no rule allows is denied before any exchange', async () => {
     const policy = join(root, 'policy.yml');
-    writeFileSync(policy, `name: harness-guardrails\nrules:\n  - name: release-pipeline\n    claims: { pipeline_id: release_to_azure }\n    allow: { tenants: "*", clientIds: "*", scopes: "*" }\n`);
+    writeFileSync(
+      policy,
+      `name: harness-guardrails\nrules:\n  - name: release-pipeline\n    claims: { pipeline_id: release_to_azure }\n    allow: { tenants: "*", clientIds: "*", scopes: "*" }\n`,
+    );
     const before = tokenRequests(HARNESS_APP).length;
     const step = await plugin({ client_id: HARNESS_APP, oidc_token_id: harnessToken(), policy }, HARNESS.env);
     expect(step.code).not.toBe(0);
@@ -266,12 +328,40 @@ describe('settings a user gets wrong: exit 2, nothing sent', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['no client_id', { certificate: 'x' }, /No client id given[\s\S]*the `client_id` setting/],
     ['a client_id that is not a GUID', { client_id: 'my-app', client_secret: 'x' }, /INVALID_CLIENT_ID/],
-    ['no credential on Drone', { client_id: CERT_APP }, /Drone issues no OIDC tokens[\s\S]*certificate: \{from_secret: NAME\}/],
-    ['certificate and client_secret together', { client_id: CERT_APP, certificate: 'x', client_secret: 'y' }, /CONFLICTING_CREDENTIALS/],
-    ['a certificate that is not a PEM', { client_id: CERT_APP, certificate: 'not a pem at all' }, /neither a PEM nor a base64-encoded PEM/],
-    ['two scopes that map to one variable', { client_id: SECRET_APP, client_secret: 'x', scopes: `${MANAGEMENT},https://vault.azure.net/.default,api://vault.azure.net/.default` }, /AZURE_ACCESS_TOKEN_VAULT_AZURE_NET[\s\S]*SCOPE_VARIABLE_CLASH/],
-    ['an unknown cloud', { client_id: SECRET_APP, client_secret: 'x', cloud: 'Mars' }, /Unknown cloud[\s\S]*the `authority_host` setting/],
-    ['plain http to a remote authority', { client_id: SECRET_APP, client_secret: 'x', authority_host: 'http://login.example.com' }, /INSECURE_AUTHORITY_HOST/],
+    [
+      'no credential on Drone',
+      { client_id: CERT_APP },
+      /Drone issues no OIDC tokens[\s\S]*certificate: \{from_secret: NAME\}/,
+    ],
+    [
+      'certificate and client_secret together',
+      { client_id: CERT_APP, certificate: 'x', client_secret: 'y' },
+      /CONFLICTING_CREDENTIALS/,
+    ],
+    [
+      'a certificate that is not a PEM',
+      { client_id: CERT_APP, certificate: 'not a pem at all' },
+      /neither a PEM nor a base64-encoded PEM/,
+    ],
+    [
+      'two scopes that map to one variable',
+      {
+        client_id: SECRET_APP,
+        client_secret: 'x',
+        scopes: `${MANAGEMENT},https://vault.azure.net/.default,api://vault.azure.net/.default`,
+      },
+      /AZURE_ACCESS_TOKEN_VAULT_AZURE_NET[\s\S]*SCOPE_VARIABLE_CLASH/,
+    ],
+    [
+      'an unknown cloud',
+      { client_id: SECRET_APP, client_secret: 'x', cloud: 'Mars' },
+      /Unknown cloud[\s\S]*the `authority_host` setting/,
+    ],
+    [
+      'plain http to a remote authority',
+      { client_id: SECRET_APP, client_secret: 'x', authority_host: 'http://login.example.com' },
+      /INSECURE_AUTHORITY_HOST/,
+    ],
   ];
   test.each(cases)('%s', async (_name, settings, message) => {
     const before = sandbox.requests.filter((r) => r.target === 'token').length;
@@ -289,7 +379,9 @@ describe('the env file format', () => {
     expect(scopeVariable('https://vault.azure.net/.default')).toBe('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
     expect(scopeVariable('https://storage.azure.com/')).toBe('AZURE_ACCESS_TOKEN_STORAGE_AZURE_COM');
     expect(scopeVariable('api://my-api.contoso/.default')).toBe('AZURE_ACCESS_TOKEN_MY_API_CONTOSO');
-    expect(scopeVariable('499b84ac-1321-427f-aa17-267ca6975798/.default')).toBe('AZURE_ACCESS_TOKEN_499B84AC_1321_427F_AA17_267CA6975798');
+    expect(scopeVariable('499b84ac-1321-427f-aa17-267ca6975798/.default')).toBe(
+      'AZURE_ACCESS_TOKEN_499B84AC_1321_427F_AA17_267CA6975798',
+    );
   });
 
   test('single quotes survive a round trip through the shell', async () => {
@@ -315,7 +407,9 @@ describe('the image and the example pipeline', () => {
     expect(copies).toEqual(['COPY --chown=root:root dist/drone/ /opt/entra-federate/']);
     const runs = instructions.filter((l) => l.startsWith('RUN '));
     expect(runs).toEqual(['RUN apk add --no-cache ca-certificates']);
-    expect(readFileSync(join(ROOT, 'drone-plugin/Dockerfile.dockerignore'), 'utf8')).toMatch(/^\*\n!dist\/drone\/\n?$/m);
+    expect(readFileSync(join(ROOT, 'drone-plugin/Dockerfile.dockerignore'), 'utf8')).toMatch(
+      /^\*\n!dist\/drone\/\n?$/m,
+    );
   });
 
   test('runs as the unprivileged user, with the bundled entry', () => {
@@ -324,19 +418,43 @@ describe('the image and the example pipeline', () => {
     expect(instructions[userAt]).toBe('USER node');
     expect(userAt).toBeLessThan(entryAt);
     expect(instructions.filter((l) => l.startsWith('USER '))).toHaveLength(1);
-    expect(JSON.parse(instructions[entryAt]?.slice('ENTRYPOINT '.length) ?? '')).toEqual(['node', '/opt/entra-federate/index.js']);
+    expect(JSON.parse(instructions[entryAt]?.slice('ENTRYPOINT '.length) ?? '')).toEqual([
+      'node',
+      '/opt/entra-federate/index.js',
+    ]);
     // What the COPY puts at /opt/entra-federate/index.js exists and is the built entry.
     expect(existsSync(ENTRY)).toBe(true);
   });
 
   test('the .drone.yml example uses only settings the plugin reads', () => {
     const text = readFileSync(join(ROOT, 'drone-plugin/.drone.yml'), 'utf8');
-    const docs = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; steps: { name: string; image: string; settings?: Record<string, unknown>; commands?: string[] }[] });
+    const docs = parseAllDocuments(text).map(
+      (d) =>
+        d.toJS() as {
+          kind: string;
+          steps: { name: string; image: string; settings?: Record<string, unknown>; commands?: string[] }[];
+        },
+    );
     expect(docs.length).toBeGreaterThan(0);
-    const known = new Set(['client_id', 'tenant_id', 'scopes', 'audience', 'cloud', 'authority_host', 'certificate', 'client_secret', 'oidc_token_id', 'output', 'policy', 'audit_log', 'timeout']);
+    const known = new Set([
+      'client_id',
+      'tenant_id',
+      'scopes',
+      'audience',
+      'cloud',
+      'authority_host',
+      'certificate',
+      'client_secret',
+      'oidc_token_id',
+      'output',
+      'policy',
+      'audit_log',
+      'timeout',
+    ]);
     const pluginSteps = docs.flatMap((d) => d.steps).filter((s) => s.image.startsWith('entra-federate/drone-plugin'));
     expect(pluginSteps.length).toBeGreaterThan(0);
-    for (const step of pluginSteps) for (const key of Object.keys(step.settings ?? {})) expect(known.has(key), key).toBe(true);
+    for (const step of pluginSteps)
+      for (const key of Object.keys(step.settings ?? {})) expect(known.has(key), key).toBe(true);
     // Secrets come from_secret, never inline.
     for (const step of pluginSteps) {
       for (const key of ['certificate', 'client_secret'] as const) {
@@ -345,7 +463,9 @@ describe('the image and the example pipeline', () => {
       }
     }
     // A later step sources the file the plugin writes.
-    expect(docs.flatMap((d) => d.steps).some((s) => (s.commands ?? []).some((c) => c.includes('. ./.entra-federate/env')))).toBe(true);
+    expect(
+      docs.flatMap((d) => d.steps).some((s) => (s.commands ?? []).some((c) => c.includes('. ./.entra-federate/env'))),
+    ).toBe(true);
   });
 });
 

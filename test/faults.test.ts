@@ -43,7 +43,12 @@ async function run(faults: FaultRule[], args: string[] = [], env: Record<string,
   });
   const ms = Date.now() - start;
   const seen = sandbox.requests.slice(before);
-  return { ...result, ms, idtoken: seen.filter((r) => r.target === 'idtoken').length, token: seen.filter((r) => r.target === 'token').length };
+  return {
+    ...result,
+    ms,
+    idtoken: seen.filter((r) => r.target === 'idtoken').length,
+    token: seen.filter((r) => r.target === 'token').length,
+  };
 }
 
 function ok(r: Run): void {
@@ -103,21 +108,40 @@ describe('the Entra exchange', () => {
     expect(r.ms).toBeLessThan(3500);
   });
 
-  test('Entra\'s transient AADSTS50033 is retried', async () => {
-    const body = JSON.stringify({ error: 'temporarily_unavailable', error_description: 'AADSTS50033: A transient error has occurred. Please try again.', error_codes: [50033], trace_id: 't', correlation_id: 'c' });
+  test("Entra's transient AADSTS50033 is retried", async () => {
+    const body = JSON.stringify({
+      error: 'temporarily_unavailable',
+      error_description: 'AADSTS50033: A transient error has occurred. Please try again.',
+      error_codes: [50033],
+      trace_id: 't',
+      correlation_id: 'c',
+    });
     const r = await run([{ target: 'token', times: 1, status: 400, body, contentType: 'application/json' }]);
     ok(r);
     expect(r.token).toBe(2);
   });
 
   test('malformed JSON on a 200 is a clear error, not retried', async () => {
-    const r = await run([{ target: 'token', times: 0, status: 200, body: '{"access_token": "eyJ', contentType: 'application/json' }]);
+    const r = await run([
+      { target: 'token', times: 0, status: 200, body: '{"access_token": "eyJ', contentType: 'application/json' },
+    ]);
     failed(r, /without a usable access_token and expires_in/);
     expect(r.token).toBe(1);
   });
 
   test('an HTML error page from a proxy: retried as a 5xx, then a clear error naming the page', async () => {
-    const r = await run([{ target: 'token', times: 0, status: 502, body: '<html><head><title>502 Bad Gateway</title></head></html>', contentType: 'text/html' }], ['--timeout', '20']);
+    const r = await run(
+      [
+        {
+          target: 'token',
+          times: 0,
+          status: 502,
+          body: '<html><head><title>502 Bad Gateway</title></head></html>',
+          contentType: 'text/html',
+        },
+      ],
+      ['--timeout', '20'],
+    );
     failed(r, /HTTP 502 with a non-JSON body \(text\/html\): "502 Bad Gateway"/);
     expect(r.token).toBe(4);
   });

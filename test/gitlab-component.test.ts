@@ -21,7 +21,11 @@ const COMPONENT = join(ROOT, 'templates/login.yml');
 const GITLAB_APP = 'd15e6f70-8192-4eaf-9b1c-2d3e4f5a6b7c';
 const VAULT = 'https://vault.azure.net/.default';
 
-interface Input { description?: string; default?: string; options?: string[] }
+interface Input {
+  description?: string;
+  default?: string;
+  options?: string[];
+}
 interface Job {
   stage: string;
   image: string;
@@ -44,7 +48,10 @@ function interpolate(given: Record<string, string>): Record<string, Job> {
   for (const [name, input] of Object.entries(inputs)) {
     const value = given[name] ?? input.default;
     if (value === undefined) throw new Error(`\`${name}\` input: required value has not been provided`);
-    if (input.options !== undefined && !input.options.includes(value)) throw new Error(`\`${name}\` input: \`${value}\` cannot be used because it is not in the list of allowed options`);
+    if (input.options !== undefined && !input.options.includes(value))
+      throw new Error(
+        `\`${name}\` input: \`${value}\` cannot be used because it is not in the list of allowed options`,
+      );
     values[name] = value;
   }
   const rendered = body.replace(/\$\[\[\s*inputs\.([a-z_]+)\s*\]\]/g, (_m, name: string) => {
@@ -65,7 +72,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     config: {
       issuers: [{ issuer: GITLAB.issuer }],
-      apps: [{ clientId: GITLAB_APP, federatedCredentials: [{ issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: [AUDIENCE] }] }],
+      apps: [
+        {
+          clientId: GITLAB_APP,
+          federatedCredentials: [{ issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: [AUDIENCE] }],
+        },
+      ],
     },
   });
   root = mkdtempSync(join(tmpdir(), 'ef-gitlab-'));
@@ -78,7 +90,12 @@ afterAll(async () => {
 });
 
 /** A user's job: `extends: .entra-federate` plus their script, run in one shell like the runner. */
-async function runJob(shell: 'bash' | 'sh', inputs: Record<string, string>, script: string[], extra: Record<string, string> = {}): Promise<ProcessResult & { dir: string }> {
+async function runJob(
+  shell: 'bash' | 'sh',
+  inputs: Record<string, string>,
+  script: string[],
+  extra: Record<string, string> = {},
+): Promise<ProcessResult & { dir: string }> {
   const job = interpolate(inputs)['.entra-federate'];
   if (job === undefined) throw new Error('no .entra-federate job');
   const dir = mkdtempSync(join(root, 'job-'));
@@ -86,7 +103,11 @@ async function runJob(shell: 'bash' | 'sh', inputs: Record<string, string>, scri
   mkdirSync(tmp);
   const idTokens: Record<string, string> = {};
   for (const [name, { aud }] of Object.entries(job.id_tokens)) {
-    idTokens[name] = sandbox.mintIdToken({ issuer: GITLAB.issuer, audience: aud, claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }) });
+    idTokens[name] = sandbox.mintIdToken({
+      issuer: GITLAB.issuer,
+      audience: aud,
+      claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }),
+    });
     leaks.add(...jwtParts(idTokens[name] ?? ''));
   }
   const lines = [shell === 'bash' ? 'set -eo pipefail' : 'set -e', ...job.before_script, ...script];
@@ -128,7 +149,12 @@ describe('the component file', () => {
   });
 
   test('id_tokens asks for the audience input; the CLI is pinned to this release; nothing is handed to other jobs', () => {
-    const jobs = interpolate({ client_id: GITLAB_APP, tenant_id: 'contoso.onmicrosoft.com', audience: 'api://custom', stage: 'release' });
+    const jobs = interpolate({
+      client_id: GITLAB_APP,
+      tenant_id: 'contoso.onmicrosoft.com',
+      audience: 'api://custom',
+      stage: 'release',
+    });
     expect(Object.keys(jobs)).toEqual(['.entra-federate']);
     const job = jobs['.entra-federate'];
     expect(job?.id_tokens).toEqual({ GITLAB_OIDC_TOKEN: { aud: 'api://custom' } });
@@ -143,35 +169,55 @@ describe('the component file', () => {
 
   test('GitLab would refuse a missing client id or an unknown cloud', () => {
     expect(() => interpolate({ tenant_id: 'x' })).toThrow('`client_id` input: required value has not been provided');
-    expect(() => interpolate({ client_id: 'x', tenant_id: 'x', cloud: 'Mars' })).toThrow('not in the list of allowed options');
+    expect(() => interpolate({ client_id: 'x', tenant_id: 'x', cloud: 'Mars' })).toThrow(
+      'not in the list of allowed options',
+    );
   });
 });
 
 describe('a job extending it, run against the sandbox', () => {
-  test('bash: the pinned CLI, two scopes exported into the job\'s shell and used by its script', async () => {
-    const run = await runJob('bash', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, scopes: `https://management.azure.com/.default,${VAULT}` }, [
-      audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com'),
-      audienceCheck('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'),
-    ]);
+  test("bash: the pinned CLI, two scopes exported into the job's shell and used by its script", async () => {
+    const run = await runJob(
+      'bash',
+      { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, scopes: `https://management.azure.com/.default,${VAULT}` },
+      [
+        audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com'),
+        audienceCheck('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'),
+      ],
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('entra-federate: AZURE_ACCESS_TOKEN  https://management.azure.com/.default');
-    expect(run.stdout).toContain('entra-federate: AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default');
+    expect(run.stdout).toContain(
+      'entra-federate: AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default',
+    );
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET is for https://vault.azure.net');
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([expect.stringMatching(new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`))]);
+    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`)),
+    ]);
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === GITLAB_APP);
     expect(sent.slice(-2).map((r) => r.status)).toEqual([200, 200]);
   });
 
   test('POSIX sh (alpine images): the same, with a local CLI', async () => {
-    const run = await runJob('sh', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId }, [audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com')], { ENTRA_FEDERATE_CLI: CLI });
+    const run = await runJob(
+      'sh',
+      { client_id: GITLAB_APP, tenant_id: sandbox.tenantId },
+      [audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com')],
+      { ENTRA_FEDERATE_CLI: CLI },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN is for https://management.azure.com');
   });
 
-  test('an audience the FIC does not hold: Entra\'s message and the doctor; the script does not run', async () => {
-    const run = await runJob('bash', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, audience: 'https://gitlab.com' }, ['echo SCRIPT-RAN'], { ENTRA_FEDERATE_CLI: CLI });
+  test("an audience the FIC does not hold: Entra's message and the doctor; the script does not run", async () => {
+    const run = await runJob(
+      'bash',
+      { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, audience: 'https://gitlab.com' },
+      ['echo SCRIPT-RAN'],
+      { ENTRA_FEDERATE_CLI: CLI },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/AADSTS70021|AADSTS700212/);
     expect(run.stderr).toContain('audience:       https://gitlab.com');
@@ -180,7 +226,10 @@ describe('a job extending it, run against the sandbox', () => {
   });
 
   test('no ID token (id_tokens overridden away): the CLI says which YAML to add', async () => {
-    const run = await runJob('sh', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId }, ['echo SCRIPT-RAN'], { ENTRA_FEDERATE_CLI: CLI, GITLAB_OIDC_TOKEN: '' });
+    const run = await runJob('sh', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId }, ['echo SCRIPT-RAN'], {
+      ENTRA_FEDERATE_CLI: CLI,
+      GITLAB_OIDC_TOKEN: '',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('id_tokens: GITLAB_OIDC_TOKEN: aud: api://AzureADTokenExchange');
     expect(run.stdout).not.toContain('SCRIPT-RAN');
@@ -188,7 +237,16 @@ describe('a job extending it, run against the sandbox', () => {
 
   test('two scopes with one variable name: exit 2 before any exchange', async () => {
     const before = sandbox.requests.filter((r) => r.target === 'token').length;
-    const run = await runJob('bash', { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, scopes: `https://management.azure.com/.default,${VAULT},api://vault.azure.net/.default` }, [], { ENTRA_FEDERATE_CLI: CLI });
+    const run = await runJob(
+      'bash',
+      {
+        client_id: GITLAB_APP,
+        tenant_id: sandbox.tenantId,
+        scopes: `https://management.azure.com/.default,${VAULT},api://vault.azure.net/.default`,
+      },
+      [],
+      { ENTRA_FEDERATE_CLI: CLI },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
     expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);

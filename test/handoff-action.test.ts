@@ -50,18 +50,36 @@ interface Step extends ProcessResult {
 }
 
 function defaults(): Record<string, string> {
-  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
-  return Object.fromEntries(Object.entries(manifest.inputs).filter(([, s]) => s.default !== undefined).map(([name, s]) => [`INPUT_${name.toUpperCase()}`, String(s.default)]));
+  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(manifest.inputs)
+      .filter(([, s]) => s.default !== undefined)
+      .map(([name, s]) => [`INPUT_${name.toUpperCase()}`, String(s.default)]),
+  );
 }
 
 async function runStep(inputs: Record<string, string>): Promise<Step> {
   const dir = join(root, `step-${++steps}`);
   const temp = join(dir, 'temp');
   mkdirSync(temp, { recursive: true });
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const log = join(dir, 'tools.log');
-  const given = Object.fromEntries(Object.entries({ 'client-id': sandbox.clientId, 'tenant-id': sandbox.tenantId, 'authority-host': sandbox.authorityHost, ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const given = Object.fromEntries(
+    Object.entries({
+      'client-id': sandbox.clientId,
+      'tenant-id': sandbox.tenantId,
+      'authority-host': sandbox.authorityHost,
+      ...inputs,
+    }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
+  );
   const env = baseEnv({
     ...defaults(),
     ...given,
@@ -78,7 +96,16 @@ async function runStep(inputs: Record<string, string>): Promise<Step> {
   });
   const result = await runNode(MAIN, [], { env, cwd: dir });
   const read = (f: string): string => readFileSync(f, 'utf8');
-  return { ...result, dir, temp, env, log, exported: parseFileCommands(read(files.GITHUB_ENV)), state: parseFileCommands(read(files.GITHUB_STATE)), summary: read(files.GITHUB_STEP_SUMMARY) };
+  return {
+    ...result,
+    dir,
+    temp,
+    env,
+    log,
+    exported: parseFileCommands(read(files.GITHUB_ENV)),
+    state: parseFileCommands(read(files.GITHUB_STATE)),
+    summary: read(files.GITHUB_STEP_SUMMARY),
+  };
 }
 
 function runPost(step: Step): Promise<ProcessResult> {
@@ -97,7 +124,10 @@ describe('export: every hand-off at once', () => {
   const registryBefore = { n: 0 };
   beforeAll(async () => {
     registryBefore.n = registry.requests.length;
-    step = await runStep({ export: `env\nterraform\naz\nacr:${registry.host}\ngit\nkubelogin\nidentity-endpoint`, 'subscription-id': SUBSCRIPTION });
+    step = await runStep({
+      export: `env\nterraform\naz\nacr:${registry.host}\ngit\nkubelogin\nidentity-endpoint`,
+      'subscription-id': SUBSCRIPTION,
+    });
   });
 
   test('the step succeeds and hands each tool its variables', () => {
@@ -120,24 +150,48 @@ describe('export: every hand-off at once', () => {
     expect(e['AZURE_CONFIG_DIR']?.startsWith(`${step.temp}/entra-federate-az-`)).toBe(true);
     expect(e['IDENTITY_ENDPOINT']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/msi\/token$/);
     expect(e['IDENTITY_HEADER']).toMatch(/^[0-9a-f]{64}$/);
-    for (const line of ['exported:          terraform: ARM_USE_OIDC', 'exported:          az: signed in under AZURE_CONFIG_DIR=', `exported:          acr: docker is signed in to ${registry.host} until`, 'exported:          git: a bearer header for https://dev.azure.com', 'exported:          identity-endpoint: IDENTITY_ENDPOINT=']) {
+    for (const line of [
+      'exported:          terraform: ARM_USE_OIDC',
+      'exported:          az: signed in under AZURE_CONFIG_DIR=',
+      `exported:          acr: docker is signed in to ${registry.host} until`,
+      'exported:          git: a bearer header for https://dev.azure.com',
+      'exported:          identity-endpoint: IDENTITY_ENDPOINT=',
+    ]) {
       expect(step.stdout).toContain(line);
     }
-    expect(step.stdout).toContain('::warning::entra-federate: kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set');
-    expect(step.summary).toContain(`| Exported | env, terraform, az, acr:${registry.host}, git, kubelogin, identity-endpoint |`);
+    expect(step.stdout).toContain(
+      '::warning::entra-federate: kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set',
+    );
+    expect(step.summary).toContain(
+      `| Exported | env, terraform, az, acr:${registry.host}, git, kubelogin, identity-endpoint |`,
+    );
   });
 
-  test('az and docker got the right arguments and stdin; only az\'s CI token is on argv (az has no other way)', () => {
+  test("az and docker got the right arguments and stdin; only az's CI token is on argv (az has no other way)", () => {
     const calls = toolCalls(step.log);
-    expect(calls.map((c) => `${c.tool} ${c.argv.slice(0, 2).join(' ')}`)).toEqual(['az login --service-principal', 'az account set', `docker login ${registry.host}`]);
+    expect(calls.map((c) => `${c.tool} ${c.argv.slice(0, 2).join(' ')}`)).toEqual([
+      'az login --service-principal',
+      'az account set',
+      `docker login ${registry.host}`,
+    ]);
     const [login, , docker] = calls;
     const ciToken = login?.argv[login.argv.indexOf('--federated-token') + 1] ?? '';
     expect(claimsOf(ciToken)['aud']).toBe('api://AzureADTokenExchange');
-    expect(docker?.argv).toEqual(['login', registry.host, '--username', '00000000-0000-0000-0000-000000000000', '--password-stdin']);
+    expect(docker?.argv).toEqual([
+      'login',
+      registry.host,
+      '--username',
+      '00000000-0000-0000-0000-000000000000',
+      '--password-stdin',
+    ]);
     expect(docker?.stdin).toBe(registry.refreshTokens.at(-1));
     for (const call of calls.slice(1)) for (const arg of call.argv) expect(arg).not.toMatch(JWT);
     const exchange = registry.requests.slice(registryBefore.n)[0];
-    expect(exchange?.form).toMatchObject({ grant_type: 'access_token', service: registry.host, tenant: sandbox.tenantId });
+    expect(exchange?.form).toMatchObject({
+      grant_type: 'access_token',
+      service: registry.host,
+      tenant: sandbox.tenantId,
+    });
   });
 
   test('every secret is masked on its own line before anything else mentions it, and appears nowhere else', () => {
@@ -172,14 +226,23 @@ describe('export: every hand-off at once', () => {
     });
   });
 
-  test('a later step\'s ManagedIdentityCredential gets tokens from the identity endpoint', async () => {
+  test("a later step's ManagedIdentityCredential gets tokens from the identity endpoint", async () => {
     const script = join(step.dir, 'later.mjs');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { ManagedIdentityCredential } from ${JSON.stringify(join(ROOT, 'node_modules/@azure/identity/dist/esm/index.js'))};
       const t = await new ManagedIdentityCredential().getToken('https://vault.azure.net/.default');
       console.log(JSON.parse(Buffer.from(t.token.split('.')[1], 'base64url').toString()).aud);
-    `);
-    const later = await runNode(script, [], { env: baseEnv({ IDENTITY_ENDPOINT: step.exported['IDENTITY_ENDPOINT'], IDENTITY_HEADER: step.exported['IDENTITY_HEADER'] }), cwd: step.dir });
+    `,
+    );
+    const later = await runNode(script, [], {
+      env: baseEnv({
+        IDENTITY_ENDPOINT: step.exported['IDENTITY_ENDPOINT'],
+        IDENTITY_HEADER: step.exported['IDENTITY_HEADER'],
+      }),
+      cwd: step.dir,
+    });
     expect(later.stderr).toBe('');
     expect(later.stdout.trim()).toBe('https://vault.azure.net');
   });
@@ -193,11 +256,16 @@ describe('export: every hand-off at once', () => {
     expect(post.stderr).toBe('');
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('entra-federate: removed 1 file.');
-    expect(post.stdout).toContain('entra-federate: stopped 1 identity endpoint, signed out 2 tools, removed 1 directory.');
+    expect(post.stdout).toContain(
+      'entra-federate: stopped 1 identity endpoint, signed out 2 tools, removed 1 directory.',
+    );
     expect(await waitFor(() => !isRunning(pid), 3000)).toBe(true);
     expect(filesIn(step.temp)).toEqual([]);
     const undone = toolCalls(step.log).slice(before);
-    expect(undone.map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual(['az account clear', `docker logout ${registry.host}`]);
+    expect(undone.map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual([
+      'az account clear',
+      `docker logout ${registry.host}`,
+    ]);
     expect(undone[0]?.env['AZURE_CONFIG_DIR']).toBe(step.exported['AZURE_CONFIG_DIR']);
     expect(post.stdout).not.toMatch(JWT);
     // A second post (a re-run) finds nothing and still succeeds.

@@ -16,7 +16,15 @@ import { startSandbox } from '../src/sandbox/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { runCli } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
-import { claimsOf, fakeTools, filesIn, githubJob, parseFileCommands, sourceExportFile, toolCalls } from './helpers/handoff.js';
+import {
+  claimsOf,
+  fakeTools,
+  filesIn,
+  githubJob,
+  parseFileCommands,
+  sourceExportFile,
+  toolCalls,
+} from './helpers/handoff.js';
 import type { ToolCall } from './helpers/handoff.js';
 import { CIRCLECI, GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from './helpers/providers.js';
 import { startRegistry } from './helpers/registry.js';
@@ -35,7 +43,16 @@ const leaks = new LeakCheck();
 
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { issuers: SIMULATED_ISSUERS } });
-  sandbox.addApp({ clientId: USGOV_CLIENT, federatedCredentials: [{ issuer: sandbox.issuer, subject: 'repo:octo-org/octo-repo:ref:refs/heads/main', audiences: ['api://AzureADTokenExchangeUSGov'] }] });
+  sandbox.addApp({
+    clientId: USGOV_CLIENT,
+    federatedCredentials: [
+      {
+        issuer: sandbox.issuer,
+        subject: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+        audiences: ['api://AzureADTokenExchangeUSGov'],
+      },
+    ],
+  });
   registry = await startRegistry(['https://containerregistry.azure.net']);
   root = mkdtempSync(join(tmpdir(), 'ef-handoff-'));
   leaks.add(sandbox.idTokenRequestToken);
@@ -58,23 +75,47 @@ interface Run {
 async function githubLogin(args: string[], extra: Record<string, string | undefined> = {}): Promise<Run> {
   const dir = mkdtempSync(join(root, 'gh-'));
   const log = join(dir, 'tools.log');
-  const job = { ...githubJob(sandbox, dir), ...fakeTools(log), NODE_EXTRA_CA_CERTS: registry.caCertFile, ...extra } as Record<string, string>;
+  const job = {
+    ...githubJob(sandbox, dir),
+    ...fakeTools(log),
+    NODE_EXTRA_CA_CERTS: registry.caCertFile,
+    ...extra,
+  } as Record<string, string>;
   const before = sandbox.requests.length;
   const result = await runCli(['login', ...args], job);
   const exported = parseFileCommands(readFileSync(job['GITHUB_ENV'] ?? '', 'utf8'));
-  return { result: recordMasked(`login ${args.join(' ')}`, result), job, exported, calls: toolCalls(log), log, requests: sandbox.requests.slice(before) };
+  return {
+    result: recordMasked(`login ${args.join(' ')}`, result),
+    job,
+    exported,
+    calls: toolCalls(log),
+    log,
+    requests: sandbox.requests.slice(before),
+  };
 }
 
 /** `::add-mask::` lines hold a secret by design: everything else must hold none. */
 function recordMasked(name: string, result: ProcessResult): ProcessResult {
-  const masked = result.stderr.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
-  leaks.record(name, { ...result, stderr: result.stderr.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') });
+  const masked = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => l.slice('::add-mask::'.length));
+  leaks.record(name, {
+    ...result,
+    stderr: result.stderr
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+  });
   leaks.add(...masked);
   return result;
 }
 
 function masks(result: ProcessResult): string[] {
-  return result.stderr.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+  return result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => l.slice('::add-mask::'.length));
 }
 
 async function logout(run: Run): Promise<ProcessResult> {
@@ -85,10 +126,25 @@ async function logout(run: Run): Promise<ProcessResult> {
 
 function gitlabJob(dir: string): Record<string, string> {
   const clientId = randomUUID();
-  sandbox.addApp({ clientId, federatedCredentials: [{ issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: ['api://AzureADTokenExchange'] }] });
-  const token = sandbox.mintIdToken({ issuer: GITLAB.issuer, claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }) });
+  sandbox.addApp({
+    clientId,
+    federatedCredentials: [
+      { issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: ['api://AzureADTokenExchange'] },
+    ],
+  });
+  const token = sandbox.mintIdToken({
+    issuer: GITLAB.issuer,
+    claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }),
+  });
   leaks.add(token);
-  return { ...GITLAB.env, GITLAB_OIDC_TOKEN: token, AZURE_CLIENT_ID: clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost, TMPDIR: dir };
+  return {
+    ...GITLAB.env,
+    GITLAB_OIDC_TOKEN: token,
+    AZURE_CLIENT_ID: clientId,
+    AZURE_TENANT_ID: sandbox.tenantId,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    TMPDIR: dir,
+  };
 }
 
 describe('terraform', () => {
@@ -106,12 +162,23 @@ describe('terraform', () => {
   });
 
   test('GitHub, US Government: ARM_ENVIRONMENT and the audience in ARM_OIDC_REQUEST_URL', async () => {
-    const run = await githubLogin(['--export', 'terraform', '--cloud', 'AzureUSGovernment', '--client-id', USGOV_CLIENT]);
+    const run = await githubLogin([
+      '--export',
+      'terraform',
+      '--cloud',
+      'AzureUSGovernment',
+      '--client-id',
+      USGOV_CLIENT,
+    ]);
     expect(run.result.code, run.result.stderr).toBe(0);
     expect(run.exported['ARM_ENVIRONMENT']).toBe('usgovernment');
-    expect(run.exported['ARM_OIDC_REQUEST_URL']).toBe(`${sandbox.idTokenRequestUrl}&audience=api%3A%2F%2FAzureADTokenExchangeUSGov`);
+    expect(run.exported['ARM_OIDC_REQUEST_URL']).toBe(
+      `${sandbox.idTokenRequestUrl}&audience=api%3A%2F%2FAzureADTokenExchangeUSGov`,
+    );
     // It is the URL azurerm will call: the sandbox answers it with a token for that audience.
-    const res = await fetch(run.exported['ARM_OIDC_REQUEST_URL'] ?? '', { headers: { authorization: `Bearer ${sandbox.idTokenRequestToken}` } });
+    const res = await fetch(run.exported['ARM_OIDC_REQUEST_URL'] ?? '', {
+      headers: { authorization: `Bearer ${sandbox.idTokenRequestToken}` },
+    });
     const token = ((await res.json()) as { value: string }).value;
     leaks.add(token);
     expect(claimsOf(token)['aud']).toBe('api://AzureADTokenExchangeUSGov');
@@ -121,12 +188,20 @@ describe('terraform', () => {
     const dir = mkdtempSync(join(root, 'gl-'));
     const file = join(dir, 'azure.env');
     const job = gitlabJob(dir);
-    const result = recordMasked('gitlab terraform', await runCli(['login', '--export', 'terraform', '--export', 'env', '--export-file', file], job));
+    const result = recordMasked(
+      'gitlab terraform',
+      await runCli(['login', '--export', 'terraform', '--export', 'env', '--export-file', file], job),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const vars = sourceExportFile(file);
     expect(vars['ARM_OIDC_TOKEN_FILE_PATH']).toBe(vars['AZURE_FEDERATED_TOKEN_FILE']);
-    expect(vars).toMatchObject({ ARM_USE_OIDC: 'true', ARM_CLIENT_ID: job['AZURE_CLIENT_ID'], ARM_TENANT_ID: sandbox.tenantId, AZURE_CLIENT_ID: job['AZURE_CLIENT_ID'] });
+    expect(vars).toMatchObject({
+      ARM_USE_OIDC: 'true',
+      ARM_CLIENT_ID: job['AZURE_CLIENT_ID'],
+      ARM_TENANT_ID: sandbox.tenantId,
+      AZURE_CLIENT_ID: job['AZURE_CLIENT_ID'],
+    });
     const tokenFile = vars['ARM_OIDC_TOKEN_FILE_PATH'] ?? '';
     expect(tokenFile.startsWith(`${dir}/`)).toBe(true);
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
@@ -153,7 +228,18 @@ describe('az', () => {
     // az takes the CI token on argv only (no stdin or file option exists): it is a CI token of
     // minutes, masked first, and it appears nowhere else.
     const token = login?.argv[login.argv.indexOf('--federated-token') + 1] ?? '';
-    expect(login?.argv).toEqual(['login', '--service-principal', '--username', sandbox.clientId, '--tenant', sandbox.tenantId, '--federated-token', token, '--output', 'none']);
+    expect(login?.argv).toEqual([
+      'login',
+      '--service-principal',
+      '--username',
+      sandbox.clientId,
+      '--tenant',
+      sandbox.tenantId,
+      '--federated-token',
+      token,
+      '--output',
+      'none',
+    ]);
     expect(claimsOf(token)).toMatchObject({ iss: sandbox.issuer, aud: 'api://AzureADTokenExchange' });
     expect(masks(run.result)).toContain(token);
     expect(set?.argv).toEqual(['account', 'set', '--subscription', SUBSCRIPTION, '--output', 'none']);
@@ -185,10 +271,17 @@ describe('az', () => {
   test('az failing: a clear error with its stderr scrubbed, and nothing left behind', async () => {
     const run = await githubLogin(['--export', 'az'], { FAKE_AZ_FAIL: 'login' });
     expect(run.result.code).toBe(1);
-    expect(run.result.stderr).toContain('Could not sign az in: `az login --service-principal` exited with code 1: ERROR: AADSTS700024: Client assertion is not within its valid time range. Trace: [redacted]');
+    expect(run.result.stderr).toContain(
+      'Could not sign az in: `az login --service-principal` exited with code 1: ERROR: AADSTS700024: Client assertion is not within its valid time range. Trace: [redacted]',
+    );
     expect(run.result.stderr).toContain('use Azure CLI 2.30 or later');
     // Only the mask command carries the CI token.
-    expect(run.result.stderr.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toMatch(JWT);
+    expect(
+      run.result.stderr
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toMatch(JWT);
     expect(filesIn(run.job['RUNNER_TEMP'] ?? '')).toEqual([]);
     expect(run.exported).toEqual({});
   });
@@ -207,12 +300,28 @@ describe('acr:<registry>', () => {
     const run = await githubLogin(['--export', `acr:${registry.host}`]);
     expect(run.result.code, run.result.stderr).toBe(0);
     // The login asked Entra for an ACR-audience token as well as the default scope.
-    expect(run.requests.filter((r) => r.target === 'token').map((r) => r.form?.['scope']).sort()).toEqual(['https://containerregistry.azure.net/.default', 'https://management.azure.com/.default']);
+    expect(
+      run.requests
+        .filter((r) => r.target === 'token')
+        .map((r) => r.form?.['scope'])
+        .sort(),
+    ).toEqual(['https://containerregistry.azure.net/.default', 'https://management.azure.com/.default']);
     const [exchange] = registry.requests.slice(before);
-    expect(exchange).toMatchObject({ method: 'POST', path: '/oauth2/exchange', contentType: 'application/x-www-form-urlencoded' });
+    expect(exchange).toMatchObject({
+      method: 'POST',
+      path: '/oauth2/exchange',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(Object.keys(exchange?.form ?? {}).sort()).toEqual(['access_token', 'grant_type', 'service', 'tenant']);
-    expect(exchange?.form).toMatchObject({ grant_type: 'access_token', service: registry.host, tenant: sandbox.tenantId });
-    expect(claimsOf(exchange?.form['access_token'] ?? '')).toMatchObject({ aud: 'https://containerregistry.azure.net', appid: sandbox.clientId });
+    expect(exchange?.form).toMatchObject({
+      grant_type: 'access_token',
+      service: registry.host,
+      tenant: sandbox.tenantId,
+    });
+    expect(claimsOf(exchange?.form['access_token'] ?? '')).toMatchObject({
+      aud: 'https://containerregistry.azure.net',
+      appid: sandbox.clientId,
+    });
     leaks.add(exchange?.form['access_token'] ?? '');
 
     const refresh = registry.refreshTokens.at(-1) ?? '';
@@ -221,19 +330,30 @@ describe('acr:<registry>', () => {
     expect(run.calls[0]?.stdin).toBe(refresh);
     for (const arg of run.calls[0]?.argv ?? []) expect(JWT.test(arg)).toBe(false);
     expect(masks(run.result)).toContain(refresh);
-    expect(run.result.stderr).toMatch(new RegExp(`docker is signed in to ${registry.host} until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(the ACR refresh token's expiry\\)`));
+    expect(run.result.stderr).toMatch(
+      new RegExp(
+        `docker is signed in to ${registry.host} until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(the ACR refresh token's expiry\\)`,
+      ),
+    );
 
     await logout(run);
-    expect(toolCalls(run.log).slice(1).map((c) => c.argv)).toEqual([['logout', registry.host]]);
+    expect(
+      toolCalls(run.log)
+        .slice(1)
+        .map((c) => c.argv),
+    ).toEqual([['logout', registry.host]]);
   });
 
-  test('a registry that refuses ACR-audience tokens gets the login\'s ARM token', async () => {
+  test("a registry that refuses ACR-audience tokens gets the login's ARM token", async () => {
     registry.accept = ['https://management.azure.com'];
     const before = registry.requests.length;
     const run = await githubLogin(['--export', `acr:${registry.host}`]);
     registry.accept = ['https://containerregistry.azure.net'];
     expect(run.result.code, run.result.stderr).toBe(0);
-    expect(registry.requests.slice(before).map((r) => claimsOf(r.form['access_token'] ?? '')['aud'])).toEqual(['https://containerregistry.azure.net', 'https://management.azure.com']);
+    expect(registry.requests.slice(before).map((r) => claimsOf(r.form['access_token'] ?? '')['aud'])).toEqual([
+      'https://containerregistry.azure.net',
+      'https://management.azure.com',
+    ]);
     for (const r of registry.requests) leaks.add(r.form['access_token'] ?? '');
     expect(run.calls[0]?.stdin).toBe(registry.refreshTokens.at(-1));
     await logout(run);
@@ -251,7 +371,12 @@ describe('acr:<registry>', () => {
   });
 
   test('bad registry names are refused before any request', async () => {
-    for (const [spec, message] of [['acr:https://myregistry.azurecr.io', 'has a scheme'], ['acr:', 'needs a registry'], ['acr:my registry', 'is not a registry login server'], ['acr:-x', 'is not a registry login server']] as const) {
+    for (const [spec, message] of [
+      ['acr:https://myregistry.azurecr.io', 'has a scheme'],
+      ['acr:', 'needs a registry'],
+      ['acr:my registry', 'is not a registry login server'],
+      ['acr:-x', 'is not a registry login server'],
+    ] as const) {
       const run = await githubLogin(['--export', spec]);
       expect(run.result.code, spec).toBe(2);
       expect(run.result.stderr).toContain(message);
@@ -265,11 +390,21 @@ describe('git', () => {
     const dir = mkdtempSync(join(root, 'gl-'));
     const file = join(dir, 'azure.env');
     const log = join(dir, 'tools.log');
-    const job: Record<string, string> = { ...gitlabJob(dir), GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.autocrlf', GIT_CONFIG_VALUE_0: 'false' };
+    const job: Record<string, string> = {
+      ...gitlabJob(dir),
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.autocrlf',
+      GIT_CONFIG_VALUE_0: 'false',
+    };
     const before = sandbox.requests.length;
     const result = recordMasked('git', await runCli(['login', '--export', 'git', '--export-file', file], job));
     expect(result.code, result.stderr).toBe(0);
-    expect(sandbox.requests.slice(before).filter((r) => r.target === 'token').map((r) => r.form?.['scope'])).toContain(`${ADO}/.default`);
+    expect(
+      sandbox.requests
+        .slice(before)
+        .filter((r) => r.target === 'token')
+        .map((r) => r.form?.['scope']),
+    ).toContain(`${ADO}/.default`);
     const vars = sourceExportFile(file);
     expect(vars['GIT_CONFIG_COUNT']).toBe('3');
     expect(vars['GIT_CONFIG_KEY_1']).toBe('http.https://dev.azure.com/.extraheader');
@@ -278,19 +413,37 @@ describe('git', () => {
     const token = header.replace(/^AUTHORIZATION: bearer /, '');
     leaks.add(token);
     expect(claimsOf(token)).toMatchObject({ aud: ADO, appid: job['AZURE_CLIENT_ID'] });
-    expect(result.stderr).toMatch(/git: a bearer header for https:\/\/dev\.azure\.com in GIT_CONFIG_\* \(not in any \.git\/config\), valid until/);
+    expect(result.stderr).toMatch(
+      /git: a bearer header for https:\/\/dev\.azure\.com in GIT_CONFIG_\* \(not in any \.git\/config\), valid until/,
+    );
 
     // A later script line runs git: the fake records what it was given.
-    const later = spawnSync('sh', ['-c', '. "$0" && git ls-remote https://dev.azure.com/contoso/web/_git/web', file], { env: { ...job, ...fakeTools(log) }, encoding: 'utf8' });
+    const later = spawnSync('sh', ['-c', '. "$0" && git ls-remote https://dev.azure.com/contoso/web/_git/web', file], {
+      env: { ...job, ...fakeTools(log) },
+      encoding: 'utf8',
+    });
     expect(later.status).toBe(0);
     const [call] = toolCalls(log);
     expect(call?.argv).toEqual(['ls-remote', 'https://dev.azure.com/contoso/web/_git/web']);
-    expect(call?.env).toMatchObject({ GIT_CONFIG_COUNT: '3', GIT_CONFIG_KEY_0: 'core.autocrlf', GIT_CONFIG_VALUE_1: header });
+    expect(call?.env).toMatchObject({
+      GIT_CONFIG_COUNT: '3',
+      GIT_CONFIG_KEY_0: 'core.autocrlf',
+      GIT_CONFIG_VALUE_1: header,
+    });
     expect(later.stdout + later.stderr).toBe('');
 
     // Real git applies the header to Azure DevOps URLs only, from the environment.
-    const gitEnv = { ...vars, GIT_CONFIG_COUNT: '3', GIT_CONFIG_KEY_0: 'core.autocrlf', GIT_CONFIG_VALUE_0: 'false', PATH: '/usr/bin:/bin', HOME: dir, GIT_CONFIG_NOSYSTEM: '1' };
-    const urlmatch = (url: string): ReturnType<typeof spawnSync> => spawnSync('git', ['config', '--get-urlmatch', 'http.extraheader', url], { env: gitEnv, encoding: 'utf8' });
+    const gitEnv = {
+      ...vars,
+      GIT_CONFIG_COUNT: '3',
+      GIT_CONFIG_KEY_0: 'core.autocrlf',
+      GIT_CONFIG_VALUE_0: 'false',
+      PATH: '/usr/bin:/bin',
+      HOME: dir,
+      GIT_CONFIG_NOSYSTEM: '1',
+    };
+    const urlmatch = (url: string): ReturnType<typeof spawnSync> =>
+      spawnSync('git', ['config', '--get-urlmatch', 'http.extraheader', url], { env: gitEnv, encoding: 'utf8' });
     expect(urlmatch('https://dev.azure.com/contoso/web/_git/web').stdout).toBe(`${header}\n`);
     expect(urlmatch('https://contoso.visualstudio.com/web/_git/web').stdout).toBe(`${header}\n`);
     const github = urlmatch('https://github.com/octo-org/octo-repo');
@@ -299,7 +452,13 @@ describe('git', () => {
     const repo = join(dir, 'repo');
     execFileSync('git', ['init', '-q', repo], { env: gitEnv });
     expect(readFileSync(join(repo, '.git', 'config'), 'utf8')).not.toContain('extraheader');
-    expect(execFileSync('git', ['-C', repo, 'config', '--show-origin', '--get-all', 'http.https://dev.azure.com/.extraheader'], { env: gitEnv, encoding: 'utf8' })).toBe(`command line:\t${header}\n`);
+    expect(
+      execFileSync(
+        'git',
+        ['-C', repo, 'config', '--show-origin', '--get-all', 'http.https://dev.azure.com/.extraheader'],
+        { env: gitEnv, encoding: 'utf8' },
+      ),
+    ).toBe(`command line:\t${header}\n`);
   });
 
   test('GitHub: the token is masked before it is written to GITHUB_ENV', async () => {
@@ -315,17 +474,31 @@ describe('kubelogin', () => {
   test('GitHub: workloadidentity variables, and a warning that kubelogin will ask GitHub itself', async () => {
     const run = await githubLogin(['--export', 'kubelogin']);
     expect(run.result.code, run.result.stderr).toBe(0);
-    expect(run.exported).toMatchObject({ AZURE_CLIENT_ID: sandbox.clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost, AAD_LOGIN_METHOD: 'workloadidentity' });
+    expect(run.exported).toMatchObject({
+      AZURE_CLIENT_ID: sandbox.clientId,
+      AZURE_TENANT_ID: sandbox.tenantId,
+      AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+      AAD_LOGIN_METHOD: 'workloadidentity',
+    });
     const file = run.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '';
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(run.result.stderr).toContain('warning: kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set, so kubelogin ignores AZURE_FEDERATED_TOKEN_FILE');
+    expect(run.result.stderr).toContain(
+      'warning: kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set, so kubelogin ignores AZURE_FEDERATED_TOKEN_FILE',
+    );
     expect(run.result.stderr).toContain('That works for this app');
     await logout(run);
     expect(existsSync(file)).toBe(false);
   });
 
   test('GitHub with another audience: the warning says kubelogin will fail and how to avoid it', async () => {
-    const run = await githubLogin(['--export', 'kubelogin', '--cloud', 'AzureUSGovernment', '--client-id', USGOV_CLIENT]);
+    const run = await githubLogin([
+      '--export',
+      'kubelogin',
+      '--cloud',
+      'AzureUSGovernment',
+      '--client-id',
+      USGOV_CLIENT,
+    ]);
     expect(run.result.code, run.result.stderr).toBe(0);
     expect(run.result.stderr).toContain('expects api://AzureADTokenExchangeUSGov, so kubelogin will fail');
     await logout(run);
@@ -335,7 +508,10 @@ describe('kubelogin', () => {
     const dir = mkdtempSync(join(root, 'gl-'));
     const file = join(dir, 'azure.env');
     const job = gitlabJob(dir);
-    const result = recordMasked('gitlab kubelogin', await runCli(['login', '--export', 'kubelogin,env', '--export-file', file], job));
+    const result = recordMasked(
+      'gitlab kubelogin',
+      await runCli(['login', '--export', 'kubelogin,env', '--export-file', file], job),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('warning');
     expect(filesIn(dir).filter((f) => f.endsWith('.jwt'))).toHaveLength(1);
@@ -349,10 +525,27 @@ describe('where variables go, and bad input', () => {
     const bashEnv = join(dir, 'bash-env');
     writeFileSync(bashEnv, 'export EXISTING=1\n');
     const clientId = randomUUID();
-    sandbox.addApp({ clientId, federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: ['api://AzureADTokenExchange'] }] });
-    const token = sandbox.mintIdToken({ issuer: CIRCLECI.issuer, audience: 'api://AzureADTokenExchange', claims: ciClaims({ ...CIRCLECI.claims, sub: CIRCLECI.subjectV2 }) });
+    sandbox.addApp({
+      clientId,
+      federatedCredentials: [
+        { issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: ['api://AzureADTokenExchange'] },
+      ],
+    });
+    const token = sandbox.mintIdToken({
+      issuer: CIRCLECI.issuer,
+      audience: 'api://AzureADTokenExchange',
+      claims: ciClaims({ ...CIRCLECI.claims, sub: CIRCLECI.subjectV2 }),
+    });
     leaks.add(token);
-    const job = { ...CIRCLECI.env, CIRCLE_OIDC_TOKEN_V2: token, BASH_ENV: bashEnv, AZURE_CLIENT_ID: clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost, TMPDIR: dir };
+    const job = {
+      ...CIRCLECI.env,
+      CIRCLE_OIDC_TOKEN_V2: token,
+      BASH_ENV: bashEnv,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_TENANT_ID: sandbox.tenantId,
+      AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+      TMPDIR: dir,
+    };
     const result = recordMasked('circleci', await runCli(['login', '--export', 'env'], job));
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('variables written to $BASH_ENV');
@@ -369,7 +562,10 @@ describe('where variables go, and bad input', () => {
     // double quotes must reach the sourcing shell unchanged and unexpanded.
     const odd = join(dir, `it's $HOME "x"`);
     mkdirSync(odd);
-    const result = recordMasked('quoting', await runCli(['login', '--export', 'env', '--export-file', file], { ...job, TMPDIR: odd }));
+    const result = recordMasked(
+      'quoting',
+      await runCli(['login', '--export', 'env', '--export-file', file], { ...job, TMPDIR: odd }),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(sourceExportFile(file)['AZURE_FEDERATED_TOKEN_FILE']?.startsWith(`${odd}/entra-federate-`)).toBe(true);
   });
@@ -404,7 +600,10 @@ describe('where variables go, and bad input', () => {
     writeFileSync(file, '');
     chmodSync(file, 0o644);
     const before = sandbox.requests.length;
-    const result = leaks.record('open export file', await runCli(['login', '--export', 'env', '--export-file', file], gitlabJob(dir)));
+    const result = leaks.record(
+      'open export file',
+      await runCli(['login', '--export', 'env', '--export-file', file], gitlabJob(dir)),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('can be read or written by other users (mode 644)');
     expect(result.stderr).toContain(`chmod 600 ${file}`);
@@ -413,30 +612,54 @@ describe('where variables go, and bad input', () => {
 
   test('unknown export names, and flags without --export, exit 2 naming what is accepted', async () => {
     const dir = mkdtempSync(join(root, 'gl-'));
-    for (const args of [['--export', 'docker'], ['--export', 'env,helm'], ['--export-file', join(dir, 'x.env')], ['--subscription-id', SUBSCRIPTION]]) {
+    for (const args of [
+      ['--export', 'docker'],
+      ['--export', 'env,helm'],
+      ['--export-file', join(dir, 'x.env')],
+      ['--subscription-id', SUBSCRIPTION],
+    ]) {
       const before = sandbox.requests.length;
       const result = leaks.record(`bad ${args.join(' ')}`, await runCli(['login', ...args], gitlabJob(dir)));
       expect(result.code, args.join(' ')).toBe(2);
       expect(sandbox.requests.length).toBe(before);
-      if (args[0] === '--export') expect(result.stderr).toContain('env, terraform, az, acr:<registry>, git, kubelogin, identity-endpoint');
+      if (args[0] === '--export')
+        expect(result.stderr).toContain('env, terraform, az, acr:<registry>, git, kubelogin, identity-endpoint');
     }
-    const bad = leaks.record('bad subscription', await runCli(['login', '--export', 'az', '--subscription-id', 'prod'], gitlabJob(dir)));
+    const bad = leaks.record(
+      'bad subscription',
+      await runCli(['login', '--export', 'az', '--subscription-id', 'prod'], gitlabJob(dir)),
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('The subscription id "prod" is not a GUID.');
   });
 
   test('several exports in one login: one session record, and logout undoes them all', async () => {
-    const run = await githubLogin(['--export', `env,terraform,az,acr:${registry.host},git,kubelogin`, '--subscription-id', SUBSCRIPTION]);
+    const run = await githubLogin([
+      '--export',
+      `env,terraform,az,acr:${registry.host},git,kubelogin`,
+      '--subscription-id',
+      SUBSCRIPTION,
+    ]);
     expect(run.result.code, run.result.stderr).toBe(0);
     for (const r of registry.requests) leaks.add(r.form['access_token'] ?? '');
     const temp = run.job['RUNNER_TEMP'] ?? '';
-    expect(filesIn(temp).map((f) => f.replace(/[0-9a-f]{16}|entra-federate-az-\w+/, 'X')).sort()).toEqual(['X', 'entra-federate-X.jwt', 'entra-federate-session-X.json']);
+    expect(
+      filesIn(temp)
+        .map((f) => f.replace(/[0-9a-f]{16}|entra-federate-az-\w+/, 'X'))
+        .sort(),
+    ).toEqual(['X', 'entra-federate-X.jwt', 'entra-federate-session-X.json']);
     expect(run.exported['ENTRA_FEDERATE_SESSION']).toMatch(/entra-federate-session-[0-9a-f]{16}\.json$/);
     expect(run.calls.map((c) => `${c.tool} ${c.argv[0]}`)).toEqual(['az login', 'az account', 'docker login']);
     const out = await logout(run);
-    expect(out.stderr).toContain('logged out: stopped 0 identity endpoints, signed out 2 tools, removed 1 file and 1 directory.');
+    expect(out.stderr).toContain(
+      'logged out: stopped 0 identity endpoints, signed out 2 tools, removed 1 file and 1 directory.',
+    );
     expect(filesIn(temp)).toEqual([]);
-    expect(toolCalls(run.log).slice(3).map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual(['az account clear', `docker logout ${registry.host}`]);
+    expect(
+      toolCalls(run.log)
+        .slice(3)
+        .map((c) => `${c.tool} ${c.argv.join(' ')}`),
+    ).toEqual(['az account clear', `docker logout ${registry.host}`]);
   });
 });
 

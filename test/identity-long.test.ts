@@ -29,19 +29,23 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test(`DefaultAzureCredential keeps getting valid tokens for ${SECONDS} s through the identity endpoint (CI tokens live 5 s, access tokens 10 s)`, async () => {
-  const leaks = new LeakCheck();
-  leaks.add(sandbox.idTokenRequestToken);
-  const job = githubJob(sandbox, dir);
-  const login = leaks.record('login', await runCli(['login', '--export', 'identity-endpoint'], job));
-  expect(login.code, login.stderr).toBe(0);
-  const exported = parseFileCommands(readFileSync(job['GITHUB_ENV'] ?? '', 'utf8'));
-  expect(Object.keys(exported).sort()).toEqual(['ENTRA_FEDERATE_SESSION', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER']);
-  const afterLogin = sandbox.requests.length;
+test(
+  `DefaultAzureCredential keeps getting valid tokens for ${SECONDS} s through the identity endpoint (CI tokens live 5 s, access tokens 10 s)`,
+  async () => {
+    const leaks = new LeakCheck();
+    leaks.add(sandbox.idTokenRequestToken);
+    const job = githubJob(sandbox, dir);
+    const login = leaks.record('login', await runCli(['login', '--export', 'identity-endpoint'], job));
+    expect(login.code, login.stderr).toBe(0);
+    const exported = parseFileCommands(readFileSync(job['GITHUB_ENV'] ?? '', 'utf8'));
+    expect(Object.keys(exported).sort()).toEqual(['ENTRA_FEDERATE_SESSION', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER']);
+    const afterLogin = sandbox.requests.length;
 
-  // A later step: only what GitHub passes on (the exported variables), no AZURE_* at all.
-  const consumer = join(dir, 'consumer.mjs');
-  writeFileSync(consumer, `
+    // A later step: only what GitHub passes on (the exported variables), no AZURE_* at all.
+    const consumer = join(dir, 'consumer.mjs');
+    writeFileSync(
+      consumer,
+      `
     import { DefaultAzureCredential } from ${JSON.stringify(join(ROOT, 'node_modules/@azure/identity/dist/esm/index.js'))};
     const credential = new DefaultAzureCredential();
     const scopes = ['https://management.azure.com/.default', 'https://vault.azure.net/.default'];
@@ -60,45 +64,64 @@ test(`DefaultAzureCredential keeps getting valid tokens for ${SECONDS} s through
       await new Promise((r) => setTimeout(r, Math.max(0, (i + 1) * 1000 - (Date.now() - start))));
     }
     console.log(JSON.stringify(results));
-  `);
-  const run = await runNode(consumer, [], { env: baseEnv({ IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'], IDENTITY_HEADER: exported['IDENTITY_HEADER'] }), cwd: dir, timeoutMs: (SECONDS + 20) * 1000 });
-  leaks.record('consumer', { ...run, stdout: '' });
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  const results = JSON.parse(run.stdout) as { ok: boolean; at: number; aud?: string; expLeftMs?: number; expiresOnLeftMs?: number; jti?: string; error?: string }[];
+  `,
+    );
+    const run = await runNode(consumer, [], {
+      env: baseEnv({ IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'], IDENTITY_HEADER: exported['IDENTITY_HEADER'] }),
+      cwd: dir,
+      timeoutMs: (SECONDS + 20) * 1000,
+    });
+    leaks.record('consumer', { ...run, stdout: '' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as {
+      ok: boolean;
+      at: number;
+      aud?: string;
+      expLeftMs?: number;
+      expiresOnLeftMs?: number;
+      jti?: string;
+      error?: string;
+    }[];
 
-  // Zero failures, and every token was valid when it arrived (the endpoint never hands out one
-  // it would consider stale: at least half of a 10 s token is left).
-  expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(results).toHaveLength(SECONDS);
-  expect(results[SECONDS - 1]?.at).toBeGreaterThanOrEqual((SECONDS - 1) * 1000);
-  for (const r of results) {
-    expect(r.expLeftMs).toBeGreaterThan(0);
-    expect(r.expiresOnLeftMs).toBeGreaterThan(0);
-  }
-  expect(new Set(results.map((r) => r.aud))).toEqual(new Set(['https://management.azure.com', 'https://vault.azure.net']));
-  // Tokens were renewed all along, not one token served past its life.
-  const distinct = new Set(results.map((r) => r.jti)).size;
-  expect(distinct).toBeGreaterThanOrEqual(Math.floor(SECONDS / 5));
+    // Zero failures, and every token was valid when it arrived (the endpoint never hands out one
+    // it would consider stale: at least half of a 10 s token is left).
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results).toHaveLength(SECONDS);
+    expect(results[SECONDS - 1]?.at).toBeGreaterThanOrEqual((SECONDS - 1) * 1000);
+    for (const r of results) {
+      expect(r.expLeftMs).toBeGreaterThan(0);
+      expect(r.expiresOnLeftMs).toBeGreaterThan(0);
+    }
+    expect(new Set(results.map((r) => r.aud))).toEqual(
+      new Set(['https://management.azure.com', 'https://vault.azure.net']),
+    );
+    // Tokens were renewed all along, not one token served past its life.
+    const distinct = new Set(results.map((r) => r.jti)).size;
+    expect(distinct).toBeGreaterThanOrEqual(Math.floor(SECONDS / 5));
 
-  // Each renewal was a fresh exchange with a fresh CI token (the sandbox rejects an expired
-  // assertion with AADSTS700024, so every 200 is proof), and nothing failed on the way.
-  const during = sandbox.requests.slice(afterLogin);
-  const exchanges = during.filter((r) => r.target === 'token');
-  const idTokens = during.filter((r) => r.target === 'idtoken');
-  expect(exchanges.length).toBeGreaterThanOrEqual(distinct);
-  expect(exchanges.every((r) => r.status === 200)).toBe(true);
-  expect(idTokens.length).toBe(exchanges.length);
-  expect(idTokens.every((r) => r.status === 200)).toBe(true);
+    // Each renewal was a fresh exchange with a fresh CI token (the sandbox rejects an expired
+    // assertion with AADSTS700024, so every 200 is proof), and nothing failed on the way.
+    const during = sandbox.requests.slice(afterLogin);
+    const exchanges = during.filter((r) => r.target === 'token');
+    const idTokens = during.filter((r) => r.target === 'idtoken');
+    expect(exchanges.length).toBeGreaterThanOrEqual(distinct);
+    expect(exchanges.every((r) => r.status === 200)).toBe(true);
+    expect(idTokens.length).toBe(exchanges.length);
+    expect(idTokens.every((r) => r.status === 200)).toBe(true);
 
-  // logout: the endpoint is gone, and so is every file.
-  const state = filesIn(job['RUNNER_TEMP'] ?? '').find((f) => f.startsWith('entra-federate-identity-')) ?? '';
-  const pid = (JSON.parse(readFileSync(join(job['RUNNER_TEMP'] ?? '', state), 'utf8')) as { pid: number }).pid;
-  expect(isRunning(pid)).toBe(true);
-  const logout = leaks.record('logout', await runCli(['logout'], { ...job, ...exported }));
-  expect(logout.code).toBe(0);
-  expect(logout.stderr).toContain('stopped 1 identity endpoint');
-  expect(await waitFor(() => !isRunning(pid), 3000)).toBe(true);
-  expect(filesIn(job['RUNNER_TEMP'] ?? '')).toEqual([]);
-  console.log(`identity endpoint over ${SECONDS} s: ${results.length} requests, 0 failures, ${distinct} distinct access tokens, ${exchanges.length} exchanges, ${idTokens.length} CI tokens`);
-}, (SECONDS + 40) * 1000);
+    // logout: the endpoint is gone, and so is every file.
+    const state = filesIn(job['RUNNER_TEMP'] ?? '').find((f) => f.startsWith('entra-federate-identity-')) ?? '';
+    const pid = (JSON.parse(readFileSync(join(job['RUNNER_TEMP'] ?? '', state), 'utf8')) as { pid: number }).pid;
+    expect(isRunning(pid)).toBe(true);
+    const logout = leaks.record('logout', await runCli(['logout'], { ...job, ...exported }));
+    expect(logout.code).toBe(0);
+    expect(logout.stderr).toContain('stopped 1 identity endpoint');
+    expect(await waitFor(() => !isRunning(pid), 3000)).toBe(true);
+    expect(filesIn(job['RUNNER_TEMP'] ?? '')).toEqual([]);
+    console.log(
+      `identity endpoint over ${SECONDS} s: ${results.length} requests, 0 failures, ${distinct} distinct access tokens, ${exchanges.length} exchanges, ${idTokens.length} CI tokens`,
+    );
+  },
+  (SECONDS + 40) * 1000,
+);

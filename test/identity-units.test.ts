@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ef-identity-units-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('refresh margin', () => {
-  test('five minutes for hour-long tokens (MSAL\'s own renewal offset), half the life of short ones', () => {
+  test("five minutes for hour-long tokens (MSAL's own renewal offset), half the life of short ones", () => {
     expect(refreshMargin(3599_000)).toBe(300_000);
     expect(refreshMargin(600_000)).toBe(300_000);
     expect(refreshMargin(10_000)).toBe(5_000);
@@ -31,7 +31,10 @@ describe('refresh margin', () => {
   test('the cache serves a fresh token, fetches a stale one again, and shares a fetch in flight', async () => {
     let clock = 0;
     let fetches = 0;
-    const cache = new TokenCache(async (resource) => ({ accessToken: `${resource}-${++fetches}`, obtainedAt: clock, expiresOn: clock + 10_000 }), () => clock);
+    const cache = new TokenCache(
+      async (resource) => ({ accessToken: `${resource}-${++fetches}`, obtainedAt: clock, expiresOn: clock + 10_000 }),
+      () => clock,
+    );
     const [a, b] = await Promise.all([cache.get('r'), cache.get('r')]);
     expect([a.accessToken, b.accessToken]).toEqual(['r-1', 'r-1']);
     clock = 4_999;
@@ -52,7 +55,8 @@ describe('refresh margin', () => {
 describe('protocol', () => {
   const secret = 'a'.repeat(64);
   const client = '5a4db0c5-c11e-4000-8000-000000000002';
-  const parse = (url: string, headers: Record<string, string> = { 'x-identity-header': secret }, method = 'GET') => parseTokenRequest(method, url, headers, secret, client);
+  const parse = (url: string, headers: Record<string, string> = { 'x-identity-header': secret }, method = 'GET') =>
+    parseTokenRequest(method, url, headers, secret, client);
 
   test('the secret is checked first, in constant time over equal-length digests', () => {
     expect(secretMatches(secret, secret)).toBe(true);
@@ -63,7 +67,10 @@ describe('protocol', () => {
   });
 
   test('what @azure/msal-node sends is accepted; anything else is refused with the reason', () => {
-    expect(parse('/msi/token?api-version=2019-08-01&resource=https%3A%2F%2Fvault.azure.net')).toEqual({ ok: true, resource: 'https://vault.azure.net' });
+    expect(parse('/msi/token?api-version=2019-08-01&resource=https%3A%2F%2Fvault.azure.net')).toEqual({
+      ok: true,
+      resource: 'https://vault.azure.net',
+    });
     expect(parse(`/msi/token?api-version=2019-08-01&resource=x&client_id=${client}`)).toMatchObject({ ok: true });
     expect(parse('/msi/token?api-version=2019-08-01')).toMatchObject({ ok: false, status: 400 });
     expect(parse('/msi/token?api-version=2019-08-01&resource=x&object_id=1')).toMatchObject({ ok: false, status: 400 });
@@ -71,21 +78,35 @@ describe('protocol', () => {
     expect(parse('/msi/token', undefined, 'DELETE')).toMatchObject({ ok: false, status: 405 });
   });
 
-  test('the answer has App Service\'s shape: expires_on in epoch seconds, as a string', () => {
-    expect(JSON.parse(tokenBody({ accessToken: 't', expiresOn: 1_795_316_091_999 }, 'https://vault.azure.net', client))).toEqual({
-      access_token: 't', expires_on: '1795316091', resource: 'https://vault.azure.net', token_type: 'Bearer', client_id: client,
+  test("the answer has App Service's shape: expires_on in epoch seconds, as a string", () => {
+    expect(
+      JSON.parse(tokenBody({ accessToken: 't', expiresOn: 1_795_316_091_999 }, 'https://vault.azure.net', client)),
+    ).toEqual({
+      access_token: 't',
+      expires_on: '1795316091',
+      resource: 'https://vault.azure.net',
+      token_type: 'Bearer',
+      client_id: client,
     });
   });
 });
 
 describe('records that say what to undo', () => {
   test('only absolute paths and plain registry names survive; nothing to run is read from a record', () => {
-    expect(cleanupFromJson(JSON.stringify({
-      files: ['/tmp/a.jwt', 'relative.jwt', 3],
+    expect(
+      cleanupFromJson(
+        JSON.stringify({
+          files: ['/tmp/a.jwt', 'relative.jwt', 3],
+          dirs: ['/tmp/entra-federate-az-x'],
+          dockerLogouts: [{ registry: 'myreg.azurecr.io' }, { registry: '--all' }, { registry: 'x; rm -rf /' }],
+          commands: [['rm', '-rf', '/']],
+        }),
+      ),
+    ).toEqual({
+      files: ['/tmp/a.jwt'],
       dirs: ['/tmp/entra-federate-az-x'],
-      dockerLogouts: [{ registry: 'myreg.azurecr.io' }, { registry: '--all' }, { registry: 'x; rm -rf /' }],
-      commands: [['rm', '-rf', '/']],
-    }))).toEqual({ files: ['/tmp/a.jwt'], dirs: ['/tmp/entra-federate-az-x'], dockerLogouts: [{ registry: 'myreg.azurecr.io' }] });
+      dockerLogouts: [{ registry: 'myreg.azurecr.io' }],
+    });
     expect(cleanupFromJson('not json')).toEqual({ files: [] });
   });
 

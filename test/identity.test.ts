@@ -16,7 +16,16 @@ import { startSandbox } from '../src/sandbox/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { CLI, ROOT, baseEnv, runCli, runNode } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
-import { claimsOf, filesIn, githubJob, isRunning, listeningAddresses, parseFileCommands, sourceExportFile, waitFor } from './helpers/handoff.js';
+import {
+  claimsOf,
+  filesIn,
+  githubJob,
+  isRunning,
+  listeningAddresses,
+  parseFileCommands,
+  sourceExportFile,
+  waitFor,
+} from './helpers/handoff.js';
 import { GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from './helpers/providers.js';
 
 let sandbox: Sandbox;
@@ -40,11 +49,27 @@ afterAll(async () => {
 /** A GitLab job whose id_tokens: gave it GITLAB_OIDC_TOKEN, for an app that trusts that subject. */
 function gitlabJob(dir: string, lifetimeSeconds?: number): Record<string, string> {
   const clientId = randomUUID();
-  sandbox.addApp({ clientId, federatedCredentials: [{ issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: ['api://AzureADTokenExchange'] }] });
-  const token = sandbox.mintIdToken({ issuer: GITLAB.issuer, claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }), ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }) });
+  sandbox.addApp({
+    clientId,
+    federatedCredentials: [
+      { issuer: GITLAB.issuer, subject: GITLAB.subject, audiences: ['api://AzureADTokenExchange'] },
+    ],
+  });
+  const token = sandbox.mintIdToken({
+    issuer: GITLAB.issuer,
+    claims: ciClaims({ ...GITLAB.claims, sub: GITLAB.subject }),
+    ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }),
+  });
   leaks.add(token);
   // TMPDIR: where the CLI writes outside GitHub (os.tmpdir()).
-  return { ...GITLAB.env, GITLAB_OIDC_TOKEN: token, AZURE_CLIENT_ID: clientId, AZURE_TENANT_ID: sandbox.tenantId, AZURE_AUTHORITY_HOST: sandbox.authorityHost, TMPDIR: dir };
+  return {
+    ...GITLAB.env,
+    GITLAB_OIDC_TOKEN: token,
+    AZURE_CLIENT_ID: clientId,
+    AZURE_TENANT_ID: sandbox.tenantId,
+    AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    TMPDIR: dir,
+  };
 }
 
 /** Records an output for the leak check; `::add-mask::` lines hold a secret by design and are checked apart. */
@@ -74,7 +99,10 @@ function stateFileIn(dir: string): string | undefined {
 async function githubEndpoint(extraExports: string[] = [], extraEnv: Record<string, string> = {}): Promise<Endpoint> {
   const dir = mkdtempSync(join(root, 'job-'));
   const job = { ...githubJob(sandbox, dir), ...extraEnv };
-  const login = await runCli(['login', ...extraExports.flatMap((e) => ['--export', e]), '--export', 'identity-endpoint'], job);
+  const login = await runCli(
+    ['login', ...extraExports.flatMap((e) => ['--export', e]), '--export', 'identity-endpoint'],
+    job,
+  );
   expect(login.code, login.stderr).toBe(0);
   const exported = parseFileCommands(readFileSync(job['GITHUB_ENV'] ?? '', 'utf8'));
   recordMasked('login', login, exported['IDENTITY_HEADER']);
@@ -82,10 +110,22 @@ async function githubEndpoint(extraExports: string[] = [], extraEnv: Record<stri
   const pid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number }).pid;
   started.add(pid);
   leaks.add(exported['IDENTITY_HEADER'] ?? '');
-  return { job, exported, endpoint: exported['IDENTITY_ENDPOINT'] ?? '', header: exported['IDENTITY_HEADER'] ?? '', pid, stateFile, login };
+  return {
+    job,
+    exported,
+    endpoint: exported['IDENTITY_ENDPOINT'] ?? '',
+    header: exported['IDENTITY_HEADER'] ?? '',
+    pid,
+    stateFile,
+    login,
+  };
 }
 
-async function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; json: Record<string, unknown>; text: string }> {
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; json: Record<string, unknown>; text: string }> {
   const res = await fetch(url, { method, headers });
   const text = await res.text();
   let json: Record<string, unknown> = {};
@@ -108,9 +148,14 @@ async function logout(e: Endpoint): Promise<ProcessResult> {
 }
 
 /** A later step's own code: ManagedIdentityCredential with whatever the job exported. */
-async function managedIdentity(env: Record<string, string>, scope: string): Promise<{ ok: boolean; aud?: string; appid?: string; error?: string }> {
+async function managedIdentity(
+  env: Record<string, string>,
+  scope: string,
+): Promise<{ ok: boolean; aud?: string; appid?: string; error?: string }> {
   const script = join(root, `mi-${randomUUID()}.mjs`);
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
     import { ManagedIdentityCredential } from ${JSON.stringify(join(ROOT, 'node_modules/@azure/identity/dist/esm/index.js'))};
     try {
       const token = await new ManagedIdentityCredential(process.env.AZURE_CLIENT_ID ? { clientId: process.env.AZURE_CLIENT_ID } : {}).getToken(${JSON.stringify(scope)});
@@ -119,7 +164,8 @@ async function managedIdentity(env: Record<string, string>, scope: string): Prom
     } catch (err) {
       console.log(JSON.stringify({ ok: false, error: err.message }));
     }
-  `);
+  `,
+  );
   const run = leaks.record('managed identity', await runNode(script, [], { env: baseEnv(env), cwd: root }));
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as { ok: boolean; aud?: string; appid?: string; error?: string };
@@ -144,9 +190,14 @@ describe('a GitHub job with --export identity-endpoint', () => {
     const port = Number(new URL(e.endpoint).port);
     expect(listeningAddresses(port)).toEqual(['0100007F']);
     // Not reachable through any other address of this machine.
-    const others = Object.values(networkInterfaces()).flat().filter((i) => i !== undefined && !i.internal && i.family === 'IPv4').map((i) => i?.address ?? '');
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && !i.internal && i.family === 'IPv4')
+      .map((i) => i?.address ?? '');
     for (const address of [...others, '[::1]']) {
-      await expect(fetch(`http://${address}:${port}/msi/token`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+      await expect(
+        fetch(`http://${address}:${port}/msi/token`, { signal: AbortSignal.timeout(2000) }),
+      ).rejects.toThrow();
     }
   });
 
@@ -160,15 +211,23 @@ describe('a GitHub job with --export identity-endpoint', () => {
     expect(readFileSync(`/proc/${e.pid}/cmdline`, 'utf8')).not.toContain(e.header);
     expect(readFileSync(`/proc/${e.pid}/environ`, 'utf8')).not.toContain(e.header);
     // Nothing else in the job's temp directory but the login's session record.
-    expect(filesIn(e.job['RUNNER_TEMP'] ?? '').map((f) => f.replace(/[0-9a-f]{16}/, 'X'))).toEqual(['entra-federate-identity-X.json', 'entra-federate-session-X.json']);
+    expect(filesIn(e.job['RUNNER_TEMP'] ?? '').map((f) => f.replace(/[0-9a-f]{16}/, 'X'))).toEqual([
+      'entra-federate-identity-X.json',
+      'entra-federate-session-X.json',
+    ]);
   });
 
   test('without the header secret, or with a wrong one, it refuses and says nothing about tokens', async () => {
     const before = sandbox.requests.length;
     const missing = await get(tokenUrl(e, 'https://vault.azure.net'));
     expect(missing.status).toBe(401);
-    expect(missing.json).toEqual({ error: 'unauthorized', error_description: 'The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.' });
-    const wrong = await get(tokenUrl(e, 'https://vault.azure.net'), { 'X-IDENTITY-HEADER': e.header.replace(/.$/, (c) => (c === '0' ? '1' : '0')) });
+    expect(missing.json).toEqual({
+      error: 'unauthorized',
+      error_description: 'The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.',
+    });
+    const wrong = await get(tokenUrl(e, 'https://vault.azure.net'), {
+      'X-IDENTITY-HEADER': e.header.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+    });
     expect(wrong.status).toBe(401);
     const empty = await get(tokenUrl(e, 'https://vault.azure.net'), { 'X-IDENTITY-HEADER': '' });
     expect(empty.status).toBe(401);
@@ -184,21 +243,36 @@ describe('a GitHub job with --export identity-endpoint', () => {
     expect(Object.keys(ok.json).sort()).toEqual(['access_token', 'client_id', 'expires_on', 'resource', 'token_type']);
     const token = String(ok.json['access_token']);
     leaks.add(token);
-    expect(ok.json).toMatchObject({ resource: 'https://vault.azure.net', token_type: 'Bearer', client_id: sandbox.clientId });
+    expect(ok.json).toMatchObject({
+      resource: 'https://vault.azure.net',
+      token_type: 'Bearer',
+      client_id: sandbox.clientId,
+    });
     expect(ok.json['expires_on']).toMatch(/^\d{10}$/);
     expect(Number(ok.json['expires_on'])).toBe(claimsOf(token)['exp']);
-    expect(claimsOf(token)).toMatchObject({ aud: 'https://vault.azure.net', appid: sandbox.clientId, tid: sandbox.tenantId });
+    expect(claimsOf(token)).toMatchObject({
+      aud: 'https://vault.azure.net',
+      appid: sandbox.clientId,
+      tid: sandbox.tenantId,
+    });
 
     const version = await get(`${e.endpoint}?resource=https://vault.azure.net&api-version=2017-09-01`, h);
     expect(version.status).toBe(400);
     expect(version.json['error_description']).toBe('api-version must be 2019-08-01, not "2017-09-01".');
-    expect((await get(`${e.endpoint}?api-version=2019-08-01`, h)).json['error_description']).toMatch(/resource parameter is missing/);
+    expect((await get(`${e.endpoint}?api-version=2019-08-01`, h)).json['error_description']).toMatch(
+      /resource parameter is missing/,
+    );
     expect((await get(tokenUrl(e, 'https://vault.azure.net'), h, 'POST')).status).toBe(405);
     expect((await get(e.endpoint.replace('/msi/token', '/metadata/identity/oauth2/token'), h)).status).toBe(404);
-    const other = await get(tokenUrl(e, 'https://vault.azure.net', '&client_id=0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3'), h);
+    const other = await get(
+      tokenUrl(e, 'https://vault.azure.net', '&client_id=0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3'),
+      h,
+    );
     expect(other.status).toBe(400);
     expect(other.json['error_description']).toContain(`serves client ${sandbox.clientId} only`);
-    expect((await get(tokenUrl(e, 'https://vault.azure.net', `&client_id=${sandbox.clientId.toUpperCase()}`), h)).status).toBe(200);
+    expect(
+      (await get(tokenUrl(e, 'https://vault.azure.net', `&client_id=${sandbox.clientId.toUpperCase()}`), h)).status,
+    ).toBe(200);
     expect((await get(tokenUrl(e, 'https://vault.azure.net', '&mi_res_id=/subscriptions/x'), h)).status).toBe(400);
   });
 
@@ -207,25 +281,43 @@ describe('a GitHub job with --export identity-endpoint', () => {
     const before = sandbox.requests.length;
     const a1 = await get(tokenUrl(e, 'https://storage.azure.com'), h);
     const a2 = await get(tokenUrl(e, 'https://storage.azure.com/'), h);
-    const [b1, b2] = await Promise.all([get(tokenUrl(e, 'https://graph.microsoft.com'), h), get(tokenUrl(e, 'https://graph.microsoft.com'), h)]);
+    const [b1, b2] = await Promise.all([
+      get(tokenUrl(e, 'https://graph.microsoft.com'), h),
+      get(tokenUrl(e, 'https://graph.microsoft.com'), h),
+    ]);
     for (const r of [a1, a2, b1, b2]) leaks.add(String(r.json['access_token']));
     expect(a2.json['access_token']).toBe(a1.json['access_token']);
     // Concurrent requests share one exchange.
     expect(b2.json['access_token']).toBe(b1.json['access_token']);
     expect(a2.json['resource']).toBe('https://storage.azure.com/');
     const sent = sandbox.requests.slice(before);
-    expect(sent.filter((r) => r.target === 'token').map((r) => r.form?.['scope'])).toEqual(['https://storage.azure.com/.default', 'https://graph.microsoft.com/.default']);
+    expect(sent.filter((r) => r.target === 'token').map((r) => r.form?.['scope'])).toEqual([
+      'https://storage.azure.com/.default',
+      'https://graph.microsoft.com/.default',
+    ]);
     expect(sent.filter((r) => r.target === 'idtoken')).toHaveLength(2);
   });
 
   test('@azure/identity ManagedIdentityCredential uses it unchanged; a different AZURE_CLIENT_ID gets a clear refusal', async () => {
     const env = { IDENTITY_ENDPOINT: e.endpoint, IDENTITY_HEADER: e.header };
-    expect(await managedIdentity(env, 'https://management.azure.com/.default')).toEqual({ ok: true, aud: 'https://management.azure.com', appid: sandbox.clientId });
-    expect(await managedIdentity({ ...env, AZURE_CLIENT_ID: sandbox.clientId }, 'https://vault.azure.net/.default')).toMatchObject({ ok: true, aud: 'https://vault.azure.net' });
-    const other = await managedIdentity({ ...env, AZURE_CLIENT_ID: '0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3' }, 'https://vault.azure.net/.default');
+    expect(await managedIdentity(env, 'https://management.azure.com/.default')).toEqual({
+      ok: true,
+      aud: 'https://management.azure.com',
+      appid: sandbox.clientId,
+    });
+    expect(
+      await managedIdentity({ ...env, AZURE_CLIENT_ID: sandbox.clientId }, 'https://vault.azure.net/.default'),
+    ).toMatchObject({ ok: true, aud: 'https://vault.azure.net' });
+    const other = await managedIdentity(
+      { ...env, AZURE_CLIENT_ID: '0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3' },
+      'https://vault.azure.net/.default',
+    );
     expect(other.ok).toBe(false);
     expect(other.error).toContain(`This endpoint serves client ${sandbox.clientId} only`);
-    const noSecret = await managedIdentity({ IDENTITY_ENDPOINT: e.endpoint, IDENTITY_HEADER: 'guess' }, 'https://vault.azure.net/.default');
+    const noSecret = await managedIdentity(
+      { IDENTITY_ENDPOINT: e.endpoint, IDENTITY_HEADER: 'guess' },
+      'https://vault.azure.net/.default',
+    );
     expect(noSecret.ok).toBe(false);
     expect(noSecret.error).toContain('X-IDENTITY-HEADER header is missing or wrong');
   });
@@ -269,18 +361,31 @@ describe('the token file, kept fresh while the endpoint runs', () => {
 });
 
 describe('how the endpoint ends without a cleanup step', () => {
-  test('GitLab: the job\'s shell ends, and the endpoint with it', async () => {
+  test("GitLab: the job's shell ends, and the endpoint with it", async () => {
     const dir = mkdtempSync(join(root, 'gitlab-'));
     const vars = join(dir, 'azure.env');
     // The job script: one shell runs every line; the endpoint watches that shell.
-    const shell = spawn('sh', ['-c', `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 1.5`], { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' });
+    const shell = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 1.5`,
+      ],
+      { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' },
+    );
     const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
     expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000)).toBe(true);
     const stateFile = stateFileIn(dir) ?? '';
     const pid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number }).pid;
     started.add(pid);
     const exported = sourceExportFile(vars);
-    expect((await get(`${exported['IDENTITY_ENDPOINT']}?resource=https://vault.azure.net&api-version=2019-08-01`, { 'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '' })).status).toBe(200);
+    expect(
+      (
+        await get(`${exported['IDENTITY_ENDPOINT']}?resource=https://vault.azure.net&api-version=2019-08-01`, {
+          'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '',
+        })
+      ).status,
+    ).toBe(200);
     expect(isRunning(pid)).toBe(true);
     expect(await exited).toBe(0);
     expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
@@ -288,7 +393,7 @@ describe('how the endpoint ends without a cleanup step', () => {
     expect(readFileSync(join(dir, 'login.err'), 'utf8')).toContain('it stops with the job');
   });
 
-  test('GitLab through npx: npm and its `sh -c` end at once, the endpoint watches the job\'s shell', async () => {
+  test("GitLab through npx: npm and its `sh -c` end at once, the endpoint watches the job's shell", async () => {
     const dir = mkdtempSync(join(root, 'npx-'));
     const vars = join(dir, 'azure.env');
     // What `npx entra-federate ...` does: npm (a node process running npx-cli.js) runs the
@@ -296,17 +401,29 @@ describe('how the endpoint ends without a cleanup step', () => {
     mkdirSync(join(dir, '.bin'));
     symlinkSync(CLI, join(dir, '.bin', 'entra-federate'));
     const npx = join(dir, 'npx-cli.js');
-    writeFileSync(npx, "const r = require('node:child_process').spawnSync('sh', ['-c', process.argv.slice(2).join(' ')], { stdio: 'inherit' }); process.exit(r.status ?? 1);\n");
+    writeFileSync(
+      npx,
+      "const r = require('node:child_process').spawnSync('sh', ['-c', process.argv.slice(2).join(' ')], { stdio: 'inherit' }); process.exit(r.status ?? 1);\n",
+    );
     const script = `"${process.execPath}" "${npx}" "${join(dir, '.bin', 'entra-federate')}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 2`;
     const shell = spawn('sh', ['-c', script], { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
-    expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000), `${readFileSync(join(dir, 'login.err'), 'utf8')}`).toBe(true);
+    expect(
+      await waitFor(() => stateFileIn(dir) !== undefined, 10_000),
+      `${readFileSync(join(dir, 'login.err'), 'utf8')}`,
+    ).toBe(true);
     const pid = (JSON.parse(readFileSync(stateFileIn(dir) ?? '', 'utf8')) as { pid: number }).pid;
     started.add(pid);
     // Well after npm and its shell have gone, the endpoint still serves.
     await new Promise((r) => setTimeout(r, 1200));
     const exported = sourceExportFile(vars);
-    expect((await get(`${exported['IDENTITY_ENDPOINT']}?resource=https://vault.azure.net&api-version=2019-08-01`, { 'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '' })).status).toBe(200);
+    expect(
+      (
+        await get(`${exported['IDENTITY_ENDPOINT']}?resource=https://vault.azure.net&api-version=2019-08-01`, {
+          'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '',
+        })
+      ).status,
+    ).toBe(200);
     expect(await exited).toBe(0);
     expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
     expect(stateFileIn(dir)).toBeUndefined();
@@ -317,7 +434,9 @@ describe('how the endpoint ends without a cleanup step', () => {
     expect(e.login.stderr).toContain('after 2 s without a request');
     // A request resets the clock.
     await new Promise((r) => setTimeout(r, 1200));
-    expect((await get(tokenUrl({ ...e }, 'https://vault.azure.net'), { 'X-IDENTITY-HEADER': e.header })).status).toBe(200);
+    expect((await get(tokenUrl({ ...e }, 'https://vault.azure.net'), { 'X-IDENTITY-HEADER': e.header })).status).toBe(
+      200,
+    );
     await new Promise((r) => setTimeout(r, 1200));
     expect(isRunning(e.pid)).toBe(true);
     expect(await waitFor(() => !isRunning(e.pid), 4000)).toBe(true);
@@ -331,7 +450,13 @@ describe('how the endpoint ends without a cleanup step', () => {
   test('a bad idle timeout is refused before any request', async () => {
     const dir = mkdtempSync(join(root, 'job-'));
     const before = sandbox.requests.length;
-    const result = leaks.record('bad idle', await runCli(['login', '--export', 'identity-endpoint'], { ...githubJob(sandbox, dir), ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT: 'soon' }));
+    const result = leaks.record(
+      'bad idle',
+      await runCli(['login', '--export', 'identity-endpoint'], {
+        ...githubJob(sandbox, dir),
+        ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT: 'soon',
+      }),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT is "soon"');
     expect(sandbox.requests.length).toBe(before);
@@ -342,21 +467,36 @@ describe('GitLab: one job token', () => {
   test('served while the job token is valid, then a clear error that says what to change', async () => {
     const dir = mkdtempSync(join(root, 'gitlab-'));
     const vars = join(dir, 'azure.env');
-    const shell = spawn('sh', ['-c', `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>/dev/null && sleep 8`], { env: baseEnv(gitlabJob(dir, 3)), stdio: 'ignore' });
+    const shell = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>/dev/null && sleep 8`,
+      ],
+      { env: baseEnv(gitlabJob(dir, 3)), stdio: 'ignore' },
+    );
     const exited = new Promise<void>((resolve) => shell.on('exit', () => resolve()));
     expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000)).toBe(true);
     const pid = (JSON.parse(readFileSync(stateFileIn(dir) ?? '', 'utf8')) as { pid: number }).pid;
     started.add(pid);
     const exported = sourceExportFile(vars);
-    const env = { IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'] ?? '', IDENTITY_HEADER: exported['IDENTITY_HEADER'] ?? '' };
-    expect(await managedIdentity(env, 'https://vault.azure.net/.default')).toMatchObject({ ok: true, aud: 'https://vault.azure.net' });
+    const env = {
+      IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'] ?? '',
+      IDENTITY_HEADER: exported['IDENTITY_HEADER'] ?? '',
+    };
+    expect(await managedIdentity(env, 'https://vault.azure.net/.default')).toMatchObject({
+      ok: true,
+      aud: 'https://vault.azure.net',
+    });
     await new Promise((r) => setTimeout(r, 3500));
     const before = sandbox.requests.length;
     const expired = await managedIdentity(env, 'https://storage.azure.com/.default');
     expect(expired.ok).toBe(false);
     expect(expired.error).toContain('ID_TOKEN_EXPIRED');
-    expect(expired.error).toContain('The CI token from the GitLab CI ID token in GITLAB_OIDC_TOKEN (id_tokens:) expired at');
-    expect(expired.error).toContain('raise the job\'s `timeout:`');
+    expect(expired.error).toContain(
+      'The CI token from the GitLab CI ID token in GITLAB_OIDC_TOKEN (id_tokens:) expired at',
+    );
+    expect(expired.error).toContain("raise the job's `timeout:`");
     // Nothing was sent to Entra with an expired token.
     expect(sandbox.requests.slice(before).filter((r) => r.target === 'token')).toEqual([]);
     // The token served before is still served from the cache while it is fresh.
@@ -366,7 +506,6 @@ describe('GitLab: one job token', () => {
     shell.kill();
     await exited;
   });
-
 });
 
 test('no output of any scenario carried a token or the header secret', () => {

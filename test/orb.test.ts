@@ -17,7 +17,15 @@ import type { Sandbox } from '../src/sandbox/index.js';
 import { CLI, ROOT, baseEnv } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
 import { AUDIENCE, CIRCLECI, CIRCLE_ORG, FAKE_BIN, LeakCheck, ciClaims, fakeToolEnv } from './helpers/providers.js';
-import { PACKAGE_VERSION, accessTokenAudience, fakeNpm, jwtParts, localPackage, runShell, sourcedVariables } from './helpers/packages.js';
+import {
+  PACKAGE_VERSION,
+  accessTokenAudience,
+  fakeNpm,
+  jwtParts,
+  localPackage,
+  runShell,
+  sourcedVariables,
+} from './helpers/packages.js';
 
 const PACK = join(ROOT, 'orbs/pack.mjs');
 const ORB_APP = '8a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
@@ -26,12 +34,21 @@ const V1_ONLY_APP = '9b2c3d4e-5f60-4b7c-8d8e-9f0a1b2c3d4e';
 const CERT_APP = 'ab3c4d5e-6f70-4c8d-9e9f-0a1b2c3d4e5f';
 const VAULT = 'https://vault.azure.net/.default';
 
-interface Parameter { type: string; default?: unknown; enum?: string[] }
-interface RunStep { run: { name: string; command: string; environment: Record<string, string> } }
+interface Parameter {
+  type: string;
+  default?: unknown;
+  enum?: string[];
+}
+interface RunStep {
+  run: { name: string; command: string; environment: Record<string, string> };
+}
 interface Orb {
   version: number;
   commands: Record<string, { parameters: Record<string, Parameter>; steps: RunStep[] }>;
-  jobs: Record<string, { parameters: Record<string, Parameter>; executor: { name: string; tag: string }; steps: Record<string, unknown>[] }>;
+  jobs: Record<
+    string,
+    { parameters: Record<string, Parameter>; executor: { name: string; tag: string }; steps: Record<string, unknown>[] }
+  >;
   executors: Record<string, { parameters: Record<string, Parameter>; docker: { image: string }[] }>;
   examples: Record<string, { description: string; usage: { orbs: Record<string, string> } }>;
 }
@@ -52,10 +69,19 @@ beforeAll(async () => {
     config: {
       issuers: [{ issuer: CIRCLECI.issuer }],
       apps: [
-        { clientId: ORB_APP, federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: [AUDIENCE] }] },
+        {
+          clientId: ORB_APP,
+          federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: [AUDIENCE] }],
+        },
         // Entra takes one FIC per issuer and subject in an app: the organization audience needs its own app.
-        { clientId: ORG_AUDIENCE_APP, federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: [CIRCLE_ORG] }] },
-        { clientId: V1_ONLY_APP, federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV1, audiences: [AUDIENCE] }] },
+        {
+          clientId: ORG_AUDIENCE_APP,
+          federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV2, audiences: [CIRCLE_ORG] }],
+        },
+        {
+          clientId: V1_ONLY_APP,
+          federatedCredentials: [{ issuer: CIRCLECI.issuer, subject: CIRCLECI.subjectV1, audiences: [AUDIENCE] }],
+        },
         { clientId: CERT_APP, certificates: [cert.certPem] },
       ],
     },
@@ -76,7 +102,8 @@ afterAll(async () => {
 function renderStep(command: string, given: Record<string, string>): RunStep['run'] {
   const spec = orb.commands[command];
   if (spec === undefined) throw new Error(`no command ${command}`);
-  for (const name of Object.keys(given)) if (!(name in spec.parameters)) throw new Error(`${command} has no parameter ${name}`);
+  for (const name of Object.keys(given))
+    if (!(name in spec.parameters)) throw new Error(`${command} has no parameter ${name}`);
   const value = (name: string) => {
     const p = spec.parameters[name];
     if (p === undefined) throw new Error(`undeclared parameter ${name}`);
@@ -84,7 +111,12 @@ function renderStep(command: string, given: Record<string, string>): RunStep['ru
   };
   const step = spec.steps[0]?.run;
   if (step === undefined) throw new Error('no run step');
-  const environment = Object.fromEntries(Object.entries(step.environment).map(([k, v]) => [k, String(v).replace(/<<\s*parameters\.([a-z_]+)\s*>>/g, (_m, n: string) => value(n))]));
+  const environment = Object.fromEntries(
+    Object.entries(step.environment).map(([k, v]) => [
+      k,
+      String(v).replace(/<<\s*parameters\.([a-z_]+)\s*>>/g, (_m, n: string) => value(n)),
+    ]),
+  );
   return { ...step, environment };
 }
 
@@ -92,7 +124,11 @@ function renderStep(command: string, given: Record<string, string>): RunStep['ru
 function jobTokens(subject = CIRCLECI.subjectV2): Record<string, string> {
   const claims = ciClaims({ ...CIRCLECI.claims, sub: subject });
   const v2 = sandbox.mintIdToken({ issuer: CIRCLECI.issuer, audience: CIRCLE_ORG, claims });
-  const v1 = sandbox.mintIdToken({ issuer: CIRCLECI.issuer, audience: CIRCLE_ORG, claims: { ...claims, sub: CIRCLECI.subjectV1 } });
+  const v1 = sandbox.mintIdToken({
+    issuer: CIRCLECI.issuer,
+    audience: CIRCLE_ORG,
+    claims: { ...claims, sub: CIRCLECI.subjectV1 },
+  });
   leaks.add(...jwtParts(v1, v2));
   return { CIRCLE_OIDC_TOKEN_V2: v2, CIRCLE_OIDC_TOKEN: v1 };
 }
@@ -106,7 +142,11 @@ interface StepRun extends ProcessResult {
 }
 
 /** Runs `login` as a CircleCI step, then reads what the next step would see. */
-async function loginStep(params: Record<string, string>, extra: Record<string, string> = {}, subject = CIRCLECI.subjectV2): Promise<StepRun> {
+async function loginStep(
+  params: Record<string, string>,
+  extra: Record<string, string> = {},
+  subject = CIRCLECI.subjectV2,
+): Promise<StepRun> {
   const dir = join(root, `job-${++runs}`);
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
@@ -130,9 +170,13 @@ async function loginStep(params: Record<string, string>, extra: Record<string, s
     ...step.environment,
     ...extra,
   });
-  const result = leaks.record(`orb login ${runs}`, await runShell(['bash', '-eo', 'pipefail'], script, env, { cwd: dir }));
+  const result = leaks.record(
+    `orb login ${runs}`,
+    await runShell(['bash', '-eo', 'pipefail'], script, env, { cwd: dir }),
+  );
   const later = sourcedVariables(bashEnv, baseEnv());
-  for (const [name, value] of Object.entries(later)) if (name.startsWith('AZURE_ACCESS_TOKEN')) leaks.add(...jwtParts(value));
+  for (const [name, value] of Object.entries(later))
+    if (name.startsWith('AZURE_ACCESS_TOKEN')) leaks.add(...jwtParts(value));
   return { ...result, bashEnv, later, mintLog: existsSync(mintLog) ? readFileSync(mintLog, 'utf8') : '', tmp };
 }
 
@@ -148,9 +192,10 @@ describe('pack', () => {
     expect(step?.name).toMatch(/\S/);
   });
 
-  test('parameters: snake_case, the issue\'s names, secrets as env_var_name', () => {
+  test("parameters: snake_case, the issue's names, secrets as env_var_name", () => {
     const params = orb.commands['login']?.parameters ?? {};
-    for (const name of ['client_id', 'tenant_id', 'scopes', 'audience', 'cloud', 'export']) expect(params).toHaveProperty(name);
+    for (const name of ['client_id', 'tenant_id', 'scopes', 'audience', 'cloud', 'export'])
+      expect(params).toHaveProperty(name);
     expect(params['certificate']?.type).toBe('env_var_name');
     expect(params['client_secret']?.type).toBe('env_var_name');
     expect(params['cloud']?.enum).toEqual(['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud']);
@@ -168,7 +213,7 @@ describe('pack', () => {
     expect(script).toContain('"entra-federate@$version"');
   });
 
-  test('the job passes its parameters to login and runs the user\'s steps after it', () => {
+  test("the job passes its parameters to login and runs the user's steps after it", () => {
     const job = orb.jobs['run'];
     expect(job?.executor.name).toBe('default');
     const login = job?.steps.find((s) => 'login' in s)?.['login'] as Record<string, string>;
@@ -190,11 +235,17 @@ describe('pack', () => {
     const src = join(root, 'broken-src');
     cpSync(join(ROOT, 'orbs/src'), src, { recursive: true });
     const loginYml = join(src, 'commands/login.yml');
-    writeFileSync(loginYml, readFileSync(loginYml, 'utf8')
-      .replace(`EF_VERSION: "${PACKAGE_VERSION}"`, 'EF_VERSION: "0.0.9"')
-      .replace('<< parameters.audience >>', '<< parameters.audiences >>')
-      .replace('<<include(scripts/login.sh)>>', '<<include(scripts/missing.sh)>>'));
-    writeFileSync(join(src, 'commands/Bad-Name.yml'), 'description: x\nsteps:\n  - run: echo this inline command is far too long to stay out of a script file, really\n');
+    writeFileSync(
+      loginYml,
+      readFileSync(loginYml, 'utf8')
+        .replace(`EF_VERSION: "${PACKAGE_VERSION}"`, 'EF_VERSION: "0.0.9"')
+        .replace('<< parameters.audience >>', '<< parameters.audiences >>')
+        .replace('<<include(scripts/login.sh)>>', '<<include(scripts/missing.sh)>>'),
+    );
+    writeFileSync(
+      join(src, 'commands/Bad-Name.yml'),
+      'description: x\nsteps:\n  - run: echo this inline command is far too long to stay out of a script file, really\n',
+    );
     const res = spawnSync(process.execPath, [PACK, src], { encoding: 'utf8' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('EF_VERSION 0.0.9 is not the package version');
@@ -212,12 +263,30 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // The CLI came from `npm pack entra-federate@<this version>` and nothing else.
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^pack --silent --ignore-scripts --pack-destination \\S+ entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`))]);
+    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^pack --silent --ignore-scripts --pack-destination \\S+ entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`,
+        ),
+      ),
+    ]);
     // The job's own token has the organization as audience: one was minted for the FIC's.
-    expect(run.mintLog.trim().split('\n').map((l) => JSON.parse(l) as { argv: string[] })).toEqual(
-      [{ tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] }, { tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] }],
-    );
-    expect(Object.keys(run.later).sort()).toEqual(['AZURE_ACCESS_TOKEN', 'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'EARLIER_STEP']);
+    expect(
+      run.mintLog
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { argv: string[] }),
+    ).toEqual([
+      { tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] },
+      { tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] },
+    ]);
+    expect(Object.keys(run.later).sort()).toEqual([
+      'AZURE_ACCESS_TOKEN',
+      'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'EARLIER_STEP',
+    ]);
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET'] ?? '')).toBe('https://vault.azure.net');
     expect(run.later['AZURE_CLIENT_ID']).toBe(ORB_APP);
@@ -235,12 +304,14 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.mintLog).toBe('');
-    const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === ORG_AUDIENCE_APP).at(-1);
+    const sent = sandbox.requests
+      .filter((r) => r.target === 'token' && r.form?.['client_id'] === ORG_AUDIENCE_APP)
+      .at(-1);
     expect(sent?.status).toBe(200);
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
   });
 
-  test('a subject the FIC does not hold: the step fails with Entra\'s message and the doctor; $BASH_ENV untouched', async () => {
+  test("a subject the FIC does not hold: the step fails with Entra's message and the doctor; $BASH_ENV untouched", async () => {
     const run = await loginStep({ client_id: V1_ONLY_APP, cli: CLI });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/AADSTS70021/);
@@ -258,7 +329,10 @@ describe('login, run as a CircleCI step against the sandbox', () => {
   });
 
   test('certificate instead of the OIDC token (base64 PEM in a variable): works, and no file is left', async () => {
-    const run = await loginStep({ client_id: CERT_APP, certificate: 'AZURE_CERTIFICATE_PEM', cli: CLI }, { AZURE_CERTIFICATE_PEM: Buffer.from(certificatePem).toString('base64') });
+    const run = await loginStep(
+      { client_id: CERT_APP, certificate: 'AZURE_CERTIFICATE_PEM', cli: CLI },
+      { AZURE_CERTIFICATE_PEM: Buffer.from(certificatePem).toString('base64') },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('signed in with the certificate in $AZURE_CERTIFICATE_PEM');
@@ -269,7 +343,7 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
   });
 
-  test('export env: the CLI\'s hand-off adds the Azure SDK variables to $BASH_ENV as well', async () => {
+  test("export env: the CLI's hand-off adds the Azure SDK variables to $BASH_ENV as well", async () => {
     const run = await loginStep({ export: 'env', cli: CLI });
     expect(run.code).toBe(0);
     expect(run.later['AZURE_ACCESS_TOKEN']).toMatch(/^eyJ/);
@@ -280,14 +354,19 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     const idToken = readFileSync(file, 'utf8');
     leaks.add(...jwtParts(idToken));
     // A CircleCI token for the FIC's audience, which SDKs exchange themselves.
-    expect(JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>).toMatchObject({ iss: CIRCLECI.issuer, aud: AUDIENCE });
+    expect(
+      JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>,
+    ).toMatchObject({ iss: CIRCLECI.issuer, aud: AUDIENCE });
   });
 
   test('$BASH_ENV lines are the only place a token is written', async () => {
     const run = await loginStep({ cli: CLI });
     expect(run.code).toBe(0);
     const token = run.later['AZURE_ACCESS_TOKEN'] ?? '';
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
     const holders = files(join(root, `job-${runs}`)).filter((f) => readFileSync(f, 'latin1').includes(token));
     expect(holders).toEqual([run.bashEnv]);
   });

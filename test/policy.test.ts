@@ -67,7 +67,15 @@ function claimsFile(name: string, value: Record<string, unknown>): string {
 }
 
 async function policyTest(claimValues: Record<string, unknown>, extra: string[] = [], policy = yamlPolicy) {
-  const r = await runCli(['policy', 'test', '--claims', claimsFile(`c${Math.random().toString(36).slice(2)}`, claimValues), '--policy', policy, ...extra]);
+  const r = await runCli([
+    'policy',
+    'test',
+    '--claims',
+    claimsFile(`c${Math.random().toString(36).slice(2)}`, claimValues),
+    '--policy',
+    policy,
+    ...extra,
+  ]);
   return { ...r, decision: r.stdout === '' ? undefined : JSON.parse(r.stdout) };
 }
 
@@ -85,24 +93,67 @@ function parseYamlForTest(): unknown {
   return {
     name: 'octo-guardrails',
     rules: [
-      { name: 'production-deploys', claims: { repository: 'octo-org/octo-repo', environment: 'production', ref: ['refs/heads/main', 'refs/tags/v*'] }, allow: { tenants: [TENANT], clientIds: [CLIENT], scopes: [ARM, VAULT] } },
-      { name: 'release-branches-read-vault', claims: { repository: 'octo-org/*', ref: 'refs/heads/release/**', ref_protected: true }, allow: { tenants: '*', clientIds: '*', scopes: [VAULT] } },
+      {
+        name: 'production-deploys',
+        claims: {
+          repository: 'octo-org/octo-repo',
+          environment: 'production',
+          ref: ['refs/heads/main', 'refs/tags/v*'],
+        },
+        allow: { tenants: [TENANT], clientIds: [CLIENT], scopes: [ARM, VAULT] },
+      },
+      {
+        name: 'release-branches-read-vault',
+        claims: { repository: 'octo-org/*', ref: 'refs/heads/release/**', ref_protected: true },
+        allow: { tenants: '*', clientIds: '*', scopes: [VAULT] },
+      },
     ],
   };
 }
 
 describe('policy test', () => {
-  test.each([['YAML', () => yamlPolicy], ['JSON', () => jsonPolicy]])('allow (%s): each scope granted by a named rule, exit 0', async (_kind, policy) => {
-    const r = await policyTest(claims(), ['--tenant-id', TENANT, '--client-id', CLIENT, '--scope', ARM, '--scope', VAULT], policy());
+  test.each([
+    ['YAML', () => yamlPolicy],
+    ['JSON', () => jsonPolicy],
+  ])('allow (%s): each scope granted by a named rule, exit 0', async (_kind, policy) => {
+    const r = await policyTest(
+      claims(),
+      ['--tenant-id', TENANT, '--client-id', CLIENT, '--scope', ARM, '--scope', VAULT],
+      policy(),
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.decision).toEqual({ allowed: true, ruleSet: 'octo-guardrails', grants: [{ scope: ARM, rule: 'production-deploys' }, { scope: VAULT, rule: 'production-deploys' }] });
+    expect(r.decision).toEqual({
+      allowed: true,
+      ruleSet: 'octo-guardrails',
+      grants: [
+        { scope: ARM, rule: 'production-deploys' },
+        { scope: VAULT, rule: 'production-deploys' },
+      ],
+    });
   });
 
   test('deny: the denial names the rule set, the claim and its value, exit 1', async () => {
-    const r = await policyTest(claims({ environment: 'staging', sub: 'repo:octo-org/octo-repo:environment:staging' }), ['--tenant-id', TENANT, '--client-id', CLIENT]);
+    const r = await policyTest(claims({ environment: 'staging', sub: 'repo:octo-org/octo-repo:environment:staging' }), [
+      '--tenant-id',
+      TENANT,
+      '--client-id',
+      CLIENT,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.decision).toMatchObject({ allowed: false, ruleSet: 'octo-guardrails', denial: { field: 'claim', claim: 'environment', value: 'staging', rules: ['production-deploys'], expected: ['production'] } });
-    expect(r.stderr).toContain('no rule of policy "octo-guardrails" matches this CI token: claim environment must be "production" (closest rule "production-deploys"), but the CI token has "staging"');
+    expect(r.decision).toMatchObject({
+      allowed: false,
+      ruleSet: 'octo-guardrails',
+      denial: {
+        field: 'claim',
+        claim: 'environment',
+        value: 'staging',
+        rules: ['production-deploys'],
+        expected: ['production'],
+      },
+    });
+    expect(r.stderr).toContain(
+      'no rule of policy "octo-guardrails" matches this CI token: claim environment must be "production" (closest rule "production-deploys"), but the CI token has "staging"',
+    );
   });
 
   test('a missing claim is named as missing', async () => {
@@ -123,18 +174,47 @@ describe('policy test', () => {
     expect(deep.code, deep.stderr).toBe(0);
     expect(deep.decision.grants).toEqual([{ scope: VAULT, rule: 'release-branches-read-vault' }]);
     // `octo-org/*` does not reach into a nested path, and the claim is compared as a string.
-    const nested = await policyTest({ ...release, repository: 'octo-org/sub/tools' }, ['--tenant-id', TENANT, '--client-id', CLIENT, '--scope', VAULT]);
+    const nested = await policyTest({ ...release, repository: 'octo-org/sub/tools' }, [
+      '--tenant-id',
+      TENANT,
+      '--client-id',
+      CLIENT,
+      '--scope',
+      VAULT,
+    ]);
     expect(nested.code).toBe(1);
     expect(nested.decision.denial).toMatchObject({ claim: 'repository', value: 'octo-org/sub/tools' });
   });
 
   test('deny a scope, a tenant and a client id no matching rule allows', async () => {
-    const scope = await policyTest(claims({ ref: 'refs/heads/release/1', environment: 'x' }), ['--tenant-id', TENANT, '--client-id', CLIENT, '--scope', ARM]);
+    const scope = await policyTest(claims({ ref: 'refs/heads/release/1', environment: 'x' }), [
+      '--tenant-id',
+      TENANT,
+      '--client-id',
+      CLIENT,
+      '--scope',
+      ARM,
+    ]);
     expect(scope.code).toBe(1);
-    expect(scope.decision.denial).toMatchObject({ field: 'scope', value: ARM, rules: ['release-branches-read-vault'], expected: [VAULT] });
-    const tenant = await policyTest(claims(), ['--tenant-id', '00000000-0000-0000-0000-00000000000f', '--client-id', CLIENT]);
+    expect(scope.decision.denial).toMatchObject({
+      field: 'scope',
+      value: ARM,
+      rules: ['release-branches-read-vault'],
+      expected: [VAULT],
+    });
+    const tenant = await policyTest(claims(), [
+      '--tenant-id',
+      '00000000-0000-0000-0000-00000000000f',
+      '--client-id',
+      CLIENT,
+    ]);
     expect(tenant.decision.denial).toMatchObject({ field: 'tenant', value: '00000000-0000-0000-0000-00000000000f' });
-    const client = await policyTest(claims(), ['--tenant-id', TENANT, '--client-id', '00000000-0000-0000-0000-00000000000c']);
+    const client = await policyTest(claims(), [
+      '--tenant-id',
+      TENANT,
+      '--client-id',
+      '00000000-0000-0000-0000-00000000000c',
+    ]);
     expect(client.decision.denial).toMatchObject({ field: 'clientId', value: '00000000-0000-0000-0000-00000000000c' });
   });
 
@@ -153,9 +233,17 @@ describe('policy test', () => {
   });
 
   test.each([
-    ['an unknown key', 'name: p\nrules:\n  - claims: {repository: a/b}\n    allows: {tenants: "*", clientIds: "*", scopes: "*"}\n', /unknown key "allows"/],
+    [
+      'an unknown key',
+      'name: p\nrules:\n  - claims: {repository: a/b}\n    allows: {tenants: "*", clientIds: "*", scopes: "*"}\n',
+      /unknown key "allows"/,
+    ],
     ['a rule without claims', 'rules:\n  - allow: {tenants: "*", clientIds: "*", scopes: "*"}\n', /has no claims/],
-    ['an allow without scopes', 'rules:\n  - claims: {repository: a/b}\n    allow: {tenants: "*", clientIds: "*"}\n', /has no scopes/],
+    [
+      'an allow without scopes',
+      'rules:\n  - claims: {repository: a/b}\n    allow: {tenants: "*", clientIds: "*"}\n',
+      /has no scopes/,
+    ],
     ['broken YAML', 'rules:\n  - claims: {repository: a/b\n', /not valid YAML \(line \d+\)/],
     ['no rules', 'name: empty\nrules: []\n', /has no rules/],
   ])('a policy with %s is refused with exit 2', async (_name, text, message) => {
@@ -169,7 +257,14 @@ describe('policy test', () => {
   });
 
   test('a missing policy file, and missing flags, exit 2', async () => {
-    const missing = await runCli(['policy', 'test', '--claims', claimsFile('ok', claims()), '--policy', join(dir, 'nope.yml')]);
+    const missing = await runCli([
+      'policy',
+      'test',
+      '--claims',
+      claimsFile('ok', claims()),
+      '--policy',
+      join(dir, 'nope.yml'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/code:\s+POLICY_UNREADABLE/);
     const noFlags = await runCli(['policy', 'test']);
@@ -181,14 +276,43 @@ describe('policy test', () => {
 
 describe('evaluation rules', () => {
   test('claims compare case-sensitively, as Entra compares FIC subjects; tenant and client ids do not', () => {
-    const policy = parsePolicy({ rules: [{ claims: { repository: 'Octo-Org/Octo-Repo' }, allow: { tenants: TENANT.toUpperCase(), clientIds: CLIENT, scopes: ARM } }] }, 'p');
-    expect(evaluatePolicy(policy, { repository: 'octo-org/octo-repo' }, { tenantId: TENANT, clientId: CLIENT, scopes: [ARM] }).allowed).toBe(false);
-    expect(evaluatePolicy(policy, { repository: 'Octo-Org/Octo-Repo' }, { tenantId: TENANT, clientId: CLIENT, scopes: [ARM] }).allowed).toBe(true);
+    const policy = parsePolicy(
+      {
+        rules: [
+          {
+            claims: { repository: 'Octo-Org/Octo-Repo' },
+            allow: { tenants: TENANT.toUpperCase(), clientIds: CLIENT, scopes: ARM },
+          },
+        ],
+      },
+      'p',
+    );
+    expect(
+      evaluatePolicy(
+        policy,
+        { repository: 'octo-org/octo-repo' },
+        { tenantId: TENANT, clientId: CLIENT, scopes: [ARM] },
+      ).allowed,
+    ).toBe(false);
+    expect(
+      evaluatePolicy(
+        policy,
+        { repository: 'Octo-Org/Octo-Repo' },
+        { tenantId: TENANT, clientId: CLIENT, scopes: [ARM] },
+      ).allowed,
+    ).toBe(true);
   });
 
   test('every scope must be allowed: one scope too many denies the whole request', () => {
-    const policy = parsePolicy({ rules: [{ claims: { repository: 'a/b' }, allow: { tenants: '*', clientIds: '*', scopes: [VAULT] } }] }, 'p');
-    const decision = evaluatePolicy(policy, { repository: 'a/b' }, { tenantId: TENANT, clientId: CLIENT, scopes: [VAULT, ARM] });
+    const policy = parsePolicy(
+      { rules: [{ claims: { repository: 'a/b' }, allow: { tenants: '*', clientIds: '*', scopes: [VAULT] } }] },
+      'p',
+    );
+    const decision = evaluatePolicy(
+      policy,
+      { repository: 'a/b' },
+      { tenantId: TENANT, clientId: CLIENT, scopes: [VAULT, ARM] },
+    );
     expect(decision.allowed).toBe(false);
     if (!decision.allowed) expect(decision.denial).toMatchObject({ field: 'scope', value: ARM });
   });
@@ -225,15 +349,28 @@ describe('login and token with --policy, against the sandbox', () => {
 
   function policyFile(issuer: string, environment: string): string {
     const path = join(dir, `login-${environment}.yaml`);
-    writeFileSync(path, `name: sandbox-guardrails\nrules:\n  - name: main-only\n    claims:\n      iss: "${issuer}"\n      ref: refs/heads/main\n      environment: ${environment}\n    allow:\n      tenants: ["${sandbox.tenantId}"]\n      clientIds: ["${sandbox.clientId}"]\n      scopes: ["${ARM}", "${VAULT}"]\n  - name: main-any-env\n    claims:\n      iss: "${issuer}"\n      ref: refs/heads/main\n    allow:\n      tenants: ["${sandbox.tenantId}"]\n      clientIds: ["${sandbox.clientId}"]\n      scopes: ["${ARM}"]\n`);
+    writeFileSync(
+      path,
+      `name: sandbox-guardrails\nrules:\n  - name: main-only\n    claims:\n      iss: "${issuer}"\n      ref: refs/heads/main\n      environment: ${environment}\n    allow:\n      tenants: ["${sandbox.tenantId}"]\n      clientIds: ["${sandbox.clientId}"]\n      scopes: ["${ARM}", "${VAULT}"]\n  - name: main-any-env\n    claims:\n      iss: "${issuer}"\n      ref: refs/heads/main\n    allow:\n      tenants: ["${sandbox.tenantId}"]\n      clientIds: ["${sandbox.clientId}"]\n      scopes: ["${ARM}"]\n`,
+    );
     return path;
   }
 
-  const args = () => ['--authority-host', sandbox.authorityHost, '--tenant-id', sandbox.tenantId, '--client-id', sandbox.clientId];
+  const args = () => [
+    '--authority-host',
+    sandbox.authorityHost,
+    '--tenant-id',
+    sandbox.tenantId,
+    '--client-id',
+    sandbox.clientId,
+  ];
 
   test('a denied login sends no request to the token endpoint', async () => {
     const before = sandbox.requests.length;
-    const r = await runCli(['login', ...args(), '--scope', VAULT, '--policy', policyFile(sandbox.issuer, 'production')], githubEnv());
+    const r = await runCli(
+      ['login', ...args(), '--scope', VAULT, '--policy', policyFile(sandbox.issuer, 'production')],
+      githubEnv(),
+    );
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/code:\s+POLICY_DENIED/);
     expect(r.stderr).toContain('policy "sandbox-guardrails" does not allow scope "https://vault.azure.net/.default"');
@@ -247,7 +384,10 @@ describe('login and token with --policy, against the sandbox', () => {
 
   test('a denied `token` prints no token and sends no exchange', async () => {
     const before = sandbox.requests.length;
-    const r = await runCli(['token', ...args(), '--scope', VAULT, '--policy', policyFile(sandbox.issuer, 'production')], githubEnv());
+    const r = await runCli(
+      ['token', ...args(), '--scope', VAULT, '--policy', policyFile(sandbox.issuer, 'production')],
+      githubEnv(),
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(sandbox.requests.slice(before).filter((q) => q.target === 'token')).toEqual([]);
@@ -255,7 +395,10 @@ describe('login and token with --policy, against the sandbox', () => {
 
   test('an allowed login exchanges once per scope', async () => {
     const before = sandbox.requests.length;
-    const r = await runCli(['login', ...args(), '--scope', ARM, '--policy', policyFile(sandbox.issuer, 'production'), '--json'], githubEnv());
+    const r = await runCli(
+      ['login', ...args(), '--scope', ARM, '--policy', policyFile(sandbox.issuer, 'production'), '--json'],
+      githubEnv(),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(sandbox.requests.slice(before).filter((q) => q.target === 'token')).toHaveLength(1);
     expect(JSON.parse(r.stdout).tokens).toHaveLength(1);

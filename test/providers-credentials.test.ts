@@ -37,7 +37,20 @@ function tokenRequests(id = clientId) {
 }
 
 async function login(name: string, env: Record<string, string>, args: string[] = []): Promise<ProcessResult> {
-  const result = await runCli(['login', '--json', '--client-id', clientId, '--tenant-id', sandbox.tenantId, '--authority-host', sandbox.authorityHost, ...args], env);
+  const result = await runCli(
+    [
+      'login',
+      '--json',
+      '--client-id',
+      clientId,
+      '--tenant-id',
+      sandbox.tenantId,
+      '--authority-host',
+      sandbox.authorityHost,
+      ...args,
+    ],
+    env,
+  );
   return leaks.record(name, result);
 }
 
@@ -48,7 +61,13 @@ function ok(result: ProcessResult): any {
 }
 
 function githubRunner(): Record<string, string> {
-  return { CI: 'true', GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken, GITHUB_REPOSITORY: 'octo-org/octo-repo' };
+  return {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+  };
 }
 
 beforeAll(async () => {
@@ -78,17 +97,33 @@ describe('certificate (Drone, Travis)', () => {
     const out = ok(await login('drone-cert', { ...DRONE_ENV, AZURE_CLIENT_CERTIFICATE_PATH: pemPath }));
     expect(out.credential).toBe('certificate');
     expect(out.idToken).toBeUndefined();
-    expect(out.ci).toMatchObject({ provider: 'drone', repository: 'octocat/hello-world', ref: 'refs/heads/master', runId: '22', runUrl: DRONE_ENV.DRONE_BUILD_LINK });
+    expect(out.ci).toMatchObject({
+      provider: 'drone',
+      repository: 'octocat/hello-world',
+      ref: 'refs/heads/master',
+      runId: '22',
+      runUrl: DRONE_ENV.DRONE_BUILD_LINK,
+    });
     const sent = tokenRequests().slice(before);
     expect(sent.map((r) => r.status)).toEqual([200]);
-    expect(sent[0]?.form).toMatchObject({ client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: '[redacted]' });
+    expect(sent[0]?.form).toMatchObject({
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: '[redacted]',
+    });
     expect(sent[0]?.form?.['client_secret']).toBeUndefined();
   });
 
   test('Travis: --certificate with --certificate-alg RS256 (x5t) is accepted too', async () => {
-    const out = ok(await login('travis-cert-rs256', { ...TRAVIS_ENV }, ['--certificate', pemPath, '--certificate-alg', 'RS256']));
+    const out = ok(
+      await login('travis-cert-rs256', { ...TRAVIS_ENV }, ['--certificate', pemPath, '--certificate-alg', 'RS256']),
+    );
     expect(out.credential).toBe('certificate');
-    expect(out.ci).toMatchObject({ provider: 'travis', repository: 'acme/deploy-app', ref: 'refs/heads/main', jobId: '670013' });
+    expect(out.ci).toMatchObject({
+      provider: 'travis',
+      repository: 'acme/deploy-app',
+      ref: 'refs/heads/main',
+      jobId: '670013',
+    });
   });
 
   test('a PKCS#1 "RSA PRIVATE KEY" with the chain sent as x5c (AZURE_CLIENT_SEND_CERTIFICATE_CHAIN) is accepted', async () => {
@@ -99,7 +134,22 @@ describe('certificate (Drone, Travis)', () => {
     const keyPem = pkcs1.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
     leaks.addPrivateKey(keyPem);
     const path = file('pkcs1.pem', `${otherCert.certPem}${keyPem}${leaf.certPem}`);
-    const result = leaks.record('cert-pkcs1-chain', await runCli(['login', '--json', '--client-id', id, '--tenant-id', sandbox.tenantId, '--authority-host', sandbox.authorityHost], { ...DRONE_ENV, AZURE_CLIENT_CERTIFICATE_PATH: path, AZURE_CLIENT_SEND_CERTIFICATE_CHAIN: 'true' }));
+    const result = leaks.record(
+      'cert-pkcs1-chain',
+      await runCli(
+        [
+          'login',
+          '--json',
+          '--client-id',
+          id,
+          '--tenant-id',
+          sandbox.tenantId,
+          '--authority-host',
+          sandbox.authorityHost,
+        ],
+        { ...DRONE_ENV, AZURE_CLIENT_CERTIFICATE_PATH: path, AZURE_CLIENT_SEND_CERTIFICATE_CHAIN: 'true' },
+      ),
+    );
     expect(ok(result).credential).toBe('certificate');
   });
 
@@ -112,15 +162,24 @@ describe('certificate (Drone, Travis)', () => {
     beforeAll(async () => {
       server = http.createServer((req, res) => {
         let body = '';
-        req.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => {
-          forms.push(new URLSearchParams(body));
-          if (failFirst) {
-            failFirst = false;
-            res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable","error_description":"AADSTS90006: try again"}');
-            return;
-          }
-          res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client","error_description":"AADSTS700027: captured","error_codes":[700027]}');
-        });
+        req
+          .setEncoding('utf8')
+          .on('data', (d: string) => {
+            body += d;
+          })
+          .on('end', () => {
+            forms.push(new URLSearchParams(body));
+            if (failFirst) {
+              failFirst = false;
+              res
+                .writeHead(503, { 'content-type': 'application/json' })
+                .end('{"error":"temporarily_unavailable","error_description":"AADSTS90006: try again"}');
+              return;
+            }
+            res
+              .writeHead(401, { 'content-type': 'application/json' })
+              .end('{"error":"invalid_client","error_description":"AADSTS700027: captured","error_codes":[700027]}');
+          });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -128,11 +187,24 @@ describe('certificate (Drone, Travis)', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const tenant = '11111111-2222-4333-8444-555555555555';
-    const decode = (jwt: string) => jwt.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, any>) as [Record<string, any>, Record<string, any>];
+    const decode = (jwt: string) =>
+      jwt
+        .split('.')
+        .slice(0, 2)
+        .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, any>) as [
+        Record<string, any>,
+        Record<string, any>,
+      ];
 
     async function capture(name: string, env: Record<string, string>, args: string[] = []): Promise<URLSearchParams[]> {
       const before = forms.length;
-      const result = leaks.record(name, await runCli(['token', '--client-id', clientId, '--tenant-id', tenant, '--authority-host', origin, ...args], { ...TRAVIS_ENV, ...env }));
+      const result = leaks.record(
+        name,
+        await runCli(['token', '--client-id', clientId, '--tenant-id', tenant, '--authority-host', origin, ...args], {
+          ...TRAVIS_ENV,
+          ...env,
+        }),
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('AADSTS700027');
       const sent = forms.slice(before);
@@ -158,14 +230,20 @@ describe('certificate (Drone, Travis)', () => {
     });
 
     test('RS256 on request: the SHA-1 x5t', async () => {
-      const [form] = await capture('assertion-rs256', { AZURE_CLIENT_CERTIFICATE_PATH: pemPath }, ['--certificate-alg', 'rs256']);
+      const [form] = await capture('assertion-rs256', { AZURE_CLIENT_CERTIFICATE_PATH: pemPath }, [
+        '--certificate-alg',
+        'rs256',
+      ]);
       const [header] = decode(form?.get('client_assertion') ?? '');
       expect(header).toEqual({ alg: 'RS256', typ: 'JWT', x5t: cert.thumbprintSha1 });
     });
 
     test('x5c holds the chain, leaf first, only when AZURE_CLIENT_SEND_CERTIFICATE_CHAIN is set', async () => {
       const chained = file('chained.pem', `${otherCert.certPem}${cert.keyPem}${cert.certPem}`);
-      const [form] = await capture('assertion-x5c', { AZURE_CLIENT_CERTIFICATE_PATH: chained, AZURE_CLIENT_SEND_CERTIFICATE_CHAIN: '1' });
+      const [form] = await capture('assertion-x5c', {
+        AZURE_CLIENT_CERTIFICATE_PATH: chained,
+        AZURE_CLIENT_SEND_CERTIFICATE_CHAIN: '1',
+      });
       const [header] = decode(form?.get('client_assertion') ?? '');
       const der = (pem: string) => new X509Certificate(pem).raw.toString('base64');
       expect(header['x5c']).toEqual([der(cert.certPem), der(otherCert.certPem)]);
@@ -176,17 +254,36 @@ describe('certificate (Drone, Travis)', () => {
 
   describe('unsupported or broken files: exit 2 saying what is supported, nothing sent', () => {
     const encrypted = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const encryptedPem = encrypted.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' }).toString();
+    const encryptedPem = encrypted.privateKey
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' })
+      .toString();
     const ec = createSelfSignedCertificate({ commonName: 'ec-app', keyType: 'ec' });
     const small = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const cases: [string, () => string | Buffer, RegExp][] = [
-      ['an encrypted private key', () => `${encryptedPem}${certificateForKey(encrypted, { commonName: 'enc' }).certPem}`, /encrypted; password-protected keys are not supported.*openssl pkey/s],
-      ['a PKCS#12 / DER file', () => new X509Certificate(cert.certPem).raw, /not a PEM file \(it looks like PKCS#12.*openssl pkcs12/s],
+      [
+        'an encrypted private key',
+        () => `${encryptedPem}${certificateForKey(encrypted, { commonName: 'enc' }).certPem}`,
+        /encrypted; password-protected keys are not supported.*openssl pkey/s,
+      ],
+      [
+        'a PKCS#12 / DER file',
+        () => new X509Certificate(cert.certPem).raw,
+        /not a PEM file \(it looks like PKCS#12.*openssl pkcs12/s,
+      ],
       ['a certificate without its key', () => cert.certPem, /holds no private key, only certificates/],
       ['a key without its certificate', () => cert.keyPem, /holds a private key but no certificate/],
-      ['a key that belongs to none of the certificates', () => `${cert.keyPem}${otherCert.certPem}`, /does not belong to any certificate/],
+      [
+        'a key that belongs to none of the certificates',
+        () => `${cert.keyPem}${otherCert.certPem}`,
+        /does not belong to any certificate/,
+      ],
       ['an EC key', () => `${ec.keyPem}${ec.certPem}`, /signed with RSA/],
-      ['a 1024-bit RSA key', () => `${small.privateKey.export({ type: 'pkcs8', format: 'pem' })}${certificateForKey(small, { commonName: 'small' }).certPem}`, /1024 bits; at least 2048/],
+      [
+        'a 1024-bit RSA key',
+        () =>
+          `${small.privateKey.export({ type: 'pkcs8', format: 'pem' })}${certificateForKey(small, { commonName: 'small' }).certPem}`,
+        /1024 bits; at least 2048/,
+      ],
     ];
     for (const [what, content, message] of cases) {
       test(what, async () => {
@@ -207,7 +304,12 @@ describe('certificate (Drone, Travis)', () => {
     });
 
     test('an unknown --certificate-alg', async () => {
-      const result = await login('cert-alg', { ...TRAVIS_ENV }, ['--certificate', pemPath, '--certificate-alg', 'ES256']);
+      const result = await login('cert-alg', { ...TRAVIS_ENV }, [
+        '--certificate',
+        pemPath,
+        '--certificate-alg',
+        'ES256',
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('PS256');
     });
@@ -245,7 +347,13 @@ describe('client secret (AZURE_CLIENT_SECRET, environment only)', () => {
 
 describe('which credential wins', () => {
   test('a CI with a token ready beats AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH', async () => {
-    const out = ok(await login('prec-ci-over-env', { ...githubRunner(), AZURE_CLIENT_SECRET: SECRET, AZURE_CLIENT_CERTIFICATE_PATH: pemPath }));
+    const out = ok(
+      await login('prec-ci-over-env', {
+        ...githubRunner(),
+        AZURE_CLIENT_SECRET: SECRET,
+        AZURE_CLIENT_CERTIFICATE_PATH: pemPath,
+      }),
+    );
     expect(out.credential).toBe('federated');
   });
 
@@ -258,7 +366,9 @@ describe('which credential wins', () => {
   test('--id-token-file beats --certificate', async () => {
     const token = sandbox.mintIdToken();
     leaks.add(token);
-    const out = ok(await login('prec-token-file', {}, ['--id-token-file', file('ci.jwt', token), '--certificate', pemPath]));
+    const out = ok(
+      await login('prec-token-file', {}, ['--id-token-file', file('ci.jwt', token), '--certificate', pemPath]),
+    );
     expect(out.credential).toBe('federated');
   });
 
@@ -272,9 +382,22 @@ describe('which credential wins', () => {
     const token = sandbox.mintIdToken();
     leaks.add(token);
     const tokenFile = file('federated.jwt', token);
-    expect(ok(await login('prec-cert-env', { AZURE_CLIENT_CERTIFICATE_PATH: pemPath, AZURE_CLIENT_SECRET: SECRET, AZURE_FEDERATED_TOKEN_FILE: tokenFile })).credential).toBe('certificate');
-    expect(ok(await login('prec-secret-env', { AZURE_CLIENT_SECRET: SECRET, AZURE_FEDERATED_TOKEN_FILE: tokenFile })).credential).toBe('secret');
-    expect(ok(await login('prec-token-file-env', { AZURE_FEDERATED_TOKEN_FILE: tokenFile })).credential).toBe('federated');
+    expect(
+      ok(
+        await login('prec-cert-env', {
+          AZURE_CLIENT_CERTIFICATE_PATH: pemPath,
+          AZURE_CLIENT_SECRET: SECRET,
+          AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+        }),
+      ).credential,
+    ).toBe('certificate');
+    expect(
+      ok(await login('prec-secret-env', { AZURE_CLIENT_SECRET: SECRET, AZURE_FEDERATED_TOKEN_FILE: tokenFile }))
+        .credential,
+    ).toBe('secret');
+    expect(ok(await login('prec-token-file-env', { AZURE_FEDERATED_TOKEN_FILE: tokenFile })).credential).toBe(
+      'federated',
+    );
   });
 
   test('nothing at all: NO_CREDENTIAL, exit 2, no request', async () => {

@@ -14,7 +14,11 @@ import { startSandbox } from '../src/sandbox/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { runCli } from './e2e/run.js';
 
-interface Seen { method: string; target: string; auth?: string }
+interface Seen {
+  method: string;
+  target: string;
+  auth?: string;
+}
 
 let sandbox: Sandbox;
 let plainSandbox: Sandbox;
@@ -34,12 +38,25 @@ beforeAll(async () => {
   plainSandbox = await startSandbox();
   proxy = createServer((req: IncomingMessage, res) => {
     // Absolute-form requests for plain http targets.
-    seen.push({ method: req.method ?? '', target: req.url ?? '', ...(req.headers['proxy-authorization'] ? { auth: req.headers['proxy-authorization'] } : {}) });
-    const url = new URL(req.url ?? '');
-    const upstream = httpRequest({ host: resolveName(url.hostname), port: url.port, path: `${url.pathname}${url.search}`, method: req.method, headers: { ...req.headers, host: url.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+    seen.push({
+      method: req.method ?? '',
+      target: req.url ?? '',
+      ...(req.headers['proxy-authorization'] ? { auth: req.headers['proxy-authorization'] } : {}),
     });
+    const url = new URL(req.url ?? '');
+    const upstream = httpRequest(
+      {
+        host: resolveName(url.hostname),
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: req.method,
+        headers: { ...req.headers, host: url.host },
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
@@ -99,7 +116,10 @@ describe('the CLI through a proxy', () => {
     expect(result.stderr).toBe(`::add-mask::${result.stdout}`);
     expect(result.code).toBe(0);
     const port = new URL(sandbox.origin).port;
-    expect(seen).toEqual([{ method: 'CONNECT', target: `sandbox.test:${port}` }, { method: 'CONNECT', target: `sandbox.test:${port}` }]);
+    expect(seen).toEqual([
+      { method: 'CONNECT', target: `sandbox.test:${port}` },
+      { method: 'CONNECT', target: `sandbox.test:${port}` },
+    ]);
     expect(sandbox.requests.slice(before).map((r) => r.target)).toEqual(['idtoken', 'token']);
   });
 
@@ -110,7 +130,10 @@ describe('the CLI through a proxy', () => {
   });
 
   test('NO_PROXY bypasses the proxy (and then the name does not resolve)', async () => {
-    const result = await runCli(['token', '--timeout', '10'], env({ HTTPS_PROXY: proxyUrl, NO_PROXY: 'example.com,.sandbox.test' }));
+    const result = await runCli(
+      ['token', '--timeout', '10'],
+      env({ HTTPS_PROXY: proxyUrl, NO_PROXY: 'example.com,.sandbox.test' }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Could not resolve the host');
     expect(seen).toEqual([]);
@@ -124,7 +147,10 @@ describe('the CLI through a proxy', () => {
     expect(seen.every((s) => s.auth === requireAuth)).toBe(true);
 
     seen.length = 0;
-    const refused = await runCli(['token', '--timeout', '10'], env({ HTTPS_PROXY: proxyUrl.replace('http://', 'http://ci-user:wrong-pw@') }));
+    const refused = await runCli(
+      ['token', '--timeout', '10'],
+      env({ HTTPS_PROXY: proxyUrl.replace('http://', 'http://ci-user:wrong-pw@') }),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('HTTP 407');
     expect(refused.stderr).not.toContain('wrong-pw');
@@ -147,7 +173,10 @@ describe('the CLI through a proxy', () => {
 test('plain http targets go to the proxy in absolute form', async () => {
   const port = new URL(plainSandbox.origin).port;
   const http = createNodeHttpClient({ proxy: proxyConfigFrom({ HTTP_PROXY: proxyUrl }) });
-  const res = await http.send({ method: 'GET', url: `http://sandbox.test:${port}/ci/.well-known/openid-configuration` }, { timeoutMs: 5000 });
+  const res = await http.send(
+    { method: 'GET', url: `http://sandbox.test:${port}/ci/.well-known/openid-configuration` },
+    { timeoutMs: 5000 },
+  );
   expect(res.status).toBe(200);
   expect(seen).toEqual([{ method: 'GET', target: `http://sandbox.test:${port}/ci/.well-known/openid-configuration` }]);
 });

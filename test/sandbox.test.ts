@@ -7,11 +7,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CLIENT_ID, DEFAULT_TENANT_ID, createSelfSignedCertificate, loadSandboxConfig, startSandbox, type Sandbox,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_TENANT_ID,
+  createSelfSignedCertificate,
+  loadSandboxConfig,
+  startSandbox,
+  type Sandbox,
 } from '../src/sandbox/index.js';
 import {
-  JWT_BEARER, certificateAssertionClaims, decodeHeader, decodePayload, expectEntraError, httpCall, postForm, postJson,
-  rawGet, runNodeScript, signJwtForTest,
+  JWT_BEARER,
+  certificateAssertionClaims,
+  decodeHeader,
+  decodePayload,
+  expectEntraError,
+  httpCall,
+  postForm,
+  postJson,
+  rawGet,
+  runNodeScript,
+  signJwtForTest,
 } from './helpers/sandbox-http.js';
 
 const ARM = 'https://management.azure.com/.default';
@@ -45,7 +59,11 @@ describe('createSelfSignedCertificate', () => {
   it('builds RSA and EC certificates that node and openssl parse', () => {
     for (const keyType of ['rsa', 'ec'] as const) {
       const made = createSelfSignedCertificate({
-        commonName: 'loopback', sans: { dns: ['localhost'], ip: ['127.0.0.1', '::1'] }, keyType, isCa: true, days: 2,
+        commonName: 'loopback',
+        sans: { dns: ['localhost'], ip: ['127.0.0.1', '::1'] },
+        keyType,
+        isCa: true,
+        days: 2,
       });
       const cert = new X509Certificate(made.certPem);
       expect(cert.subject).toBe('CN=loopback');
@@ -54,7 +72,9 @@ describe('createSelfSignedCertificate', () => {
       expect(cert.checkIP('::1')).toBe('::1');
       expect(cert.verify(cert.publicKey)).toBe(true);
       expect(cert.checkPrivateKey(createPrivateKey(made.keyPem))).toBe(true);
-      expect(made.thumbprintSha256).toBe(Buffer.from(cert.fingerprint256.replace(/:/g, ''), 'hex').toString('base64url'));
+      expect(made.thumbprintSha256).toBe(
+        Buffer.from(cert.fingerprint256.replace(/:/g, ''), 'hex').toString('base64url'),
+      );
       expect(made.thumbprintSha1).toBe(Buffer.from(cert.fingerprint.replace(/:/g, ''), 'hex').toString('base64url'));
       const validDays = (Date.parse(cert.validTo) - Date.now()) / 86400_000;
       expect(validDays).toBeGreaterThan(1.9);
@@ -91,10 +111,18 @@ describe('sandbox over http', () => {
   let tokenUrl: string;
   const exchange = (assertion: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) => {
     sentSecrets.add(assertion);
-    return postForm(tokenUrl, {
-      grant_type: 'client_credentials', client_id: sb.clientId, scope: ARM,
-      client_assertion_type: JWT_BEARER, client_assertion: assertion, ...extra,
-    }, headers);
+    return postForm(
+      tokenUrl,
+      {
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: assertion,
+        ...extra,
+      },
+      headers,
+    );
   };
 
   beforeAll(async () => {
@@ -112,14 +140,39 @@ describe('sandbox over http', () => {
       clientId: DEFAULT_CLIENT_ID,
       displayName: 'default app',
       federatedCredentials: [
-        { name: 'main', issuer: sb.issuer, subject: 'repo:octo-org/octo-repo:ref:refs/heads/main', audiences: ['api://AzureADTokenExchange'] },
-        { name: 'gitlab', issuer: 'https://gitlab.com', subject: 'project_path:grp/proj:ref_type:branch:ref:main', audiences: ['https://gitlab.com'] },
-        { name: 'self', issuer: 'https://self.example/oidc', subject: 'self-sub', audiences: ['api://AzureADTokenExchange'] },
-        { name: 'down', issuer: 'https://down.example', subject: 'down-sub', audiences: ['api://AzureADTokenExchange'] },
+        {
+          name: 'main',
+          issuer: sb.issuer,
+          subject: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+          audiences: ['api://AzureADTokenExchange'],
+        },
+        {
+          name: 'gitlab',
+          issuer: 'https://gitlab.com',
+          subject: 'project_path:grp/proj:ref_type:branch:ref:main',
+          audiences: ['https://gitlab.com'],
+        },
+        {
+          name: 'self',
+          issuer: 'https://self.example/oidc',
+          subject: 'self-sub',
+          audiences: ['api://AzureADTokenExchange'],
+        },
+        {
+          name: 'down',
+          issuer: 'https://down.example',
+          subject: 'down-sub',
+          audiences: ['api://AzureADTokenExchange'],
+        },
         { name: 'nowhere', issuer: 'https://nowhere.example', subject: 'x', audiences: ['api://AzureADTokenExchange'] },
       ],
     });
-    sb.addApp({ clientId: OTHER_APP, displayName: 'secret-and-cert app', secrets: [SECRET], certificates: [clientCert.certPem] });
+    sb.addApp({
+      clientId: OTHER_APP,
+      displayName: 'secret-and-cert app',
+      secrets: [SECRET],
+      certificates: [clientCert.certPem],
+    });
   });
 
   afterAll(async () => {
@@ -138,8 +191,12 @@ describe('sandbox over http', () => {
       expect(sb.idTokenRequestUrl).toBe(`${sb.origin}/ci/idtoken?api-version=2.0`);
       expect(sb.idTokenRequestToken.length).toBeGreaterThanOrEqual(32);
       expect(sb.coordinates()).toEqual({
-        authorityHost: sb.origin, tenantId: sb.tenantId, clientId: sb.clientId, issuer: sb.issuer,
-        idTokenRequestUrl: sb.idTokenRequestUrl, idTokenRequestToken: sb.idTokenRequestToken,
+        authorityHost: sb.origin,
+        tenantId: sb.tenantId,
+        clientId: sb.clientId,
+        issuer: sb.issuer,
+        idTokenRequestUrl: sb.idTokenRequestUrl,
+        idTokenRequestToken: sb.idTokenRequestToken,
       });
     });
   });
@@ -164,11 +221,19 @@ describe('sandbox over http', () => {
 
     it('serves v1 and tenant-less discovery and instance discovery', async () => {
       const v1 = await httpCall(`${sb.origin}/${sb.tenantId}/.well-known/openid-configuration`);
-      expect(v1.json).toMatchObject({ issuer: `https://sts.windows.net/${sb.tenantId}/`, token_endpoint: `${sb.origin}/${sb.tenantId}/oauth2/token` });
+      expect(v1.json).toMatchObject({
+        issuer: `https://sts.windows.net/${sb.tenantId}/`,
+        token_endpoint: `${sb.origin}/${sb.tenantId}/oauth2/token`,
+      });
       const common = await httpCall(`${sb.origin}/common/v2.0/.well-known/openid-configuration`);
-      expect(common.json).toMatchObject({ issuer: `${sb.origin}/{tenantid}/v2.0`, token_endpoint: `${sb.origin}/common/oauth2/v2.0/token` });
+      expect(common.json).toMatchObject({
+        issuer: `${sb.origin}/{tenantid}/v2.0`,
+        token_endpoint: `${sb.origin}/common/oauth2/v2.0/token`,
+      });
       const authorize = encodeURIComponent(`${sb.origin}/${sb.tenantId}/oauth2/v2.0/authorize`);
-      const instance = await httpCall(`${sb.origin}/common/discovery/instance?api-version=1.1&authorization_endpoint=${authorize}`);
+      const instance = await httpCall(
+        `${sb.origin}/common/discovery/instance?api-version=1.1&authorization_endpoint=${authorize}`,
+      );
       const host = new URL(sb.origin).host;
       expect(instance.json).toEqual({
         tenant_discovery_endpoint: `${sb.origin}/${sb.tenantId}/v2.0/.well-known/openid-configuration`,
@@ -178,7 +243,9 @@ describe('sandbox over http', () => {
     });
 
     it('answers unknown and malformed tenants like Entra', async () => {
-      const unknown = await httpCall(`${sb.origin}/00000000-0000-4000-8000-000000000000/v2.0/.well-known/openid-configuration`);
+      const unknown = await httpCall(
+        `${sb.origin}/00000000-0000-4000-8000-000000000000/v2.0/.well-known/openid-configuration`,
+      );
       expectEntraError(unknown, 400, 'invalid_tenant', 90002);
       const malformed = await httpCall(`${sb.origin}/not_a_tenant/v2.0/.well-known/openid-configuration`);
       expectEntraError(malformed, 400, 'invalid_request', 900023);
@@ -236,18 +303,27 @@ describe('sandbox over http', () => {
     });
 
     it('accepts an aud array with one matching element, a domain tenant and a simulated issuer', async () => {
-      const withArray = await exchange(sb.mintIdToken({ claims: { aud: ['https://other', 'api://AzureADTokenExchange'] } }));
+      const withArray = await exchange(
+        sb.mintIdToken({ claims: { aud: ['https://other', 'api://AzureADTokenExchange'] } }),
+      );
       expect(withArray.status).toBe(200);
       sentSecrets.add(withArray.json.access_token);
       const byDomain = await postForm(`${sb.origin}/sandbox.onmicrosoft.com/oauth2/v2.0/token`, {
-        grant_type: 'client_credentials', client_id: sb.clientId, scope: ARM, client_assertion_type: JWT_BEARER,
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
         client_assertion: track(sb.mintIdToken()),
       });
       expect(byDomain.status).toBe(200);
       sentSecrets.add(byDomain.json.access_token);
-      const gitlab = await exchange(sb.mintIdToken({
-        issuer: 'https://gitlab.com', audience: 'https://gitlab.com', claims: { sub: 'project_path:grp/proj:ref_type:branch:ref:main' },
-      }));
+      const gitlab = await exchange(
+        sb.mintIdToken({
+          issuer: 'https://gitlab.com',
+          audience: 'https://gitlab.com',
+          claims: { sub: 'project_path:grp/proj:ref_type:branch:ref:main' },
+        }),
+      );
       expect(gitlab.status).toBe(200);
       sentSecrets.add(gitlab.json.access_token);
     });
@@ -286,7 +362,9 @@ describe('sandbox over http', () => {
       const trailingSlash = await exchange(sb.mintIdToken({ issuer: `${sb.issuer}/` }));
       expectEntraError(trailingSlash, 400, 'invalid_request', 70021);
       expect(trailingSlash.json.error_description).toContain(`Assertion Issuer: '${sb.issuer}/'.`);
-      const caseOnly = await exchange(sb.mintIdToken({ claims: { sub: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' } }));
+      const caseOnly = await exchange(
+        sb.mintIdToken({ claims: { sub: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' } }),
+      );
       expectEntraError(caseOnly, 401, 'invalid_client', 7002138);
     });
 
@@ -309,11 +387,15 @@ describe('sandbox over http', () => {
         expectEntraError(await exchange(junk), 400, 'invalid_request', 50027);
       }
       // A token signed by a key the issuer does not publish (the stranger's certificate key).
-      const foreign = signJwtForTest({ alg: 'RS256', typ: 'JWT', kid: decodeHeader(good)['kid'] }, decodePayload(good), strangerCert.keyPem);
+      const foreign = signJwtForTest(
+        { alg: 'RS256', typ: 'JWT', kid: decodeHeader(good)['kid'] },
+        decodePayload(good),
+        strangerCert.keyPem,
+      );
       expectEntraError(await exchange(foreign), 400, 'invalid_request', 50027);
     });
 
-    it('enforces the validity window with 700024 and Entra\'s wording', async () => {
+    it("enforces the validity window with 700024 and Entra's wording", async () => {
       const now = Math.floor(Date.now() / 1000);
       const expired = await exchange(sb.mintIdToken({ claims: { iat: now - 900, nbf: now - 900, exp: now - 60 } }));
       expectEntraError(expired, 401, 'invalid_client', 700024);
@@ -337,31 +419,60 @@ describe('sandbox over http', () => {
 
     it('says 70025 when the app has no federated credentials', async () => {
       const res = await postForm(tokenUrl, {
-        grant_type: 'client_credentials', client_id: OTHER_APP, scope: ARM, client_assertion_type: JWT_BEARER,
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
         client_assertion: track(sb.mintIdToken()),
       });
       expectEntraError(res, 401, 'invalid_client', 70025);
-      expect(res.json.error_description).toContain(`The client '${OTHER_APP}'(secret-and-cert app) has no configured federated identity credentials.`);
+      expect(res.json.error_description).toContain(
+        `The client '${OTHER_APP}'(secret-and-cert app) has no configured federated identity credentials.`,
+      );
     });
 
     it('picks up FICs added at runtime', async () => {
       const appId = '1a2b3c4d-0000-4000-8000-00000000abcd';
       const token = sb.mintIdToken({ claims: { ref: 'refs/heads/release' } });
-      const before = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: appId, scope: ARM, client_assertion_type: JWT_BEARER, client_assertion: track(token) });
+      const before = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: appId,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: track(token),
+      });
       expectEntraError(before, 400, 'unauthorized_client', 700016);
       const added = await postJson(`${sb.origin}/_sandbox/apps`, {
         clientId: appId,
-        federatedCredentials: [{ issuer: '{origin}/ci', subject: 'repo:octo-org/octo-repo:ref:refs/heads/release', audiences: ['api://AzureADTokenExchange'] }],
+        federatedCredentials: [
+          {
+            issuer: '{origin}/ci',
+            subject: 'repo:octo-org/octo-repo:ref:refs/heads/release',
+            audiences: ['api://AzureADTokenExchange'],
+          },
+        ],
       });
       expect(added.status).toBe(200);
-      const after = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: appId, scope: ARM, client_assertion_type: JWT_BEARER, client_assertion: track(token) });
+      const after = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: appId,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: track(token),
+      });
       expect(after.status).toBe(200);
       sentSecrets.add(after.json.access_token);
     });
   });
 
   describe('token request validation', () => {
-    const base = () => ({ grant_type: 'client_credentials', client_id: sb.clientId, scope: ARM, client_assertion_type: JWT_BEARER, client_assertion: track(sb.mintIdToken()) });
+    const base = () => ({
+      grant_type: 'client_credentials',
+      client_id: sb.clientId,
+      scope: ARM,
+      client_assertion_type: JWT_BEARER,
+      client_assertion: track(sb.mintIdToken()),
+    });
     const without = (name: string) => Object.fromEntries(Object.entries(base()).filter(([k]) => k !== name));
 
     it.each([
@@ -375,16 +486,37 @@ describe('sandbox over http', () => {
 
     it('rejects missing and unsupported parameters', async () => {
       expectEntraError(await postForm(tokenUrl, without('grant_type')), 400, 'invalid_request', 900144);
-      expectEntraError(await postForm(tokenUrl, { ...base(), grant_type: 'password' }), 400, 'unsupported_grant_type', 70003);
+      expectEntraError(
+        await postForm(tokenUrl, { ...base(), grant_type: 'password' }),
+        400,
+        'unsupported_grant_type',
+        70003,
+      );
       expectEntraError(await postForm(tokenUrl, without('client_id')), 400, 'invalid_request', 900144);
       const noScope = await postForm(tokenUrl, without('scope'));
       expectEntraError(noScope, 400, 'invalid_request', 900144);
-      expect(noScope.json.error_description).toMatch(/^AADSTS900144: The request body must contain the following parameter: 'scope'\./);
+      expect(noScope.json.error_description).toMatch(
+        /^AADSTS900144: The request body must contain the following parameter: 'scope'\./,
+      );
       expectEntraError(await postForm(tokenUrl, without('client_assertion_type')), 400, 'invalid_request', 900144);
-      const noCredential = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: sb.clientId, scope: ARM });
+      const noCredential = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        scope: ARM,
+      });
       expectEntraError(noCredential, 401, 'invalid_client', 7000218);
-      expectEntraError(await postForm(tokenUrl, { ...base(), client_assertion_type: 'urn:other' }), 401, 'invalid_client', 7000218);
-      expectEntraError(await postForm(tokenUrl, { ...base(), client_id: '99999999-9999-4999-8999-999999999999' }), 400, 'unauthorized_client', 700016);
+      expectEntraError(
+        await postForm(tokenUrl, { ...base(), client_assertion_type: 'urn:other' }),
+        401,
+        'invalid_client',
+        7000218,
+      );
+      expectEntraError(
+        await postForm(tokenUrl, { ...base(), client_id: '99999999-9999-4999-8999-999999999999' }),
+        400,
+        'unauthorized_client',
+        700016,
+      );
     });
 
     it('rejects scopes that are not exactly one <resource>/.default', async () => {
@@ -401,7 +533,11 @@ describe('sandbox over http', () => {
 
     it('answers a GET and a non-form body like Entra', async () => {
       expectEntraError(await httpCall(tokenUrl), 400, 'invalid_request', 900561);
-      const json = await httpCall(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(base()) });
+      const json = await httpCall(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(base()),
+      });
       expectEntraError(json, 400, 'invalid_request', 900144);
     });
 
@@ -417,14 +553,22 @@ describe('sandbox over http', () => {
 
     it('survives oversized and garbage bodies', async () => {
       const big = await httpCall(tokenUrl, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=${'x'.repeat(70 * 1024)}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `grant_type=${'x'.repeat(70 * 1024)}`,
       });
       expect(big.status).toBe(413);
       const garbage = await httpCall(tokenUrl, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from([0xff, 0xfe, 0x00, 0x25, 0x25, 0x3d, 0x26]),
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from([0xff, 0xfe, 0x00, 0x25, 0x25, 0x3d, 0x26]),
       });
       expectEntraError(garbage, 400, 'invalid_request', 900144);
-      const badJson = await httpCall(`${sb.origin}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+      const badJson = await httpCall(`${sb.origin}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{nope',
+      });
       expect(badJson.status).toBe(400);
       expect((await httpCall(`${sb.origin}/nothing/here`)).status).toBe(404);
       expect((await httpCall(`${sb.origin}/ci/.well-known/jwks`, { method: 'DELETE' })).status).toBe(405);
@@ -437,16 +581,30 @@ describe('sandbox over http', () => {
   describe('certificate credential', () => {
     const certForm = (assertion: string) => {
       sentSecrets.add(assertion);
-      return postForm(tokenUrl, { grant_type: 'client_credentials', client_id: OTHER_APP, scope: ARM, client_assertion_type: JWT_BEARER, client_assertion: assertion });
+      return postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: assertion,
+      });
     };
 
     it('accepts RS256 with x5t and PS256 with x5t#S256', async () => {
-      const rs = signJwtForTest({ alg: 'RS256', typ: 'JWT', x5t: clientCert.thumbprintSha1 }, certificateAssertionClaims(OTHER_APP, tokenUrl), clientCert.keyPem);
+      const rs = signJwtForTest(
+        { alg: 'RS256', typ: 'JWT', x5t: clientCert.thumbprintSha1 },
+        certificateAssertionClaims(OTHER_APP, tokenUrl),
+        clientCert.keyPem,
+      );
       const rsRes = await certForm(rs);
       expect(rsRes.status).toBe(200);
       sentSecrets.add(rsRes.json.access_token);
       expect(decodePayload(rsRes.json.access_token)).toMatchObject({ appid: OTHER_APP, appidacr: '2' });
-      const ps = signJwtForTest({ alg: 'PS256', typ: 'JWT', 'x5t#S256': clientCert.thumbprintSha256 }, certificateAssertionClaims(OTHER_APP, tokenUrl), clientCert.keyPem);
+      const ps = signJwtForTest(
+        { alg: 'PS256', typ: 'JWT', 'x5t#S256': clientCert.thumbprintSha256 },
+        certificateAssertionClaims(OTHER_APP, tokenUrl),
+        clientCert.keyPem,
+      );
       const psRes = await certForm(ps);
       expect(psRes.status).toBe(200);
       sentSecrets.add(psRes.json.access_token);
@@ -455,34 +613,85 @@ describe('sandbox over http', () => {
     it('maps certificate assertion faults to 700021, 700023, 700027 and 700024', async () => {
       const header = { alg: 'RS256', typ: 'JWT', x5t: clientCert.thumbprintSha1 };
       const claims = certificateAssertionClaims(OTHER_APP, tokenUrl);
-      expectEntraError(await certForm(signJwtForTest(header, { ...claims, iss: DEFAULT_CLIENT_ID }, clientCert.keyPem)), 401, 'invalid_client', 700021);
-      expectEntraError(await certForm(signJwtForTest(header, { ...claims, aud: 'https://login.microsoftonline.com/x/oauth2/v2.0/token' }, clientCert.keyPem)), 401, 'invalid_client', 700023);
-      const unknownCert = await certForm(signJwtForTest({ ...header, x5t: strangerCert.thumbprintSha1 }, claims, strangerCert.keyPem));
+      expectEntraError(
+        await certForm(signJwtForTest(header, { ...claims, iss: DEFAULT_CLIENT_ID }, clientCert.keyPem)),
+        401,
+        'invalid_client',
+        700021,
+      );
+      expectEntraError(
+        await certForm(
+          signJwtForTest(
+            header,
+            { ...claims, aud: 'https://login.microsoftonline.com/x/oauth2/v2.0/token' },
+            clientCert.keyPem,
+          ),
+        ),
+        401,
+        'invalid_client',
+        700023,
+      );
+      const unknownCert = await certForm(
+        signJwtForTest({ ...header, x5t: strangerCert.thumbprintSha1 }, claims, strangerCert.keyPem),
+      );
       expectEntraError(unknownCert, 401, 'invalid_client', 700027);
-      expect(unknownCert.json.error_description).toContain(Buffer.from(strangerCert.thumbprintSha1, 'base64url').toString('hex').toUpperCase());
-      expectEntraError(await certForm(signJwtForTest(header, claims, strangerCert.keyPem)), 401, 'invalid_client', 700027);
+      expect(unknownCert.json.error_description).toContain(
+        Buffer.from(strangerCert.thumbprintSha1, 'base64url').toString('hex').toUpperCase(),
+      );
+      expectEntraError(
+        await certForm(signJwtForTest(header, claims, strangerCert.keyPem)),
+        401,
+        'invalid_client',
+        700027,
+      );
       const now = Math.floor(Date.now() / 1000);
-      expectEntraError(await certForm(signJwtForTest(header, { ...claims, nbf: now - 1200, exp: now - 600 }, clientCert.keyPem)), 401, 'invalid_client', 700024);
+      expectEntraError(
+        await certForm(signJwtForTest(header, { ...claims, nbf: now - 1200, exp: now - 600 }, clientCert.keyPem)),
+        401,
+        'invalid_client',
+        700024,
+      );
     });
   });
 
   describe('client secret', () => {
     it('accepts the secret in the form and via HTTP Basic, never echoing it', async () => {
-      const form = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: OTHER_APP, scope: ARM, client_secret: SECRET });
+      const form = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP,
+        scope: ARM,
+        client_secret: SECRET,
+      });
       expect(form.status).toBe(200);
       sentSecrets.add(form.json.access_token);
       expect(decodePayload(form.json.access_token)).toMatchObject({ appidacr: '1', appid: OTHER_APP });
       const basic = Buffer.from(`${OTHER_APP}:${encodeURIComponent(SECRET)}`).toString('base64');
-      const viaBasic = await postForm(tokenUrl, { grant_type: 'client_credentials', scope: ARM }, { authorization: `Basic ${basic}` });
+      const viaBasic = await postForm(
+        tokenUrl,
+        { grant_type: 'client_credentials', scope: ARM },
+        { authorization: `Basic ${basic}` },
+      );
       expect(viaBasic.status).toBe(200);
       sentSecrets.add(viaBasic.json.access_token);
 
       const wrong = `${SECRET}-wrong`;
       sentSecrets.add(wrong);
-      const bad = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: OTHER_APP, scope: ARM, client_secret: wrong });
+      const bad = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP,
+        scope: ARM,
+        client_secret: wrong,
+      });
       expectEntraError(bad, 401, 'invalid_client', 7000215);
       expect(bad.text).not.toContain(SECRET);
-      const both = await postForm(tokenUrl, { grant_type: 'client_credentials', client_id: OTHER_APP, scope: ARM, client_secret: SECRET, client_assertion_type: JWT_BEARER, client_assertion: track(sb.mintIdToken()) });
+      const both = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP,
+        scope: ARM,
+        client_secret: SECRET,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: track(sb.mintIdToken()),
+      });
       expectEntraError(both, 401, 'invalid_client', 7000218);
       const logged = sb.requests.filter((r) => r.form?.['client_secret']).map((r) => r.form?.['client_secret']);
       expect(new Set(logged)).toEqual(new Set(['[redacted]']));
@@ -493,8 +702,11 @@ describe('sandbox over http', () => {
     it('serves GitHub-style discovery and JWKS that verify its tokens', async () => {
       const discovery = await httpCall(`${sb.issuer}/.well-known/openid-configuration`);
       expect(discovery.json).toMatchObject({
-        issuer: sb.issuer, jwks_uri: `${sb.issuer}/.well-known/jwks`, response_types_supported: ['id_token'],
-        subject_types_supported: ['public', 'pairwise'], id_token_signing_alg_values_supported: ['RS256'],
+        issuer: sb.issuer,
+        jwks_uri: `${sb.issuer}/.well-known/jwks`,
+        response_types_supported: ['id_token'],
+        subject_types_supported: ['public', 'pairwise'],
+        id_token_signing_alg_values_supported: ['RS256'],
       });
       expect(discovery.json.claims_supported).toContain('job_workflow_ref');
       const jwks = (await httpCall(discovery.json.jwks_uri)).json;
@@ -519,18 +731,52 @@ describe('sandbox over http', () => {
       const claims = decodePayload(first.json.value);
       expect(claims['aud']).toBe('https://github.com/octo-org');
       expect(Object.keys(claims)).toEqual([
-        'jti', 'sub', 'aud', 'ref', 'sha', 'repository', 'repository_owner', 'repository_owner_id', 'run_id', 'run_number',
-        'run_attempt', 'repository_visibility', 'repository_id', 'actor_id', 'actor', 'workflow', 'head_ref', 'base_ref',
-        'event_name', 'ref_protected', 'ref_type', 'workflow_ref', 'workflow_sha', 'job_workflow_ref', 'job_workflow_sha',
-        'runner_environment', 'iss', 'nbf', 'exp', 'iat',
+        'jti',
+        'sub',
+        'aud',
+        'ref',
+        'sha',
+        'repository',
+        'repository_owner',
+        'repository_owner_id',
+        'run_id',
+        'run_number',
+        'run_attempt',
+        'repository_visibility',
+        'repository_id',
+        'actor_id',
+        'actor',
+        'workflow',
+        'head_ref',
+        'base_ref',
+        'event_name',
+        'ref_protected',
+        'ref_type',
+        'workflow_ref',
+        'workflow_sha',
+        'job_workflow_ref',
+        'job_workflow_sha',
+        'runner_environment',
+        'iss',
+        'nbf',
+        'exp',
+        'iat',
       ]);
-      expect(claims).toMatchObject({ iss: sb.issuer, sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', repository: 'octo-org/octo-repo', event_name: 'push' });
+      expect(claims).toMatchObject({
+        iss: sb.issuer,
+        sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+        repository: 'octo-org/octo-repo',
+        event_name: 'push',
+      });
       expect(claims['exp'] - claims['iat']).toBe(300);
       expect(decodeHeader(first.json.value)).toMatchObject({ alg: 'RS256', typ: 'JWT' });
       expect(decodeHeader(first.json.value)).toHaveProperty('kid');
       expect(decodeHeader(first.json.value)).toHaveProperty('x5t');
 
-      const second = await httpCall(`${sb.idTokenRequestUrl}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`, { headers: auth });
+      const second = await httpCall(
+        `${sb.idTokenRequestUrl}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`,
+        { headers: auth },
+      );
       const secondClaims = decodePayload(second.json.value);
       expect(secondClaims['aud']).toBe('api://AzureADTokenExchange');
       expect(secondClaims['jti']).not.toBe(claims['jti']);
@@ -543,14 +789,26 @@ describe('sandbox over http', () => {
     it('mints over the control endpoint only with the request token', async () => {
       const denied = await postJson(`${sb.origin}/_sandbox/mint`, {});
       expect(denied.status).toBe(401);
-      const minted = await postJson(`${sb.origin}/_sandbox/mint`, { audience: 'aud-x', claims: { actor: 'hubot' } }, { authorization: `Bearer ${sb.idTokenRequestToken}` });
+      const minted = await postJson(
+        `${sb.origin}/_sandbox/mint`,
+        { audience: 'aud-x', claims: { actor: 'hubot' } },
+        { authorization: `Bearer ${sb.idTokenRequestToken}` },
+      );
       expect(minted.status).toBe(200);
       sentSecrets.add(minted.json.value);
       expect(decodePayload(minted.json.value)).toMatchObject({ aud: 'aud-x', actor: 'hubot' });
-      const badOpts = await postJson(`${sb.origin}/_sandbox/mint`, { lifetime: 5 }, { authorization: `Bearer ${sb.idTokenRequestToken}` });
+      const badOpts = await postJson(
+        `${sb.origin}/_sandbox/mint`,
+        { lifetime: 5 },
+        { authorization: `Bearer ${sb.idTokenRequestToken}` },
+      );
       expect(badOpts.status).toBe(400);
       expect(badOpts.json.error_description).toContain('body.lifetime');
-      const textPlain = await httpCall(`${sb.origin}/_sandbox/apps`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      const textPlain = await httpCall(`${sb.origin}/_sandbox/apps`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{}',
+      });
       expect(textPlain.status).toBe(415);
     });
 
@@ -575,7 +833,12 @@ describe('sandbox over http', () => {
       const ok = await exchange(sb.mintIdToken());
       expect(ok.status).toBe(200);
       sentSecrets.add(ok.json.access_token);
-      expect(sb.requests.filter((r) => r.target === 'token').slice(-3).map((r) => r.status)).toEqual([429, 429, 200]);
+      expect(
+        sb.requests
+          .filter((r) => r.target === 'token')
+          .slice(-3)
+          .map((r) => r.status),
+      ).toEqual([429, 429, 200]);
     });
 
     it('drops the connection', async () => {
@@ -604,7 +867,13 @@ describe('sandbox over http', () => {
 
     it('serves a non-JSON body, forever with times: 0, until cleared over HTTP', async () => {
       const set = await postJson(`${sb.origin}/_sandbox/faults`, [
-        { target: 'entra-discovery', times: 0, status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' },
+        {
+          target: 'entra-discovery',
+          times: 0,
+          status: 502,
+          body: '<html>Bad Gateway</html>',
+          contentType: 'text/html',
+        },
       ]);
       expect(set.json).toEqual({ count: 1 });
       for (let i = 0; i < 3; i++) {
@@ -622,8 +891,14 @@ describe('sandbox over http', () => {
 
     it('faults the idtoken endpoint and rejects bad rules naming the field', async () => {
       sb.setFaults([{ target: 'idtoken', status: 500 }]);
-      expect((await httpCall(sb.idTokenRequestUrl, { headers: { authorization: `Bearer ${sb.idTokenRequestToken}` } })).status).toBe(500);
-      const bad = await postJson(`${sb.origin}/_sandbox/faults`, [{ target: 'token' }, { target: 'tokens', status: 500 }]);
+      expect(
+        (await httpCall(sb.idTokenRequestUrl, { headers: { authorization: `Bearer ${sb.idTokenRequestToken}` } }))
+          .status,
+      ).toBe(500);
+      const bad = await postJson(`${sb.origin}/_sandbox/faults`, [
+        { target: 'token' },
+        { target: 'tokens', status: 500 },
+      ]);
       expect(bad.status).toBe(400);
       expect(bad.json.error_description).toContain('body[1].target');
       expect(() => sb.setFaults([{ target: 'token', retry_after: '1' } as never])).toThrow(/faults\[0\]\.retry_after/);
@@ -652,23 +927,55 @@ describe('configuration', () => {
 
   it('loads a valid file, reading certificate paths relative to it', () => {
     writeFileSync(join(dir, 'client.pem'), clientCert.certPem);
-    const config = loadSandboxConfig(write('good.json', {
-      tenantId: '11111111-1111-4111-8111-111111111111',
-      tenantDomains: ['contoso.onmicrosoft.com'],
-      apps: [{ clientId: '22222222-2222-4222-8222-222222222222', certificates: ['client.pem'], federatedCredentials: [{ issuer: '{origin}/ci', subject: 's', audiences: ['a'], description: 'copied from Graph' }] }],
-      issuers: [{ issuer: 'https://gitlab.com' }],
-      faults: [{ target: 'token', status: 429, retryAfter: '1' }],
-      idTokenLifetimeSeconds: 60,
-    }));
+    const config = loadSandboxConfig(
+      write('good.json', {
+        tenantId: '11111111-1111-4111-8111-111111111111',
+        tenantDomains: ['contoso.onmicrosoft.com'],
+        apps: [
+          {
+            clientId: '22222222-2222-4222-8222-222222222222',
+            certificates: ['client.pem'],
+            federatedCredentials: [
+              { issuer: '{origin}/ci', subject: 's', audiences: ['a'], description: 'copied from Graph' },
+            ],
+          },
+        ],
+        issuers: [{ issuer: 'https://gitlab.com' }],
+        faults: [{ target: 'token', status: 429, retryAfter: '1' }],
+        idTokenLifetimeSeconds: 60,
+      }),
+    );
     expect(config.apps?.[0]?.certificates?.[0]).toBe(clientCert.certPem);
     expect(config.faults).toEqual([{ target: 'token', status: 429, retryAfter: '1' }]);
   });
 
   it.each([
     ['bad-tenant.json', { tenantId: 'contoso' }, /tenantId must be a GUID/],
-    ['bad-fic.json', { apps: [{ clientId: '22222222-2222-4222-8222-222222222222', federatedCredentials: [{ issuer: 'i', subject: 's', audiences: [] }] }] }, /apps\[0\]\.federatedCredentials\[0\]\.audiences must hold exactly one audience/],
+    [
+      'bad-fic.json',
+      {
+        apps: [
+          {
+            clientId: '22222222-2222-4222-8222-222222222222',
+            federatedCredentials: [{ issuer: 'i', subject: 's', audiences: [] }],
+          },
+        ],
+      },
+      /apps\[0\]\.federatedCredentials\[0\]\.audiences must hold exactly one audience/,
+    ],
     ['bad-client.json', { apps: [{ clientId: 'my-app' }] }, /apps\[0\]\.clientId must be a GUID/],
-    ['bad-cert.json', { apps: [{ clientId: '22222222-2222-4222-8222-222222222222', certificates: ['-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----'] }] }, /apps\[0\]\.certificates\[0\] is not a PEM certificate/],
+    [
+      'bad-cert.json',
+      {
+        apps: [
+          {
+            clientId: '22222222-2222-4222-8222-222222222222',
+            certificates: ['-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----'],
+          },
+        ],
+      },
+      /apps\[0\]\.certificates\[0\] is not a PEM certificate/,
+    ],
     ['bad-fault.json', { faults: [{ target: 'token', delayMs: -1 }] }, /faults\[0\]\.delayMs must be an integer/],
     ['typo.json', { idTokenClaim: {} }, /config\.idTokenClaim is not a known field/],
     ['not-json.json', '{ "apps": [', /not valid JSON/],
@@ -688,7 +995,18 @@ describe('configuration', () => {
     const sb = await startSandbox({
       config: {
         tenantId: '11111111-1111-4111-8111-111111111111',
-        apps: [{ clientId: '22222222-2222-4222-8222-222222222222', federatedCredentials: [{ issuer: '{origin}/ci', subject: 'repo:acme/web:environment:prod', audiences: ['api://AzureADTokenExchange'] }] }],
+        apps: [
+          {
+            clientId: '22222222-2222-4222-8222-222222222222',
+            federatedCredentials: [
+              {
+                issuer: '{origin}/ci',
+                subject: 'repo:acme/web:environment:prod',
+                audiences: ['api://AzureADTokenExchange'],
+              },
+            ],
+          },
+        ],
         idTokenClaims: { repository: 'acme/web', repository_owner: 'acme', environment: 'prod' },
         idTokenLifetimeSeconds: 120,
         accessTokenLifetimeSeconds: 600,
@@ -697,13 +1015,19 @@ describe('configuration', () => {
     try {
       expect(sb.tenantId).toBe('11111111-1111-4111-8111-111111111111');
       expect(sb.clientId).toBe('22222222-2222-4222-8222-222222222222');
-      const idToken = await httpCall(sb.idTokenRequestUrl, { headers: { authorization: `Bearer ${sb.idTokenRequestToken}` } });
+      const idToken = await httpCall(sb.idTokenRequestUrl, {
+        headers: { authorization: `Bearer ${sb.idTokenRequestToken}` },
+      });
       const claims = decodePayload(idToken.json.value);
       expect(claims).toMatchObject({ sub: 'repo:acme/web:environment:prod', aud: 'https://github.com/acme' });
       expect(claims['exp'] - claims['iat']).toBe(120);
       const assertion = track(sb.mintIdToken());
       const res = await postForm(`${sb.origin}/${sb.tenantId}/oauth2/v2.0/token`, {
-        grant_type: 'client_credentials', client_id: sb.clientId, scope: ARM, client_assertion_type: JWT_BEARER, client_assertion: assertion,
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        scope: ARM,
+        client_assertion_type: JWT_BEARER,
+        client_assertion: assertion,
       });
       expect(res.status).toBe(200);
       expect(res.json.expires_in).toBe(600);
@@ -782,10 +1106,21 @@ describe('sandbox over https, with clients in child processes', () => {
       }
       console.log(JSON.stringify(results));
     `;
-    const result = await runNodeScript(script, {
-      NODE_EXTRA_CA_CERTS: sb.caCertFile ?? '', AUTHORITY: sb.authorityHost, TENANT: sb.tenantId, CLIENT: sb.clientId,
-      OTHER: OTHER_APP, SECRET, ASSERTION: assertion, TOKEN_FILE: tokenFile, CERT_FILE: certFile,
-    }, PROJECT_ROOT);
+    const result = await runNodeScript(
+      script,
+      {
+        NODE_EXTRA_CA_CERTS: sb.caCertFile ?? '',
+        AUTHORITY: sb.authorityHost,
+        TENANT: sb.tenantId,
+        CLIENT: sb.clientId,
+        OTHER: OTHER_APP,
+        SECRET,
+        ASSERTION: assertion,
+        TOKEN_FILE: tokenFile,
+        CERT_FILE: certFile,
+      },
+      PROJECT_ROOT,
+    );
     expect(result.code, result.stderr).toBe(0);
     const aud = 'https://management.azure.com';
     expect(JSON.parse(result.stdout)).toEqual({
@@ -796,10 +1131,9 @@ describe('sandbox over https, with clients in child processes', () => {
     });
     // MSAL asks for v2 discovery and the token endpoint only (instance discovery is disabled).
     const paths = new Set(sb.requests.map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`));
-    expect(paths).toEqual(new Set([
-      `GET /${sb.tenantId}/v2.0/.well-known/openid-configuration`,
-      `POST /${sb.tenantId}/oauth2/v2.0/token`,
-    ]));
+    expect(paths).toEqual(
+      new Set([`GET /${sb.tenantId}/v2.0/.well-known/openid-configuration`, `POST /${sb.tenantId}/oauth2/v2.0/token`]),
+    );
     expect(sb.requests.filter((r) => r.target === 'token').every((r) => r.status === 200)).toBe(true);
   });
 });

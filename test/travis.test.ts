@@ -50,7 +50,9 @@ function travisEncryptFile(plain: string, out: string): { key: string; iv: strin
   const iv = randomBytes(16).toString('hex');
   const input = join(root, 'plain.pem');
   writeFileSync(input, plain, { mode: 0o600 });
-  const res = spawnSync('openssl', ['aes-256-cbc', '-K', key, '-iv', iv, '-in', input, '-out', out], { encoding: 'utf8' });
+  const res = spawnSync('openssl', ['aes-256-cbc', '-K', key, '-iv', iv, '-in', input, '-out', out], {
+    encoding: 'utf8',
+  });
   rmSync(input);
   if (res.status !== 0) throw new Error(`openssl failed: ${res.stderr}`);
   return { key, iv };
@@ -67,7 +69,9 @@ beforeAll(async () => {
   // A `curl` that checks the bearer token it is handed (its audience) and prints no token.
   toolsBin = join(root, 'tools');
   mkdirSync(toolsBin);
-  writeFileSync(join(toolsBin, 'curl'), `#!${process.execPath}
+  writeFileSync(
+    join(toolsBin, 'curl'),
+    `#!${process.execPath}
 const args = process.argv.slice(2);
 const header = args[args.indexOf('-H') + 1] ?? '';
 const url = new URL(args.find((a) => /^https:/.test(a)));
@@ -76,7 +80,8 @@ if (!token) { console.error('curl: (22) 401 Unauthorized'); process.exit(22); }
 const aud = JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).aud;
 if (aud !== 'https://' + url.hostname) { console.error('curl: (22) 401 InvalidAudience'); process.exit(22); }
 console.error('curl: GET ' + url.pathname + ' with a token for ' + aud);
-`);
+`,
+  );
   chmodSync(join(toolsBin, 'curl'), 0o755);
 });
 afterAll(async () => {
@@ -96,7 +101,8 @@ function buildScript(checks: string[]): string {
     ...example.env.global.map((line) => `export ${line}`),
   ];
   for (const phase of ['before_install', 'install', 'before_script'] as const) {
-    for (const cmd of example[phase]) lines.push(`travis_cmd ${shellQuote(cmd)}`, `travis_assert ${shellQuote(cmd)} ${phase}`);
+    for (const cmd of example[phase])
+      lines.push(`travis_cmd ${shellQuote(cmd)}`, `travis_assert ${shellQuote(cmd)} ${phase}`);
   }
   lines.push('TRAVIS_TEST_RESULT=0');
   for (const cmd of [...example.script, ...checks]) lines.push(`travis_cmd ${shellQuote(cmd)} || TRAVIS_TEST_RESULT=1`);
@@ -106,7 +112,11 @@ function buildScript(checks: string[]): string {
 }
 
 let jobs = 0;
-async function travisJob(secure: Record<string, string>, checks: string[] = [], envOverride: Record<string, string> = {}): Promise<ProcessResult & { home: string; repo: string }> {
+async function travisJob(
+  secure: Record<string, string>,
+  checks: string[] = [],
+  envOverride: Record<string, string> = {},
+): Promise<ProcessResult & { home: string; repo: string }> {
   const dir = join(root, `job-${++jobs}`);
   const home = join(dir, 'home');
   const repo = join(dir, 'build', 'acme', 'deploy-app');
@@ -128,9 +138,15 @@ async function travisJob(secure: Record<string, string>, checks: string[] = [], 
   });
   leaks.add(keys.key);
   // The example's client and tenant are placeholders; a job's settings would hold real ones.
-  writeFileSync(script, readFileSync(script, 'utf8')
-    .replace('export AZURE_CLIENT_ID=00000000-0000-0000-0000-000000000000', `export AZURE_CLIENT_ID=${TRAVIS_APP}`)
-    .replace('export AZURE_TENANT_ID=contoso.onmicrosoft.com', `export AZURE_TENANT_ID=${sandbox.tenantId}\nexport AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`));
+  writeFileSync(
+    script,
+    readFileSync(script, 'utf8')
+      .replace('export AZURE_CLIENT_ID=00000000-0000-0000-0000-000000000000', `export AZURE_CLIENT_ID=${TRAVIS_APP}`)
+      .replace(
+        'export AZURE_TENANT_ID=contoso.onmicrosoft.com',
+        `export AZURE_TENANT_ID=${sandbox.tenantId}\nexport AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`,
+      ),
+  );
   const result = leaks.record(`travis job ${jobs}`, await runShell(['bash'], script, env, { cwd: repo }));
   return { ...result, home, repo };
 }
@@ -138,12 +154,15 @@ async function travisJob(secure: Record<string, string>, checks: string[] = [], 
 describe('the example', () => {
   test('a certificate kept by travis encrypt-file; the CLI pinned; tokens exported for script:', () => {
     expect(encryptedId).toMatch(/^[0-9a-f]{12}$/);
-    expect(example.before_install.join('\n')).toContain(`-iv "$encrypted_${encryptedId}_iv" -in .travis/azure-certificate.pem.enc`);
+    expect(example.before_install.join('\n')).toContain(
+      `-iv "$encrypted_${encryptedId}_iv" -in .travis/azure-certificate.pem.enc`,
+    );
     expect(example.env.global).toContain(`ENTRA_FEDERATE_VERSION=${PACKAGE_VERSION}`);
     expect(example.env.global.some((l) => l.startsWith('AZURE_CLIENT_CERTIFICATE_PATH='))).toBe(true);
     expect([...example.install, ...example.before_script].join('\n')).not.toMatch(/\bnpx\b|npm (install|i)\b|set -x/);
     // Assignment alone keeps the command's exit status (export VAR="$(...)" would hide a failure).
-    for (const line of example.before_script.filter((l) => l.includes('token'))) expect(line).toMatch(/^AZURE_ACCESS_TOKEN\w*="\$\(node /);
+    for (const line of example.before_script.filter((l) => l.includes('token')))
+      expect(line).toMatch(/^AZURE_ACCESS_TOKEN\w*="\$\(node /);
   });
 });
 
@@ -158,7 +177,9 @@ describe('a Travis job running the example against the sandbox', () => {
     expect(job.stderr).toContain('curl: GET /subscriptions with a token for https://management.azure.com');
     expect(job.stderr).toContain('curl: GET /secrets/x with a token for https://vault.azure.net');
     expect(existsSync(join(job.home, 'azure-certificate.pem'))).toBe(false);
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n').at(-1)).toMatch(new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`));
+    expect(readFileSync(npmLog, 'utf8').trim().split('\n').at(-1)).toMatch(
+      new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`),
+    );
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === TRAVIS_APP).slice(-2);
     expect(sent.map((r) => [r.status, r.form?.['client_assertion_type']])).toEqual([
       [200, 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'],
@@ -168,13 +189,18 @@ describe('a Travis job running the example against the sandbox', () => {
 
   test('a pull request from a fork (no secure variables): the build errors before any exchange', async () => {
     const before = sandbox.requests.filter((r) => r.target === 'token').length;
-    const job = await travisJob({}, [], { [`encrypted_${encryptedId}_key`]: '', [`encrypted_${encryptedId}_iv`]: '', TRAVIS_SECURE_ENV_VARS: 'false', TRAVIS_PULL_REQUEST: '7' });
+    const job = await travisJob({}, [], {
+      [`encrypted_${encryptedId}_key`]: '',
+      [`encrypted_${encryptedId}_iv`]: '',
+      TRAVIS_SECURE_ENV_VARS: 'false',
+      TRAVIS_PULL_REQUEST: '7',
+    });
     expect(job.code).not.toBe(0);
     expect(job.stdout).toMatch(/failed and exited with \d+ during before_install/);
     expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
   });
 
-  test('a certificate the app does not hold: before_script fails the build with Entra\'s message', async () => {
+  test("a certificate the app does not hold: before_script fails the build with Entra's message", async () => {
     const other = createSelfSignedCertificate({ commonName: 'rotated-away' });
     leaks.addPrivateKey(other.keyPem);
     const saved = certificatePem;

@@ -29,8 +29,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(req.url ?? '');
     if (down) return res.writeHead(404).end();
-    if (req.url === '/.well-known/openid-configuration') return res.end(JSON.stringify({ issuer: url, jwks_uri: `${url}/keys` }));
-    if (req.url === '/keys') return res.end(JSON.stringify({ keys: published.map(({ key, kid }) => ({ ...key.export({ format: 'jwk' }), kid })) }));
+    if (req.url === '/.well-known/openid-configuration')
+      return res.end(JSON.stringify({ issuer: url, jwks_uri: `${url}/keys` }));
+    if (req.url === '/keys')
+      return res.end(
+        JSON.stringify({ keys: published.map(({ key, kid }) => ({ ...key.export({ format: 'jwk' }), kid })) }),
+      );
     return res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -52,12 +56,26 @@ function token(kid: string, key: KeyObject, nowMs: number): string {
 
 function manualClock(start = Date.now()): Clock & { advance(ms: number): void } {
   let now = start;
-  return { now: () => now, sleep: async () => undefined, random: () => 0.5, advance: (ms) => { now += ms; } };
+  return {
+    now: () => now,
+    sleep: async () => undefined,
+    random: () => 0.5,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 function verifierWith(clock: Clock) {
   const http = createNodeHttpClient();
-  const keys = new IssuerKeys({ issuer: url, http, clock, refreshIntervalMs: 60_000, maxAgeMs: 600_000, timeoutMs: 5_000 });
+  const keys = new IssuerKeys({
+    issuer: url,
+    http,
+    clock,
+    refreshIntervalMs: 60_000,
+    maxAgeMs: 600_000,
+    timeoutMs: 5_000,
+  });
   return createVerifier({ issuer: url, audience: AUD, clock, keys, http });
 }
 
@@ -82,10 +100,12 @@ test('a flood of unknown kids refetches the JWKS at most once per interval', asy
   const clock = manualClock();
   const v = verifierWith(clock);
   await v.verify(token('one', first.privateKey, clock.now()));
-  for (let i = 0; i < 10; i++) expect(await code(v.verify(token(`made-up-${i}`, first.privateKey, clock.now())))).toBe('KID_UNKNOWN');
+  for (let i = 0; i < 10; i++)
+    expect(await code(v.verify(token(`made-up-${i}`, first.privateKey, clock.now())))).toBe('KID_UNKNOWN');
   expect(hits.filter((h) => h === '/keys')).toHaveLength(1);
   clock.advance(61_000);
-  for (let i = 0; i < 10; i++) expect(await code(v.verify(token(`made-up-again-${i}`, first.privateKey, clock.now())))).toBe('KID_UNKNOWN');
+  for (let i = 0; i < 10; i++)
+    expect(await code(v.verify(token(`made-up-again-${i}`, first.privateKey, clock.now())))).toBe('KID_UNKNOWN');
   expect(hits.filter((h) => h === '/keys')).toHaveLength(2);
   expect(hits.filter((h) => h.includes('openid-configuration'))).toHaveLength(1);
 });

@@ -28,14 +28,20 @@ function b64url(value: unknown): string {
 }
 
 /** Signs a compact JWS by hand, so that headers jose would refuse to produce can be sent. */
-function signJws(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject | undefined, alg = header['alg']): string {
+function signJws(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: KeyObject | undefined,
+  alg = header['alg'],
+): string {
   const input = `${b64url(header)}.${b64url(payload)}`;
   if (key === undefined) return `${input}.`;
-  const sig = alg === 'PS256'
-    ? cryptoSign('sha256', Buffer.from(input), { key, padding: 6, saltLength: 32 })
-    : alg === 'ES256'
-      ? cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' })
-      : cryptoSign('sha256', Buffer.from(input), key);
+  const sig =
+    alg === 'PS256'
+      ? cryptoSign('sha256', Buffer.from(input), { key, padding: 6, saltLength: 32 })
+      : alg === 'ES256'
+        ? cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' })
+        : cryptoSign('sha256', Buffer.from(input), key);
   return `${input}.${sig.toString('base64url')}`;
 }
 
@@ -43,7 +49,9 @@ function publicJwk(key: KeyObject, kid: string, extra: Record<string, unknown> =
   return { ...key.export({ format: 'jwk' }), kid, use: 'sig', ...extra };
 }
 
-async function serve(handler: (path: string) => { status: number; body: unknown } | undefined): Promise<{ server: Server; url: string; hits: string[] }> {
+async function serve(
+  handler: (path: string) => { status: number; body: unknown } | undefined,
+): Promise<{ server: Server; url: string; hits: string[] }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -71,13 +79,19 @@ beforeAll(async () => {
   const jwks = { keys: [publicJwk(rsa.publicKey, KID, { alg: 'RS256' }), publicJwk(ec.publicKey, EC_KID)] };
   let url = '';
   const started = await serve((path) => {
-    if (path === '/ci/.well-known/openid-configuration') return { status: 200, body: { issuer: `${url}/ci`, jwks_uri: `${url}/ci/keys`, id_token_signing_alg_values_supported: ['RS256'] } };
+    if (path === '/ci/.well-known/openid-configuration')
+      return {
+        status: 200,
+        body: { issuer: `${url}/ci`, jwks_uri: `${url}/ci/keys`, id_token_signing_alg_values_supported: ['RS256'] },
+      };
     if (path === '/ci/keys') return { status: 200, body: jwks };
     return undefined;
   });
   url = started.url;
   issuer = { ...started, url: `${started.url}/ci`, jwks };
-  evil = await serve((path) => (path === '/jwks' ? { status: 200, body: { keys: [publicJwk(attacker.publicKey, 'evil-1')] } } : undefined));
+  evil = await serve((path) =>
+    path === '/jwks' ? { status: 200, body: { keys: [publicJwk(attacker.publicKey, 'evil-1')] } } : undefined,
+  );
 });
 
 afterAll(async () => {
@@ -141,7 +155,16 @@ describe('a valid token', () => {
   });
 
   test('claim patterns and required claims pass when they hold', async () => {
-    const r = await verify(signJws(header(), claims(), rsa.privateKey), ['--claim', 'repository=octo-org/*', '--claim', 'ref=refs/heads/main', '--claim', 'ref=refs/tags/v*', '--require-claim', 'environment']);
+    const r = await verify(signJws(header(), claims(), rsa.privateKey), [
+      '--claim',
+      'repository=octo-org/*',
+      '--claim',
+      'ref=refs/heads/main',
+      '--claim',
+      'ref=refs/tags/v*',
+      '--require-claim',
+      'environment',
+    ]);
     expect(r.code, r.stderr).toBe(0);
   });
 });
@@ -149,24 +172,84 @@ describe('a valid token', () => {
 describe('the attack battery: each rejected with exit 1 for its own reason', () => {
   const attacks: [string, () => string, string, RegExp][] = [
     ['alg none', () => signJws(header({ alg: 'none' }), claims(), undefined), 'ALG_NONE', /unsigned \(alg "none"\)/],
-    ['HS256 signed with the issuer\'s RSA public key', () => {
-      const input = `${b64url(header({ alg: 'HS256' }))}.${b64url(claims())}`;
-      const pem = rsa.publicKey.export({ type: 'spki', format: 'pem' });
-      return `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
-    }, 'ALG_HMAC', /symmetric algorithm "HS256"/],
-    ['an unknown kid', () => signJws(header({ kid: 'no-such-key' }), claims(), rsa.privateKey), 'KID_UNKNOWN', /"no-such-key" is not in the issuer's JWKS/],
-    ['jku pointing to the attacker\'s JWKS', () => signJws(header({ kid: 'evil-1', jku: `${evil.url}/jwks` }), claims(), attacker.privateKey), 'JKU_IGNORED', /points at its own key set \(jku header\)/],
-    ['an embedded jwk', () => signJws(header({ kid: KID, jwk: publicJwk(attacker.publicKey, KID) }), claims(), attacker.privateKey), 'EMBEDDED_JWK_IGNORED', /carries its own public key \(jwk header\)/],
-    ['an unknown crit', () => signJws(header({ crit: ['exp-policy'], 'exp-policy': 'lenient' }), claims(), rsa.privateKey), 'CRIT_UNSUPPORTED', /critical \(crit "exp-policy"\)/],
-    ['expired', () => signJws(header(), claims({ exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 4000 }), rsa.privateKey), 'TOKEN_EXPIRED', /expired at .* s ago \(allowed clock skew 60 s\)/],
-    ['nbf in the future', () => signJws(header(), claims({ nbf: Math.floor(Date.now() / 1000) + 3600 }), rsa.privateKey), 'TOKEN_NOT_YET_VALID', /not valid before/],
-    ['the wrong issuer', () => signJws(header(), claims({ iss: 'https://token.actions.githubusercontent.com' }), rsa.privateKey), 'ISSUER_MISMATCH', /issued by "https:\/\/token.actions.githubusercontent.com"/],
-    ['the wrong audience', () => signJws(header(), claims({ aud: 'https://github.com/octo-org' }), rsa.privateKey), 'AUDIENCE_MISMATCH', /for the audience "https:\/\/github.com\/octo-org", not "api:\/\/AzureADTokenExchange"/],
-    ['a tampered payload', () => {
-      const [h, , s] = signJws(header(), claims(), rsa.privateKey).split('.');
-      return `${h}.${b64url(claims({ environment: 'production', sub: 'repo:evil/repo:ref:refs/heads/main' }))}.${s}`;
-    }, 'SIGNATURE_INVALID', /signature does not verify/],
-    ['a signature from another key', () => signJws(header(), claims(), attacker.privateKey), 'SIGNATURE_INVALID', /signature does not verify/],
+    [
+      "HS256 signed with the issuer's RSA public key",
+      () => {
+        const input = `${b64url(header({ alg: 'HS256' }))}.${b64url(claims())}`;
+        const pem = rsa.publicKey.export({ type: 'spki', format: 'pem' });
+        return `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
+      },
+      'ALG_HMAC',
+      /symmetric algorithm "HS256"/,
+    ],
+    [
+      'an unknown kid',
+      () => signJws(header({ kid: 'no-such-key' }), claims(), rsa.privateKey),
+      'KID_UNKNOWN',
+      /"no-such-key" is not in the issuer's JWKS/,
+    ],
+    [
+      "jku pointing to the attacker's JWKS",
+      () => signJws(header({ kid: 'evil-1', jku: `${evil.url}/jwks` }), claims(), attacker.privateKey),
+      'JKU_IGNORED',
+      /points at its own key set \(jku header\)/,
+    ],
+    [
+      'an embedded jwk',
+      () => signJws(header({ kid: KID, jwk: publicJwk(attacker.publicKey, KID) }), claims(), attacker.privateKey),
+      'EMBEDDED_JWK_IGNORED',
+      /carries its own public key \(jwk header\)/,
+    ],
+    [
+      'an unknown crit',
+      () => signJws(header({ crit: ['exp-policy'], 'exp-policy': 'lenient' }), claims(), rsa.privateKey),
+      'CRIT_UNSUPPORTED',
+      /critical \(crit "exp-policy"\)/,
+    ],
+    [
+      'expired',
+      () =>
+        signJws(
+          header(),
+          claims({ exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 4000 }),
+          rsa.privateKey,
+        ),
+      'TOKEN_EXPIRED',
+      /expired at .* s ago \(allowed clock skew 60 s\)/,
+    ],
+    [
+      'nbf in the future',
+      () => signJws(header(), claims({ nbf: Math.floor(Date.now() / 1000) + 3600 }), rsa.privateKey),
+      'TOKEN_NOT_YET_VALID',
+      /not valid before/,
+    ],
+    [
+      'the wrong issuer',
+      () => signJws(header(), claims({ iss: 'https://token.actions.githubusercontent.com' }), rsa.privateKey),
+      'ISSUER_MISMATCH',
+      /issued by "https:\/\/token.actions.githubusercontent.com"/,
+    ],
+    [
+      'the wrong audience',
+      () => signJws(header(), claims({ aud: 'https://github.com/octo-org' }), rsa.privateKey),
+      'AUDIENCE_MISMATCH',
+      /for the audience "https:\/\/github.com\/octo-org", not "api:\/\/AzureADTokenExchange"/,
+    ],
+    [
+      'a tampered payload',
+      () => {
+        const [h, , s] = signJws(header(), claims(), rsa.privateKey).split('.');
+        return `${h}.${b64url(claims({ environment: 'production', sub: 'repo:evil/repo:ref:refs/heads/main' }))}.${s}`;
+      },
+      'SIGNATURE_INVALID',
+      /signature does not verify/,
+    ],
+    [
+      'a signature from another key',
+      () => signJws(header(), claims(), attacker.privateKey),
+      'SIGNATURE_INVALID',
+      /signature does not verify/,
+    ],
   ];
 
   test.each(attacks)('%s', async (_name, make, code, reason) => {
@@ -181,21 +264,41 @@ describe('the attack battery: each rejected with exit 1 for its own reason', () 
     expectNoTokenBytes(token, r.stdout, r.stderr);
   });
 
-  test('the attacker\'s jku is never fetched', () => {
+  test("the attacker's jku is never fetched", () => {
     expect(evil.hits).toEqual([]);
   });
 
   test('beyond the battery: another kind of JWT, a claim that does not match, a required claim missing, a key of the wrong type', async () => {
     const cases: [string, string[], string][] = [
       [signJws(header({ typ: 'at+jwt' }), claims(), rsa.privateKey), [], 'TYP_MISMATCH'],
-      [signJws(header(), claims({ ref: 'refs/heads/feature/x' }), rsa.privateKey), ['--claim', 'ref=refs/heads/*'], 'CLAIM_MISMATCH'],
-      [signJws(header(), claims({ environment: undefined }), rsa.privateKey), ['--require-claim', 'environment'], 'CLAIM_MISSING'],
+      [
+        signJws(header(), claims({ ref: 'refs/heads/feature/x' }), rsa.privateKey),
+        ['--claim', 'ref=refs/heads/*'],
+        'CLAIM_MISMATCH',
+      ],
+      [
+        signJws(header(), claims({ environment: undefined }), rsa.privateKey),
+        ['--require-claim', 'environment'],
+        'CLAIM_MISSING',
+      ],
       [signJws(header({ alg: 'ES256', kid: KID }), claims(), ec.privateKey), [], 'KEY_MISMATCH'],
       [signJws(header({ alg: 'RS384' }), claims(), rsa.privateKey), [], 'ALG_NOT_ALLOWED'],
-      [signJws(header(), claims({ exp: String(Math.floor(Date.now() / 1000) + 300) }), rsa.privateKey), [], 'CLAIM_INVALID'],
-      [signJws(header(), claims({ iat: Math.floor(Date.now() / 1000) + 3600 }), rsa.privateKey), [], 'TOKEN_ISSUED_IN_FUTURE'],
+      [
+        signJws(header(), claims({ exp: String(Math.floor(Date.now() / 1000) + 300) }), rsa.privateKey),
+        [],
+        'CLAIM_INVALID',
+      ],
+      [
+        signJws(header(), claims({ iat: Math.floor(Date.now() / 1000) + 3600 }), rsa.privateKey),
+        [],
+        'TOKEN_ISSUED_IN_FUTURE',
+      ],
       ['not-a-jwt', [], 'TOKEN_MALFORMED'],
-      [signJws(header({ kid: 'evil-1', x5u: `${evil.url}/cert.pem` }), claims(), attacker.privateKey), [], 'X5U_IGNORED'],
+      [
+        signJws(header({ kid: 'evil-1', x5u: `${evil.url}/cert.pem` }), claims(), attacker.privateKey),
+        [],
+        'X5U_IGNORED',
+      ],
       [signJws(header({ x5c: ['MIIBszCCAVmgAwIBAgIU'] }), claims(), attacker.privateKey), [], 'EMBEDDED_X5C_IGNORED'],
       [signJws(header(), claims({ sub: undefined }), rsa.privateKey), [], 'CLAIM_MISSING'],
     ];
@@ -206,19 +309,30 @@ describe('the attack battery: each rejected with exit 1 for its own reason', () 
     }
   });
 
-  test('--policy: some rule\'s claims must match the verified token', async () => {
+  test("--policy: some rule's claims must match the verified token", async () => {
     const policy = join(dir, 'gate.yaml');
-    writeFileSync(policy, 'name: deploy-gate\nrules:\n  - name: prod\n    claims:\n      environment: production\n      ref: refs/heads/main\n    allow: {tenants: "*", clientIds: "*", scopes: "*"}\n');
+    writeFileSync(
+      policy,
+      'name: deploy-gate\nrules:\n  - name: prod\n    claims:\n      environment: production\n      ref: refs/heads/main\n    allow: {tenants: "*", clientIds: "*", scopes: "*"}\n',
+    );
     const ok = await verify(signJws(header(), claims(), rsa.privateKey), ['--policy', policy]);
     expect(ok.code, ok.stderr).toBe(0);
-    const denied = await verify(signJws(header(), claims({ environment: 'staging' }), rsa.privateKey), ['--policy', policy]);
+    const denied = await verify(signJws(header(), claims({ environment: 'staging' }), rsa.privateKey), [
+      '--policy',
+      policy,
+    ]);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/code:\s+POLICY_DENIED/);
-    expect(denied.stderr).toContain('claim environment must be "production" (closest rule "prod"), but the CI token has "staging"');
+    expect(denied.stderr).toContain(
+      'claim environment must be "production" (closest rule "prod"), but the CI token has "staging"',
+    );
   });
 
   test('the sub that the claim pattern is about is named with its value', async () => {
-    const r = await verify(signJws(header(), claims({ ref: 'refs/heads/feature/x' }), rsa.privateKey), ['--claim', 'ref=refs/heads/*']);
+    const r = await verify(signJws(header(), claims({ ref: 'refs/heads/feature/x' }), rsa.privateKey), [
+      '--claim',
+      'ref=refs/heads/*',
+    ]);
     expect(r.stderr).toContain('ref claim is "refs/heads/feature/x", which does not match "refs/heads/*"');
   });
 });
@@ -227,12 +341,44 @@ describe('bad usage exits 2 before any request', () => {
   test.each([
     ['no --issuer', ['verify', '--audience', AUD], 'MISSING_ISSUER'],
     ['no --audience', ['verify', '--issuer', 'https://token.actions.githubusercontent.com'], 'MISSING_AUDIENCE'],
-    ['plain http to a non-loopback issuer', ['verify', '--issuer', 'http://example.com', '--audience', AUD], 'INVALID_ISSUER'],
-    ['a token on the command line', ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--token', 'x'], 'SECRET_ON_COMMAND_LINE'],
-    ['a claim without a pattern', ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--claim', 'ref'], 'INVALID_CLAIM_PATTERN'],
-    ['HS256 asked for', ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--algorithm', 'HS256'], 'INVALID_ALGORITHM'],
-    ['a clock skew over 300 s', ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--clock-skew', '3600'], 'INVALID_CLOCK_SKEW'],
-    ['an unreadable token file', ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--id-token-file', '/nonexistent/token'], 'TOKEN_UNAVAILABLE'],
+    [
+      'plain http to a non-loopback issuer',
+      ['verify', '--issuer', 'http://example.com', '--audience', AUD],
+      'INVALID_ISSUER',
+    ],
+    [
+      'a token on the command line',
+      ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--token', 'x'],
+      'SECRET_ON_COMMAND_LINE',
+    ],
+    [
+      'a claim without a pattern',
+      ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--claim', 'ref'],
+      'INVALID_CLAIM_PATTERN',
+    ],
+    [
+      'HS256 asked for',
+      ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--algorithm', 'HS256'],
+      'INVALID_ALGORITHM',
+    ],
+    [
+      'a clock skew over 300 s',
+      ['verify', '--issuer', 'https://token.actions.githubusercontent.com', '--audience', AUD, '--clock-skew', '3600'],
+      'INVALID_CLOCK_SKEW',
+    ],
+    [
+      'an unreadable token file',
+      [
+        'verify',
+        '--issuer',
+        'https://token.actions.githubusercontent.com',
+        '--audience',
+        AUD,
+        '--id-token-file',
+        '/nonexistent/token',
+      ],
+      'TOKEN_UNAVAILABLE',
+    ],
   ])('%s', async (_name, args, code) => {
     const r = await runCli(args, {}, { input: '' });
     expect(r.code, r.stderr).toBe(2);
@@ -251,14 +397,23 @@ describe('bad usage exits 2 before any request', () => {
     writeFileSync(file, `${token}\n`, { mode: 0o600 });
     const fromFile = await runCli(['verify', '--issuer', issuer.url, '--audience', AUD, '--id-token-file', file]);
     expect(fromFile.code, fromFile.stderr).toBe(0);
-    const fromEnv = await runCli(['verify', '--issuer', issuer.url, '--audience', AUD, '--id-token-env', 'CI_TOKEN'], { CI_TOKEN: token });
+    const fromEnv = await runCli(['verify', '--issuer', issuer.url, '--audience', AUD, '--id-token-env', 'CI_TOKEN'], {
+      CI_TOKEN: token,
+    });
     expect(fromEnv.code, fromEnv.stderr).toBe(0);
   });
 });
 
 describe('the issuer', () => {
   test('a discovery document naming another issuer is refused', async () => {
-    const other = await serve((path) => (path === '/.well-known/openid-configuration' ? { status: 200, body: { issuer: 'https://token.actions.githubusercontent.com', jwks_uri: `${issuer.url}/keys` } } : undefined));
+    const other = await serve((path) =>
+      path === '/.well-known/openid-configuration'
+        ? {
+            status: 200,
+            body: { issuer: 'https://token.actions.githubusercontent.com', jwks_uri: `${issuer.url}/keys` },
+          }
+        : undefined,
+    );
     try {
       const token = signJws(header(), claims({ iss: other.url }), rsa.privateKey);
       const r = await runCli(['verify', '--issuer', other.url, '--audience', AUD], {}, { input: token });
@@ -271,17 +426,25 @@ describe('the issuer', () => {
   });
 
   test('an unreachable issuer is a failure with a reason, not a pass', async () => {
-    const r = await runCli(['verify', '--issuer', 'http://127.0.0.1:9/ci', '--audience', AUD, '--timeout', '2'], {}, { input: signJws(header(), claims({ iss: 'http://127.0.0.1:9/ci' }), rsa.privateKey) });
+    const r = await runCli(
+      ['verify', '--issuer', 'http://127.0.0.1:9/ci', '--audience', AUD, '--timeout', '2'],
+      {},
+      { input: signJws(header(), claims({ iss: 'http://127.0.0.1:9/ci' }), rsa.privateKey) },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/code:\s+(NETWORK_ERROR|TIMEOUT)/);
   });
 
-  test('the sandbox\'s CI issuer: its tokens verify, a forged one does not', async () => {
+  test("the sandbox's CI issuer: its tokens verify, a forged one does not", async () => {
     const { startSandbox } = await import('../src/sandbox/index.js');
     const sandbox = await startSandbox();
     try {
       const token = sandbox.mintIdToken();
-      const ok = await runCli(['verify', '--issuer', sandbox.issuer, '--audience', AUD, '--claim', 'repository=octo-org/octo-repo'], {}, { input: token });
+      const ok = await runCli(
+        ['verify', '--issuer', sandbox.issuer, '--audience', AUD, '--claim', 'repository=octo-org/octo-repo'],
+        {},
+        { input: token },
+      );
       expect(ok.code, ok.stderr).toBe(0);
       expect(JSON.parse(ok.stdout).iss).toBe(sandbox.issuer);
       const [h, p] = token.split('.');
@@ -307,14 +470,24 @@ describe('the library', () => {
       try { await verifyIdToken(process.env.FORGED, options); } catch (err) { code = err instanceof FederationError ? err.code : String(err); }
       console.log(JSON.stringify({ sub: ok.claims.sub, forged: code }));`;
     const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ ISSUER: issuer.url, AUD, GOOD: good, FORGED: forged }) });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: ROOT,
+        env: baseEnv({ ISSUER: issuer.url, AUD, GOOD: good, FORGED: forged }),
+      });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(out.code, out.stderr).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual({ sub: 'repo:octo-org/octo-repo:environment:production', forged: 'ALG_NONE' });
+    expect(JSON.parse(out.stdout)).toEqual({
+      sub: 'repo:octo-org/octo-repo:environment:production',
+      forged: 'ALG_NONE',
+    });
   });
 });

@@ -1,16 +1,16 @@
 import {
   FILES_STATE,
   githubRunner
-} from "./chunks/chunk-HW2DOCQQ.js";
+} from "./chunks/chunk-4DLJHATU.js";
 import {
   githubProvider
-} from "./chunks/chunk-YDYYW62F.js";
+} from "./chunks/chunk-TIJUWDGK.js";
 import {
   envHandoff
-} from "./chunks/chunk-RGME7GWU.js";
+} from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-RM2L7R23.js";
+} from "./chunks/chunk-LWLEPSX2.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -18,18 +18,18 @@ import {
   numericClaim,
   proxyConfigFrom,
   stringClaim
-} from "./chunks/chunk-M7LAUB4J.js";
+} from "./chunks/chunk-WA4GUWKZ.js";
 import {
   CLOUDS,
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-DWVU6QLE.js";
+} from "./chunks/chunk-XXSXLXCK.js";
 import {
   FederationError,
   usageError
-} from "./chunks/chunk-BACNZP5P.js";
-import "./chunks/chunk-FF3BSGS2.js";
+} from "./chunks/chunk-NTCGQ4GM.js";
+import "./chunks/chunk-C7H3IGGA.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -39,52 +39,77 @@ import { tmpdir } from "node:os";
 var SUBJECT_FORMATS = {
   github: {
     provider: "github",
-    formats: ["repo:<owner>/<repo>:environment:<name>", "repo:<owner>/<repo>:pull_request", "repo:<owner>/<repo>:ref:refs/heads/<branch>", "repo:<owner>/<repo>:ref:refs/tags/<tag>"],
+    formats: [
+      "repo:<owner>/<repo>:environment:<name>",
+      "repo:<owner>/<repo>:pull_request",
+      "repo:<owner>/<repo>:ref:refs/heads/<branch>",
+      "repo:<owner>/<repo>:ref:refs/tags/<tag>"
+    ],
     flexibleFic: true,
     stability: "stable",
-    notes: ["An environment wins over the ref; pull_request events get the pull_request form.", "Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>."]
+    notes: [
+      "An environment wins over the ref; pull_request events get the pull_request form.",
+      "Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>."
+    ]
   },
   gitlab: {
     provider: "gitlab",
     formats: ["project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>"],
     flexibleFic: true,
     stability: "stable",
-    notes: ["Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).", "The audience is whatever id_tokens: aud: says."]
+    notes: [
+      "Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).",
+      "The audience is whatever id_tokens: aud: says."
+    ]
   },
   circleci: {
     provider: "circleci",
-    formats: ["org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>", "org/<org_id>/project/<project_id>/user/<user_id>"],
+    formats: [
+      "org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>",
+      "org/<org_id>/project/<project_id>/user/<user_id>"
+    ],
     flexibleFic: false,
     stability: "per-user",
-    notes: ["The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.", "CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id."]
+    notes: [
+      "The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.",
+      "CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id."
+    ]
   },
   buildkite: {
     provider: "buildkite",
     formats: ["organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:<sha>:step:<step_key>"],
     flexibleFic: false,
     stability: "per-run",
-    notes: ["The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id)."]
+    notes: [
+      "The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id)."
+    ]
   },
   bitbucket: {
     provider: "bitbucket",
     formats: ["<repository_uuid>:<step_uuid>", "<repository_uuid>:<environment_uuid>:<step_uuid>"],
     flexibleFic: false,
     stability: "per-run",
-    notes: ["Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it."]
+    notes: [
+      "Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it."
+    ]
   },
   "azure-pipelines": {
     provider: "azure-pipelines",
     formats: ["sc://<organization>/<project>/<service_connection>"],
     flexibleFic: false,
     stability: "stable",
-    notes: ["Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer)."]
+    notes: [
+      "Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer)."
+    ]
   },
   harness: {
     provider: "harness",
     formats: ["pipeline:<pipeline_id>"],
     flexibleFic: false,
     stability: "stable",
-    notes: ["Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>."]
+    notes: [
+      "Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>."
+    ]
   }
 };
 function str(claims, name) {
@@ -94,11 +119,14 @@ function str(claims, name) {
 function issuingCi(claims) {
   const iss = str(claims, "iss") ?? "";
   const sub = str(claims, "sub") ?? "";
-  if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims) return "github";
+  if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims)
+    return "github";
   if ("project_path" in claims && "ref_type" in claims && "pipeline_id" in claims) return "gitlab";
   if (iss.startsWith("https://oidc.circleci.com") || "oidc.circleci.com/org-id" in claims) return "circleci";
-  if (iss === "https://agent.buildkite.com" || "organization_slug" in claims && "pipeline_slug" in claims) return "buildkite";
-  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || "stepUuid" in claims && "repositoryUuid" in claims) return "bitbucket";
+  if (iss === "https://agent.buildkite.com" || "organization_slug" in claims && "pipeline_slug" in claims)
+    return "buildkite";
+  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || "stepUuid" in claims && "repositoryUuid" in claims)
+    return "bitbucket";
   if (iss.startsWith("https://vstoken.dev.azure.com/") || sub.startsWith("sc://")) return "azure-pipelines";
   if (iss.includes("/ng/api/oidc/account/")) return "harness";
   return void 0;
@@ -159,16 +187,44 @@ function check(field, token, fic, verdict, explanation, aadsts) {
 function compareIssuer(token, fic) {
   if (token === fic) return check("issuer", token, fic, "equal", "Equal.");
   if (token.replace(/\/+$/, "") === fic.replace(/\/+$/, "")) {
-    return check("issuer", token, fic, "trailing-slash", `Differ only by a trailing slash. Set the FIC issuer to exactly ${token} (as the token says it).`, 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "trailing-slash",
+      `Differ only by a trailing slash. Set the FIC issuer to exactly ${token} (as the token says it).`,
+      700211
+    );
   }
   if (token.toLowerCase() === fic.toLowerCase()) {
-    return check("issuer", token, fic, "case-only", `Differ only in letter case; issuers are compared case-sensitively. Use ${token}.`, 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "case-only",
+      `Differ only in letter case; issuers are compared case-sensitively. Use ${token}.`,
+      700211
+    );
   }
   const gh = "https://token.actions.githubusercontent.com";
   if (token.startsWith(`${gh}/`) && fic.replace(/\/+$/, "") === gh || fic.startsWith(`${gh}/`) && token.replace(/\/+$/, "") === gh) {
-    return check("issuer", token, fic, "enterprise-issuer", "One side uses the GitHub Enterprise Cloud unique issuer (\u2026/<enterprise-slug>) and the other the standard one. The FIC must hold the issuer the token carries, which the enterprise's OIDC setting (include_enterprise_slug) decides.", 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "enterprise-issuer",
+      "One side uses the GitHub Enterprise Cloud unique issuer (\u2026/<enterprise-slug>) and the other the standard one. The FIC must hold the issuer the token carries, which the enterprise's OIDC setting (include_enterprise_slug) decides.",
+      700211
+    );
   }
-  return check("issuer", token, fic, "different", `Different issuers: the FIC trusts ${fic} but this token comes from ${token}.`, 700211);
+  return check(
+    "issuer",
+    token,
+    fic,
+    "different",
+    `Different issuers: the FIC trusts ${fic} but this token comes from ${token}.`,
+    700211
+  );
 }
 function cloudOfAudience(aud2) {
   return Object.entries(CLOUDS).find(([, info]) => info.audience === aud2)?.[0];
@@ -179,18 +235,46 @@ function compareAudience(tokenAud, ficAudiences, issuer) {
   const fic = ficAudiences[0] ?? "";
   if (fic !== "" && tokenList.includes(fic)) return check("audience", token, fic, "equal", "Equal.");
   if (fic !== "" && tokenList.some((a) => a.toLowerCase() === fic.toLowerCase())) {
-    return check("audience", token, fic, "case-only", "Differ only in letter case; audiences are compared case-sensitively.", 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "case-only",
+      "Differ only in letter case; audiences are compared case-sensitively.",
+      700212
+    );
   }
   const tokenCloud = tokenList.map(cloudOfAudience).find((c) => c !== void 0);
   const ficCloud = cloudOfAudience(fic);
   if (tokenCloud !== void 0 && ficCloud !== void 0) {
-    return check("audience", token, fic, "other-cloud-audience", `The token was requested for ${tokenCloud}'s audience but the FIC holds ${ficCloud}'s. Pass --cloud ${ficCloud} (or --audience ${fic}), or fix the FIC.`, 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "other-cloud-audience",
+      `The token was requested for ${tokenCloud}'s audience but the FIC holds ${ficCloud}'s. Pass --cloud ${ficCloud} (or --audience ${fic}), or fix the FIC.`,
+      700212
+    );
   }
   const orgId = /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(issuer ?? "")?.[1];
   if (orgId !== void 0 && tokenList.includes(orgId)) {
-    return check("audience", token, fic, "circleci-org-audience", `CircleCI's default audience is the organization id. entra-federate mints a token with audience ${fic} through \`circleci run oidc get\` when the CircleCI CLI is on the path; otherwise set the FIC audience to ${orgId}.`, 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "circleci-org-audience",
+      `CircleCI's default audience is the organization id. entra-federate mints a token with audience ${fic} through \`circleci run oidc get\` when the CircleCI CLI is on the path; otherwise set the FIC audience to ${orgId}.`,
+      700212
+    );
   }
-  return check("audience", token, fic, "different", `The token's audience is ${token || "(none)"} but the FIC holds ${fic}. Request the token with --audience ${fic}, or change the FIC.`, 700212);
+  return check(
+    "audience",
+    token,
+    fic,
+    "different",
+    `The token's audience is ${token || "(none)"} but the FIC holds ${fic}. Request the token with --audience ${fic}, or change the FIC.`,
+    700212
+  );
 }
 function githubParts(sub) {
   const m = /^repo:([^:]+\/[^:]+):(.+)$/.exec(sub);
@@ -209,35 +293,141 @@ function githubSubject(token, fic) {
   const t = githubParts(token);
   const f = githubParts(fic);
   if (t === void 0 && f !== void 0 && /(^|:)(job_workflow_ref|repository_owner|repository|workflow|context|environment|ref):/.test(token)) {
-    return check("subject", token, fic, "custom-template", "This token's subject follows a custom template (the organization or repository set include_claim_keys), not repo:<owner>/<repo>:\u2026. The FIC must hold the custom form, or reset the template with use_default: true.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "custom-template",
+      "This token's subject follows a custom template (the organization or repository set include_claim_keys), not repo:<owner>/<repo>:\u2026. The FIC must hold the custom form, or reset the template with use_default: true.",
+      700213
+    );
   }
   if (t === void 0 || f === void 0) return void 0;
   if (!GITHUB_CONTEXT.test(t.context) && GITHUB_CONTEXT.test(f.context)) {
-    return check("subject", token, fic, "custom-template", "The subject starts like the default but carries extra claims (a custom template with keys such as repo, context, job_workflow_ref). The FIC must hold the whole custom subject.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "custom-template",
+      "The subject starts like the default but carries extra claims (a custom template with keys such as repo, context, job_workflow_ref). The FIC must hold the whole custom subject.",
+      700213
+    );
   }
   if (t.repo !== f.repo) {
     if (stripIds(t.repo) === stripIds(f.repo)) {
-      return isImmutable(t.repo) ? check("subject", token, fic, "immutable-vs-name", "GitHub issues the immutable form repo:<owner>@<owner_id>/<repo>@<repo_id> for this repository (created or renamed after 2026-07-15, or opted in), but the FIC holds the name form. Put the id form in the FIC.", 700213) : check("subject", token, fic, "name-vs-immutable", "The FIC holds the immutable owner@id/repo@id form (the Azure portal now generates it) but this repository's tokens use the name form. Opt the repository in to immutable subjects, or use the name form in the FIC.", 700213);
+      return isImmutable(t.repo) ? check(
+        "subject",
+        token,
+        fic,
+        "immutable-vs-name",
+        "GitHub issues the immutable form repo:<owner>@<owner_id>/<repo>@<repo_id> for this repository (created or renamed after 2026-07-15, or opted in), but the FIC holds the name form. Put the id form in the FIC.",
+        700213
+      ) : check(
+        "subject",
+        token,
+        fic,
+        "name-vs-immutable",
+        "The FIC holds the immutable owner@id/repo@id form (the Azure portal now generates it) but this repository's tokens use the name form. Opt the repository in to immutable subjects, or use the name form in the FIC.",
+        700213
+      );
     }
     if (t.repo.toLowerCase() !== f.repo.toLowerCase()) {
-      return check("subject", token, fic, "other-repository", `The FIC is for repository ${f.repo}, this token for ${t.repo}.`, 700213);
+      return check(
+        "subject",
+        token,
+        fic,
+        "other-repository",
+        `The FIC is for repository ${f.repo}, this token for ${t.repo}.`,
+        700213
+      );
     }
   }
   const tk = kindOf(t.context);
   const fk = kindOf(f.context);
   if (t.context === f.context) return void 0;
   const envName = t.context.slice("environment:".length);
-  if (tk === "environment" && fk === "branch") return check("subject", token, fic, "environment-vs-branch", `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`, 700213);
-  if (tk === "branch" && fk === "environment") return check("subject", token, fic, "branch-vs-environment", `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`, 700213);
-  if (tk === "pull_request" && fk !== "pull_request") return check("subject", token, fic, "pull-request-vs-branch", "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).", 700213);
-  if ((tk === "branch" || tk === "tag") && fk === "pull_request") return check("subject", token, fic, "branch-vs-pull-request", `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
-  if (tk === "tag" && fk === "branch") return check("subject", token, fic, "tag-vs-branch", `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`, 700213);
-  if (tk === "branch" && fk === "tag") return check("subject", token, fic, "branch-vs-tag", `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`, 700213);
-  if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-branch", `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`, 700213);
-  if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-environment", `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`, 700213);
+  if (tk === "environment" && fk === "branch")
+    return check(
+      "subject",
+      token,
+      fic,
+      "environment-vs-branch",
+      `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`,
+      700213
+    );
+  if (tk === "branch" && fk === "environment")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-environment",
+      `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`,
+      700213
+    );
+  if (tk === "pull_request" && fk !== "pull_request")
+    return check(
+      "subject",
+      token,
+      fic,
+      "pull-request-vs-branch",
+      "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).",
+      700213
+    );
+  if ((tk === "branch" || tk === "tag") && fk === "pull_request")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-pull-request",
+      `The FIC is for pull_request events, but this run's subject is ${t.context}.`,
+      700213
+    );
+  if (tk === "tag" && fk === "branch")
+    return check(
+      "subject",
+      token,
+      fic,
+      "tag-vs-branch",
+      `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`,
+      700213
+    );
+  if (tk === "branch" && fk === "tag")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-tag",
+      `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`,
+      700213
+    );
+  if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-branch",
+      `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`,
+      700213
+    );
+  if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-environment",
+      `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`,
+      700213
+    );
   if (tk !== fk && tk !== "other" && fk !== "other") {
     const describeKind = (k, ctx) => k === "environment" ? `the environment ${ctx.slice("environment:".length)}` : k === "pull_request" ? "pull_request events" : `the ${k} ${ctx.replace(/^ref:refs\/(heads|tags)\//, "")}`;
-    return check("subject", token, fic, "other-kind", `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === "pull-request" ? " (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)" : ""}`, 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-kind",
+      `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === "pull-request" ? " (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)" : ""}`,
+      700213
+    );
   }
   return void 0;
 }
@@ -249,12 +439,43 @@ function gitlabSubject(token, fic) {
   const t = gitlabParts(token);
   const f = gitlabParts(fic);
   if (f !== void 0 && t === void 0 && /^(project_id|namespace_id|project_path|ref_type|ref|environment|user_id):/.test(token)) {
-    return check("subject", token, fic, "gitlab-custom-components", "This project customised its subject (ci_id_token_sub_claim_components, e.g. project_id first). The FIC must hold the custom form.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-custom-components",
+      "This project customised its subject (ci_id_token_sub_claim_components, e.g. project_id first). The FIC must hold the custom form.",
+      700213
+    );
   }
   if (t === void 0 || f === void 0) return void 0;
-  if (t["project"] !== f["project"] && t["project"]?.toLowerCase() !== f["project"]?.toLowerCase()) return check("subject", token, fic, "other-repository", `The FIC is for project ${f["project"]}, this token for ${t["project"]}.`, 700213);
-  if (t["refType"] !== f["refType"]) return check("subject", token, fic, "gitlab-ref-type", `This pipeline runs for a ${t["refType"]} but the FIC names a ${f["refType"]} (ref_type:${f["refType"]}).`, 700213);
-  if (t["ref"] !== f["ref"] && t["ref"]?.toLowerCase() !== f["ref"]?.toLowerCase()) return check("subject", token, fic, "gitlab-other-ref", `The FIC is for ${f["refType"]} ${f["ref"]}, this pipeline for ${t["ref"]}.`, 700213);
+  if (t["project"] !== f["project"] && t["project"]?.toLowerCase() !== f["project"]?.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-repository",
+      `The FIC is for project ${f["project"]}, this token for ${t["project"]}.`,
+      700213
+    );
+  if (t["refType"] !== f["refType"])
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-ref-type",
+      `This pipeline runs for a ${t["refType"]} but the FIC names a ${f["refType"]} (ref_type:${f["refType"]}).`,
+      700213
+    );
+  if (t["ref"] !== f["ref"] && t["ref"]?.toLowerCase() !== f["ref"]?.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-other-ref",
+      `The FIC is for ${f["refType"]} ${f["ref"]}, this pipeline for ${t["ref"]}.`,
+      700213
+    );
   return void 0;
 }
 function circleciSubject(token, fic) {
@@ -263,24 +484,59 @@ function circleciSubject(token, fic) {
   const f = re.exec(fic);
   if (t === null || f === null) return void 0;
   if (t[1] === f[1] && t[2] === f[2] && t[3] !== f[3]) {
-    return check("subject", token, fic, "circleci-other-user", `CircleCI subjects hold the id of the user who triggered the pipeline: this run was triggered by ${t[3]}, the FIC names ${f[3]}. Each triggering user needs an exact FIC (at most 20 per app; flexible FICs do not cover CircleCI).`, 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "circleci-other-user",
+      `CircleCI subjects hold the id of the user who triggered the pipeline: this run was triggered by ${t[3]}, the FIC names ${f[3]}. Each triggering user needs an exact FIC (at most 20 per app; flexible FICs do not cover CircleCI).`,
+      700213
+    );
   }
   if (t[1] === f[1] && t[2] === f[2] && t[3] === f[3] && t[4] === void 0 !== (f[4] === void 0)) {
-    return check("subject", token, fic, "circleci-token-version", "One side uses the v2 subject (with /vcs-origin/\u2026/vcs-ref/\u2026) and the other the v1 form. CIRCLE_OIDC_TOKEN_V2 carries the long form, CIRCLE_OIDC_TOKEN the short one.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "circleci-token-version",
+      "One side uses the v2 subject (with /vcs-origin/\u2026/vcs-ref/\u2026) and the other the v1 form. CIRCLE_OIDC_TOKEN_V2 carries the long form, CIRCLE_OIDC_TOKEN the short one.",
+      700213
+    );
   }
   return void 0;
 }
 function compareSubject(token, fic) {
   if (token === fic) return check("subject", token, fic, "equal", "Equal.");
   if (fic.includes(":pull-request") && fic.replace(":pull-request", ":pull_request") === token) {
-    return check("subject", token, fic, "pull-request-hyphen", "The FIC says pull-request (a typo found in Microsoft's documentation); GitHub sends pull_request with an underscore.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "pull-request-hyphen",
+      "The FIC says pull-request (a typo found in Microsoft's documentation); GitHub sends pull_request with an underscore.",
+      700213
+    );
   }
   const specific = githubSubject(token, fic) ?? gitlabSubject(token, fic) ?? circleciSubject(token, fic);
   if (specific !== void 0) return specific;
   if (token.toLowerCase() === fic.toLowerCase()) {
-    return check("subject", token, fic, "case-only", "Differ only in letter case (organisation, repository or environment names); subjects are compared case-sensitively since 2024. Copy the subject exactly as the token has it.", 7002138);
+    return check(
+      "subject",
+      token,
+      fic,
+      "case-only",
+      "Differ only in letter case (organisation, repository or environment names); subjects are compared case-sensitively since 2024. Copy the subject exactly as the token has it.",
+      7002138
+    );
   }
-  return check("subject", token, fic, "different", "Different subjects; the FIC must hold the token's subject exactly.", 700213);
+  return check(
+    "subject",
+    token,
+    fic,
+    "different",
+    "Different subjects; the FIC must hold the token's subject exactly.",
+    700213
+  );
 }
 
 // src/doctor/fic.ts
@@ -330,9 +586,15 @@ function suggestFic(claims, provider, audience) {
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
   if (github !== null && provider === "github") {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? "")}:ref:refs/heads/*'`, why: "any branch of this repository" };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? "")}:ref:refs/heads/*'`,
+      why: "any branch of this repository"
+    };
   } else if (gitlab !== null && provider === "gitlab") {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? "")}:ref:*'`, why: "any branch of this project" };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? "")}:ref:*'`,
+      why: "any branch of this project"
+    };
   }
   if (provider === "circleci") {
     suggestion.caveat = "CircleCI subjects hold the id of the user who triggered the pipeline: this FIC matches only that user's runs. Each triggering user needs one (an app holds at most 20), and flexible FICs do not cover CircleCI; consider a dedicated app per project, or a certificate.";
@@ -389,20 +651,55 @@ ${JSON.stringify(doc, null, 2)}`;
 
 // src/doctor/diagnose.ts
 var SUBJECT_CLAIMS = {
-  github: ["repository", "repository_owner", "repository_id", "repository_owner_id", "environment", "event_name", "ref", "ref_type", "job_workflow_ref"],
-  gitlab: ["project_path", "project_id", "namespace_path", "ref_type", "ref", "ref_protected", "environment", "pipeline_source", "user_id"],
-  circleci: ["oidc.circleci.com/org-id", "oidc.circleci.com/project-id", "oidc.circleci.com/vcs-origin", "oidc.circleci.com/vcs-ref", "oidc.circleci.com/context-ids"]
+  github: [
+    "repository",
+    "repository_owner",
+    "repository_id",
+    "repository_owner_id",
+    "environment",
+    "event_name",
+    "ref",
+    "ref_type",
+    "job_workflow_ref"
+  ],
+  gitlab: [
+    "project_path",
+    "project_id",
+    "namespace_path",
+    "ref_type",
+    "ref",
+    "ref_protected",
+    "environment",
+    "pipeline_source",
+    "user_id"
+  ],
+  circleci: [
+    "oidc.circleci.com/org-id",
+    "oidc.circleci.com/project-id",
+    "oidc.circleci.com/vcs-origin",
+    "oidc.circleci.com/vcs-ref",
+    "oidc.circleci.com/context-ids"
+  ]
 };
 function timeCheck(claims, now, skew) {
   const exp = numericClaim(claims, "exp");
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
-  if (exp === void 0) return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+  if (exp === void 0)
+    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
   if (exp <= nowSec - skew) {
-    return { verdict: "expired", explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1e3).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`, aadsts: 700024 };
+    return {
+      verdict: "expired",
+      explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1e3).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`,
+      aadsts: 700024
+    };
   }
   if (nbf !== void 0 && nbf > nowSec + skew) {
-    return { verdict: "not-yet-valid", explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`, aadsts: 700024 };
+    return {
+      verdict: "not-yet-valid",
+      explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`,
+      aadsts: 700024
+    };
   }
   return { verdict: "valid", explanation: `Valid for another ${Math.round(exp - nowSec)} s.` };
 }
@@ -439,7 +736,10 @@ var DISTANCE = {
   different: 8
 };
 function rank(c) {
-  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0), 0);
+  return c.checks.reduce(
+    (sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0),
+    0
+  );
 }
 function observe(claims, provider, opts) {
   const out = [];
@@ -447,21 +747,34 @@ function observe(claims, provider, opts) {
   const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
   if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
-    out.push(cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`);
+    out.push(
+      cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
+    );
   }
   const sub = stringClaim(claims, "sub") ?? "";
   if (provider === "github") {
-    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub)) out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
-    else if (!sub.startsWith("repo:")) out.push("The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.");
+    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub))
+      out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
+    else if (!sub.startsWith("repo:"))
+      out.push(
+        "The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository."
+      );
     const env = stringClaim(claims, "environment");
-    if (env !== void 0 && !sub.includes(":environment:")) out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
+    if (env !== void 0 && !sub.includes(":environment:"))
+      out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
     const iss = stringClaim(claims, "iss") ?? "";
-    if (iss !== "https://token.actions.githubusercontent.com" && iss.startsWith("https://")) out.push(`The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`);
+    if (iss !== "https://token.actions.githubusercontent.com" && iss.startsWith("https://"))
+      out.push(
+        `The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`
+      );
   }
-  if (provider === "gitlab" && !sub.startsWith("project_path:")) out.push("The subject does not start with project_path:: the project customised its subject components.");
-  if (provider === "circleci") out.push("CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.");
+  if (provider === "gitlab" && !sub.startsWith("project_path:"))
+    out.push("The subject does not start with project_path:: the project customised its subject components.");
+  if (provider === "circleci")
+    out.push("CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.");
   const hints = provider === void 0 ? void 0 : subjectHints(claims);
-  if (hints !== void 0 && hints.stability === "per-run") out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
+  if (hints !== void 0 && hints.stability === "per-run")
+    out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
   return out;
 }
 function diagnose(claims, fics, opts) {
@@ -472,7 +785,8 @@ function diagnose(claims, fics, opts) {
   const subjectClaims = {};
   for (const name of SUBJECT_CLAIMS[provider ?? ""] ?? []) {
     const value = claims[name];
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") subjectClaims[name] = String(value);
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      subjectClaims[name] = String(value);
   }
   const summary = {};
   const iss = stringClaim(claims, "iss");
@@ -525,7 +839,9 @@ function aud(value) {
 }
 function table(rows, indent = "  ") {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => `${indent}${r.map((cell2, i) => i === r.length - 1 ? cell2 : cell2.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd()).join("\n");
+  return rows.map(
+    (r) => `${indent}${r.map((cell2, i) => i === r.length - 1 ? cell2 : cell2.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd()
+  ).join("\n");
 }
 var MARK = { equal: "ok", "matches-expression": "ok", "not-checked": "?" };
 function renderDiagnosis(d, ctx) {
@@ -544,14 +860,18 @@ function renderDiagnosis(d, ctx) {
     for (const o of d.observations) lines.push(`  - ${o}`);
   }
   if (!d.compared && d.ok) {
-    lines.push("", "No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env).");
+    lines.push(
+      "",
+      "No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env)."
+    );
   }
   for (const [i, c] of d.comparisons.entries()) {
     const title = c.fic.name === void 0 ? `expected values` : `FIC "${c.fic.name}"`;
     lines.push("", `${i === 0 ? "Closest: " : ""}${title}: ${c.matches ? "MATCHES" : "does not match"}`);
     lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? "DIFF", x.verdict, `token: ${x.token}`])));
     for (const x of c.checks) {
-      if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === void 0 ? "" : ` (Entra: AADSTS${x.aadsts})`}`);
+      if (x.verdict !== "equal" && x.verdict !== "matches-expression")
+        lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === void 0 ? "" : ` (Entra: AADSTS${x.aadsts})`}`);
       if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`      FIC holds: ${x.fic}`);
     }
     if (i >= 2 && d.comparisons.length > 3) {
@@ -564,13 +884,29 @@ function renderDiagnosis(d, ctx) {
   if (d.suggestion !== void 0 && (!d.ok || !d.compared)) {
     const s = d.suggestion;
     const id = ctx.clientId ?? "<client-id>";
-    lines.push("", "The federated credential that matches this run:", "", "  Azure CLI:", `    ${azCommand(s, id)}`, "", "  Microsoft Graph:");
-    lines.push(graphRequest(s, id, ctx.cloud).split("\n").map((l) => `    ${l}`).join("\n"));
-    lines.push("", "  Terraform (azuread):", terraformBlock(s).split("\n").map((l) => `    ${l}`).join("\n"));
+    lines.push(
+      "",
+      "The federated credential that matches this run:",
+      "",
+      "  Azure CLI:",
+      `    ${azCommand(s, id)}`,
+      "",
+      "  Microsoft Graph:"
+    );
+    lines.push(
+      graphRequest(s, id, ctx.cloud).split("\n").map((l) => `    ${l}`).join("\n")
+    );
+    lines.push(
+      "",
+      "  Terraform (azuread):",
+      terraformBlock(s).split("\n").map((l) => `    ${l}`).join("\n")
+    );
     const flexible = flexibleRequest(s, ctx.cloud);
     if (flexible !== void 0 && s.flexible !== void 0) {
       lines.push("", `  Or one flexible FIC for ${s.flexible.why} (preview; Graph beta or the portal only):`);
-      lines.push(flexible.split("\n").map((l) => `    ${l}`).join("\n"));
+      lines.push(
+        flexible.split("\n").map((l) => `    ${l}`).join("\n")
+      );
     }
     if (s.caveat !== void 0) lines.push("", `  Note: ${s.caveat}`);
   }
@@ -582,7 +918,12 @@ function md(value) {
 }
 function diagnosisMarkdown(d, ctx) {
   const out = ["### Why the federated credential did not match", "", "| claim | value |", "|---|---|"];
-  out.push(`| issuer | ${md(d.claims.iss ?? "(none)")} |`, `| subject | ${md(d.claims.sub ?? "(none)")} |`, `| audience | ${md(aud(d.claims.aud))} |`, `| expires | ${md(when(d.claims.exp))} (${md(d.time.verdict)}) |`);
+  out.push(
+    `| issuer | ${md(d.claims.iss ?? "(none)")} |`,
+    `| subject | ${md(d.claims.sub ?? "(none)")} |`,
+    `| audience | ${md(aud(d.claims.aud))} |`,
+    `| expires | ${md(when(d.claims.exp))} (${md(d.time.verdict)}) |`
+  );
   for (const [k, v] of Object.entries(d.subjectClaims)) out.push(`| ${md(k)} | ${md(v)} |`);
   const best = d.comparisons[0];
   if (best !== void 0) {
@@ -591,7 +932,14 @@ function diagnosisMarkdown(d, ctx) {
   }
   if (d.observations.length > 0) out.push("", ...d.observations.map((o) => `- ${md(o)}`));
   if (d.suggestion !== void 0) {
-    out.push("", "A federated credential that matches this run:", "", "```sh", azCommand(d.suggestion, ctx.clientId ?? "<client-id>"), "```");
+    out.push(
+      "",
+      "A federated credential that matches this run:",
+      "",
+      "```sh",
+      azCommand(d.suggestion, ctx.clientId ?? "<client-id>"),
+      "```"
+    );
     if (d.suggestion.caveat !== void 0) out.push("", md(d.suggestion.caveat));
   }
   return `${out.join("\n")}
@@ -604,14 +952,24 @@ var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function required(runner2, name, what) {
   const value = runner2.input(name);
   if (value === "") {
-    throw usageError(`MISSING_${name.replace(/-/g, "_").toUpperCase()}`, `The \`${name}\` input is empty.`, `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, "_").toUpperCase()} }}.`, name);
+    throw usageError(
+      `MISSING_${name.replace(/-/g, "_").toUpperCase()}`,
+      `The \`${name}\` input is empty.`,
+      `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, "_").toUpperCase()} }}.`,
+      name
+    );
   }
   return value;
 }
 function subscription(raw) {
   if (raw === "") return void 0;
   if (!GUID.test(raw)) {
-    throw usageError("INVALID_SUBSCRIPTION_ID", `The subscription id ${quote(raw)} is not a GUID.`, "Use the subscription id GUID shown on the subscription's overview page, or leave `subscription-id` empty.", "subscription-id");
+    throw usageError(
+      "INVALID_SUBSCRIPTION_ID",
+      `The subscription id ${quote(raw)} is not a GUID.`,
+      "Use the subscription id GUID shown on the subscription's overview page, or leave `subscription-id` empty.",
+      "subscription-id"
+    );
   }
   return raw.toLowerCase();
 }
@@ -622,14 +980,23 @@ function exportsFrom(raw) {
   for (const name of names) {
     const known = name.startsWith("acr:") ? name : EXPORTS.find((e) => e === name && e !== "acr:<registry>");
     if (known === void 0) {
-      throw usageError("INVALID_EXPORT", `The Action cannot export ${quote(name)}.`, `Set \`export\` to one of ${EXPORTS.join(", ")} or none.`, "export");
+      throw usageError(
+        "INVALID_EXPORT",
+        `The Action cannot export ${quote(name)}.`,
+        `Set \`export\` to one of ${EXPORTS.join(", ")} or none.`,
+        "export"
+      );
     }
     if (!out.includes(known)) out.push(known);
   }
   return out;
 }
 function readInputs(runner2) {
-  const clientId = required(runner2, "client-id", "the application (client) id of the app registration or managed identity");
+  const clientId = required(
+    runner2,
+    "client-id",
+    "the application (client) id of the app registration or managed identity"
+  );
   const tenantId = required(runner2, "tenant-id", "the directory (tenant) id");
   const options = resolveOptions({
     clientId,
@@ -846,7 +1213,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-LDRDCSOD.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-SWF5TNJ4.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -859,18 +1226,21 @@ function clean(value) {
 }
 function logResult(runner2, result) {
   const id = result.idToken;
-  runner2.info(`entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})`);
+  runner2.info(
+    `entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})`
+  );
   runner2.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner2.info(`  CI token subject:  ${clean(id?.sub)}`);
   runner2.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(", ") : id?.aud)}`);
-  for (const token of result.tokens) runner2.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
+  for (const token of result.tokens)
+    runner2.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
   for (const note of result.notes) runner2.info(`  note:              ${note}`);
 }
 async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-ZUXERIW5.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-CO3U2WY5.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -883,7 +1253,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-NZDDY74C.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-GPUDD74S.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -903,59 +1273,73 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-TQGZCGAD.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-EDM3IZJJ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)
   };
   const files = [];
   const rest = {};
-  await runHandoffs(handoffs, {
-    result,
-    idToken: recentIdToken,
-    ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId },
-    env,
-    provider: provider.name,
-    http: http2,
-    ...idleTimeoutSeconds === void 0 ? {} : { identity: {
-      // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
-      values: {
-        "client-id": options.clientId,
-        "tenant-id": options.tenantId,
-        cloud: options.cloud,
-        "authority-host": options.authorityHost,
-        audience: options.audience,
-        timeout: String(options.timeoutMs / 1e3),
-        provider: "github",
-        ...inputs.policyPath === void 0 ? {} : { policy: inputs.policyPath },
-        ...inputs.auditLogPath === void 0 ? {} : { "audit-log": inputs.auditLogPath }
-      },
-      // The runner's worker: it lives as long as the job.
-      ...process.ppid > 1 ? { watchPid: process.ppid } : {},
-      idleTimeoutSeconds
-    } }
-  }, sink, (cleanup) => {
-    if (cleanup.files.length > 0) {
-      files.push(...cleanup.files);
-      runner2.saveState(FILES_STATE, JSON.stringify(files));
+  await runHandoffs(
+    handoffs,
+    {
+      result,
+      idToken: recentIdToken,
+      ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId },
+      env,
+      provider: provider.name,
+      http: http2,
+      ...idleTimeoutSeconds === void 0 ? {} : {
+        identity: {
+          // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
+          values: {
+            "client-id": options.clientId,
+            "tenant-id": options.tenantId,
+            cloud: options.cloud,
+            "authority-host": options.authorityHost,
+            audience: options.audience,
+            timeout: String(options.timeoutMs / 1e3),
+            provider: "github",
+            ...inputs.policyPath === void 0 ? {} : { policy: inputs.policyPath },
+            ...inputs.auditLogPath === void 0 ? {} : { "audit-log": inputs.auditLogPath }
+          },
+          // The runner's worker: it lives as long as the job.
+          ...process.ppid > 1 ? { watchPid: process.ppid } : {},
+          idleTimeoutSeconds
+        }
+      }
+    },
+    sink,
+    (cleanup) => {
+      if (cleanup.files.length > 0) {
+        files.push(...cleanup.files);
+        runner2.saveState(FILES_STATE, JSON.stringify(files));
+      }
+      let more = false;
+      for (const key of ["dirs", "azConfigDirs", "endpoints", "dockerLogouts"]) {
+        const list = cleanup[key];
+        if (list === void 0 || list.length === 0) continue;
+        rest[key] = [...rest[key] ?? [], ...list];
+        more = true;
+      }
+      if (more) runner2.saveState(CLEANUP_STATE, JSON.stringify(rest));
     }
-    let more = false;
-    for (const key of ["dirs", "azConfigDirs", "endpoints", "dockerLogouts"]) {
-      const list = cleanup[key];
-      if (list === void 0 || list.length === 0) continue;
-      rest[key] = [...rest[key] ?? [], ...list];
-      more = true;
-    }
-    if (more) runner2.saveState(CLEANUP_STATE, JSON.stringify(rest));
-  });
+  );
   logResult(runner2, result);
-  if (inputs.exports.includes("env")) runner2.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`);
+  if (inputs.exports.includes("env"))
+    runner2.info(
+      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`
+    );
   for (const note of notes) runner2.info(`  exported:          ${note}`);
-  runner2.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`);
+  runner2.debug(
+    `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`
+  );
   try {
     runner2.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
   } catch (err) {
-    runner2.warning(`entra-federate: could not write the step summary (${err.code ?? String(err)}).`);
+    runner2.warning(
+      `entra-federate: could not write the step summary (${err.code ?? String(err)}).`
+    );
   }
 }
 function debugClaims(runner2, seen2) {
@@ -976,15 +1360,19 @@ function fail(runner2, env, http2, err) {
       for (const line of renderDiagnosis(reading.diagnosis, reading.ctx).trimEnd().split("\n")) runner2.info(line);
     }
     try {
-      runner2.appendSummary(failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()) + (reading === void 0 ? "" : `
-${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`));
+      runner2.appendSummary(
+        failureSummary(err, githubProvider({ env, http: http2, timeoutMs: 0 }).context()) + (reading === void 0 ? "" : `
+${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`)
+      );
     } catch {
     }
     process.exitCode = err.usage ? 2 : 1;
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  runner2.error(`entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`);
+  runner2.error(
+    `entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`
+  );
   if (err instanceof Error && err.stack !== void 0) runner2.debug(err.stack);
   process.exitCode = 1;
 }

@@ -2,14 +2,14 @@ import {
   FILES_STATE,
   filesFromState,
   githubRunner
-} from "./chunks/chunk-HW2DOCQQ.js";
+} from "./chunks/chunk-4DLJHATU.js";
 import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-LW57NTZD.js";
-import "./chunks/chunk-G3NMKQ7X.js";
-import "./chunks/chunk-BACNZP5P.js";
+} from "./chunks/chunk-O4JV7EDC.js";
+import "./chunks/chunk-LCUSIIBG.js";
+import "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/post.ts
@@ -24,5 +24,7 @@ var report = await performCleanup(cleanup, process.env, {
 });
 runner.info(`entra-federate: removed ${report.filesRemoved} file${report.filesRemoved === 1 ? "" : "s"}.`);
 if (!isEmptyCleanup(rest)) {
-  runner.info(`entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? "" : "s"}, signed out ${report.signedOut} tool${report.signedOut === 1 ? "" : "s"}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? "y" : "ies"}.`);
+  runner.info(
+    `entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? "" : "s"}, signed out ${report.signedOut} tool${report.signedOut === 1 ? "" : "s"}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? "y" : "ies"}.`
+  );
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-27R6JPWP.js";
-import "./chunks/chunk-WVDMPETR.js";
-import "./chunks/chunk-EPEZLMBU.js";
-import "./chunks/chunk-LNFOVBUP.js";
+} from "./chunks/chunk-AM2IE6FP.js";
+import "./chunks/chunk-23SIXT2A.js";
+import "./chunks/chunk-UVEZOLFQ.js";
+import "./chunks/chunk-6X7A6QOI.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli.ts
@@ -24,14 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-45EHPZM5.js"),
-  login: () => import("./chunks/login-PNB677LB.js"),
-  logout: () => import("./chunks/logout-43KP6ODO.js"),
-  doctor: () => import("./chunks/doctor-OAFNAJ6Y.js"),
-  verify: () => import("./chunks/verify-EKJGD2X2.js"),
-  policy: () => import("./chunks/policy-XRX7JZW7.js"),
-  sandbox: () => import("./chunks/sandbox-UTS4BTWT.js"),
-  demo: () => import("./chunks/demo-GG257X2U.js")
+  token: () => import("./chunks/token-XSLFHUEF.js"),
+  login: () => import("./chunks/login-NQM4Q7HE.js"),
+  logout: () => import("./chunks/logout-3CKMORXR.js"),
+  doctor: () => import("./chunks/doctor-OHDRUJTQ.js"),
+  verify: () => import("./chunks/verify-47GI635I.js"),
+  policy: () => import("./chunks/policy-INUSOWCB.js"),
+  sandbox: () => import("./chunks/sandbox-FKFIEP7F.js"),
+  demo: () => import("./chunks/demo-7KHQ7AW6.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
@@ -44,10 +44,12 @@ if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
 } else {
   const load = COMMANDS[name];
   if (load === void 0) {
-    process.stderr.write(`entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+    process.stderr.write(
+      `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
 
 ${USAGE}
-`);
+`
+    );
     process.exitCode = 2;
   } else {
     await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });

@@ -14,59 +14,84 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-46KIDAXO.js";
+} from "./chunks/chunk-ANDCWX7A.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
 var SUBJECT_FORMATS = {
   github: {
     provider: "github",
-    formats: ["repo:<owner>/<repo>:environment:<name>", "repo:<owner>/<repo>:pull_request", "repo:<owner>/<repo>:ref:refs/heads/<branch>", "repo:<owner>/<repo>:ref:refs/tags/<tag>"],
+    formats: [
+      "repo:<owner>/<repo>:environment:<name>",
+      "repo:<owner>/<repo>:pull_request",
+      "repo:<owner>/<repo>:ref:refs/heads/<branch>",
+      "repo:<owner>/<repo>:ref:refs/tags/<tag>"
+    ],
     flexibleFic: true,
     stability: "stable",
-    notes: ["An environment wins over the ref; pull_request events get the pull_request form.", "Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>."]
+    notes: [
+      "An environment wins over the ref; pull_request events get the pull_request form.",
+      "Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>."
+    ]
   },
   gitlab: {
     provider: "gitlab",
     formats: ["project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>"],
     flexibleFic: true,
     stability: "stable",
-    notes: ["Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).", "The audience is whatever id_tokens: aud: says."]
+    notes: [
+      "Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).",
+      "The audience is whatever id_tokens: aud: says."
+    ]
   },
   circleci: {
     provider: "circleci",
-    formats: ["org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>", "org/<org_id>/project/<project_id>/user/<user_id>"],
+    formats: [
+      "org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>",
+      "org/<org_id>/project/<project_id>/user/<user_id>"
+    ],
     flexibleFic: false,
     stability: "per-user",
-    notes: ["The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.", "CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id."]
+    notes: [
+      "The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.",
+      "CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id."
+    ]
   },
   buildkite: {
     provider: "buildkite",
     formats: ["organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:<sha>:step:<step_key>"],
     flexibleFic: false,
     stability: "per-run",
-    notes: ["The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id)."]
+    notes: [
+      "The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id)."
+    ]
   },
   bitbucket: {
     provider: "bitbucket",
     formats: ["<repository_uuid>:<step_uuid>", "<repository_uuid>:<environment_uuid>:<step_uuid>"],
     flexibleFic: false,
     stability: "per-run",
-    notes: ["Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it."]
+    notes: [
+      "Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it."
+    ]
   },
   "azure-pipelines": {
     provider: "azure-pipelines",
     formats: ["sc://<organization>/<project>/<service_connection>"],
     flexibleFic: false,
     stability: "stable",
-    notes: ["Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer)."]
+    notes: [
+      "Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer)."
+    ]
   },
   harness: {
     provider: "harness",
     formats: ["pipeline:<pipeline_id>"],
     flexibleFic: false,
     stability: "stable",
-    notes: ["Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>."]
+    notes: [
+      "Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>."
+    ]
   }
 };
 function str(claims, name) {
@@ -76,11 +101,14 @@ function str(claims, name) {
 function issuingCi(claims) {
   const iss = str(claims, "iss") ?? "";
   const sub = str(claims, "sub") ?? "";
-  if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims) return "github";
+  if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims)
+    return "github";
   if ("project_path" in claims && "ref_type" in claims && "pipeline_id" in claims) return "gitlab";
   if (iss.startsWith("https://oidc.circleci.com") || "oidc.circleci.com/org-id" in claims) return "circleci";
-  if (iss === "https://agent.buildkite.com" || "organization_slug" in claims && "pipeline_slug" in claims) return "buildkite";
-  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || "stepUuid" in claims && "repositoryUuid" in claims) return "bitbucket";
+  if (iss === "https://agent.buildkite.com" || "organization_slug" in claims && "pipeline_slug" in claims)
+    return "buildkite";
+  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || "stepUuid" in claims && "repositoryUuid" in claims)
+    return "bitbucket";
   if (iss.startsWith("https://vstoken.dev.azure.com/") || sub.startsWith("sc://")) return "azure-pipelines";
   if (iss.includes("/ng/api/oidc/account/")) return "harness";
   return void 0;
@@ -141,16 +169,44 @@ function check(field, token, fic, verdict, explanation, aadsts) {
 function compareIssuer(token, fic) {
   if (token === fic) return check("issuer", token, fic, "equal", "Equal.");
   if (token.replace(/\/+$/, "") === fic.replace(/\/+$/, "")) {
-    return check("issuer", token, fic, "trailing-slash", `Differ only by a trailing slash. Set the FIC issuer to exactly ${token} (as the token says it).`, 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "trailing-slash",
+      `Differ only by a trailing slash. Set the FIC issuer to exactly ${token} (as the token says it).`,
+      700211
+    );
   }
   if (token.toLowerCase() === fic.toLowerCase()) {
-    return check("issuer", token, fic, "case-only", `Differ only in letter case; issuers are compared case-sensitively. Use ${token}.`, 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "case-only",
+      `Differ only in letter case; issuers are compared case-sensitively. Use ${token}.`,
+      700211
+    );
   }
   const gh = "https://token.actions.githubusercontent.com";
   if (token.startsWith(`${gh}/`) && fic.replace(/\/+$/, "") === gh || fic.startsWith(`${gh}/`) && token.replace(/\/+$/, "") === gh) {
-    return check("issuer", token, fic, "enterprise-issuer", "One side uses the GitHub Enterprise Cloud unique issuer (\u2026/<enterprise-slug>) and the other the standard one. The FIC must hold the issuer the token carries, which the enterprise's OIDC setting (include_enterprise_slug) decides.", 700211);
+    return check(
+      "issuer",
+      token,
+      fic,
+      "enterprise-issuer",
+      "One side uses the GitHub Enterprise Cloud unique issuer (\u2026/<enterprise-slug>) and the other the standard one. The FIC must hold the issuer the token carries, which the enterprise's OIDC setting (include_enterprise_slug) decides.",
+      700211
+    );
   }
-  return check("issuer", token, fic, "different", `Different issuers: the FIC trusts ${fic} but this token comes from ${token}.`, 700211);
+  return check(
+    "issuer",
+    token,
+    fic,
+    "different",
+    `Different issuers: the FIC trusts ${fic} but this token comes from ${token}.`,
+    700211
+  );
 }
 function cloudOfAudience(aud2) {
   return Object.entries(CLOUDS).find(([, info]) => info.audience === aud2)?.[0];
@@ -161,18 +217,46 @@ function compareAudience(tokenAud, ficAudiences, issuer) {
   const fic = ficAudiences[0] ?? "";
   if (fic !== "" && tokenList.includes(fic)) return check("audience", token, fic, "equal", "Equal.");
   if (fic !== "" && tokenList.some((a) => a.toLowerCase() === fic.toLowerCase())) {
-    return check("audience", token, fic, "case-only", "Differ only in letter case; audiences are compared case-sensitively.", 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "case-only",
+      "Differ only in letter case; audiences are compared case-sensitively.",
+      700212
+    );
   }
   const tokenCloud = tokenList.map(cloudOfAudience).find((c) => c !== void 0);
   const ficCloud = cloudOfAudience(fic);
   if (tokenCloud !== void 0 && ficCloud !== void 0) {
-    return check("audience", token, fic, "other-cloud-audience", `The token was requested for ${tokenCloud}'s audience but the FIC holds ${ficCloud}'s. Pass --cloud ${ficCloud} (or --audience ${fic}), or fix the FIC.`, 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "other-cloud-audience",
+      `The token was requested for ${tokenCloud}'s audience but the FIC holds ${ficCloud}'s. Pass --cloud ${ficCloud} (or --audience ${fic}), or fix the FIC.`,
+      700212
+    );
   }
   const orgId = /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(issuer ?? "")?.[1];
   if (orgId !== void 0 && tokenList.includes(orgId)) {
-    return check("audience", token, fic, "circleci-org-audience", `CircleCI's default audience is the organization id. entra-federate mints a token with audience ${fic} through \`circleci run oidc get\` when the CircleCI CLI is on the path; otherwise set the FIC audience to ${orgId}.`, 700212);
+    return check(
+      "audience",
+      token,
+      fic,
+      "circleci-org-audience",
+      `CircleCI's default audience is the organization id. entra-federate mints a token with audience ${fic} through \`circleci run oidc get\` when the CircleCI CLI is on the path; otherwise set the FIC audience to ${orgId}.`,
+      700212
+    );
   }
-  return check("audience", token, fic, "different", `The token's audience is ${token || "(none)"} but the FIC holds ${fic}. Request the token with --audience ${fic}, or change the FIC.`, 700212);
+  return check(
+    "audience",
+    token,
+    fic,
+    "different",
+    `The token's audience is ${token || "(none)"} but the FIC holds ${fic}. Request the token with --audience ${fic}, or change the FIC.`,
+    700212
+  );
 }
 function githubParts(sub) {
   const m = /^repo:([^:]+\/[^:]+):(.+)$/.exec(sub);
@@ -191,35 +275,141 @@ function githubSubject(token, fic) {
   const t = githubParts(token);
   const f = githubParts(fic);
   if (t === void 0 && f !== void 0 && /(^|:)(job_workflow_ref|repository_owner|repository|workflow|context|environment|ref):/.test(token)) {
-    return check("subject", token, fic, "custom-template", "This token's subject follows a custom template (the organization or repository set include_claim_keys), not repo:<owner>/<repo>:\u2026. The FIC must hold the custom form, or reset the template with use_default: true.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "custom-template",
+      "This token's subject follows a custom template (the organization or repository set include_claim_keys), not repo:<owner>/<repo>:\u2026. The FIC must hold the custom form, or reset the template with use_default: true.",
+      700213
+    );
   }
   if (t === void 0 || f === void 0) return void 0;
   if (!GITHUB_CONTEXT.test(t.context) && GITHUB_CONTEXT.test(f.context)) {
-    return check("subject", token, fic, "custom-template", "The subject starts like the default but carries extra claims (a custom template with keys such as repo, context, job_workflow_ref). The FIC must hold the whole custom subject.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "custom-template",
+      "The subject starts like the default but carries extra claims (a custom template with keys such as repo, context, job_workflow_ref). The FIC must hold the whole custom subject.",
+      700213
+    );
   }
   if (t.repo !== f.repo) {
     if (stripIds(t.repo) === stripIds(f.repo)) {
-      return isImmutable(t.repo) ? check("subject", token, fic, "immutable-vs-name", "GitHub issues the immutable form repo:<owner>@<owner_id>/<repo>@<repo_id> for this repository (created or renamed after 2026-07-15, or opted in), but the FIC holds the name form. Put the id form in the FIC.", 700213) : check("subject", token, fic, "name-vs-immutable", "The FIC holds the immutable owner@id/repo@id form (the Azure portal now generates it) but this repository's tokens use the name form. Opt the repository in to immutable subjects, or use the name form in the FIC.", 700213);
+      return isImmutable(t.repo) ? check(
+        "subject",
+        token,
+        fic,
+        "immutable-vs-name",
+        "GitHub issues the immutable form repo:<owner>@<owner_id>/<repo>@<repo_id> for this repository (created or renamed after 2026-07-15, or opted in), but the FIC holds the name form. Put the id form in the FIC.",
+        700213
+      ) : check(
+        "subject",
+        token,
+        fic,
+        "name-vs-immutable",
+        "The FIC holds the immutable owner@id/repo@id form (the Azure portal now generates it) but this repository's tokens use the name form. Opt the repository in to immutable subjects, or use the name form in the FIC.",
+        700213
+      );
     }
     if (t.repo.toLowerCase() !== f.repo.toLowerCase()) {
-      return check("subject", token, fic, "other-repository", `The FIC is for repository ${f.repo}, this token for ${t.repo}.`, 700213);
+      return check(
+        "subject",
+        token,
+        fic,
+        "other-repository",
+        `The FIC is for repository ${f.repo}, this token for ${t.repo}.`,
+        700213
+      );
     }
   }
   const tk = kindOf(t.context);
   const fk = kindOf(f.context);
   if (t.context === f.context) return void 0;
   const envName = t.context.slice("environment:".length);
-  if (tk === "environment" && fk === "branch") return check("subject", token, fic, "environment-vs-branch", `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`, 700213);
-  if (tk === "branch" && fk === "environment") return check("subject", token, fic, "branch-vs-environment", `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`, 700213);
-  if (tk === "pull_request" && fk !== "pull_request") return check("subject", token, fic, "pull-request-vs-branch", "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).", 700213);
-  if ((tk === "branch" || tk === "tag") && fk === "pull_request") return check("subject", token, fic, "branch-vs-pull-request", `The FIC is for pull_request events, but this run's subject is ${t.context}.`, 700213);
-  if (tk === "tag" && fk === "branch") return check("subject", token, fic, "tag-vs-branch", `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`, 700213);
-  if (tk === "branch" && fk === "tag") return check("subject", token, fic, "branch-vs-tag", `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`, 700213);
-  if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-branch", `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`, 700213);
-  if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase()) return check("subject", token, fic, "other-environment", `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`, 700213);
+  if (tk === "environment" && fk === "branch")
+    return check(
+      "subject",
+      token,
+      fic,
+      "environment-vs-branch",
+      `The job references the environment "${envName}", so GitHub puts environment:${envName} in the subject instead of the branch. Add a FIC for the environment subject (it is the stronger boundary), or drop environment: from the job.`,
+      700213
+    );
+  if (tk === "branch" && fk === "environment")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-environment",
+      `The FIC expects a job in the environment "${f.context.slice("environment:".length)}", but this job references no environment. Add \`environment: ${f.context.slice("environment:".length)}\` to the job.`,
+      700213
+    );
+  if (tk === "pull_request" && fk !== "pull_request")
+    return check(
+      "subject",
+      token,
+      fic,
+      "pull-request-vs-branch",
+      "pull_request events always get the subject repo:<owner>/<repo>:pull_request, whatever the branch. Add a FIC with that subject if pull requests should have access (forks never get a token).",
+      700213
+    );
+  if ((tk === "branch" || tk === "tag") && fk === "pull_request")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-pull-request",
+      `The FIC is for pull_request events, but this run's subject is ${t.context}.`,
+      700213
+    );
+  if (tk === "tag" && fk === "branch")
+    return check(
+      "subject",
+      token,
+      fic,
+      "tag-vs-branch",
+      `This run is for the tag ${t.context.slice("ref:refs/tags/".length)}, but the FIC names a branch. Add a FIC for the tag subject (or a flexible FIC for refs/tags/*).`,
+      700213
+    );
+  if (tk === "branch" && fk === "tag")
+    return check(
+      "subject",
+      token,
+      fic,
+      "branch-vs-tag",
+      `This run is for the branch ${t.context.slice("ref:refs/heads/".length)}, but the FIC names a tag.`,
+      700213
+    );
+  if (tk === "branch" && fk === "branch" && t.context.toLowerCase() !== f.context.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-branch",
+      `The FIC is for the branch ${f.context.slice("ref:refs/heads/".length)}, this run for ${t.context.slice("ref:refs/heads/".length)}.`,
+      700213
+    );
+  if (tk === "environment" && fk === "environment" && t.context.toLowerCase() !== f.context.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-environment",
+      `The FIC is for the environment ${f.context.slice("environment:".length)}, this job runs in ${envName}.`,
+      700213
+    );
   if (tk !== fk && tk !== "other" && fk !== "other") {
     const describeKind = (k, ctx) => k === "environment" ? `the environment ${ctx.slice("environment:".length)}` : k === "pull_request" ? "pull_request events" : `the ${k} ${ctx.replace(/^ref:refs\/(heads|tags)\//, "")}`;
-    return check("subject", token, fic, "other-kind", `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === "pull-request" ? " (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)" : ""}`, 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-kind",
+      `The FIC is for ${describeKind(fk, f.context)}, but this run's subject is for ${describeKind(tk, t.context)}.${f.context === "pull-request" ? " (The FIC also spells pull-request with a hyphen; GitHub sends pull_request.)" : ""}`,
+      700213
+    );
   }
   return void 0;
 }
@@ -231,12 +421,43 @@ function gitlabSubject(token, fic) {
   const t = gitlabParts(token);
   const f = gitlabParts(fic);
   if (f !== void 0 && t === void 0 && /^(project_id|namespace_id|project_path|ref_type|ref|environment|user_id):/.test(token)) {
-    return check("subject", token, fic, "gitlab-custom-components", "This project customised its subject (ci_id_token_sub_claim_components, e.g. project_id first). The FIC must hold the custom form.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-custom-components",
+      "This project customised its subject (ci_id_token_sub_claim_components, e.g. project_id first). The FIC must hold the custom form.",
+      700213
+    );
   }
   if (t === void 0 || f === void 0) return void 0;
-  if (t["project"] !== f["project"] && t["project"]?.toLowerCase() !== f["project"]?.toLowerCase()) return check("subject", token, fic, "other-repository", `The FIC is for project ${f["project"]}, this token for ${t["project"]}.`, 700213);
-  if (t["refType"] !== f["refType"]) return check("subject", token, fic, "gitlab-ref-type", `This pipeline runs for a ${t["refType"]} but the FIC names a ${f["refType"]} (ref_type:${f["refType"]}).`, 700213);
-  if (t["ref"] !== f["ref"] && t["ref"]?.toLowerCase() !== f["ref"]?.toLowerCase()) return check("subject", token, fic, "gitlab-other-ref", `The FIC is for ${f["refType"]} ${f["ref"]}, this pipeline for ${t["ref"]}.`, 700213);
+  if (t["project"] !== f["project"] && t["project"]?.toLowerCase() !== f["project"]?.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "other-repository",
+      `The FIC is for project ${f["project"]}, this token for ${t["project"]}.`,
+      700213
+    );
+  if (t["refType"] !== f["refType"])
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-ref-type",
+      `This pipeline runs for a ${t["refType"]} but the FIC names a ${f["refType"]} (ref_type:${f["refType"]}).`,
+      700213
+    );
+  if (t["ref"] !== f["ref"] && t["ref"]?.toLowerCase() !== f["ref"]?.toLowerCase())
+    return check(
+      "subject",
+      token,
+      fic,
+      "gitlab-other-ref",
+      `The FIC is for ${f["refType"]} ${f["ref"]}, this pipeline for ${t["ref"]}.`,
+      700213
+    );
   return void 0;
 }
 function circleciSubject(token, fic) {
@@ -245,24 +466,59 @@ function circleciSubject(token, fic) {
   const f = re.exec(fic);
   if (t === null || f === null) return void 0;
   if (t[1] === f[1] && t[2] === f[2] && t[3] !== f[3]) {
-    return check("subject", token, fic, "circleci-other-user", `CircleCI subjects hold the id of the user who triggered the pipeline: this run was triggered by ${t[3]}, the FIC names ${f[3]}. Each triggering user needs an exact FIC (at most 20 per app; flexible FICs do not cover CircleCI).`, 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "circleci-other-user",
+      `CircleCI subjects hold the id of the user who triggered the pipeline: this run was triggered by ${t[3]}, the FIC names ${f[3]}. Each triggering user needs an exact FIC (at most 20 per app; flexible FICs do not cover CircleCI).`,
+      700213
+    );
   }
   if (t[1] === f[1] && t[2] === f[2] && t[3] === f[3] && t[4] === void 0 !== (f[4] === void 0)) {
-    return check("subject", token, fic, "circleci-token-version", "One side uses the v2 subject (with /vcs-origin/\u2026/vcs-ref/\u2026) and the other the v1 form. CIRCLE_OIDC_TOKEN_V2 carries the long form, CIRCLE_OIDC_TOKEN the short one.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "circleci-token-version",
+      "One side uses the v2 subject (with /vcs-origin/\u2026/vcs-ref/\u2026) and the other the v1 form. CIRCLE_OIDC_TOKEN_V2 carries the long form, CIRCLE_OIDC_TOKEN the short one.",
+      700213
+    );
   }
   return void 0;
 }
 function compareSubject(token, fic) {
   if (token === fic) return check("subject", token, fic, "equal", "Equal.");
   if (fic.includes(":pull-request") && fic.replace(":pull-request", ":pull_request") === token) {
-    return check("subject", token, fic, "pull-request-hyphen", "The FIC says pull-request (a typo found in Microsoft's documentation); GitHub sends pull_request with an underscore.", 700213);
+    return check(
+      "subject",
+      token,
+      fic,
+      "pull-request-hyphen",
+      "The FIC says pull-request (a typo found in Microsoft's documentation); GitHub sends pull_request with an underscore.",
+      700213
+    );
   }
   const specific = githubSubject(token, fic) ?? gitlabSubject(token, fic) ?? circleciSubject(token, fic);
   if (specific !== void 0) return specific;
   if (token.toLowerCase() === fic.toLowerCase()) {
-    return check("subject", token, fic, "case-only", "Differ only in letter case (organisation, repository or environment names); subjects are compared case-sensitively since 2024. Copy the subject exactly as the token has it.", 7002138);
+    return check(
+      "subject",
+      token,
+      fic,
+      "case-only",
+      "Differ only in letter case (organisation, repository or environment names); subjects are compared case-sensitively since 2024. Copy the subject exactly as the token has it.",
+      7002138
+    );
   }
-  return check("subject", token, fic, "different", "Different subjects; the FIC must hold the token's subject exactly.", 700213);
+  return check(
+    "subject",
+    token,
+    fic,
+    "different",
+    "Different subjects; the FIC must hold the token's subject exactly.",
+    700213
+  );
 }
 
 // src/doctor/fic.ts
@@ -312,9 +568,15 @@ function suggestFic(claims, provider, audience) {
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
   if (github !== null && provider === "github") {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? "")}:ref:refs/heads/*'`, why: "any branch of this repository" };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? "")}:ref:refs/heads/*'`,
+      why: "any branch of this repository"
+    };
   } else if (gitlab !== null && provider === "gitlab") {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? "")}:ref:*'`, why: "any branch of this project" };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? "")}:ref:*'`,
+      why: "any branch of this project"
+    };
   }
   if (provider === "circleci") {
     suggestion.caveat = "CircleCI subjects hold the id of the user who triggered the pipeline: this FIC matches only that user's runs. Each triggering user needs one (an app holds at most 20), and flexible FICs do not cover CircleCI; consider a dedicated app per project, or a certificate.";
@@ -371,20 +633,55 @@ ${JSON.stringify(doc, null, 2)}`;
 
 // src/doctor/diagnose.ts
 var SUBJECT_CLAIMS = {
-  github: ["repository", "repository_owner", "repository_id", "repository_owner_id", "environment", "event_name", "ref", "ref_type", "job_workflow_ref"],
-  gitlab: ["project_path", "project_id", "namespace_path", "ref_type", "ref", "ref_protected", "environment", "pipeline_source", "user_id"],
-  circleci: ["oidc.circleci.com/org-id", "oidc.circleci.com/project-id", "oidc.circleci.com/vcs-origin", "oidc.circleci.com/vcs-ref", "oidc.circleci.com/context-ids"]
+  github: [
+    "repository",
+    "repository_owner",
+    "repository_id",
+    "repository_owner_id",
+    "environment",
+    "event_name",
+    "ref",
+    "ref_type",
+    "job_workflow_ref"
+  ],
+  gitlab: [
+    "project_path",
+    "project_id",
+    "namespace_path",
+    "ref_type",
+    "ref",
+    "ref_protected",
+    "environment",
+    "pipeline_source",
+    "user_id"
+  ],
+  circleci: [
+    "oidc.circleci.com/org-id",
+    "oidc.circleci.com/project-id",
+    "oidc.circleci.com/vcs-origin",
+    "oidc.circleci.com/vcs-ref",
+    "oidc.circleci.com/context-ids"
+  ]
 };
 function timeCheck(claims, now, skew) {
   const exp = numericClaim(claims, "exp");
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
-  if (exp === void 0) return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+  if (exp === void 0)
+    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
   if (exp <= nowSec - skew) {
-    return { verdict: "expired", explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1e3).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`, aadsts: 700024 };
+    return {
+      verdict: "expired",
+      explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1e3).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`,
+      aadsts: 700024
+    };
   }
   if (nbf !== void 0 && nbf > nowSec + skew) {
-    return { verdict: "not-yet-valid", explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`, aadsts: 700024 };
+    return {
+      verdict: "not-yet-valid",
+      explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`,
+      aadsts: 700024
+    };
   }
   return { verdict: "valid", explanation: `Valid for another ${Math.round(exp - nowSec)} s.` };
 }
@@ -421,7 +718,10 @@ var DISTANCE = {
   different: 8
 };
 function rank(c) {
-  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0), 0);
+  return c.checks.reduce(
+    (sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === "issuer" && x.verdict !== "equal" ? 2 : 0),
+    0
+  );
 }
 function observe(claims, provider, opts) {
   const out = [];
@@ -429,21 +729,34 @@ function observe(claims, provider, opts) {
   const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
   if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
-    out.push(cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`);
+    out.push(
+      cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
+    );
   }
   const sub = stringClaim(claims, "sub") ?? "";
   if (provider === "github") {
-    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub)) out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
-    else if (!sub.startsWith("repo:")) out.push("The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.");
+    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub))
+      out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
+    else if (!sub.startsWith("repo:"))
+      out.push(
+        "The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository."
+      );
     const env = stringClaim(claims, "environment");
-    if (env !== void 0 && !sub.includes(":environment:")) out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
+    if (env !== void 0 && !sub.includes(":environment:"))
+      out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
     const iss = stringClaim(claims, "iss") ?? "";
-    if (iss !== "https://token.actions.githubusercontent.com" && iss.startsWith("https://")) out.push(`The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`);
+    if (iss !== "https://token.actions.githubusercontent.com" && iss.startsWith("https://"))
+      out.push(
+        `The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`
+      );
   }
-  if (provider === "gitlab" && !sub.startsWith("project_path:")) out.push("The subject does not start with project_path:: the project customised its subject components.");
-  if (provider === "circleci") out.push("CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.");
+  if (provider === "gitlab" && !sub.startsWith("project_path:"))
+    out.push("The subject does not start with project_path:: the project customised its subject components.");
+  if (provider === "circleci")
+    out.push("CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.");
   const hints = provider === void 0 ? void 0 : subjectHints(claims);
-  if (hints !== void 0 && hints.stability === "per-run") out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
+  if (hints !== void 0 && hints.stability === "per-run")
+    out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
   return out;
 }
 function diagnose(claims, fics, opts) {
@@ -454,7 +767,8 @@ function diagnose(claims, fics, opts) {
   const subjectClaims = {};
   for (const name of SUBJECT_CLAIMS[provider ?? ""] ?? []) {
     const value = claims[name];
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") subjectClaims[name] = String(value);
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      subjectClaims[name] = String(value);
   }
   const summary = {};
   const iss = stringClaim(claims, "iss");
@@ -507,7 +821,9 @@ function aud(value) {
 }
 function table(rows, indent = "  ") {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => `${indent}${r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd()).join("\n");
+  return rows.map(
+    (r) => `${indent}${r.map((cell, i) => i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd()
+  ).join("\n");
 }
 var MARK = { equal: "ok", "matches-expression": "ok", "not-checked": "?" };
 function renderDiagnosis(d, ctx) {
@@ -526,14 +842,18 @@ function renderDiagnosis(d, ctx) {
     for (const o of d.observations) lines.push(`  - ${o}`);
   }
   if (!d.compared && d.ok) {
-    lines.push("", "No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env).");
+    lines.push(
+      "",
+      "No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env)."
+    );
   }
   for (const [i, c] of d.comparisons.entries()) {
     const title = c.fic.name === void 0 ? `expected values` : `FIC "${c.fic.name}"`;
     lines.push("", `${i === 0 ? "Closest: " : ""}${title}: ${c.matches ? "MATCHES" : "does not match"}`);
     lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? "DIFF", x.verdict, `token: ${x.token}`])));
     for (const x of c.checks) {
-      if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === void 0 ? "" : ` (Entra: AADSTS${x.aadsts})`}`);
+      if (x.verdict !== "equal" && x.verdict !== "matches-expression")
+        lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === void 0 ? "" : ` (Entra: AADSTS${x.aadsts})`}`);
       if (x.verdict !== "equal" && x.verdict !== "matches-expression") lines.push(`      FIC holds: ${x.fic}`);
     }
     if (i >= 2 && d.comparisons.length > 3) {
@@ -546,13 +866,29 @@ function renderDiagnosis(d, ctx) {
   if (d.suggestion !== void 0 && (!d.ok || !d.compared)) {
     const s = d.suggestion;
     const id = ctx.clientId ?? "<client-id>";
-    lines.push("", "The federated credential that matches this run:", "", "  Azure CLI:", `    ${azCommand(s, id)}`, "", "  Microsoft Graph:");
-    lines.push(graphRequest(s, id, ctx.cloud).split("\n").map((l) => `    ${l}`).join("\n"));
-    lines.push("", "  Terraform (azuread):", terraformBlock(s).split("\n").map((l) => `    ${l}`).join("\n"));
+    lines.push(
+      "",
+      "The federated credential that matches this run:",
+      "",
+      "  Azure CLI:",
+      `    ${azCommand(s, id)}`,
+      "",
+      "  Microsoft Graph:"
+    );
+    lines.push(
+      graphRequest(s, id, ctx.cloud).split("\n").map((l) => `    ${l}`).join("\n")
+    );
+    lines.push(
+      "",
+      "  Terraform (azuread):",
+      terraformBlock(s).split("\n").map((l) => `    ${l}`).join("\n")
+    );
     const flexible = flexibleRequest(s, ctx.cloud);
     if (flexible !== void 0 && s.flexible !== void 0) {
       lines.push("", `  Or one flexible FIC for ${s.flexible.why} (preview; Graph beta or the portal only):`);
-      lines.push(flexible.split("\n").map((l) => `    ${l}`).join("\n"));
+      lines.push(
+        flexible.split("\n").map((l) => `    ${l}`).join("\n")
+      );
     }
     if (s.caveat !== void 0) lines.push("", `  Note: ${s.caveat}`);
   }
@@ -605,14 +941,25 @@ function renderLoginSummary(result, now) {
   } else {
     out += row("credential", `${result.credential}, from ${result.credentialSource}`);
   }
-  for (const token of result.tokens) out += row("token", `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
+  for (const token of result.tokens)
+    out += row("token", `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
   for (const note of result.notes) out += row("note", note);
   return out;
 }
 
 // src/entry/drone/env-file.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 var ACCESS_TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
 var EXPIRES_ON_VARIABLE = "AZURE_ACCESS_TOKEN_EXPIRES_ON";
@@ -625,12 +972,20 @@ function scopeVariable(scope) {
 }
 function scopeVariables(scopes) {
   const names = scopes.map((scope, i) => i === 0 ? ACCESS_TOKEN_VARIABLE : scopeVariable(scope));
-  const reserved = /* @__PURE__ */ new Map([[EXPIRES_ON_VARIABLE, "the expiry"], ["AZURE_ACCESS_TOKEN_", "no resource"]]);
+  const reserved = /* @__PURE__ */ new Map([
+    [EXPIRES_ON_VARIABLE, "the expiry"],
+    ["AZURE_ACCESS_TOKEN_", "no resource"]
+  ]);
   names.forEach((name, i) => {
     const clash = reserved.get(name) ?? names.slice(0, i).findIndex((other) => other === name);
     if (clash === -1) return;
     const what = typeof clash === "string" ? clash : `the scope ${quote(scopes[clash] ?? "")}`;
-    throw usageError("SCOPE_VARIABLE_CLASH", `The scope ${quote(scopes[i] ?? "")} would be exported as ${name}, which is already ${what}.`, "Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).", "scopes");
+    throw usageError(
+      "SCOPE_VARIABLE_CLASH",
+      `The scope ${quote(scopes[i] ?? "")} would be exported as ${name}, which is already ${what}.`,
+      "Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).",
+      "scopes"
+    );
   });
   return names;
 }
@@ -666,7 +1021,11 @@ function writeAll(fd, text) {
 }
 function writeFailed(what, path, err, remedy) {
   const code = err.code;
-  return new FederationError("OUTPUT_WRITE_FAILED", `Could not write ${what} ${quote(path)}${typeof code === "string" ? ` (${code})` : ""}.`, { remedy, cause: err });
+  return new FederationError(
+    "OUTPUT_WRITE_FAILED",
+    `Could not write ${what} ${quote(path)}${typeof code === "string" ? ` (${code})` : ""}.`,
+    { remedy, cause: err }
+  );
 }
 var ENV_FILE_REMEDY = 'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
 function writeEnvFile(path, text) {
@@ -697,7 +1056,12 @@ function writeEnvFile(path, text) {
 }
 function appendOutputFile(path, what, variables) {
   for (const v of variables) {
-    if (/[\u0000-\u001f\u007f]/.test(v.value)) throw new FederationError("OUTPUT_WRITE_FAILED", `${v.name} holds a control character and cannot be written to ${what}.`, { remedy: "Report this: values written there are tokens, ids and times." });
+    if (/[\u0000-\u001f\u007f]/.test(v.value))
+      throw new FederationError(
+        "OUTPUT_WRITE_FAILED",
+        `${v.name} holds a control character and cannot be written to ${what}.`,
+        { remedy: "Report this: values written there are tokens, ids and times." }
+      );
   }
   let fd;
   try {
@@ -747,7 +1111,9 @@ function gitRef(tag, branch) {
 // src/ci/harness.ts
 var HARNESS_TOKEN_VARIABLE = "PLUGIN_OIDC_TOKEN_ID";
 function isHarness(env) {
-  return ["HARNESS_ACCOUNT_ID", "HARNESS_BUILD_ID", HARNESS_TOKEN_VARIABLE].some((name) => envValue(env, name) !== void 0);
+  return ["HARNESS_ACCOUNT_ID", "HARNESS_BUILD_ID", HARNESS_TOKEN_VARIABLE].some(
+    (name) => envValue(env, name) !== void 0
+  );
 }
 function harnessProvider(deps) {
   const { env } = deps;
@@ -757,15 +1123,23 @@ function harnessProvider(deps) {
     async idToken() {
       const raw = envValue(env, HARNESS_TOKEN_VARIABLE);
       if (raw === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`, {
-          remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
-          usage: true,
-          field: HARNESS_TOKEN_VARIABLE
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`,
+          {
+            remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
+            usage: true,
+            field: HARNESS_TOKEN_VARIABLE
+          }
+        );
       }
       const token = asJwt(raw);
       if (token === void 0) {
-        throw new FederationError("MALFORMED_ID_TOKEN", `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, { remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`, usage: true, field: HARNESS_TOKEN_VARIABLE });
+        throw new FederationError("MALFORMED_ID_TOKEN", `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, {
+          remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`,
+          usage: true,
+          field: HARNESS_TOKEN_VARIABLE
+        });
       }
       return token;
     },
@@ -793,10 +1167,16 @@ function droneProvider(deps) {
     name: "drone",
     description: "Drone CI (no OIDC tokens)",
     idToken() {
-      return Promise.reject(new FederationError("ID_TOKEN_UNAVAILABLE", "Drone issues no OIDC tokens, and no certificate or secret was found.", {
-        remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
-        usage: true
-      }));
+      return Promise.reject(
+        new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "Drone issues no OIDC tokens, and no certificate or secret was found.",
+          {
+            remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
+            usage: true
+          }
+        )
+      );
     },
     context() {
       return compactContext("drone", {
@@ -836,26 +1216,50 @@ function loadCertificate(content, origin, now = Date.now()) {
   const text = bytes.toString("latin1");
   if (!text.includes("-----BEGIN ")) {
     const binary = bytes[0] === 48;
-    throw invalid("UNSUPPORTED_CERTIFICATE", `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`, `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`,
+      `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`
+    );
   }
   const blocks = pemBlocks(text);
   if (blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(b.headers))) {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is encrypted; password-protected keys are not supported.`, `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is encrypted; password-protected keys are not supported.`,
+      `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`
+    );
   }
   const keyBlocks = blocks.filter((b) => /(^|\s)PRIVATE KEY$/.test(b.label));
   const certBlocks = blocks.filter((b) => b.label === "CERTIFICATE");
   if (keyBlocks.length === 0) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`, `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`,
+      `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`
+    );
   }
   if (keyBlocks.length > 1) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds ${keyBlocks.length} private keys.`, "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file.");
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds ${keyBlocks.length} private keys.`,
+      "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file."
+    );
   }
   if (certBlocks.length === 0) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds a private key but no certificate.`, `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds a private key but no certificate.`,
+      `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`
+    );
   }
   const keyBlock = keyBlocks[0];
   if (keyBlock.label !== "PRIVATE KEY" && keyBlock.label !== "RSA PRIVATE KEY") {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
   }
   let key;
   try {
@@ -864,11 +1268,19 @@ function loadCertificate(content, origin, now = Date.now()) {
     throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} cannot be read.`, SUPPORTED);
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`, "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration.");
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`,
+      "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration."
+    );
   }
   const certs = [];
   for (const [i, block] of certBlocks.entries()) {
@@ -880,13 +1292,21 @@ function loadCertificate(content, origin, now = Date.now()) {
   }
   const leafIndex = certs.findIndex((cert) => cert.checkPrivateKey(key));
   if (leafIndex < 0) {
-    throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} does not belong to any certificate in the file.`, "Put the certificate that matches the private key (the one uploaded to the app registration) in the file.");
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `The private key in ${origin} does not belong to any certificate in the file.`,
+      "Put the certificate that matches the private key (the one uploaded to the app registration) in the file."
+    );
   }
   const leaf = certs[leafIndex];
   const chain = [leaf, ...certs.filter((_, i) => i !== leafIndex)];
   const notAfter = Date.parse(leaf.validTo);
   if (Number.isFinite(notAfter) && notAfter <= now) {
-    throw invalid("CERTIFICATE_EXPIRED", `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`, "Create a new certificate, upload it to the app registration, and replace the PEM in the CI.");
+    throw invalid(
+      "CERTIFICATE_EXPIRED",
+      `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`,
+      "Create a new certificate, upload it to the app registration, and replace the PEM in the CI."
+    );
   }
   const sha1 = createHash("sha1").update(leaf.raw).digest();
   return {
@@ -921,7 +1341,11 @@ function setting(env, name) {
 function asSettingError(err) {
   if (!(err instanceof FederationError) || !err.usage) return err;
   const reword = (text) => text.replace(/--([a-z][a-z-]*)/g, (_m, flag) => `the \`${flag.replace(/-/g, "_")}\` setting`);
-  return new FederationError(err.code, reword(err.message), { remedy: reword(err.remedy), usage: true, ...err.field === void 0 ? {} : { field: err.field.replace(/-/g, "_") } });
+  return new FederationError(err.code, reword(err.message), {
+    remedy: reword(err.remedy),
+    usage: true,
+    ...err.field === void 0 ? {} : { field: err.field.replace(/-/g, "_") }
+  });
 }
 function certificateBytes(raw) {
   if (raw.includes("-----BEGIN ")) return Buffer.from(raw, "utf8");
@@ -931,7 +1355,12 @@ function certificateBytes(raw) {
     if (decoded.toString("latin1").includes("-----BEGIN ")) return decoded;
     decoded.fill(0);
   }
-  throw usageError("INVALID_CERTIFICATE", "The `certificate` setting holds neither a PEM nor a base64-encoded PEM.", "Store the PEM file (private key and certificate) as a Drone secret, e.g. `drone secret add --name azure_certificate --data @app.pem`, and set `certificate: {from_secret: azure_certificate}`.", "certificate");
+  throw usageError(
+    "INVALID_CERTIFICATE",
+    "The `certificate` setting holds neither a PEM nor a base64-encoded PEM.",
+    "Store the PEM file (private key and certificate) as a Drone secret, e.g. `drone secret add --name azure_certificate --data @app.pem`, and set `certificate: {from_secret: azure_certificate}`.",
+    "certificate"
+  );
 }
 function readSettings(env, http) {
   let options;
@@ -958,7 +1387,12 @@ function readSettings(env, http) {
   const oidc = envValue(env, HARNESS_TOKEN_VARIABLE) !== void 0;
   const notes = [];
   if (certificate !== void 0 && secret !== void 0) {
-    throw usageError("CONFLICTING_CREDENTIALS", "Both `certificate` and `client_secret` are set.", "Keep one: the certificate (recommended by Microsoft over secrets), or the client secret.", "certificate");
+    throw usageError(
+      "CONFLICTING_CREDENTIALS",
+      "Both `certificate` and `client_secret` are set.",
+      "Keep one: the certificate (recommended by Microsoft over secrets), or the client secret.",
+      "certificate"
+    );
   }
   let source;
   if (certificate !== void 0) {
@@ -980,7 +1414,10 @@ function readSettings(env, http) {
   } else if (oidc) {
     const harnessToken = harnessProvider(deps);
     source = { kind: "federated", description: harnessToken.description, idToken: (aud2) => harnessToken.idToken(aud2) };
-    if (secret !== void 0) notes.push(`\`client_secret\` is set but not used: Harness gave this step an OIDC token (${HARNESS_TOKEN_VARIABLE}).`);
+    if (secret !== void 0)
+      notes.push(
+        `\`client_secret\` is set but not used: Harness gave this step an OIDC token (${HARNESS_TOKEN_VARIABLE}).`
+      );
   } else if (secret !== void 0) {
     source = { kind: "secret", description: "the client secret in the `client_secret` setting", secret: secret.trim() };
   } else {
@@ -1010,7 +1447,7 @@ function readSettings(env, http) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-BSR45HYW.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-DBX5WLBW.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,
@@ -1056,15 +1493,21 @@ ${renderDiagnosis(reading.diagnosis, reading.ctx)}`;
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`entra-federate: unexpected error: ${message}
+  process.stderr.write(
+    `entra-federate: unexpected error: ${message}
   This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).
-`);
-  if (process.env["ENTRA_FEDERATE_DEBUG"] === "1" && err instanceof Error && err.stack !== void 0) process.stderr.write(`${err.stack}
+`
+  );
+  if (process.env["ENTRA_FEDERATE_DEBUG"] === "1" && err instanceof Error && err.stack !== void 0)
+    process.stderr.write(`${err.stack}
 `);
   process.exitCode = 1;
 }
 try {
-  const http = createNodeHttpClient({ userAgent: `entra-federate-drone/${"0.1.0"}`, proxy: proxyConfigFrom(process.env) });
+  const http = createNodeHttpClient({
+    userAgent: `entra-federate-drone/${"0.1.0"}`,
+    proxy: proxyConfigFrom(process.env)
+  });
   await main(process.env, http);
 } catch (err) {
   fail(err);

@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-NLKI7HDA.js";
+} from "./chunks/chunk-VVMXWSA4.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-NCA7ZVL5.js";
+} from "./chunks/chunk-X62UA6J5.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/identity.ts
@@ -128,22 +128,46 @@ function refuse(status, error, description) {
 }
 function parseTokenRequest(method, rawUrl, headers, secret, clientId) {
   const url = new URL(rawUrl ?? "/", "http://127.0.0.1");
-  if (url.pathname !== TOKEN_PATH) return refuse(404, "not_found", `This endpoint serves tokens at ${TOKEN_PATH} only.`);
+  if (url.pathname !== TOKEN_PATH)
+    return refuse(404, "not_found", `This endpoint serves tokens at ${TOKEN_PATH} only.`);
   if (method !== "GET") return refuse(405, "invalid_request", "Use GET.");
   if (!secretMatches(headers[SECRET_HEADER], secret)) {
-    return refuse(401, "unauthorized", "The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.");
+    return refuse(
+      401,
+      "unauthorized",
+      "The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER."
+    );
   }
   const query = url.searchParams;
   const version = query.get("api-version");
-  if (version !== API_VERSION) return refuse(400, "invalid_request", `api-version must be ${API_VERSION}${version === null ? "" : `, not ${JSON.stringify(version.slice(0, 40))}`}.`);
+  if (version !== API_VERSION)
+    return refuse(
+      400,
+      "invalid_request",
+      `api-version must be ${API_VERSION}${version === null ? "" : `, not ${JSON.stringify(version.slice(0, 40))}`}.`
+    );
   const resource = query.get("resource")?.trim() ?? "";
-  if (resource === "") return refuse(400, "invalid_request", "The resource parameter is missing, e.g. resource=https://management.azure.com.");
+  if (resource === "")
+    return refuse(
+      400,
+      "invalid_request",
+      "The resource parameter is missing, e.g. resource=https://management.azure.com."
+    );
   const asked = query.get("client_id") ?? query.get("clientid");
   if (asked !== null && asked.toLowerCase() !== clientId.toLowerCase()) {
-    return refuse(400, "invalid_request", `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`);
+    return refuse(
+      400,
+      "invalid_request",
+      `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`
+    );
   }
   for (const unsupported of ["mi_res_id", "msi_res_id", "object_id", "principal_id"]) {
-    if (query.has(unsupported)) return refuse(400, "invalid_request", `${unsupported} is not supported: this endpoint serves client ${clientId} only.`);
+    if (query.has(unsupported))
+      return refuse(
+        400,
+        "invalid_request",
+        `${unsupported} is not supported: this endpoint serves client ${clientId} only.`
+      );
   }
   return { ok: true, resource };
 }
@@ -167,10 +191,18 @@ var TRANSIENT = /* @__PURE__ */ new Set(["NETWORK_ERROR", "TIMEOUT", "HOST_NOT_F
 function failure(err) {
   if (err instanceof FederationError) {
     const transient = TRANSIENT.has(err.code) || err.status !== void 0 && err.status >= 500;
-    return { status: transient ? 503 : 400, error: err.code, description: `entra-federate identity endpoint: ${err.message} ${err.remedy}` };
+    return {
+      status: transient ? 503 : 400,
+      error: err.code,
+      description: `entra-federate identity endpoint: ${err.message} ${err.remedy}`
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { status: 500, error: "internal_error", description: `entra-federate identity endpoint: unexpected error: ${message}. This is a bug; please report it.` };
+  return {
+    status: 500,
+    error: "internal_error",
+    description: `entra-federate identity endpoint: unexpected error: ${message}. This is a bug; please report it.`
+  };
 }
 async function startIdentityServer(opts) {
   const cache = new TokenCache((scope) => opts.exchange(scope));
@@ -378,18 +410,32 @@ function isAzurePipelines(env) {
   return env["TF_BUILD"]?.toLowerCase() === "true";
 }
 function azurePipelinesTokenAvailable(env) {
-  return ["SYSTEM_OIDCREQUESTURI", "SYSTEM_ACCESSTOKEN", SERVICE_CONNECTION_VARIABLE].every((name) => envValue(env, name) !== void 0);
+  return ["SYSTEM_OIDCREQUESTURI", "SYSTEM_ACCESSTOKEN", SERVICE_CONNECTION_VARIABLE].every(
+    (name) => envValue(env, name) !== void 0
+  );
 }
 function requestUrl(raw, connectionId) {
   let url;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new FederationError("ID_TOKEN_UNAVAILABLE", "SYSTEM_OIDCREQUESTURI is not a URL.", { remedy: "Do not override SYSTEM_OIDCREQUESTURI; the agent sets it.", usage: true, field: "SYSTEM_OIDCREQUESTURI" });
+    throw new FederationError("ID_TOKEN_UNAVAILABLE", "SYSTEM_OIDCREQUESTURI is not a URL.", {
+      remedy: "Do not override SYSTEM_OIDCREQUESTURI; the agent sets it.",
+      usage: true,
+      field: "SYSTEM_OIDCREQUESTURI"
+    });
   }
   const loopback = url.hostname === "localhost" || url.hostname === "[::1]" || /^127\./.test(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new FederationError("ID_TOKEN_UNAVAILABLE", "SYSTEM_OIDCREQUESTURI is not an https URL; the job token will not be sent to it.", { remedy: "Do not override SYSTEM_OIDCREQUESTURI; the agent sets it.", usage: true, field: "SYSTEM_OIDCREQUESTURI" });
+    throw new FederationError(
+      "ID_TOKEN_UNAVAILABLE",
+      "SYSTEM_OIDCREQUESTURI is not an https URL; the job token will not be sent to it.",
+      {
+        remedy: "Do not override SYSTEM_OIDCREQUESTURI; the agent sets it.",
+        usage: true,
+        field: "SYSTEM_OIDCREQUESTURI"
+      }
+    );
   }
   url.searchParams.set("api-version", OIDC_API_VERSION);
   url.searchParams.set("serviceConnectionId", connectionId);
@@ -403,37 +449,65 @@ function azurePipelinesProvider(deps) {
     async idToken() {
       const endpoint = envValue(env, "SYSTEM_OIDCREQUESTURI");
       if (endpoint === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "SYSTEM_OIDCREQUESTURI is not set, so this job cannot request an OIDC token.", { remedy: "Run this in an Azure Pipelines job on Azure DevOps Services (the agent sets SYSTEM_OIDCREQUESTURI in every step).", usage: true, field: "SYSTEM_OIDCREQUESTURI" });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "SYSTEM_OIDCREQUESTURI is not set, so this job cannot request an OIDC token.",
+          {
+            remedy: "Run this in an Azure Pipelines job on Azure DevOps Services (the agent sets SYSTEM_OIDCREQUESTURI in every step).",
+            usage: true,
+            field: "SYSTEM_OIDCREQUESTURI"
+          }
+        );
       }
       const bearer = envValue(env, "SYSTEM_ACCESSTOKEN");
       if (bearer === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "SYSTEM_ACCESSTOKEN is not set, so the OIDC token cannot be requested.", { remedy: ACCESS_TOKEN_REMEDY, usage: true, field: "SYSTEM_ACCESSTOKEN" });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "SYSTEM_ACCESSTOKEN is not set, so the OIDC token cannot be requested.",
+          { remedy: ACCESS_TOKEN_REMEDY, usage: true, field: "SYSTEM_ACCESSTOKEN" }
+        );
       }
       const connection = envValue(env, SERVICE_CONNECTION_VARIABLE)?.trim();
       if (connection === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `${SERVICE_CONNECTION_VARIABLE} is not set: Azure Pipelines issues tokens per service connection.`, {
-          remedy: `Set \`env: ${SERVICE_CONNECTION_VARIABLE}: <id>\` to the id of a workload identity federation service connection (the resourceId in its settings URL); Azure tasks such as AzureCLI@2 set it for their scripts.`,
-          usage: true,
-          field: SERVICE_CONNECTION_VARIABLE
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `${SERVICE_CONNECTION_VARIABLE} is not set: Azure Pipelines issues tokens per service connection.`,
+          {
+            remedy: `Set \`env: ${SERVICE_CONNECTION_VARIABLE}: <id>\` to the id of a workload identity federation service connection (the resourceId in its settings URL); Azure tasks such as AzureCLI@2 set it for their scripts.`,
+            usage: true,
+            field: SERVICE_CONNECTION_VARIABLE
+          }
+        );
       }
       const target = requestUrl(endpoint, connection);
       const clock = deps.clock;
-      const { response } = await fetchWithRetry(http, () => ({
-        method: "POST",
-        url: target,
-        headers: {
-          authorization: `Bearer ${bearer}`,
-          "content-type": "application/json",
-          accept: "application/json",
-          // Asks for a 401 instead of a redirect to a sign-in page.
-          "x-tfs-fedauthredirect": "Suppress"
-        },
-        body: ""
-      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: "the Azure Pipelines OIDC endpoint", ...clock === void 0 ? {} : { clock } });
+      const { response } = await fetchWithRetry(
+        http,
+        () => ({
+          method: "POST",
+          url: target,
+          headers: {
+            authorization: `Bearer ${bearer}`,
+            "content-type": "application/json",
+            accept: "application/json",
+            // Asks for a 401 instead of a redirect to a sign-in page.
+            "x-tfs-fedauthredirect": "Suppress"
+          },
+          body: ""
+        }),
+        {
+          deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs,
+          what: "the Azure Pipelines OIDC endpoint",
+          ...clock === void 0 ? {} : { clock }
+        }
+      );
       if (response.status !== 200) {
         const hint = response.status === 401 || response.status === 403 ? `The job token was refused: map \`SYSTEM_ACCESSTOKEN: $(System.AccessToken)\` and authorize this pipeline to use the service connection (Project settings > Service connections > Security).` : response.status === 404 || response.status === 400 ? `Check ${SERVICE_CONNECTION_VARIABLE}: it must be the id of a service connection of this project that uses workload identity federation.` : "Azure DevOps failed to issue the token; it was retried. Re-run the job, and check https://status.dev.azure.com.";
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `The Azure Pipelines OIDC endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          `The Azure Pipelines OIDC endpoint answered HTTP ${response.status}.`,
+          { remedy: hint, status: response.status }
+        );
       }
       let value;
       try {
@@ -443,7 +517,13 @@ function azurePipelinesProvider(deps) {
       }
       const token = typeof value === "string" ? asJwt(value) : void 0;
       if (token === void 0) {
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", 'The Azure Pipelines OIDC endpoint answered without a token in "oidcToken".', { remedy: `Check that ${SERVICE_CONNECTION_VARIABLE} names a workload identity federation service connection (secret-based connections issue no OIDC token).` });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          'The Azure Pipelines OIDC endpoint answered without a token in "oidcToken".',
+          {
+            remedy: `Check that ${SERVICE_CONNECTION_VARIABLE} names a workload identity federation service connection (secret-based connections issue no OIDC token).`
+          }
+        );
       }
       return token;
     },
@@ -484,15 +564,23 @@ function bitbucketProvider(deps) {
     async idToken(audience) {
       const raw = envValue(env, BITBUCKET_TOKEN_VARIABLE);
       if (raw === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `Bitbucket Pipelines gave this step no OIDC token: ${BITBUCKET_TOKEN_VARIABLE} is not set.`, {
-          remedy: `Add \`oidc: true\` to the step, or \`oidc: audiences: [${audience}]\` to request the audience of the app's federated credential (otherwise the token's audience is the one shown in Repository settings > OpenID Connect).`,
-          usage: true,
-          field: BITBUCKET_TOKEN_VARIABLE
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `Bitbucket Pipelines gave this step no OIDC token: ${BITBUCKET_TOKEN_VARIABLE} is not set.`,
+          {
+            remedy: `Add \`oidc: true\` to the step, or \`oidc: audiences: [${audience}]\` to request the audience of the app's federated credential (otherwise the token's audience is the one shown in Repository settings > OpenID Connect).`,
+            usage: true,
+            field: BITBUCKET_TOKEN_VARIABLE
+          }
+        );
       }
       const token = asJwt(raw);
       if (token === void 0) {
-        throw new FederationError("MALFORMED_ID_TOKEN", `${BITBUCKET_TOKEN_VARIABLE} does not hold a JWT.`, { remedy: `Do not define a repository or deployment variable named ${BITBUCKET_TOKEN_VARIABLE}; Bitbucket sets it for steps with \`oidc: true\`.`, usage: true, field: BITBUCKET_TOKEN_VARIABLE });
+        throw new FederationError("MALFORMED_ID_TOKEN", `${BITBUCKET_TOKEN_VARIABLE} does not hold a JWT.`, {
+          remedy: `Do not define a repository or deployment variable named ${BITBUCKET_TOKEN_VARIABLE}; Bitbucket sets it for steps with \`oidc: true\`.`,
+          usage: true,
+          field: BITBUCKET_TOKEN_VARIABLE
+        });
       }
       return token;
     },
@@ -539,7 +627,12 @@ function runCommand(argv, opts) {
     const [command, ...args] = argv;
     let child;
     try {
-      child = spawn(command, args, { env, shell: false, stdio: [opts.stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
+      child = spawn(command, args, {
+        env,
+        shell: false,
+        stdio: [opts.stdin === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+        windowsHide: true
+      });
     } catch (err2) {
       resolve({ ok: false, reason: "spawn", stderr: scrub(err2 instanceof Error ? err2.message : String(err2)) });
       return;
@@ -550,10 +643,13 @@ function runCommand(argv, opts) {
     let errBytes = 0;
     let tooLarge = false;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, Math.max(1, opts.timeoutMs));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      },
+      Math.max(1, opts.timeoutMs)
+    );
     child.stdout?.on("data", (chunk) => {
       if (opts.overflow === "truncate") {
         if (outBytes >= maxBytes) return;
@@ -636,16 +732,30 @@ function buildkiteProvider(deps) {
     description: "the Buildkite agent (`buildkite-agent oidc request-token`)",
     async idToken(audience) {
       if (!buildkiteTokenAvailable(env)) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "BUILDKITE_AGENT_ACCESS_TOKEN is not set, so `buildkite-agent` cannot request an OIDC token for this job.", { remedy: AGENT_REMEDY, usage: true, field: "BUILDKITE_AGENT_ACCESS_TOKEN" });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "BUILDKITE_AGENT_ACCESS_TOKEN is not set, so `buildkite-agent` cannot request an OIDC token for this job.",
+          { remedy: AGENT_REMEDY, usage: true, field: "BUILDKITE_AGENT_ACCESS_TOKEN" }
+        );
       }
       const result = await runTokenCommand(buildkiteRequestArgv(audience), { env, timeoutMs: deps.timeoutMs });
       if (!result.ok) {
         const remedy = result.reason === "exit" ? "Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable." : AGENT_REMEDY;
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `Requesting a Buildkite OIDC token failed: ${describeFailure("buildkite-agent oidc request-token", result, deps.timeoutMs)}.`, { remedy, usage: result.reason === "not-found" });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          `Requesting a Buildkite OIDC token failed: ${describeFailure("buildkite-agent oidc request-token", result, deps.timeoutMs)}.`,
+          { remedy, usage: result.reason === "not-found" }
+        );
       }
       const token = asJwt(result.stdout);
       if (token === void 0) {
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", "`buildkite-agent oidc request-token` printed something that is not a JWT.", { remedy: "Check that `buildkite-agent` on PATH is the Buildkite agent, and that no wrapper script adds output." });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          "`buildkite-agent oidc request-token` printed something that is not a JWT.",
+          {
+            remedy: "Check that `buildkite-agent` on PATH is the Buildkite agent, and that no wrapper script adds output."
+          }
+        );
       }
       return token;
     },
@@ -689,7 +799,11 @@ function circleciProvider(deps) {
       const name = CIRCLECI_TOKEN_VARIABLES.find((n) => envValue(env, n) !== void 0);
       const fromEnv = name === void 0 ? void 0 : asJwt(env[name]);
       if (name !== void 0 && fromEnv === void 0) {
-        throw new FederationError("MALFORMED_ID_TOKEN", `${name} does not hold a JWT.`, { remedy: `Do not define ${name} yourself (project or context variables); CircleCI sets it.`, usage: true, field: name });
+        throw new FederationError("MALFORMED_ID_TOKEN", `${name} does not hold a JWT.`, {
+          remedy: `Do not define ${name} yourself (project or context variables); CircleCI sets it.`,
+          usage: true,
+          field: name
+        });
       }
       const envAudiences = fromEnv === void 0 ? [] : audiencesOf(claimsOf(fromEnv));
       if (fromEnv !== void 0 && envAudiences.includes(audience)) return fromEnv;
@@ -697,21 +811,33 @@ function circleciProvider(deps) {
       if (result.ok) {
         const minted = asJwt(result.stdout);
         if (minted !== void 0) return minted;
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", "`circleci run oidc get` printed something that is not a JWT.", { remedy: "Check that `circleci` on PATH is the CircleCI job CLI (not another tool of that name)." });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          "`circleci run oidc get` printed something that is not a JWT.",
+          { remedy: "Check that `circleci` on PATH is the CircleCI job CLI (not another tool of that name)." }
+        );
       }
       const org = envAudiences[0] ?? envValue(env, "CIRCLE_ORGANIZATION_ID");
       const why = describeFailure("circleci run oidc get", result, deps.timeoutMs);
       if (name !== void 0 && fromEnv !== void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `${name} has audience ${quote(envAudiences.join(", "))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`, {
-          remedy: result.reason === "not-found" ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"}.` : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"} to use ${name} as it is.`,
-          usage: result.reason === "not-found",
-          field: name
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `${name} has audience ${quote(envAudiences.join(", "))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`,
+          {
+            remedy: result.reason === "not-found" ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"}.` : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"} to use ${name} as it is.`,
+            usage: result.reason === "not-found",
+            field: name
+          }
+        );
       }
-      throw new FederationError("ID_TOKEN_UNAVAILABLE", `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`, {
-        remedy: NO_TOKEN_REMEDY,
-        usage: result.reason === "not-found"
-      });
+      throw new FederationError(
+        "ID_TOKEN_UNAVAILABLE",
+        `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`,
+        {
+          remedy: NO_TOKEN_REMEDY,
+          usage: result.reason === "not-found"
+        }
+      );
     },
     context() {
       const owner = env["CIRCLE_PROJECT_USERNAME"];
@@ -741,10 +867,16 @@ function droneProvider(deps) {
     name: "drone",
     description: "Drone CI (no OIDC tokens)",
     idToken() {
-      return Promise.reject(new FederationError("ID_TOKEN_UNAVAILABLE", "Drone issues no OIDC tokens, and no certificate or secret was found.", {
-        remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
-        usage: true
-      }));
+      return Promise.reject(
+        new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "Drone issues no OIDC tokens, and no certificate or secret was found.",
+          {
+            remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
+            usage: true
+          }
+        )
+      );
     },
     context() {
       return compactContext("drone", {
@@ -767,7 +899,13 @@ function droneProvider(deps) {
 import { readFile } from "node:fs/promises";
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function fileTokenProvider(path, origin) {
-  if (path.trim() === "") throw usageError("INVALID_ID_TOKEN_FILE", `${origin} is empty.`, "Give the path of a file that holds the CI's OIDC token.", "id-token-file");
+  if (path.trim() === "")
+    throw usageError(
+      "INVALID_ID_TOKEN_FILE",
+      `${origin} is empty.`,
+      "Give the path of a file that holds the CI's OIDC token.",
+      "id-token-file"
+    );
   return {
     name: "file",
     description: `the file ${path} (${origin})`,
@@ -778,7 +916,11 @@ function fileTokenProvider(path, origin) {
       } catch (err) {
         const code = err.code;
         const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `The CI token file ${quote(path)} (${origin}) ${why}.`, { remedy: "Point it at the file your CI writes the OIDC token to, or use --id-token-env.", usage: true, field: "id-token-file" });
+        throw new FederationError("ID_TOKEN_UNAVAILABLE", `The CI token file ${quote(path)} (${origin}) ${why}.`, {
+          remedy: "Point it at the file your CI writes the OIDC token to, or use --id-token-env.",
+          usage: true,
+          field: "id-token-file"
+        });
       }
       return checkToken(text, `the file ${quote(path)}`);
     },
@@ -787,7 +929,12 @@ function fileTokenProvider(path, origin) {
 }
 function envTokenProvider(name, env) {
   if (!ENV_NAME.test(name)) {
-    throw usageError("INVALID_ID_TOKEN_ENV", `${quote(name)} is not an environment variable name.`, "Pass the name of the variable that holds the token (e.g. --id-token-env GITLAB_OIDC_TOKEN), not the token itself.", "id-token-env");
+    throw usageError(
+      "INVALID_ID_TOKEN_ENV",
+      `${quote(name)} is not an environment variable name.`,
+      "Pass the name of the variable that holds the token (e.g. --id-token-env GITLAB_OIDC_TOKEN), not the token itself.",
+      "id-token-env"
+    );
   }
   return {
     name: "env",
@@ -795,7 +942,11 @@ function envTokenProvider(name, env) {
     async idToken() {
       const value = env[name];
       if (value === void 0 || value.trim() === "") {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `The environment variable ${name} is not set or empty.`, { remedy: `Make your CI put its OIDC token in ${name}, or name the right variable with --id-token-env.`, usage: true, field: "id-token-env" });
+        throw new FederationError("ID_TOKEN_UNAVAILABLE", `The environment variable ${name} is not set or empty.`, {
+          remedy: `Make your CI put its OIDC token in ${name}, or name the right variable with --id-token-env.`,
+          usage: true,
+          field: "id-token-env"
+        });
       }
       return checkToken(value, `the variable ${name}`);
     },
@@ -805,10 +956,17 @@ function envTokenProvider(name, env) {
 function checkToken(raw, where) {
   const token = raw.trim();
   if (token === "") {
-    throw new FederationError("ID_TOKEN_UNAVAILABLE", `${where.charAt(0).toUpperCase()}${where.slice(1)} is empty.`, { remedy: "The CI wrote no token there: check that the job is allowed to request OIDC tokens.", usage: true });
+    throw new FederationError("ID_TOKEN_UNAVAILABLE", `${where.charAt(0).toUpperCase()}${where.slice(1)} is empty.`, {
+      remedy: "The CI wrote no token there: check that the job is allowed to request OIDC tokens.",
+      usage: true
+    });
   }
   if (token.length > MAX_JWT_LENGTH) {
-    throw new FederationError("MALFORMED_ID_TOKEN", `The token in ${where} is longer than ${MAX_JWT_LENGTH} characters.`, { remedy: "Pass the raw OIDC ID token, nothing else.", usage: true });
+    throw new FederationError(
+      "MALFORMED_ID_TOKEN",
+      `The token in ${where} is longer than ${MAX_JWT_LENGTH} characters.`,
+      { remedy: "Pass the raw OIDC ID token, nothing else.", usage: true }
+    );
   }
   return token;
 }
@@ -832,23 +990,42 @@ function githubProvider(deps) {
       const bearer = env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
       if (url === void 0 || url === "" || bearer === void 0 || bearer === "") {
         const missing = url === void 0 || url === "" ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `GitHub did not give this job an OIDC token: ${missing} is not set.`, { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `GitHub did not give this job an OIDC token: ${missing} is not set.`,
+          { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing }
+        );
       }
       let target;
       try {
         target = new URL(idTokenUrl(url, audience)).href;
       } catch {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.", { remedy: "Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.", usage: true });
+        throw new FederationError("ID_TOKEN_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.", {
+          remedy: "Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.",
+          usage: true
+        });
       }
       const clock = deps.clock;
-      const { response } = await fetchWithRetry(http, () => ({
-        method: "GET",
-        url: target,
-        headers: { authorization: `Bearer ${bearer}`, accept: "application/json" }
-      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: "the GitHub Actions ID-token endpoint", ...clock === void 0 ? {} : { clock } });
+      const { response } = await fetchWithRetry(
+        http,
+        () => ({
+          method: "GET",
+          url: target,
+          headers: { authorization: `Bearer ${bearer}`, accept: "application/json" }
+        }),
+        {
+          deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs,
+          what: "the GitHub Actions ID-token endpoint",
+          ...clock === void 0 ? {} : { clock }
+        }
+      );
       if (response.status !== 200) {
         const hint = response.status === 401 || response.status === 403 ? "The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`." : "GitHub's token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.";
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`,
+          { remedy: hint, status: response.status }
+        );
       }
       let value;
       try {
@@ -857,7 +1034,11 @@ function githubProvider(deps) {
         value = void 0;
       }
       if (typeof value !== "string" || value === "") {
-        throw new FederationError("ID_TOKEN_REQUEST_FAILED", 'The GitHub Actions ID-token endpoint answered without a token in "value".', { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." });
+        throw new FederationError(
+          "ID_TOKEN_REQUEST_FAILED",
+          'The GitHub Actions ID-token endpoint answered without a token in "value".',
+          { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." }
+        );
       }
       return value;
     },
@@ -913,11 +1094,15 @@ function gitlabProvider(deps) {
         const others = otherIdTokenVariables(env);
         const found = others.length === 0 ? "" : ` ${others.join(", ")} ${others.length === 1 ? "holds" : "hold"} an ID token from this GitLab: pass --id-token-env ${others[0]} to use it.`;
         const legacy = LEGACY_JWT_VARIABLES.some((name) => envValue(env, name) !== void 0) ? " CI_JOB_JWT* variables are deprecated (removed in GitLab 17.0) and are not used." : "";
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `GitLab gave this job no ID token: ${GITLAB_TOKEN_VARIABLE} is not set.${found}${legacy}`, {
-          remedy: `Add to the job \`${gitlabIdTokensYaml(audience)}\` (the aud must equal the audience of the app's federated credential), or pass --id-token-env NAME for a token under another name.`,
-          usage: true,
-          field: GITLAB_TOKEN_VARIABLE
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `GitLab gave this job no ID token: ${GITLAB_TOKEN_VARIABLE} is not set.${found}${legacy}`,
+          {
+            remedy: `Add to the job \`${gitlabIdTokensYaml(audience)}\` (the aud must equal the audience of the app's federated credential), or pass --id-token-env NAME for a token under another name.`,
+            usage: true,
+            field: GITLAB_TOKEN_VARIABLE
+          }
+        );
       }
       const token = asJwt(raw);
       if (token === void 0) {
@@ -932,7 +1117,10 @@ function gitlabProvider(deps) {
     context() {
       return compactContext("gitlab", {
         repository: env["CI_PROJECT_PATH"],
-        ref: gitRef(env["CI_COMMIT_TAG"], env["CI_COMMIT_BRANCH"] ?? env["CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"] ?? env["CI_COMMIT_REF_NAME"]),
+        ref: gitRef(
+          env["CI_COMMIT_TAG"],
+          env["CI_COMMIT_BRANCH"] ?? env["CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"] ?? env["CI_COMMIT_REF_NAME"]
+        ),
         sha: env["CI_COMMIT_SHA"],
         workflow: env["CI_PIPELINE_NAME"] ?? env["CI_JOB_NAME"],
         runId: env["CI_PIPELINE_ID"],
@@ -949,7 +1137,9 @@ function gitlabProvider(deps) {
 // src/ci/harness.ts
 var HARNESS_TOKEN_VARIABLE = "PLUGIN_OIDC_TOKEN_ID";
 function isHarness(env) {
-  return ["HARNESS_ACCOUNT_ID", "HARNESS_BUILD_ID", HARNESS_TOKEN_VARIABLE].some((name) => envValue(env, name) !== void 0);
+  return ["HARNESS_ACCOUNT_ID", "HARNESS_BUILD_ID", HARNESS_TOKEN_VARIABLE].some(
+    (name) => envValue(env, name) !== void 0
+  );
 }
 function harnessTokenAvailable(env) {
   return envValue(env, HARNESS_TOKEN_VARIABLE) !== void 0;
@@ -962,15 +1152,23 @@ function harnessProvider(deps) {
     async idToken() {
       const raw = envValue(env, HARNESS_TOKEN_VARIABLE);
       if (raw === void 0) {
-        throw new FederationError("ID_TOKEN_UNAVAILABLE", `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`, {
-          remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
-          usage: true,
-          field: HARNESS_TOKEN_VARIABLE
-        });
+        throw new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`,
+          {
+            remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
+            usage: true,
+            field: HARNESS_TOKEN_VARIABLE
+          }
+        );
       }
       const token = asJwt(raw);
       if (token === void 0) {
-        throw new FederationError("MALFORMED_ID_TOKEN", `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, { remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`, usage: true, field: HARNESS_TOKEN_VARIABLE });
+        throw new FederationError("MALFORMED_ID_TOKEN", `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, {
+          remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`,
+          usage: true,
+          field: HARNESS_TOKEN_VARIABLE
+        });
       }
       return token;
     },
@@ -1000,10 +1198,16 @@ function jenkinsProvider(deps) {
     name: "jenkins",
     description: "Jenkins (token passed with --id-token-env or --id-token-file)",
     idToken() {
-      return Promise.reject(new FederationError("ID_TOKEN_UNAVAILABLE", "Jenkins has no standard place for an OIDC token, and none was passed.", {
-        remedy: `Install the OpenID Connect Provider plugin, bind its "OpenID Connect id token" credential with withCredentials([string(credentialsId: 'azure-id-token', variable: 'AZURE_ID_TOKEN')]) and pass --id-token-env AZURE_ID_TOKEN (or the file variant with --id-token-file).`,
-        usage: true
-      }));
+      return Promise.reject(
+        new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          "Jenkins has no standard place for an OIDC token, and none was passed.",
+          {
+            remedy: `Install the OpenID Connect Provider plugin, bind its "OpenID Connect id token" credential with withCredentials([string(credentialsId: 'azure-id-token', variable: 'AZURE_ID_TOKEN')]) and pass --id-token-env AZURE_ID_TOKEN (or the file variant with --id-token-file).`,
+            usage: true
+          }
+        )
+      );
     },
     context() {
       return compactContext("jenkins", {
@@ -1031,16 +1235,25 @@ function travisProvider(deps) {
     description: "Travis CI (no OIDC tokens)",
     idToken() {
       const forked = env["TRAVIS_SECURE_ENV_VARS"] === "false" ? " This build has no secure variables (pull requests from forks never do)." : "";
-      return Promise.reject(new FederationError("ID_TOKEN_UNAVAILABLE", `Travis CI issues no OIDC tokens, and no certificate or secret was found.${forked}`, {
-        remedy: `${NO_OIDC_CREDENTIAL_REMEDY} Keep the PEM encrypted with \`travis encrypt-file\` and the secret in a secure variable.`,
-        usage: true
-      }));
+      return Promise.reject(
+        new FederationError(
+          "ID_TOKEN_UNAVAILABLE",
+          `Travis CI issues no OIDC tokens, and no certificate or secret was found.${forked}`,
+          {
+            remedy: `${NO_OIDC_CREDENTIAL_REMEDY} Keep the PEM encrypted with \`travis encrypt-file\` and the secret in a secure variable.`,
+            usage: true
+          }
+        )
+      );
     },
     context() {
       const pr = env["TRAVIS_PULL_REQUEST"];
       return compactContext("travis", {
         repository: env["TRAVIS_REPO_SLUG"],
-        ref: gitRef(env["TRAVIS_TAG"], pr !== void 0 && pr !== "false" ? env["TRAVIS_PULL_REQUEST_BRANCH"] : env["TRAVIS_BRANCH"]),
+        ref: gitRef(
+          env["TRAVIS_TAG"],
+          pr !== void 0 && pr !== "false" ? env["TRAVIS_PULL_REQUEST_BRANCH"] : env["TRAVIS_BRANCH"]
+        ),
         sha: env["TRAVIS_COMMIT"],
         runId: env["TRAVIS_BUILD_ID"],
         jobId: env["TRAVIS_JOB_ID"],
@@ -1063,7 +1276,11 @@ var PROVIDERS = {
   circleci: { detect: isCircleCi, tokenAvailable: circleciTokenAvailable, create: circleciProvider },
   buildkite: { detect: isBuildkite, tokenAvailable: buildkiteTokenAvailable, create: buildkiteProvider },
   bitbucket: { detect: isBitbucketPipelines, tokenAvailable: bitbucketTokenAvailable, create: bitbucketProvider },
-  "azure-pipelines": { detect: isAzurePipelines, tokenAvailable: azurePipelinesTokenAvailable, create: azurePipelinesProvider },
+  "azure-pipelines": {
+    detect: isAzurePipelines,
+    tokenAvailable: azurePipelinesTokenAvailable,
+    create: azurePipelinesProvider
+  },
   harness: { detect: isHarness, tokenAvailable: harnessTokenAvailable, create: harnessProvider },
   jenkins: { detect: isJenkins, tokenAvailable: never, create: jenkinsProvider },
   drone: { detect: isDrone, tokenAvailable: never, create: droneProvider },
@@ -1078,18 +1295,41 @@ function matchCi(input, deps) {
   if (wanted !== "auto" && wanted !== "") {
     const entry = PROVIDERS[wanted];
     if (entry === void 0) {
-      throw usageError("INVALID_PROVIDER", `Unknown provider ${quote(input.provider ?? "")}.`, `Use one of ${providerNames().join(", ")}, or --id-token-file / --id-token-env for any other CI.`, "provider");
+      throw usageError(
+        "INVALID_PROVIDER",
+        `Unknown provider ${quote(input.provider ?? "")}.`,
+        `Use one of ${providerNames().join(", ")}, or --id-token-file / --id-token-env for any other CI.`,
+        "provider"
+      );
     }
-    return { name: wanted, provider: entry.create(deps), ready: entry.tokenAvailable(deps.env), named: true, oidc: !WITHOUT_OIDC.has(wanted) };
+    return {
+      name: wanted,
+      provider: entry.create(deps),
+      ready: entry.tokenAvailable(deps.env),
+      named: true,
+      oidc: !WITHOUT_OIDC.has(wanted)
+    };
   }
   for (const [name, entry] of Object.entries(PROVIDERS)) {
-    if (entry.detect(deps.env)) return { name, provider: entry.create(deps), ready: entry.tokenAvailable(deps.env), named: false, oidc: !WITHOUT_OIDC.has(name) };
+    if (entry.detect(deps.env))
+      return {
+        name,
+        provider: entry.create(deps),
+        ready: entry.tokenAvailable(deps.env),
+        named: false,
+        oidc: !WITHOUT_OIDC.has(name)
+      };
   }
   return void 0;
 }
 function explicitTokenSource(input, env, ci) {
   if (input.idTokenFile !== void 0 && input.idTokenEnv !== void 0) {
-    throw usageError("CONFLICTING_TOKEN_SOURCES", "--id-token-file and --id-token-env were both given.", "Give one place to read the CI token from.", "id-token-env");
+    throw usageError(
+      "CONFLICTING_TOKEN_SOURCES",
+      "--id-token-file and --id-token-env were both given.",
+      "Give one place to read the CI token from.",
+      "id-token-env"
+    );
   }
   if (input.idTokenFile !== void 0) return withContext(fileTokenProvider(input.idTokenFile, "--id-token-file"), ci);
   if (input.idTokenEnv !== void 0) return withContext(envTokenProvider(input.idTokenEnv, env), ci);
@@ -1097,7 +1337,12 @@ function explicitTokenSource(input, env, ci) {
 }
 function withContext(source, ci) {
   if (ci === void 0) return source;
-  return { name: source.name, description: source.description, idToken: (aud) => source.idToken(aud), context: () => ci.provider.context() };
+  return {
+    name: source.name,
+    description: source.description,
+    idToken: (aud) => source.idToken(aud),
+    context: () => ci.provider.context()
+  };
 }
 function federatedTokenFileSource(env, ci) {
   const file = envValue(env, "AZURE_FEDERATED_TOKEN_FILE");
@@ -1133,26 +1378,50 @@ function loadCertificate(content, origin, now = Date.now()) {
   const text = bytes.toString("latin1");
   if (!text.includes("-----BEGIN ")) {
     const binary = bytes[0] === 48;
-    throw invalid("UNSUPPORTED_CERTIFICATE", `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`, `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`,
+      `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`
+    );
   }
   const blocks = pemBlocks(text);
   if (blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(b.headers))) {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is encrypted; password-protected keys are not supported.`, `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is encrypted; password-protected keys are not supported.`,
+      `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`
+    );
   }
   const keyBlocks = blocks.filter((b) => /(^|\s)PRIVATE KEY$/.test(b.label));
   const certBlocks = blocks.filter((b) => b.label === "CERTIFICATE");
   if (keyBlocks.length === 0) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`, `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`,
+      `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`
+    );
   }
   if (keyBlocks.length > 1) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds ${keyBlocks.length} private keys.`, "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file.");
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds ${keyBlocks.length} private keys.`,
+      "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file."
+    );
   }
   if (certBlocks.length === 0) {
-    throw invalid("INVALID_CERTIFICATE", `${origin} holds a private key but no certificate.`, `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds a private key but no certificate.`,
+      `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`
+    );
   }
   const keyBlock = keyBlocks[0];
   if (keyBlock.label !== "PRIVATE KEY" && keyBlock.label !== "RSA PRIVATE KEY") {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
   }
   let key;
   try {
@@ -1161,11 +1430,19 @@ function loadCertificate(content, origin, now = Date.now()) {
     throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} cannot be read.`, SUPPORTED);
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw invalid("UNSUPPORTED_CERTIFICATE", `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`, "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration.");
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`,
+      "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration."
+    );
   }
   const certs = [];
   for (const [i, block] of certBlocks.entries()) {
@@ -1177,13 +1454,21 @@ function loadCertificate(content, origin, now = Date.now()) {
   }
   const leafIndex = certs.findIndex((cert) => cert.checkPrivateKey(key));
   if (leafIndex < 0) {
-    throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} does not belong to any certificate in the file.`, "Put the certificate that matches the private key (the one uploaded to the app registration) in the file.");
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `The private key in ${origin} does not belong to any certificate in the file.`,
+      "Put the certificate that matches the private key (the one uploaded to the app registration) in the file."
+    );
   }
   const leaf = certs[leafIndex];
   const chain = [leaf, ...certs.filter((_, i) => i !== leafIndex)];
   const notAfter = Date.parse(leaf.validTo);
   if (Number.isFinite(notAfter) && notAfter <= now) {
-    throw invalid("CERTIFICATE_EXPIRED", `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`, "Create a new certificate, upload it to the app registration, and replace the PEM in the CI.");
+    throw invalid(
+      "CERTIFICATE_EXPIRED",
+      `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`,
+      "Create a new certificate, upload it to the app registration, and replace the PEM in the CI."
+    );
   }
   const sha1 = createHash2("sha1").update(leaf.raw).digest();
   return {
@@ -1200,11 +1485,15 @@ function validateCertificateAlgorithm(raw) {
   const value = raw?.trim().toUpperCase() ?? "";
   if (value === "") return "PS256";
   if (CERTIFICATE_ALGORITHMS.includes(value)) return value;
-  throw new FederationError("INVALID_CERTIFICATE_ALGORITHM", `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`, {
-    remedy: "Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).",
-    usage: true,
-    field: "certificate-alg"
-  });
+  throw new FederationError(
+    "INVALID_CERTIFICATE_ALGORITHM",
+    `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`,
+    {
+      remedy: "Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).",
+      usage: true,
+      field: "certificate-alg"
+    }
+  );
 }
 function certificateAssertion(cert, opts) {
   const algorithm = opts.algorithm ?? "PS256";
@@ -1273,26 +1562,38 @@ function credentialFrom(values, env, http) {
   const context = ci === void 0 ? {} : { provider: ci.provider };
   const explicit = explicitTokenSource(input, env, ci);
   if (explicit !== void 0) return federated(explicit);
-  if (values.certificate !== void 0) return certificateCredential(values.certificate, "--certificate", values, env, context);
+  if (values.certificate !== void 0)
+    return certificateCredential(values.certificate, "--certificate", values, env, context);
   if (ci !== void 0 && (ci.named && ci.oidc || ci.ready)) return federated(ci.provider);
   const certificatePath = nonBlank(env["AZURE_CLIENT_CERTIFICATE_PATH"]);
-  if (certificatePath !== void 0) return certificateCredential(certificatePath, "AZURE_CLIENT_CERTIFICATE_PATH", values, env, context);
+  if (certificatePath !== void 0)
+    return certificateCredential(certificatePath, "AZURE_CLIENT_CERTIFICATE_PATH", values, env, context);
   const secret = nonBlank(env["AZURE_CLIENT_SECRET"])?.trim();
-  if (secret !== void 0) return { ...context, source: { kind: "secret", description: "the client secret in AZURE_CLIENT_SECRET", secret } };
+  if (secret !== void 0)
+    return { ...context, source: { kind: "secret", description: "the client secret in AZURE_CLIENT_SECRET", secret } };
   const tokenFile = federatedTokenFileSource(env, ci);
   if (tokenFile !== void 0) return federated(tokenFile);
   if (ci !== void 0) return federated(ci.provider);
   throw noCredentialError();
 }
 function federated(provider) {
-  return { provider, source: { kind: "federated", description: provider.description, idToken: (aud) => provider.idToken(aud) } };
+  return {
+    provider,
+    source: { kind: "federated", description: provider.description, idToken: (aud) => provider.idToken(aud) }
+  };
 }
 function nonBlank(value) {
   return value === void 0 || value.trim() === "" ? void 0 : value;
 }
 var MAX_CERTIFICATE_BYTES = 256 * 1024;
 function certificateCredential(path, origin, values, env, context) {
-  if (path.trim() === "") throw usageError("INVALID_CERTIFICATE", `${origin} is empty.`, "Give the path of a PEM file holding the private key and the certificate.", "certificate");
+  if (path.trim() === "")
+    throw usageError(
+      "INVALID_CERTIFICATE",
+      `${origin} is empty.`,
+      "Give the path of a PEM file holding the private key and the certificate.",
+      "certificate"
+    );
   const algorithm = validateCertificateAlgorithm(values["certificate-alg"]);
   const clientId = validateClientId(values["client-id"] ?? env["AZURE_CLIENT_ID"]);
   const sendChain = ["1", "true"].includes((env["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] ?? "").trim().toLowerCase());
@@ -1302,10 +1603,20 @@ function certificateCredential(path, origin, values, env, context) {
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
-    throw usageError("INVALID_CERTIFICATE", `The certificate file ${quote(path)} (${origin}) ${why}.`, "Point it at the PEM file holding the private key and the certificate (the CI's secret file).", "certificate");
+    throw usageError(
+      "INVALID_CERTIFICATE",
+      `The certificate file ${quote(path)} (${origin}) ${why}.`,
+      "Point it at the PEM file holding the private key and the certificate (the CI's secret file).",
+      "certificate"
+    );
   }
   if (content.length > MAX_CERTIFICATE_BYTES) {
-    throw usageError("INVALID_CERTIFICATE", `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`, "Give a PEM file holding only the private key and the certificate (and its chain).", "certificate");
+    throw usageError(
+      "INVALID_CERTIFICATE",
+      `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`,
+      "Give a PEM file holding only the private key and the certificate (and its chain).",
+      "certificate"
+    );
   }
   const cert = loadCertificate(content, `the certificate file ${quote(path)} (${origin})`);
   content.fill(0);
@@ -1324,8 +1635,9 @@ function httpClient() {
 
 // src/entry/cli/guard-flags.ts
 async function guardedLogin(values, env, options, credential, http) {
-  if (values.policy === void 0 && values["audit-log"] === void 0) return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-QDUS2WUF.js");
+  if (values.policy === void 0 && values["audit-log"] === void 0)
+    return login(options, credential.source, { http });
+  const { loginWithGuardFiles } = await import("./chunks/trail-RG2GR6WK.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],
@@ -1347,10 +1659,19 @@ function parseConfig(text) {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw usageError("INVALID_ENDPOINT_CONFIG", "The identity endpoint was started without its configuration.", "It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand.");
+    throw usageError(
+      "INVALID_ENDPOINT_CONFIG",
+      "The identity endpoint was started without its configuration.",
+      "It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand."
+    );
   }
   const ok = parsed.version === 1 && typeof parsed.secret === "string" && parsed.secret.length >= 32 && typeof parsed.stateFile === "string" && typeof parsed.values === "object" && parsed.values !== null && Array.isArray(parsed.tokenFiles) && typeof parsed.idleTimeoutSeconds === "number" && parsed.idleTimeoutSeconds > 0;
-  if (!ok) throw usageError("INVALID_ENDPOINT_CONFIG", "The identity endpoint's configuration is incomplete.", "Start it through `entra-federate login --export identity-endpoint` or the Action.");
+  if (!ok)
+    throw usageError(
+      "INVALID_ENDPOINT_CONFIG",
+      "The identity endpoint's configuration is incomplete.",
+      "Start it through `entra-federate login --export identity-endpoint` or the Action."
+    );
   return parsed;
 }
 function expiredRemedy(provider) {
@@ -1373,15 +1694,23 @@ function unexpired(provider, description, idToken) {
       exp = void 0;
     }
     if (exp !== void 0 && exp * 1e3 <= Date.now()) {
-      throw new FederationError("ID_TOKEN_EXPIRED", `The CI token from ${description} expired at ${iso(exp * 1e3)}, and this CI does not issue a new one during the job.`, {
-        remedy: expiredRemedy(provider?.name ?? "")
-      });
+      throw new FederationError(
+        "ID_TOKEN_EXPIRED",
+        `The CI token from ${description} expired at ${iso(exp * 1e3)}, and this CI does not issue a new one during the job.`,
+        {
+          remedy: expiredRemedy(provider?.name ?? "")
+        }
+      );
     }
     return token;
   };
 }
 function writeState(path, state) {
-  const fd = openSync2(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0), 384);
+  const fd = openSync2(
+    path,
+    constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0),
+    384
+  );
   try {
     fchmodSync2(fd, 384);
     writeSync2(fd, JSON.stringify(state));
@@ -1407,7 +1736,10 @@ async function main() {
   const clientId = options.clientId;
   const http = httpClient();
   const base = credentialFrom(values, env, http);
-  const credential = base.source.kind === "federated" ? { ...base, source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) } } : base;
+  const credential = base.source.kind === "federated" ? {
+    ...base,
+    source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) }
+  } : base;
   const exchange = async (scope) => {
     const obtainedAt = Date.now();
     const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http);
@@ -1416,10 +1748,23 @@ async function main() {
     return { accessToken: token.accessToken, expiresOn: token.expiresOn, obtainedAt };
   };
   let lifecycle;
-  const server = await startIdentityServer({ clientId, secret: config.secret, exchange, onActivity: () => lifecycle?.activity() });
-  writeState(config.stateFile, { pid: process.pid, port: server.port, entry: process.argv[1] ?? "", startedAt: (/* @__PURE__ */ new Date()).toISOString() });
+  const server = await startIdentityServer({
+    clientId,
+    secret: config.secret,
+    exchange,
+    onActivity: () => lifecycle?.activity()
+  });
+  writeState(config.stateFile, {
+    pid: process.pid,
+    port: server.port,
+    entry: process.argv[1] ?? "",
+    startedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
   const source = credential.source;
-  const keeper = new TokenFileKeeper(source.kind === "federated" ? config.tokenFiles : [], () => source.kind === "federated" ? source.idToken(options.audience) : Promise.reject(new Error("not federated")));
+  const keeper = new TokenFileKeeper(
+    source.kind === "federated" ? config.tokenFiles : [],
+    () => source.kind === "federated" ? source.idToken(options.audience) : Promise.reject(new Error("not federated"))
+  );
   const shutdown = (code) => {
     keeper.stop();
     removeState(config.stateFile);
@@ -1441,7 +1786,14 @@ async function main() {
 try {
   await main();
 } catch (err) {
-  const e = err instanceof FederationError ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage } : { code: "IDENTITY_ENDPOINT_FAILED", message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`, remedy: "This is a bug; please report it." };
-  process.stdout.write(`${JSON.stringify({ ok: false, error: e })}
-`, () => process.exit(e.usage === true ? 2 : 1));
+  const e = err instanceof FederationError ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage } : {
+    code: "IDENTITY_ENDPOINT_FAILED",
+    message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
+    remedy: "This is a bug; please report it."
+  };
+  process.stdout.write(
+    `${JSON.stringify({ ok: false, error: e })}
+`,
+    () => process.exit(e.usage === true ? 2 : 1)
+  );
 }

@@ -25,7 +25,21 @@ var FederationError = class extends Error {
     this.code = code;
     this.remedy = details.remedy;
     this.usage = details.usage ?? false;
-    const optional = ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "claims", "request", "scope"];
+    const optional = [
+      "aadsts",
+      "oauthError",
+      "traceId",
+      "correlationId",
+      "timestamp",
+      "status",
+      "field",
+      "expected",
+      "actual",
+      "presented",
+      "claims",
+      "request",
+      "scope"
+    ];
     for (const key of optional) {
       const value = details[key];
       if (value !== void 0) Object.assign(this, { [key]: value });
@@ -34,7 +48,19 @@ var FederationError = class extends Error {
   /** A plain object for `--json` output and audit records. */
   toJSON() {
     const out = { code: this.code, message: this.message, remedy: this.remedy };
-    for (const key of ["aadsts", "oauthError", "traceId", "correlationId", "timestamp", "status", "field", "expected", "actual", "presented", "scope"]) {
+    for (const key of [
+      "aadsts",
+      "oauthError",
+      "traceId",
+      "correlationId",
+      "timestamp",
+      "status",
+      "field",
+      "expected",
+      "actual",
+      "presented",
+      "scope"
+    ]) {
       if (this[key] !== void 0) out[key] = this[key];
     }
     return out;
@@ -99,7 +125,12 @@ var TunnelAgent = class extends HttpsAgent {
     connectRequest.once("connect", (res, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
-        done(Object.assign(new Error(`the proxy ${this.proxy.host} refused to tunnel to ${target} (HTTP ${res.statusCode})`), { code: res.statusCode === 407 ? "EPROXYAUTH" : "ECONNREFUSED" }));
+        done(
+          Object.assign(
+            new Error(`the proxy ${this.proxy.host} refused to tunnel to ${target} (HTTP ${res.statusCode})`),
+            { code: res.statusCode === 407 ? "EPROXYAUTH" : "ECONNREFUSED" }
+          )
+        );
         return;
       }
       const tlsOptions = options;
@@ -112,7 +143,14 @@ var TunnelAgent = class extends HttpsAgent {
       tls.once("secureConnect", () => done(null, tls));
       tls.once("error", (err) => done(err));
     });
-    connectRequest.once("error", (err) => done(Object.assign(new Error(`cannot reach the proxy ${this.proxy.host}: ${err.message}`), { code: err.code ?? "ECONNREFUSED" })));
+    connectRequest.once(
+      "error",
+      (err) => done(
+        Object.assign(new Error(`cannot reach the proxy ${this.proxy.host}: ${err.message}`), {
+          code: err.code ?? "ECONNREFUSED"
+        })
+      )
+    );
     connectRequest.end();
     return void 0;
   }
@@ -140,7 +178,15 @@ function createProxyRouter(config) {
     if (proxy === void 0) return void 0;
     let agent = forwards.get(proxy.href);
     if (agent === void 0) forwards.set(proxy.href, agent = new ForwardAgent(proxy, { keepAlive: false }));
-    return { agent, forward: { host: proxy.hostname, port: Number(proxy.port || 80), path: url.href, headers: proxyAuthorization(proxy) } };
+    return {
+      agent,
+      forward: {
+        host: proxy.hostname,
+        port: Number(proxy.port || 80),
+        path: url.href,
+        headers: proxyAuthorization(proxy)
+      }
+    };
   };
 }
 
@@ -195,7 +241,10 @@ function createNodeHttpClient(options = {}) {
             }
             chunks.push(chunk);
           });
-          res.on("aborted", () => fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete")));
+          res.on(
+            "aborted",
+            () => fail(new NetworkError("ECONNRESET", "the connection closed before the response was complete"))
+          );
           res.on("error", (err) => fail(err));
           res.on("end", () => {
             if (settled) return;
@@ -205,7 +254,11 @@ function createNodeHttpClient(options = {}) {
             }
             settled = true;
             clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8")
+            });
           });
         };
         const clientRequest = target instanceof URL ? send(target, requestOptions, onResponse) : send({ ...requestOptions, ...target }, onResponse);
@@ -223,7 +276,17 @@ function createNodeHttpClient(options = {}) {
 function classifyStatus(res) {
   return res.status === 408 || res.status === 429 || res.status >= 500 ? "retry" : "final";
 }
-var RETRYABLE_NETWORK = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_SOCKET"]);
+var RETRYABLE_NETWORK = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_SOCKET"
+]);
 var TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 function parseRetryAfter(value, now) {
   const raw = Array.isArray(value) ? value[0] : value;
@@ -246,18 +309,34 @@ function networkFailure(err, what, url, attempts) {
   const where = describeTarget(url);
   const tries = attempts === 1 ? "" : ` after ${attempts} attempts`;
   if (code === "ENOTFOUND") {
-    return new FederationError("HOST_NOT_FOUND", `Could not resolve the host of ${what} (${where}).`, { remedy: "Check the URL (authority host, cloud, CI endpoint) and the runner's DNS and proxy settings (HTTPS_PROXY, NO_PROXY).", cause: err });
+    return new FederationError("HOST_NOT_FOUND", `Could not resolve the host of ${what} (${where}).`, {
+      remedy: "Check the URL (authority host, cloud, CI endpoint) and the runner's DNS and proxy settings (HTTPS_PROXY, NO_PROXY).",
+      cause: err
+    });
   }
   if (TLS_CODES.test(code)) {
-    return new FederationError("TLS_ERROR", `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, { remedy: "If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.", cause: err });
+    return new FederationError("TLS_ERROR", `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, {
+      remedy: "If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.",
+      cause: err
+    });
   }
   if (code === "RESPONSE_TOO_LARGE") {
-    return new FederationError("RESPONSE_TOO_LARGE", `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`, { remedy: "Check that the URL points at the right service; a proxy may be answering instead.", cause: err });
+    return new FederationError(
+      "RESPONSE_TOO_LARGE",
+      `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`,
+      { remedy: "Check that the URL points at the right service; a proxy may be answering instead.", cause: err }
+    );
   }
   if (code === "ETIMEDOUT") {
-    return new FederationError("TIMEOUT", `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, { remedy: "Check network access to the host, or raise --timeout.", cause: err });
+    return new FederationError("TIMEOUT", `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, {
+      remedy: "Check network access to the host, or raise --timeout.",
+      cause: err
+    });
   }
-  return new FederationError("NETWORK_ERROR", `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, { remedy: "Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.", cause: err });
+  return new FederationError("NETWORK_ERROR", `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, {
+    remedy: "Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.",
+    cause: err
+  });
 }
 function capitalize(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -320,31 +399,61 @@ function quote(value) {
 function validateClientId(raw) {
   const value = raw?.trim() ?? "";
   if (value === "") {
-    throw usageError("MISSING_CLIENT_ID", "No client id given.", "Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.", "client-id");
+    throw usageError(
+      "MISSING_CLIENT_ID",
+      "No client id given.",
+      "Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.",
+      "client-id"
+    );
   }
   if (!GUID.test(value)) {
-    throw usageError("INVALID_CLIENT_ID", `The client id ${quote(value)} is not a GUID.`, 'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.', "client-id");
+    throw usageError(
+      "INVALID_CLIENT_ID",
+      `The client id ${quote(value)} is not a GUID.`,
+      'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.',
+      "client-id"
+    );
   }
   return value.toLowerCase();
 }
 function validateTenantId(raw) {
   const value = raw?.trim() ?? "";
   if (value === "") {
-    throw usageError("MISSING_TENANT_ID", "No tenant id given.", "Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
+    throw usageError(
+      "MISSING_TENANT_ID",
+      "No tenant id given.",
+      "Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.",
+      "tenant-id"
+    );
   }
   if (["common", "organizations", "consumers"].includes(value.toLowerCase())) {
-    throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`, "Use the directory (tenant) id GUID of the tenant that holds the app registration.", "tenant-id");
+    throw usageError(
+      "INVALID_TENANT_ID",
+      `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`,
+      "Use the directory (tenant) id GUID of the tenant that holds the app registration.",
+      "tenant-id"
+    );
   }
   if (GUID.test(value)) return value.toLowerCase();
   if (DOMAIN.test(value)) return value.toLowerCase();
-  throw usageError("INVALID_TENANT_ID", `The tenant ${quote(value)} is neither a GUID nor a domain name.`, "Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.", "tenant-id");
+  throw usageError(
+    "INVALID_TENANT_ID",
+    `The tenant ${quote(value)} is neither a GUID nor a domain name.`,
+    "Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.",
+    "tenant-id"
+  );
 }
 function validateCloud(raw) {
   const value = raw?.trim() ?? "";
   if (value === "") return "AzureCloud";
   const found = Object.keys(CLOUDS).find((name) => name.toLowerCase() === value.toLowerCase());
   if (found === void 0) {
-    throw usageError("INVALID_CLOUD", `Unknown cloud ${quote(value)}.`, `Use one of ${Object.keys(CLOUDS).join(", ")}; for anything else pass --authority-host.`, "cloud");
+    throw usageError(
+      "INVALID_CLOUD",
+      `Unknown cloud ${quote(value)}.`,
+      `Use one of ${Object.keys(CLOUDS).join(", ")}; for anything else pass --authority-host.`,
+      "cloud"
+    );
   }
   return found;
 }
@@ -355,22 +464,47 @@ function isLoopbackHost(hostname) {
 function validateAuthorityHost(raw) {
   const value = raw.trim();
   if (CONTROL.test(value)) {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} contains control characters.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+    throw usageError(
+      "INVALID_AUTHORITY_HOST",
+      `The authority host ${quote(value)} contains control characters.`,
+      "Pass an https URL such as https://login.microsoftonline.com.",
+      "authority-host"
+    );
   }
   let url;
   try {
     url = new URL(value);
   } catch {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not a URL.`, "Pass an https URL such as https://login.microsoftonline.com, or use --cloud.", "authority-host");
+    throw usageError(
+      "INVALID_AUTHORITY_HOST",
+      `The authority host ${quote(value)} is not a URL.`,
+      "Pass an https URL such as https://login.microsoftonline.com, or use --cloud.",
+      "authority-host"
+    );
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw usageError("INSECURE_AUTHORITY_HOST", `The authority host ${quote(value)} uses plain http.`, "Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.", "authority-host");
+    throw usageError(
+      "INSECURE_AUTHORITY_HOST",
+      `The authority host ${quote(value)} uses plain http.`,
+      "Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.",
+      "authority-host"
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw usageError("INVALID_AUTHORITY_HOST", `The authority host ${quote(value)} is not an https URL.`, "Pass an https URL such as https://login.microsoftonline.com.", "authority-host");
+    throw usageError(
+      "INVALID_AUTHORITY_HOST",
+      `The authority host ${quote(value)} is not an https URL.`,
+      "Pass an https URL such as https://login.microsoftonline.com.",
+      "authority-host"
+    );
   }
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    throw usageError("INVALID_AUTHORITY_HOST", "The authority host must not contain credentials, a query or a fragment.", "Pass only scheme, host and port, e.g. https://login.microsoftonline.us.", "authority-host");
+    throw usageError(
+      "INVALID_AUTHORITY_HOST",
+      "The authority host must not contain credentials, a query or a fragment.",
+      "Pass only scheme, host and port, e.g. https://login.microsoftonline.us.",
+      "authority-host"
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
@@ -381,13 +515,28 @@ function normalizeScopes(raw) {
   const out = [];
   for (const value of values) {
     if (CONTROL.test(value) || /\s/.test(value)) {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains white space or control characters.`, "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.", "scope");
+      throw usageError(
+        "INVALID_SCOPE",
+        `The scope ${quote(value)} contains white space or control characters.`,
+        "Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.",
+        "scope"
+      );
     }
     if (!/^[\x21-\x7e]+$/.test(value)) {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} contains characters outside ASCII.`, "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.", "scope");
+      throw usageError(
+        "INVALID_SCOPE",
+        `The scope ${quote(value)} contains characters outside ASCII.`,
+        "Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.",
+        "scope"
+      );
     }
     if (value.length > 1024) {
-      throw usageError("INVALID_SCOPE", "A scope is longer than 1024 characters.", "Give a resource URI such as https://management.azure.com/.default.", "scope");
+      throw usageError(
+        "INVALID_SCOPE",
+        "A scope is longer than 1024 characters.",
+        "Give a resource URI such as https://management.azure.com/.default.",
+        "scope"
+      );
     }
     let spec;
     if (value.endsWith("/.default")) {
@@ -396,7 +545,12 @@ function normalizeScopes(raw) {
       spec = { scope: `${value.endsWith("/") ? value : `${value}/`}.default`, appendedFrom: value };
     }
     if (spec.scope === "/.default") {
-      throw usageError("INVALID_SCOPE", `The scope ${quote(value)} names no resource.`, "Give a resource URI such as https://management.azure.com/.default.", "scope");
+      throw usageError(
+        "INVALID_SCOPE",
+        `The scope ${quote(value)} names no resource.`,
+        "Give a resource URI such as https://management.azure.com/.default.",
+        "scope"
+      );
     }
     if (seen.has(spec.scope)) continue;
     seen.add(spec.scope);
@@ -408,7 +562,12 @@ function validateAudience(raw, cloud) {
   if (raw === void 0 || raw.trim() === "") return CLOUDS[cloud].audience;
   const value = raw.trim();
   if (CONTROL.test(value) || value.length > 600) {
-    throw usageError("INVALID_AUDIENCE", `The audience ${quote(value)} has control characters or is longer than 600 characters.`, "Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.", "audience");
+    throw usageError(
+      "INVALID_AUDIENCE",
+      `The audience ${quote(value)} has control characters or is longer than 600 characters.`,
+      "Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.",
+      "audience"
+    );
   }
   return value;
 }
@@ -416,7 +575,12 @@ function validateTimeout(raw) {
   if (raw === void 0 || raw === "") return DEFAULT_TIMEOUT_SECONDS * 1e3;
   const seconds = typeof raw === "number" ? raw : Number(raw.trim());
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw usageError("INVALID_TIMEOUT", `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`, "Pass --timeout as seconds, e.g. --timeout 30.", "timeout");
+    throw usageError(
+      "INVALID_TIMEOUT",
+      `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`,
+      "Pass --timeout as seconds, e.g. --timeout 30.",
+      "timeout"
+    );
   }
   return Math.round(seconds * 1e3);
 }
@@ -466,7 +630,10 @@ function compilePattern(source) {
 function claimStrings(value) {
   if (typeof value === "string") return [value];
   if (typeof value === "number" || typeof value === "boolean") return [String(value)];
-  if (Array.isArray(value)) return value.flatMap((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []);
+  if (Array.isArray(value))
+    return value.flatMap(
+      (item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []
+    );
   return [];
 }
 function claimMatches(value, patterns) {
@@ -539,18 +706,48 @@ function evaluatePolicy(policy, claims, request) {
   const tenant = request.tenantId.toLowerCase();
   const forTenant = matched.filter((r) => r.tenants.some((p) => p.test(tenant)));
   if (forTenant.length === 0) {
-    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, matched, "tenant", request.tenantId, matched.flatMap((r) => r.tenants)) };
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        matched,
+        "tenant",
+        request.tenantId,
+        matched.flatMap((r) => r.tenants)
+      )
+    };
   }
   const client = request.clientId.toLowerCase();
   const forClient = forTenant.filter((r) => r.clientIds.some((p) => p.test(client)));
   if (forClient.length === 0) {
-    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forTenant, "clientId", request.clientId, forTenant.flatMap((r) => r.clientIds)) };
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        forTenant,
+        "clientId",
+        request.clientId,
+        forTenant.flatMap((r) => r.clientIds)
+      )
+    };
   }
   const grants = [];
   for (const scope of request.scopes) {
     const rule = forClient.find((r) => r.scopes.some((p) => p.test(scope)));
     if (rule === void 0) {
-      return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forClient, "scope", scope, forClient.flatMap((r) => r.scopes)) };
+      return {
+        allowed: false,
+        ruleSet: policy.name,
+        denial: requestDenial(
+          policy,
+          forClient,
+          "scope",
+          scope,
+          forClient.flatMap((r) => r.scopes)
+        )
+      };
     }
     grants.push({ scope, rule: rule.name });
   }
@@ -680,7 +877,12 @@ function redact(text, secrets = []) {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < 4) continue;
-    for (const form of /* @__PURE__ */ new Set([secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])) {
+    for (const form of /* @__PURE__ */ new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ x: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1)
+    ])) {
       out = out.split(form).join("[redacted]");
     }
   }
@@ -741,23 +943,38 @@ function tokenError(res, scope, now, sent = []) {
     const entry = lookupAadsts(aadsts);
     const text = str(body?.error_description);
     const message = text === void 0 ? `AADSTS${aadsts}` : clean(describe(text));
-    return new FederationError(entry.code, message.startsWith("AADSTS") ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
+    return new FederationError(entry.code, message.startsWith("AADSTS") ? message : `AADSTS${aadsts}: ${message}`, {
+      ...ids,
+      aadsts,
+      remedy: entry.remedy
+    });
   }
   if (res.status === 429) {
     const wait = parseRetryAfter(res.headers["retry-after"], now);
     const after = wait === void 0 ? "" : ` and asked to retry after ${Math.ceil(wait / 1e3)} s`;
-    return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits." });
+    return new FederationError("THROTTLED", `Entra throttled the token request (HTTP 429)${after}.`, {
+      ...ids,
+      remedy: "Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits."
+    });
   }
   if (body !== void 0 && str(body.error) !== void 0) {
     const oauthCode = String(body.error).toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40);
-    return new FederationError(`OAUTH_${oauthCode}`, `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === void 0 ? "" : ` (${clean(describe(String(body.error_description)))})`}.`, { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." });
+    return new FederationError(
+      `OAUTH_${oauthCode}`,
+      `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === void 0 ? "" : ` (${clean(describe(String(body.error_description)))})`}.`,
+      { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." }
+    );
   }
   const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
   const shown2 = clean(snippet(res.body));
-  return new FederationError(res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE", `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown2 === "" ? "" : `: "${shown2}"`}.`, {
-    ...ids,
-    remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
-  });
+  return new FederationError(
+    res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE",
+    `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown2 === "" ? "" : `: "${shown2}"`}.`,
+    {
+      ...ids,
+      remedy: res.status >= 500 ? "Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com." : "Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra."
+    }
+  );
 }
 function parseSuccess(res, scope, now) {
   const body = parseJson(res.body);
@@ -765,11 +982,15 @@ function parseSuccess(res, scope, now) {
   const expiresIn = body?.["expires_in"];
   const seconds = typeof expiresIn === "number" ? expiresIn : typeof expiresIn === "string" ? Number(expiresIn) : Number.NaN;
   if (typeof accessToken !== "string" || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new FederationError("INVALID_RESPONSE", `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
-      status: res.status,
-      scope,
-      remedy: "Something other than Entra answered: check --authority-host and any proxy between the runner and Entra."
-    });
+    throw new FederationError(
+      "INVALID_RESPONSE",
+      `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`,
+      {
+        status: res.status,
+        scope,
+        remedy: "Something other than Entra answered: check --authority-host and any proxy between the runner and Entra."
+      }
+    );
   }
   const tokenType = typeof body?.["token_type"] === "string" ? body["token_type"] : "Bearer";
   return { accessToken, tokenType, expiresOn: now + Math.round(seconds * 1e3) };
@@ -795,7 +1016,10 @@ async function exchangeToken(req, credential, deps) {
         sent.push(credential.secret);
         break;
     }
-    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json"
+    };
     if (deps.correlationId !== void 0) {
       headers["client-request-id"] = deps.correlationId;
       headers["return-client-request-id"] = "true";
@@ -821,7 +1045,8 @@ function decodePart(part2, which, source) {
   } catch {
     throw malformed(`its ${which} is not base64url-encoded JSON`, source);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw malformed(`its ${which} is not a JSON object`, source);
   return parsed;
 }
 function malformed(why, source) {
@@ -836,7 +1061,10 @@ function decodeJwt(token, source = "the given source") {
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") {
     throw malformed("it does not have three base64url parts", source);
   }
-  return { header: decodePart(parts[0] ?? "", "header", source), claims: decodePart(parts[1] ?? "", "payload", source) };
+  return {
+    header: decodePart(parts[0] ?? "", "header", source),
+    claims: decodePart(parts[1] ?? "", "payload", source)
+  };
 }
 function stringClaim(claims, name) {
   const value = claims[name];
@@ -897,11 +1125,15 @@ async function login(options, source, deps) {
     credential = { kind: "secret", secret: source.secret };
   }
   await deps.beforeExchange?.(idToken, options);
-  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
-    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
-    credential,
-    { http: deps.http, clock, correlationId }
-  )));
+  const settled = await Promise.allSettled(
+    options.scopes.map(
+      (spec) => exchangeToken(
+        { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
+        credential,
+        { http: deps.http, clock, correlationId }
+      )
+    )
+  );
   const failed = settled.find((s) => s.status === "rejected");
   if (failed !== void 0) {
     const err = failed.reason;
@@ -909,7 +1141,12 @@ async function login(options, source, deps) {
       const presented = presentedClaims(idToken);
       if (presented !== void 0 && err.presented === void 0) err.presented = presented;
       if (idToken !== void 0 && err.claims === void 0) err.claims = idToken.claims;
-      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
+      err.request ??= {
+        clientId: options.clientId,
+        tenantId: options.tenantId,
+        cloud: options.cloud,
+        audience: options.audience
+      };
     }
     throw err;
   }
@@ -971,7 +1208,12 @@ function own2(claims, name) {
   return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
 }
 function missing(claim, why) {
-  return rejected("CLAIM_MISSING", `The token has no ${claim} claim, which ${why}.`, `Only tokens with a ${claim} claim are accepted; check that the token comes from the expected issuer.`, { field: claim });
+  return rejected(
+    "CLAIM_MISSING",
+    `The token has no ${claim} claim, which ${why}.`,
+    `Only tokens with a ${claim} claim are accepted; check that the token comes from the expected issuer.`,
+    { field: claim }
+  );
 }
 function numericDate(claims, name, required) {
   const value = own2(claims, name);
@@ -980,7 +1222,12 @@ function numericDate(claims, name, required) {
     return void 0;
   }
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw rejected("CLAIM_INVALID", `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`, "The issuer produced a malformed token; do not accept it.", { field: name, actual: showClaim(value) });
+    throw rejected(
+      "CLAIM_INVALID",
+      `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
+      "The issuer produced a malformed token; do not accept it.",
+      { field: name, actual: showClaim(value) }
+    );
   }
   return value;
 }
@@ -988,7 +1235,12 @@ function checkIssuer(claims, issuer) {
   const iss = own2(claims, "iss");
   if (iss === void 0) throw missing("iss", "names the issuer");
   if (iss !== issuer) {
-    throw rejected("ISSUER_MISMATCH", `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`, "Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).", { field: "iss", expected: issuer, actual: showClaim(iss) });
+    throw rejected(
+      "ISSUER_MISMATCH",
+      `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`,
+      "Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).",
+      { field: "iss", expected: issuer, actual: showClaim(iss) }
+    );
   }
 }
 function checkClaims(claims, checks, nowMs) {
@@ -998,24 +1250,49 @@ function checkClaims(claims, checks, nowMs) {
   const audList = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud.filter((a) => typeof a === "string") : [];
   if (aud === void 0) throw missing("aud", "says whom the token is for");
   if (!audList.some((a) => checks.audiences.includes(a))) {
-    throw rejected("AUDIENCE_MISMATCH", `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(" or ")}.`, "A token minted for another service must not be accepted here; have the CI request this audience.", { field: "aud", expected: checks.audiences.join(" | "), actual: showClaim(aud) });
+    throw rejected(
+      "AUDIENCE_MISMATCH",
+      `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(" or ")}.`,
+      "A token minted for another service must not be accepted here; have the CI request this audience.",
+      { field: "aud", expected: checks.audiences.join(" | "), actual: showClaim(aud) }
+    );
   }
   const now = nowMs / 1e3;
   const skew = checks.skewSeconds;
   const exp = numericDate(claims, "exp", true);
   if (now >= exp + skew) {
-    throw rejected("TOKEN_EXPIRED", `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`, "Request a fresh token from the CI; CI tokens live minutes.", { field: "exp", actual: iso(exp) });
+    throw rejected(
+      "TOKEN_EXPIRED",
+      `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
+      "Request a fresh token from the CI; CI tokens live minutes.",
+      { field: "exp", actual: iso(exp) }
+    );
   }
   const nbf = numericDate(claims, "nbf", false);
   if (nbf !== void 0 && nbf > now + skew) {
-    throw rejected("TOKEN_NOT_YET_VALID", `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`, "Check the clocks of the issuer and this machine; a token valid only in the future is refused.", { field: "nbf", actual: iso(nbf) });
+    throw rejected(
+      "TOKEN_NOT_YET_VALID",
+      `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
+      "Check the clocks of the issuer and this machine; a token valid only in the future is refused.",
+      { field: "nbf", actual: iso(nbf) }
+    );
   }
   const iat = numericDate(claims, "iat", true);
   if (iat > now + skew) {
-    throw rejected("TOKEN_ISSUED_IN_FUTURE", `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`, "Check the clocks of the issuer and this machine.", { field: "iat", actual: iso(iat) });
+    throw rejected(
+      "TOKEN_ISSUED_IN_FUTURE",
+      `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
+      "Check the clocks of the issuer and this machine.",
+      { field: "iat", actual: iso(iat) }
+    );
   }
   if (checks.maxAgeSeconds !== void 0 && now - iat > checks.maxAgeSeconds + skew) {
-    throw rejected("TOKEN_TOO_OLD", `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`, "Request a fresh token from the CI.", { field: "iat", expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) });
+    throw rejected(
+      "TOKEN_TOO_OLD",
+      `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
+      "Request a fresh token from the CI.",
+      { field: "iat", expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) }
+    );
   }
   for (const name of checks.required) {
     const value = own2(claims, name);
@@ -1023,10 +1300,16 @@ function checkClaims(claims, checks, nowMs) {
   }
   for (const { claim, patterns } of checks.patterns) {
     const value = own2(claims, claim);
-    if (value === void 0 || value === null) throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
+    if (value === void 0 || value === null)
+      throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
-      throw rejected("CLAIM_MISMATCH", `The token's ${claim} claim is ${showClaim(value)}, which does not match ${expected.map((e) => JSON.stringify(e)).join(" or ")}.`, `Only tokens whose ${claim} matches are accepted here: run from the expected pipeline, or change the pattern.`, { field: claim, expected: expected.join(" | "), actual: showClaim(value) });
+      throw rejected(
+        "CLAIM_MISMATCH",
+        `The token's ${claim} claim is ${showClaim(value)}, which does not match ${expected.map((e) => JSON.stringify(e)).join(" or ")}.`,
+        `Only tokens whose ${claim} matches are accepted here: run from the expected pipeline, or change the pattern.`,
+        { field: claim, expected: expected.join(" | "), actual: showClaim(value) }
+      );
     }
   }
 }
@@ -1035,7 +1318,11 @@ function checkClaims(claims, checks, nowMs) {
 var MAX_TOKEN_LENGTH = 16 * 1024;
 var B64URL = /^[A-Za-z0-9_-]*$/;
 function malformed2(why) {
-  return rejected("TOKEN_MALFORMED", `The token is not a signed JWT: ${why}.`, "Pass the raw OIDC ID token (three base64url parts separated by dots), nothing around it.");
+  return rejected(
+    "TOKEN_MALFORMED",
+    `The token is not a signed JWT: ${why}.`,
+    "Pass the raw OIDC ID token (three base64url parts separated by dots), nothing around it."
+  );
 }
 function part(text, which) {
   let parsed;
@@ -1044,7 +1331,8 @@ function part(text, which) {
   } catch {
     throw malformed2(`its ${which} is not base64url-encoded JSON`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw malformed2(`its ${which} is not a JSON object`);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw malformed2(`its ${which} is not a JSON object`);
   return parsed;
 }
 function parseCompact(token) {
@@ -1053,7 +1341,8 @@ function parseCompact(token) {
   if (parts.length === 5) throw malformed2("it has five parts (an encrypted JWE), not three");
   if (parts.length !== 3) throw malformed2(`it has ${parts.length} dot-separated parts, not three`);
   const [h, p, s] = parts;
-  if (h === "" || p === "" || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) throw malformed2("its parts are not all base64url");
+  if (h === "" || p === "" || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s))
+    throw malformed2("its parts are not all base64url");
   return { header: part(h, "header"), claims: part(p, "payload") };
 }
 
@@ -1353,14 +1642,29 @@ function validateIssuerUrl(raw, what, field) {
   try {
     url = new URL(raw);
   } catch {
-    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} is not a URL.`, "Give the issuer exactly as its tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.", field);
+    throw usageError(
+      "INVALID_ISSUER",
+      `The ${what} ${quote(raw)} is not a URL.`,
+      "Give the issuer exactly as its tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.",
+      field
+    );
   }
   const plainLoopback = url.protocol === "http:" && LOOPBACK.test(url.hostname);
   if (url.protocol !== "https:" && !plainLoopback) {
-    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} is not an https URL.`, "Keys must come over https (plain http only to a loopback host), or anyone on the path could swap them.", field);
+    throw usageError(
+      "INVALID_ISSUER",
+      `The ${what} ${quote(raw)} is not an https URL.`,
+      "Keys must come over https (plain http only to a loopback host), or anyone on the path could swap them.",
+      field
+    );
   }
   if (url.username !== "" || url.password !== "" || url.hash !== "") {
-    throw usageError("INVALID_ISSUER", `The ${what} ${quote(raw)} has credentials or a fragment.`, "Give the plain issuer URL.", field);
+    throw usageError(
+      "INVALID_ISSUER",
+      `The ${what} ${quote(raw)} has credentials or a fragment.`,
+      "Give the plain issuer URL.",
+      field
+    );
   }
   return url;
 }
@@ -1381,8 +1685,10 @@ function publicSigningKey(raw) {
   const common = {};
   if (typeof raw["kid"] === "string") common.kid = raw["kid"];
   if (typeof raw["alg"] === "string") common.alg = raw["alg"];
-  if (raw["kty"] === "RSA" && typeof raw["n"] === "string" && typeof raw["e"] === "string") return { ...common, kty: "RSA", n: raw["n"], e: raw["e"] };
-  if (raw["kty"] === "EC" && raw["crv"] === "P-256" && typeof raw["x"] === "string" && typeof raw["y"] === "string") return { ...common, kty: "EC", crv: "P-256", x: raw["x"], y: raw["y"] };
+  if (raw["kty"] === "RSA" && typeof raw["n"] === "string" && typeof raw["e"] === "string")
+    return { ...common, kty: "RSA", n: raw["n"], e: raw["e"] };
+  if (raw["kty"] === "EC" && raw["crv"] === "P-256" && typeof raw["x"] === "string" && typeof raw["y"] === "string")
+    return { ...common, kty: "EC", crv: "P-256", x: raw["x"], y: raw["y"] };
   return void 0;
 }
 function keyFits(jwk, alg) {
@@ -1439,10 +1745,16 @@ var IssuerKeys = class {
     try {
       key = KeyObject.from(await importJWK(jwk, alg));
       const details = key.asymmetricKeyDetails;
-      if (alg !== "ES256" && (details?.modulusLength ?? 0) < 2048) throw new Error("RSA keys must be at least 2048 bits");
+      if (alg !== "ES256" && (details?.modulusLength ?? 0) < 2048)
+        throw new Error("RSA keys must be at least 2048 bits");
       if (alg === "ES256" && details?.namedCurve !== "prime256v1") throw new Error("ES256 needs a P-256 key");
     } catch (err) {
-      throw rejected("KEY_UNUSABLE", `The issuer's key ${shown(kid ?? "(no kid)")} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`, "The issuer publishes a key this verifier cannot import; check the issuer's JWKS.", { cause: err });
+      throw rejected(
+        "KEY_UNUSABLE",
+        `The issuer's key ${shown(kid ?? "(no kid)")} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`,
+        "The issuer publishes a key this verifier cannot import; check the issuer's JWKS.",
+        { cause: err }
+      );
     }
     this.imported.set(cacheKey, key);
     return key;
@@ -1458,13 +1770,28 @@ var IssuerKeys = class {
     const keys = this.keys;
     if (kid === void 0) {
       const count = keys.all.filter((k) => keyFits(k, alg)).length;
-      return rejected("KID_MISSING", `The token has no kid header, and the issuer's JWKS has ${count} ${alg} keys, so none can be chosen.`, "Tokens from this issuer must name their signing key (kid).", { field: "kid" });
+      return rejected(
+        "KID_MISSING",
+        `The token has no kid header, and the issuer's JWKS has ${count} ${alg} keys, so none can be chosen.`,
+        "Tokens from this issuer must name their signing key (kid).",
+        { field: "kid" }
+      );
     }
     if (keys.byKid.has(kid)) {
-      return rejected("KEY_MISMATCH", `The issuer's key ${shown(kid)} is not a key for ${alg}.`, "The token's alg does not match the type of the key it names: it was not signed by the issuer.", { field: "alg", actual: alg });
+      return rejected(
+        "KEY_MISMATCH",
+        `The issuer's key ${shown(kid)} is not a key for ${alg}.`,
+        "The token's alg does not match the type of the key it names: it was not signed by the issuer.",
+        { field: "alg", actual: alg }
+      );
     }
     const age = Math.round((this.clock.now() - keys.fetchedAt) / 1e3);
-    return rejected("KID_UNKNOWN", `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1e3)} s).`, `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`, { field: "kid", actual: kid });
+    return rejected(
+      "KID_UNKNOWN",
+      `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1e3)} s).`,
+      `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`,
+      { field: "kid", actual: kid }
+    );
   }
   refresh() {
     this.inflight ??= this.fetchKeys().finally(() => {
@@ -1478,11 +1805,19 @@ var IssuerKeys = class {
     const body = await this.get(this.jwksUri, "the issuer's JWKS", "JWKS_UNAVAILABLE");
     const list2 = isObject2(body) && Array.isArray(body["keys"]) ? body["keys"] : void 0;
     if (list2 === void 0) {
-      throw rejected("JWKS_INVALID", `The issuer's JWKS at ${this.jwksUri} is not a JSON object with a keys array.`, "Check the jwks_uri of the issuer's discovery document.");
+      throw rejected(
+        "JWKS_INVALID",
+        `The issuer's JWKS at ${this.jwksUri} is not a JSON object with a keys array.`,
+        "Check the jwks_uri of the issuer's discovery document."
+      );
     }
     const all = list2.slice(0, 100).map(publicSigningKey).filter((k) => k !== void 0);
     if (all.length === 0) {
-      throw rejected("JWKS_INVALID", `The issuer's JWKS at ${this.jwksUri} has no RSA or P-256 signing key.`, "The issuer must publish RS256, PS256 or ES256 public keys.");
+      throw rejected(
+        "JWKS_INVALID",
+        `The issuer's JWKS at ${this.jwksUri} has no RSA or P-256 signing key.`,
+        "The issuer must publish RS256, PS256 or ES256 public keys."
+      );
     }
     const byKid = /* @__PURE__ */ new Map();
     for (const key of all) {
@@ -1497,30 +1832,63 @@ var IssuerKeys = class {
   async discover() {
     const url = `${this.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
     const doc = await this.get(url, "the issuer's discovery document", "DISCOVERY_FAILED");
-    if (!isObject2(doc)) throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} is not a JSON object.`, "Check --issuer: it must be the issuer URL itself, and the issuer must publish OIDC discovery.");
+    if (!isObject2(doc))
+      throw rejected(
+        "DISCOVERY_FAILED",
+        `The discovery document at ${url} is not a JSON object.`,
+        "Check --issuer: it must be the issuer URL itself, and the issuer must publish OIDC discovery."
+      );
     if (doc["issuer"] !== this.issuer) {
-      throw rejected("DISCOVERY_ISSUER_MISMATCH", `The discovery document at ${url} names the issuer ${shown(doc["issuer"])}, not ${shown(this.issuer)}.`, "Give --issuer exactly as the issuer spells itself (scheme, host, path, trailing slash).", { field: "issuer", expected: this.issuer, actual: String(doc["issuer"]) });
+      throw rejected(
+        "DISCOVERY_ISSUER_MISMATCH",
+        `The discovery document at ${url} names the issuer ${shown(doc["issuer"])}, not ${shown(this.issuer)}.`,
+        "Give --issuer exactly as the issuer spells itself (scheme, host, path, trailing slash).",
+        { field: "issuer", expected: this.issuer, actual: String(doc["issuer"]) }
+      );
     }
     const jwksUri = doc["jwks_uri"];
-    if (typeof jwksUri !== "string") throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} has no jwks_uri.`, "The issuer must publish its signing keys (jwks_uri).");
+    if (typeof jwksUri !== "string")
+      throw rejected(
+        "DISCOVERY_FAILED",
+        `The discovery document at ${url} has no jwks_uri.`,
+        "The issuer must publish its signing keys (jwks_uri)."
+      );
     try {
       validateIssuerUrl(jwksUri, "jwks_uri", "jwks_uri");
     } catch {
-      throw rejected("DISCOVERY_FAILED", `The discovery document at ${url} points at the JWKS ${shown(jwksUri)}, which is not an https URL.`, "Keys must come over https; check the issuer's configuration.");
+      throw rejected(
+        "DISCOVERY_FAILED",
+        `The discovery document at ${url} points at the JWKS ${shown(jwksUri)}, which is not an https URL.`,
+        "Keys must come over https; check the issuer's configuration."
+      );
     }
     return jwksUri;
   }
   async get(url, what, code) {
-    const { response } = await fetchWithRetry(this.http, () => ({ method: "GET", url, headers: { accept: "application/json" } }), {
-      deadlineAt: this.clock.now() + this.timeoutMs,
-      what,
-      clock: this.clock
-    });
+    const { response } = await fetchWithRetry(
+      this.http,
+      () => ({ method: "GET", url, headers: { accept: "application/json" } }),
+      {
+        deadlineAt: this.clock.now() + this.timeoutMs,
+        what,
+        clock: this.clock
+      }
+    );
     if (response.status !== 200) {
-      throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} answered HTTP ${response.status}.`, "Check --issuer and that the issuer is reachable from here; the request was retried when the failure looked transient.", { actual: String(response.status) });
+      throw rejected(
+        code,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} answered HTTP ${response.status}.`,
+        "Check --issuer and that the issuer is reachable from here; the request was retried when the failure looked transient.",
+        { actual: String(response.status) }
+      );
     }
     const body = parseJson2(response.body);
-    if (body === void 0) throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} is not JSON.`, "Check --issuer: something other than the issuer answered.");
+    if (body === void 0)
+      throw rejected(
+        code,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} is not JSON.`,
+        "Check --issuer: something other than the issuer answered."
+      );
     return body;
   }
 };
@@ -1552,33 +1920,65 @@ function normalizeTyp(typ) {
 }
 function checkOptions(options) {
   if (typeof options.issuer !== "string" || options.issuer.trim() === "") {
-    throw usageError("MISSING_ISSUER", "No issuer given to verify against.", "Pass --issuer with the issuer URL exactly as the tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.", "issuer");
+    throw usageError(
+      "MISSING_ISSUER",
+      "No issuer given to verify against.",
+      "Pass --issuer with the issuer URL exactly as the tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.",
+      "issuer"
+    );
   }
   validateIssuerUrl(options.issuer, "issuer", "issuer");
   if (options.jwksUri !== void 0) validateIssuerUrl(options.jwksUri, "JWKS URI", "jwks-uri");
-  const audiences = (typeof options.audience === "string" ? [options.audience] : [...options.audience ?? []]).filter((a) => a !== "");
+  const audiences = (typeof options.audience === "string" ? [options.audience] : [...options.audience ?? []]).filter(
+    (a) => a !== ""
+  );
   if (audiences.length === 0) {
-    throw usageError("MISSING_AUDIENCE", "No audience given: a token minted for any service would be accepted.", "Pass --audience with the audience the CI token is requested for (e.g. api://AzureADTokenExchange, or your service's own).", "audience");
+    throw usageError(
+      "MISSING_AUDIENCE",
+      "No audience given: a token minted for any service would be accepted.",
+      "Pass --audience with the audience the CI token is requested for (e.g. api://AzureADTokenExchange, or your service's own).",
+      "audience"
+    );
   }
   const algorithms = /* @__PURE__ */ new Set();
   for (const alg of options.algorithms ?? ALLOWED_ALGORITHMS) {
     if (!ALLOWED_ALGORITHMS.includes(alg)) {
-      throw usageError("INVALID_ALGORITHM", `The algorithm ${quote(String(alg))} cannot be allowed.`, `Use one or more of ${ALLOWED_ALGORITHMS.join(", ")}; none and HMAC are never accepted.`, "algorithm");
+      throw usageError(
+        "INVALID_ALGORITHM",
+        `The algorithm ${quote(String(alg))} cannot be allowed.`,
+        `Use one or more of ${ALLOWED_ALGORITHMS.join(", ")}; none and HMAC are never accepted.`,
+        "algorithm"
+      );
     }
     algorithms.add(alg);
   }
   const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   if (!Number.isFinite(skew) || skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
-    throw usageError("INVALID_CLOCK_SKEW", `The clock skew ${quote(String(skew))} is not between 0 and ${MAX_CLOCK_SKEW_SECONDS} seconds.`, `Pass --clock-skew as seconds up to ${MAX_CLOCK_SKEW_SECONDS}; CI tokens live minutes, so more would accept expired tokens.`, "clock-skew");
+    throw usageError(
+      "INVALID_CLOCK_SKEW",
+      `The clock skew ${quote(String(skew))} is not between 0 and ${MAX_CLOCK_SKEW_SECONDS} seconds.`,
+      `Pass --clock-skew as seconds up to ${MAX_CLOCK_SKEW_SECONDS}; CI tokens live minutes, so more would accept expired tokens.`,
+      "clock-skew"
+    );
   }
   const maxAge = options.maxTokenAgeSeconds;
   if (maxAge !== void 0 && (!Number.isFinite(maxAge) || maxAge <= 0)) {
-    throw usageError("INVALID_MAX_AGE", `The maximum token age ${quote(String(maxAge))} is not a positive number of seconds.`, "Pass --max-age as seconds, e.g. --max-age 600.", "max-age");
+    throw usageError(
+      "INVALID_MAX_AGE",
+      `The maximum token age ${quote(String(maxAge))} is not a positive number of seconds.`,
+      "Pass --max-age as seconds, e.g. --max-age 600.",
+      "max-age"
+    );
   }
   const patterns = Object.entries(options.claims ?? {}).map(([claim, value]) => {
     const list2 = typeof value === "string" ? [value] : [...value];
     if (claim === "" || list2.length === 0 || list2.some((p) => typeof p !== "string" || p === "")) {
-      throw usageError("INVALID_CLAIM_PATTERN", `The claim pattern for ${quote(claim)} is empty.`, "Give claim patterns as NAME=PATTERN, e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main.", "claim");
+      throw usageError(
+        "INVALID_CLAIM_PATTERN",
+        `The claim pattern for ${quote(claim)} is empty.`,
+        "Give claim patterns as NAME=PATTERN, e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main.",
+        "claim"
+      );
     }
     return { claim, patterns: list2.map(compilePattern) };
   });
@@ -1599,30 +1999,65 @@ function checkOptions(options) {
 function checkHeader(header, algorithms, typ, typRequired) {
   const alg = header["alg"];
   if (typeof alg !== "string" || alg === "") {
-    throw rejected("ALG_NOT_ALLOWED", "The token's header has no alg.", "Only tokens signed with RS256, PS256 or ES256 are accepted.", { field: "alg" });
+    throw rejected(
+      "ALG_NOT_ALLOWED",
+      "The token's header has no alg.",
+      "Only tokens signed with RS256, PS256 or ES256 are accepted.",
+      { field: "alg" }
+    );
   }
   if (alg.toLowerCase() === "none") {
-    throw rejected("ALG_NONE", 'The token is unsigned (alg "none"): anyone could have written it.', "Only signed tokens are accepted; this one is forged or broken.", { field: "alg", actual: alg });
+    throw rejected(
+      "ALG_NONE",
+      'The token is unsigned (alg "none"): anyone could have written it.',
+      "Only signed tokens are accepted; this one is forged or broken.",
+      { field: "alg", actual: alg }
+    );
   }
   if (/^HS/i.test(alg)) {
-    throw rejected("ALG_HMAC", `The token uses the symmetric algorithm ${shown(alg)}: an HMAC "signature" over an issuer's public key can be made by anyone.`, "Only asymmetric signatures (RS256, PS256, ES256) checked with the issuer's public keys are accepted.", { field: "alg", actual: alg });
+    throw rejected(
+      "ALG_HMAC",
+      `The token uses the symmetric algorithm ${shown(alg)}: an HMAC "signature" over an issuer's public key can be made by anyone.`,
+      "Only asymmetric signatures (RS256, PS256, ES256) checked with the issuer's public keys are accepted.",
+      { field: "alg", actual: alg }
+    );
   }
   if (!algorithms.has(alg)) {
-    throw rejected("ALG_NOT_ALLOWED", `The token's algorithm ${shown(alg)} is not allowed (allowed: ${[...algorithms].join(", ")}).`, "Allow the issuer's algorithm with --algorithm if it is one of RS256, PS256, ES256; others are refused.", { field: "alg", expected: [...algorithms].join(" | "), actual: alg });
+    throw rejected(
+      "ALG_NOT_ALLOWED",
+      `The token's algorithm ${shown(alg)} is not allowed (allowed: ${[...algorithms].join(", ")}).`,
+      "Allow the issuer's algorithm with --algorithm if it is one of RS256, PS256, ES256; others are refused.",
+      { field: "alg", expected: [...algorithms].join(" | "), actual: alg }
+    );
   }
   const crit = header["crit"];
   if (crit !== void 0) {
     const names = Array.isArray(crit) ? crit.map((c) => shown(c)).join(", ") : shown(crit);
-    throw rejected("CRIT_UNSUPPORTED", `The token marks header extensions as critical (crit ${names}) that this verifier does not understand.`, "RFC 7515 requires refusing a token whose critical extensions are not understood; CI tokens use none.", { field: "crit", actual: names });
+    throw rejected(
+      "CRIT_UNSUPPORTED",
+      `The token marks header extensions as critical (crit ${names}) that this verifier does not understand.`,
+      "RFC 7515 requires refusing a token whose critical extensions are not understood; CI tokens use none.",
+      { field: "crit", actual: names }
+    );
   }
   const kid = header["kid"];
   if (kid !== void 0 && (typeof kid !== "string" || kid.length > 256)) {
-    throw rejected("TOKEN_MALFORMED", "The token's kid header is not a string of at most 256 characters.", "The token is malformed; do not accept it.", { field: "kid" });
+    throw rejected(
+      "TOKEN_MALFORMED",
+      "The token's kid header is not a string of at most 256 characters.",
+      "The token is malformed; do not accept it.",
+      { field: "kid" }
+    );
   }
   const tokenTyp = header["typ"];
   if (tokenTyp !== void 0 || typRequired) {
     if (typeof tokenTyp !== "string" || normalizeTyp(tokenTyp) !== typ) {
-      throw rejected("TYP_MISMATCH", `The token's type (typ header) is ${tokenTyp === void 0 ? "missing" : shown(tokenTyp)}, not ${JSON.stringify(typ.toUpperCase())}: it may be another kind of JWT (an access token, a logout token) presented as an ID token.`, "Present an ID token of the expected type, or pass --typ with the type this issuer uses.", { field: "typ", expected: typ, actual: String(tokenTyp) });
+      throw rejected(
+        "TYP_MISMATCH",
+        `The token's type (typ header) is ${tokenTyp === void 0 ? "missing" : shown(tokenTyp)}, not ${JSON.stringify(typ.toUpperCase())}: it may be another kind of JWT (an access token, a logout token) presented as an ID token.`,
+        "Present an ID token of the expected type, or pass --typ with the type this issuer uses.",
+        { field: "typ", expected: typ, actual: String(tokenTyp) }
+      );
     }
   }
   return { alg, kid };
@@ -1632,16 +2067,21 @@ function foreignKeyError(header, err) {
   if (foreign === void 0 || !KEY_FAILURES.has(err.code)) return err;
   const value = header[foreign.header];
   const where = typeof value === "string" ? ` ${shown(value)}` : "";
-  return new FederationError(foreign.code, `The token ${foreign.what}${where}, which is never used to find keys; with the issuer's own keys: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, {
-    remedy: "Only keys from the issuer's JWKS are trusted; a token that brings its own key is forged.",
-    field: foreign.header,
-    cause: err
-  });
+  return new FederationError(
+    foreign.code,
+    `The token ${foreign.what}${where}, which is never used to find keys; with the issuer's own keys: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`,
+    {
+      remedy: "Only keys from the issuer's JWKS are trusted; a token that brings its own key is forged.",
+      field: foreign.header,
+      cause: err
+    }
+  );
 }
 function checkSignature(token, alg, key) {
   const dot = token.lastIndexOf(".");
   const signature = Buffer.from(token.slice(dot + 1), "base64url");
-  if (alg === "ES256" && signature.length !== 64) throw signatureError({ code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
+  if (alg === "ES256" && signature.length !== 64)
+    throw signatureError({ code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
   const signer = alg === "RS256" ? key : alg === "PS256" ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : { key, dsaEncoding: "ieee-p1363" };
   let ok = false;
   try {
@@ -1654,29 +2094,56 @@ function checkSignature(token, alg, key) {
 function signatureError(err) {
   const code = err.code;
   if (code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED") {
-    return rejected("SIGNATURE_INVALID", "The token's signature does not verify with the issuer's key it names: it was altered after signing, or signed by another key.", "Do not accept this token; request a fresh one from the CI.", { cause: err });
+    return rejected(
+      "SIGNATURE_INVALID",
+      "The token's signature does not verify with the issuer's key it names: it was altered after signing, or signed by another key.",
+      "Do not accept this token; request a fresh one from the CI.",
+      { cause: err }
+    );
   }
   const detail = err instanceof Error ? err.message : String(err);
-  if (code === "ERR_JWS_INVALID") return rejected("TOKEN_MALFORMED", `The token is not a valid JWS: ${detail}.`, "Pass the raw OIDC ID token, nothing around it.", { cause: err });
-  if (code === "ERR_JOSE_NOT_SUPPORTED") return rejected("CRIT_UNSUPPORTED", `The token uses an unsupported JWS feature: ${detail}.`, "CI tokens use no JWS extensions; do not accept this one.", { cause: err });
-  return rejected("KEY_UNUSABLE", `The token could not be checked with the issuer's key: ${detail}.`, "The issuer's key is unsuitable (e.g. an RSA key under 2048 bits); check the issuer's JWKS.", { cause: err });
+  if (code === "ERR_JWS_INVALID")
+    return rejected(
+      "TOKEN_MALFORMED",
+      `The token is not a valid JWS: ${detail}.`,
+      "Pass the raw OIDC ID token, nothing around it.",
+      { cause: err }
+    );
+  if (code === "ERR_JOSE_NOT_SUPPORTED")
+    return rejected(
+      "CRIT_UNSUPPORTED",
+      `The token uses an unsupported JWS feature: ${detail}.`,
+      "CI tokens use no JWS extensions; do not accept this one.",
+      { cause: err }
+    );
+  return rejected(
+    "KEY_UNUSABLE",
+    `The token could not be checked with the issuer's key: ${detail}.`,
+    "The issuer's key is unsuitable (e.g. an RSA key under 2048 bits); check the issuer's JWKS.",
+    { cause: err }
+  );
 }
 function createVerifier(options) {
   const { algorithms, checks, typ, typRequired } = checkOptions(options);
   const clock = options.clock ?? systemClock;
-  const keys = options.keys ?? sharedKeys(options.issuer, options.jwksUri, () => new IssuerKeys({
-    issuer: options.issuer,
-    ...options.jwksUri === void 0 ? {} : { jwksUri: options.jwksUri },
-    http: options.http ?? createNodeHttpClient({ userAgent: "entra-federate" }),
-    clock,
-    ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
-    ...options.jwksRefreshIntervalSeconds === void 0 ? {} : { refreshIntervalMs: options.jwksRefreshIntervalSeconds * 1e3 }
-  }));
+  const keys = options.keys ?? sharedKeys(
+    options.issuer,
+    options.jwksUri,
+    () => new IssuerKeys({
+      issuer: options.issuer,
+      ...options.jwksUri === void 0 ? {} : { jwksUri: options.jwksUri },
+      http: options.http ?? createNodeHttpClient({ userAgent: "entra-federate" }),
+      clock,
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.jwksRefreshIntervalSeconds === void 0 ? {} : { refreshIntervalMs: options.jwksRefreshIntervalSeconds * 1e3 }
+    })
+  );
   const policy = options.policy;
   return {
     keys,
     async verify(token) {
-      if (typeof token !== "string") throw rejected("TOKEN_MALFORMED", "The token is not a string.", "Pass the raw OIDC ID token.");
+      if (typeof token !== "string")
+        throw rejected("TOKEN_MALFORMED", "The token is not a string.", "Pass the raw OIDC ID token.");
       const { header, claims } = parseCompact(token);
       const { alg, kid } = checkHeader(header, algorithms, typ, typRequired);
       checkIssuer(claims, checks.issuer);

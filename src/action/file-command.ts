@@ -12,7 +12,11 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 // globalThis.crypto rather than node:crypto: the post step, which writes no file command,
 // then does not load the crypto module at start-up.
-export function keyValueEntry(key: string, value: string, delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`): string {
+export function keyValueEntry(
+  key: string,
+  value: string,
+  delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`,
+): string {
   if (!KEY.test(key)) throw new Error(`invalid file-command key ${JSON.stringify(key)}`);
   // A random UUID cannot appear by chance; if it does, someone is trying to guess it.
   if (value.includes(delimiter)) throw new Error(`the value of ${key} contains the heredoc delimiter`);

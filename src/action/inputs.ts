@@ -26,7 +26,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function required(runner: Runner, name: string, what: string): string {
   const value = runner.input(name);
   if (value === '') {
-    throw usageError(`MISSING_${name.replace(/-/g, '_').toUpperCase()}`, `The \`${name}\` input is empty.`, `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, '_').toUpperCase()} }}.`, name);
+    throw usageError(
+      `MISSING_${name.replace(/-/g, '_').toUpperCase()}`,
+      `The \`${name}\` input is empty.`,
+      `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, '_').toUpperCase()} }}.`,
+      name,
+    );
   }
   return value;
 }
@@ -34,7 +39,12 @@ function required(runner: Runner, name: string, what: string): string {
 function subscription(raw: string): string | undefined {
   if (raw === '') return undefined;
   if (!GUID.test(raw)) {
-    throw usageError('INVALID_SUBSCRIPTION_ID', `The subscription id ${quote(raw)} is not a GUID.`, 'Use the subscription id GUID shown on the subscription\'s overview page, or leave `subscription-id` empty.', 'subscription-id');
+    throw usageError(
+      'INVALID_SUBSCRIPTION_ID',
+      `The subscription id ${quote(raw)} is not a GUID.`,
+      "Use the subscription id GUID shown on the subscription's overview page, or leave `subscription-id` empty.",
+      'subscription-id',
+    );
   }
   return raw.toLowerCase();
 }
@@ -44,9 +54,16 @@ function exportsFrom(raw: string): ExportName[] {
   if (names.length === 1 && names[0] === 'none') return [];
   const out: ExportName[] = [];
   for (const name of names) {
-    const known = name.startsWith('acr:') ? (name as `acr:${string}`) : EXPORTS.find((e): e is Exclude<typeof e, 'acr:<registry>'> => e === name && e !== 'acr:<registry>');
+    const known = name.startsWith('acr:')
+      ? (name as `acr:${string}`)
+      : EXPORTS.find((e): e is Exclude<typeof e, 'acr:<registry>'> => e === name && e !== 'acr:<registry>');
     if (known === undefined) {
-      throw usageError('INVALID_EXPORT', `The Action cannot export ${quote(name)}.`, `Set \`export\` to one of ${EXPORTS.join(', ')} or none.`, 'export');
+      throw usageError(
+        'INVALID_EXPORT',
+        `The Action cannot export ${quote(name)}.`,
+        `Set \`export\` to one of ${EXPORTS.join(', ')} or none.`,
+        'export',
+      );
     }
     if (!out.includes(known)) out.push(known);
   }
@@ -54,7 +71,11 @@ function exportsFrom(raw: string): ExportName[] {
 }
 
 export function readInputs(runner: Runner): ActionInputs {
-  const clientId = required(runner, 'client-id', 'the application (client) id of the app registration or managed identity');
+  const clientId = required(
+    runner,
+    'client-id',
+    'the application (client) id of the app registration or managed identity',
+  );
   const tenantId = required(runner, 'tenant-id', 'the directory (tenant) id');
   const options = resolveOptions({
     clientId,

@@ -45,12 +45,22 @@ export function isDebug(env: Env): boolean {
   return env['RUNNER_DEBUG'] === '1' || env['ACTIONS_STEP_DEBUG']?.toLowerCase() === 'true';
 }
 
-export function githubRunner(env: Env, write: (text: string) => void = (text) => { process.stdout.write(text); }): Runner {
+export function githubRunner(
+  env: Env,
+  write: (text: string) => void = (text) => {
+    process.stdout.write(text);
+  },
+): Runner {
   const line = (text: string): void => write(`${text}${EOL}`);
   const file = (name: RunnerFile): string => {
     const path = env[name];
     if (path === undefined || path === '') {
-      throw usageError('NOT_ON_A_RUNNER', `${name} is not set, so the step cannot pass anything on.`, 'Run this action as a `uses:` step on a GitHub Actions runner (2.297.0 or later); locally, use the `entra-federate` CLI.', name);
+      throw usageError(
+        'NOT_ON_A_RUNNER',
+        `${name} is not set, so the step cannot pass anything on.`,
+        'Run this action as a `uses:` step on a GitHub Actions runner (2.297.0 or later); locally, use the `entra-federate` CLI.',
+        name,
+      );
     }
     return path;
   };
@@ -60,11 +70,15 @@ export function githubRunner(env: Env, write: (text: string) => void = (text) =>
       appendEntry(path, key, value);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      throw new FederationError('RUNNER_FILE_WRITE_FAILED', `Could not append ${key} to the file ${name} names${typeof code === 'string' ? ` (${code})` : ''}.`, {
-        remedy: `${name} must name a file the job's user can write; the runner sets it, so do not override it.`,
-        field: name,
-        cause: err,
-      });
+      throw new FederationError(
+        'RUNNER_FILE_WRITE_FAILED',
+        `Could not append ${key} to the file ${name} names${typeof code === 'string' ? ` (${code})` : ''}.`,
+        {
+          remedy: `${name} must name a file the job's user can write; the runner sets it, so do not override it.`,
+          field: name,
+          cause: err,
+        },
+      );
     }
   };
   const debugEnabled = isDebug(env);

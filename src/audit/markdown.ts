@@ -5,7 +5,8 @@
  */
 import type { AuditRecord } from './record.js';
 
-export const AUDIT_MARKDOWN_HEADER = '| time | outcome | subject | tenant | client id | scope | expires | uti | details |\n|---|---|---|---|---|---|---|---|---|\n';
+export const AUDIT_MARKDOWN_HEADER =
+  '| time | outcome | subject | tenant | client id | scope | expires | uti | details |\n|---|---|---|---|---|---|---|---|---|\n';
 
 function cell(value: string | undefined): string {
   if (value === undefined || value === '') return '';
@@ -19,7 +20,10 @@ function cell(value: string | undefined): string {
 }
 
 function details(record: AuditRecord): string | undefined {
-  if (record.outcome === 'ok') return record.policy === undefined ? undefined : `policy ${record.policy.ruleSet}${record.policy.rule === undefined ? '' : ` / ${record.policy.rule}`}`;
+  if (record.outcome === 'ok')
+    return record.policy === undefined
+      ? undefined
+      : `policy ${record.policy.ruleSet}${record.policy.rule === undefined ? '' : ` / ${record.policy.rule}`}`;
   const e = record.error;
   if (e === undefined) return undefined;
   const parts = [e.aadsts === undefined ? e.code : `AADSTS${e.aadsts}`];

@@ -45,11 +45,27 @@ export interface AuditRecord {
   /** On a failure: every scope the login asked for. */
   requestedScopes?: string[];
   expiresOn?: string;
-  accessToken?: { uti?: string; oid?: string; appid?: string; azp?: string; xms_mirid?: string; tid?: string; fingerprint: string };
+  accessToken?: {
+    uti?: string;
+    oid?: string;
+    appid?: string;
+    azp?: string;
+    xms_mirid?: string;
+    tid?: string;
+    fingerprint: string;
+  };
   /** Sent as client-request-id; Entra logs it as the correlation id. */
   correlationId?: string;
   policy?: { ruleSet: string; rule?: string; field?: PolicyDenial['field']; claim?: string; value?: string };
-  error?: { code: string; message: string; aadsts?: number; traceId?: string; correlationId?: string; timestamp?: string; status?: number };
+  error?: {
+    code: string;
+    message: string;
+    aadsts?: number;
+    traceId?: string;
+    correlationId?: string;
+    timestamp?: string;
+    status?: number;
+  };
 }
 
 /** Where each context field may come from, across CIs (GitHub, GitLab, CircleCI names). */
@@ -82,10 +98,18 @@ export function fingerprint(token: string): string {
 }
 
 /** The token's claims win over the CI environment: they are what Entra was shown. */
-export function auditContext(claims: Record<string, unknown> | undefined, ci: CiContext | undefined): AuditContext | undefined {
+export function auditContext(
+  claims: Record<string, unknown> | undefined,
+  ci: CiContext | undefined,
+): AuditContext | undefined {
   const out: AuditContext = {};
   for (const [field, names] of CONTEXT_CLAIMS) {
-    const fromClaims = claims === undefined ? undefined : names.map((n) => (Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : undefined)).find((v) => v !== undefined);
+    const fromClaims =
+      claims === undefined
+        ? undefined
+        : names
+            .map((n) => (Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : undefined))
+            .find((v) => v !== undefined);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== undefined) out[field] = value;
   }
@@ -130,7 +154,14 @@ export interface AuditSubject {
 }
 
 function base(subject: AuditSubject, outcome: AuditRecord['outcome'], tenantId: string, clientId: string): AuditRecord {
-  const record: AuditRecord = { version: AUDIT_RECORD_VERSION, time: iso(subject.time), outcome, provider: subject.provider, tenantId, clientId };
+  const record: AuditRecord = {
+    version: AUDIT_RECORD_VERSION,
+    time: iso(subject.time),
+    outcome,
+    provider: subject.provider,
+    tenantId,
+    clientId,
+  };
   const token = ciToken(subject.idToken);
   if (token !== undefined) record.ciToken = token;
   const context = auditContext(subject.idToken?.claims, subject.ci);
@@ -156,7 +187,8 @@ export function successRecords(result: LoginResult, subject: AuditSubject, decis
 /** Entra (or the policy) said no: denied. Anything else (network, CI token): error. */
 export function failureRecord(err: unknown, options: FederationOptions, subject: AuditSubject): AuditRecord {
   const fe = err instanceof FederationError ? err : undefined;
-  const denied = fe !== undefined && (fe.code === 'POLICY_DENIED' || fe.aadsts !== undefined || fe.oauthError !== undefined);
+  const denied =
+    fe !== undefined && (fe.code === 'POLICY_DENIED' || fe.aadsts !== undefined || fe.oauthError !== undefined);
   const record = base(subject, denied ? 'denied' : 'error', options.tenantId, options.clientId);
   if (fe?.scope !== undefined) record.scope = fe.scope;
   record.requestedScopes = options.scopes.map((s) => s.scope);

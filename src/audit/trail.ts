@@ -33,10 +33,20 @@ async function write(trail: LoginTrail, records: AuditRecord[]): Promise<void> {
   await trail.summary?.append(renderAuditMarkdown(records));
 }
 
-export async function loginWithTrail(options: FederationOptions, source: CredentialSource, http: HttpClient, trail: LoginTrail): Promise<LoginResult> {
+export async function loginWithTrail(
+  options: FederationOptions,
+  source: CredentialSource,
+  http: HttpClient,
+  trail: LoginTrail,
+): Promise<LoginResult> {
   let idToken: IdTokenSummary | undefined;
   let decision: PolicyDecision | undefined;
-  const subject = () => ({ time: trail.now(), provider: trail.provider, ...(trail.ci === undefined ? {} : { ci: trail.ci }), ...(idToken === undefined ? {} : { idToken }) });
+  const subject = () => ({
+    time: trail.now(),
+    provider: trail.provider,
+    ...(trail.ci === undefined ? {} : { ci: trail.ci }),
+    ...(idToken === undefined ? {} : { idToken }),
+  });
   let result: LoginResult;
   try {
     result = await login(options, source, {
@@ -71,8 +81,17 @@ export interface GuardFiles {
  * What the CLI's --policy and --audit-log do: load the policy and open the files first (a bad
  * path or policy fails before any request), then log in with the trail, then close.
  */
-export async function loginWithGuardFiles(options: FederationOptions, source: CredentialSource, http: HttpClient, files: GuardFiles): Promise<LoginResult> {
-  const trail: LoginTrail = { provider: files.provider, now: files.now, ...(files.ci === undefined ? {} : { ci: files.ci }) };
+export async function loginWithGuardFiles(
+  options: FederationOptions,
+  source: CredentialSource,
+  http: HttpClient,
+  files: GuardFiles,
+): Promise<LoginResult> {
+  const trail: LoginTrail = {
+    provider: files.provider,
+    now: files.now,
+    ...(files.ci === undefined ? {} : { ci: files.ci }),
+  };
   if (files.policyPath !== undefined) {
     const policy = await loadPolicy(files.policyPath);
     trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
@@ -80,7 +99,8 @@ export async function loginWithGuardFiles(options: FederationOptions, source: Cr
   try {
     if (files.auditLogPath !== undefined) {
       trail.auditLog = await openAppendOnly(files.auditLogPath, 'the audit log', 'audit-log');
-      if (files.summaryPath !== undefined && files.summaryPath !== '') trail.summary = await openAppendOnly(files.summaryPath, 'the step summary file', 'audit-log');
+      if (files.summaryPath !== undefined && files.summaryPath !== '')
+        trail.summary = await openAppendOnly(files.summaryPath, 'the step summary file', 'audit-log');
     }
     return await loginWithTrail(options, source, http, trail);
   } finally {

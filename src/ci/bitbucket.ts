@@ -25,15 +25,23 @@ export function bitbucketProvider(deps: ProviderDeps): CiProvider {
     async idToken(audience) {
       const raw = envValue(env, BITBUCKET_TOKEN_VARIABLE);
       if (raw === undefined) {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `Bitbucket Pipelines gave this step no OIDC token: ${BITBUCKET_TOKEN_VARIABLE} is not set.`, {
-          remedy: `Add \`oidc: true\` to the step, or \`oidc: audiences: [${audience}]\` to request the audience of the app's federated credential (otherwise the token's audience is the one shown in Repository settings > OpenID Connect).`,
-          usage: true,
-          field: BITBUCKET_TOKEN_VARIABLE,
-        });
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `Bitbucket Pipelines gave this step no OIDC token: ${BITBUCKET_TOKEN_VARIABLE} is not set.`,
+          {
+            remedy: `Add \`oidc: true\` to the step, or \`oidc: audiences: [${audience}]\` to request the audience of the app's federated credential (otherwise the token's audience is the one shown in Repository settings > OpenID Connect).`,
+            usage: true,
+            field: BITBUCKET_TOKEN_VARIABLE,
+          },
+        );
       }
       const token = asJwt(raw);
       if (token === undefined) {
-        throw new FederationError('MALFORMED_ID_TOKEN', `${BITBUCKET_TOKEN_VARIABLE} does not hold a JWT.`, { remedy: `Do not define a repository or deployment variable named ${BITBUCKET_TOKEN_VARIABLE}; Bitbucket sets it for steps with \`oidc: true\`.`, usage: true, field: BITBUCKET_TOKEN_VARIABLE });
+        throw new FederationError('MALFORMED_ID_TOKEN', `${BITBUCKET_TOKEN_VARIABLE} does not hold a JWT.`, {
+          remedy: `Do not define a repository or deployment variable named ${BITBUCKET_TOKEN_VARIABLE}; Bitbucket sets it for steps with \`oidc: true\`.`,
+          usage: true,
+          field: BITBUCKET_TOKEN_VARIABLE,
+        });
       }
       return token;
     },

@@ -9,7 +9,8 @@ import type { CiProvider, Env, ProviderDeps } from './types.js';
 import { compactContext } from './types.js';
 import { asJwt, envValue, gitRef } from './values.js';
 
-const AGENT_REMEDY = 'Run this in a Buildkite command step, where the agent puts `buildkite-agent` on PATH with BUILDKITE_AGENT_ACCESS_TOKEN and BUILDKITE_JOB_ID; in a container (docker plugin) set `mount-buildkite-agent: true` and pass those variables through.';
+const AGENT_REMEDY =
+  'Run this in a Buildkite command step, where the agent puts `buildkite-agent` on PATH with BUILDKITE_AGENT_ACCESS_TOKEN and BUILDKITE_JOB_ID; in a container (docker plugin) set `mount-buildkite-agent: true` and pass those variables through.';
 
 export function isBuildkite(env: Env): boolean {
   return env['BUILDKITE'] === 'true';
@@ -31,18 +32,34 @@ export function buildkiteProvider(deps: ProviderDeps): CiProvider {
     description: 'the Buildkite agent (`buildkite-agent oidc request-token`)',
     async idToken(audience) {
       if (!buildkiteTokenAvailable(env)) {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', 'BUILDKITE_AGENT_ACCESS_TOKEN is not set, so `buildkite-agent` cannot request an OIDC token for this job.', { remedy: AGENT_REMEDY, usage: true, field: 'BUILDKITE_AGENT_ACCESS_TOKEN' });
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          'BUILDKITE_AGENT_ACCESS_TOKEN is not set, so `buildkite-agent` cannot request an OIDC token for this job.',
+          { remedy: AGENT_REMEDY, usage: true, field: 'BUILDKITE_AGENT_ACCESS_TOKEN' },
+        );
       }
       const result = await runTokenCommand(buildkiteRequestArgv(audience), { env, timeoutMs: deps.timeoutMs });
       if (!result.ok) {
-        const remedy = result.reason === 'exit'
-          ? 'Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable.'
-          : AGENT_REMEDY;
-        throw new FederationError('ID_TOKEN_REQUEST_FAILED', `Requesting a Buildkite OIDC token failed: ${describeFailure('buildkite-agent oidc request-token', result, deps.timeoutMs)}.`, { remedy, usage: result.reason === 'not-found' });
+        const remedy =
+          result.reason === 'exit'
+            ? 'Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable.'
+            : AGENT_REMEDY;
+        throw new FederationError(
+          'ID_TOKEN_REQUEST_FAILED',
+          `Requesting a Buildkite OIDC token failed: ${describeFailure('buildkite-agent oidc request-token', result, deps.timeoutMs)}.`,
+          { remedy, usage: result.reason === 'not-found' },
+        );
       }
       const token = asJwt(result.stdout);
       if (token === undefined) {
-        throw new FederationError('ID_TOKEN_REQUEST_FAILED', '`buildkite-agent oidc request-token` printed something that is not a JWT.', { remedy: 'Check that `buildkite-agent` on PATH is the Buildkite agent, and that no wrapper script adds output.' });
+        throw new FederationError(
+          'ID_TOKEN_REQUEST_FAILED',
+          '`buildkite-agent oidc request-token` printed something that is not a JWT.',
+          {
+            remedy:
+              'Check that `buildkite-agent` on PATH is the Buildkite agent, and that no wrapper script adds output.',
+          },
+        );
       }
       return token;
     },

@@ -12,7 +12,8 @@ import { compactContext } from './types.js';
 import { asJwt, audiencesOf, claimsOf, envValue, gitRef } from './values.js';
 
 export const CIRCLECI_TOKEN_VARIABLES = ['CIRCLE_OIDC_TOKEN_V2', 'CIRCLE_OIDC_TOKEN'] as const;
-const NO_TOKEN_REMEDY = 'Run this in a CircleCI cloud job (or CircleCI Server 4.4+, not air-gapped); builds of forked pull requests get a token only with "Pass secrets to builds from forked pull requests" on.';
+const NO_TOKEN_REMEDY =
+  'Run this in a CircleCI cloud job (or CircleCI Server 4.4+, not air-gapped); builds of forked pull requests get a token only with "Pass secrets to builds from forked pull requests" on.';
 
 export function isCircleCi(env: Env): boolean {
   return env['CIRCLECI'] === 'true';
@@ -36,7 +37,11 @@ export function circleciProvider(deps: ProviderDeps): CiProvider {
       const name = CIRCLECI_TOKEN_VARIABLES.find((n) => envValue(env, n) !== undefined);
       const fromEnv = name === undefined ? undefined : asJwt(env[name]);
       if (name !== undefined && fromEnv === undefined) {
-        throw new FederationError('MALFORMED_ID_TOKEN', `${name} does not hold a JWT.`, { remedy: `Do not define ${name} yourself (project or context variables); CircleCI sets it.`, usage: true, field: name });
+        throw new FederationError('MALFORMED_ID_TOKEN', `${name} does not hold a JWT.`, {
+          remedy: `Do not define ${name} yourself (project or context variables); CircleCI sets it.`,
+          usage: true,
+          field: name,
+        });
       }
       const envAudiences = fromEnv === undefined ? [] : audiencesOf(claimsOf(fromEnv));
       if (fromEnv !== undefined && envAudiences.includes(audience)) return fromEnv;
@@ -45,23 +50,36 @@ export function circleciProvider(deps: ProviderDeps): CiProvider {
       if (result.ok) {
         const minted = asJwt(result.stdout);
         if (minted !== undefined) return minted;
-        throw new FederationError('ID_TOKEN_REQUEST_FAILED', '`circleci run oidc get` printed something that is not a JWT.', { remedy: 'Check that `circleci` on PATH is the CircleCI job CLI (not another tool of that name).' });
+        throw new FederationError(
+          'ID_TOKEN_REQUEST_FAILED',
+          '`circleci run oidc get` printed something that is not a JWT.',
+          { remedy: 'Check that `circleci` on PATH is the CircleCI job CLI (not another tool of that name).' },
+        );
       }
       const org = envAudiences[0] ?? envValue(env, 'CIRCLE_ORGANIZATION_ID');
       const why = describeFailure('circleci run oidc get', result, deps.timeoutMs);
       if (name !== undefined && fromEnv !== undefined) {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `${name} has audience ${quote(envAudiences.join(', '))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`, {
-          remedy: result.reason === 'not-found'
-            ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'}.`
-            : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'} to use ${name} as it is.`,
-          usage: result.reason === 'not-found',
-          field: name,
-        });
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `${name} has audience ${quote(envAudiences.join(', '))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`,
+          {
+            remedy:
+              result.reason === 'not-found'
+                ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'}.`
+                : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'} to use ${name} as it is.`,
+            usage: result.reason === 'not-found',
+            field: name,
+          },
+        );
       }
-      throw new FederationError('ID_TOKEN_UNAVAILABLE', `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`, {
-        remedy: NO_TOKEN_REMEDY,
-        usage: result.reason === 'not-found',
-      });
+      throw new FederationError(
+        'ID_TOKEN_UNAVAILABLE',
+        `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`,
+        {
+          remedy: NO_TOKEN_REMEDY,
+          usage: result.reason === 'not-found',
+        },
+      );
     },
     context() {
       const owner = env['CIRCLE_PROJECT_USERNAME'];

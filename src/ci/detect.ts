@@ -41,14 +41,20 @@ const never = (): boolean => false;
 export const PROVIDERS: Readonly<Record<string, ProviderEntry>> = {
   github: {
     detect: isGithubActions,
-    tokenAvailable: (env) => envValue(env, 'ACTIONS_ID_TOKEN_REQUEST_URL') !== undefined && envValue(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== undefined,
+    tokenAvailable: (env) =>
+      envValue(env, 'ACTIONS_ID_TOKEN_REQUEST_URL') !== undefined &&
+      envValue(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== undefined,
     create: githubProvider,
   },
   gitlab: { detect: isGitlabCi, tokenAvailable: gitlabTokenAvailable, create: gitlabProvider },
   circleci: { detect: isCircleCi, tokenAvailable: circleciTokenAvailable, create: circleciProvider },
   buildkite: { detect: isBuildkite, tokenAvailable: buildkiteTokenAvailable, create: buildkiteProvider },
   bitbucket: { detect: isBitbucketPipelines, tokenAvailable: bitbucketTokenAvailable, create: bitbucketProvider },
-  'azure-pipelines': { detect: isAzurePipelines, tokenAvailable: azurePipelinesTokenAvailable, create: azurePipelinesProvider },
+  'azure-pipelines': {
+    detect: isAzurePipelines,
+    tokenAvailable: azurePipelinesTokenAvailable,
+    create: azurePipelinesProvider,
+  },
   harness: { detect: isHarness, tokenAvailable: harnessTokenAvailable, create: harnessProvider },
   jenkins: { detect: isJenkins, tokenAvailable: never, create: jenkinsProvider },
   drone: { detect: isDrone, tokenAvailable: never, create: droneProvider },
@@ -83,12 +89,30 @@ export function matchCi(input: SourceInput, deps: ProviderDeps): CiMatch | undef
   if (wanted !== 'auto' && wanted !== '') {
     const entry = PROVIDERS[wanted];
     if (entry === undefined) {
-      throw usageError('INVALID_PROVIDER', `Unknown provider ${quote(input.provider ?? '')}.`, `Use one of ${providerNames().join(', ')}, or --id-token-file / --id-token-env for any other CI.`, 'provider');
+      throw usageError(
+        'INVALID_PROVIDER',
+        `Unknown provider ${quote(input.provider ?? '')}.`,
+        `Use one of ${providerNames().join(', ')}, or --id-token-file / --id-token-env for any other CI.`,
+        'provider',
+      );
     }
-    return { name: wanted, provider: entry.create(deps), ready: entry.tokenAvailable(deps.env), named: true, oidc: !WITHOUT_OIDC.has(wanted) };
+    return {
+      name: wanted,
+      provider: entry.create(deps),
+      ready: entry.tokenAvailable(deps.env),
+      named: true,
+      oidc: !WITHOUT_OIDC.has(wanted),
+    };
   }
   for (const [name, entry] of Object.entries(PROVIDERS)) {
-    if (entry.detect(deps.env)) return { name, provider: entry.create(deps), ready: entry.tokenAvailable(deps.env), named: false, oidc: !WITHOUT_OIDC.has(name) };
+    if (entry.detect(deps.env))
+      return {
+        name,
+        provider: entry.create(deps),
+        ready: entry.tokenAvailable(deps.env),
+        named: false,
+        oidc: !WITHOUT_OIDC.has(name),
+      };
   }
   return undefined;
 }
@@ -96,7 +120,12 @@ export function matchCi(input: SourceInput, deps: ProviderDeps): CiMatch | undef
 /** --id-token-file / --id-token-env: the token from there, the context from the CI around it. */
 export function explicitTokenSource(input: SourceInput, env: Env, ci: CiMatch | undefined): CiProvider | undefined {
   if (input.idTokenFile !== undefined && input.idTokenEnv !== undefined) {
-    throw usageError('CONFLICTING_TOKEN_SOURCES', '--id-token-file and --id-token-env were both given.', 'Give one place to read the CI token from.', 'id-token-env');
+    throw usageError(
+      'CONFLICTING_TOKEN_SOURCES',
+      '--id-token-file and --id-token-env were both given.',
+      'Give one place to read the CI token from.',
+      'id-token-env',
+    );
   }
   if (input.idTokenFile !== undefined) return withContext(fileTokenProvider(input.idTokenFile, '--id-token-file'), ci);
   if (input.idTokenEnv !== undefined) return withContext(envTokenProvider(input.idTokenEnv, env), ci);
@@ -105,7 +134,12 @@ export function explicitTokenSource(input: SourceInput, env: Env, ci: CiMatch | 
 
 function withContext(source: CiProvider, ci: CiMatch | undefined): CiProvider {
   if (ci === undefined) return source;
-  return { name: source.name, description: source.description, idToken: (aud) => source.idToken(aud), context: () => ci.provider.context() };
+  return {
+    name: source.name,
+    description: source.description,
+    idToken: (aud) => source.idToken(aud),
+    context: () => ci.provider.context(),
+  };
 }
 
 export function federatedTokenFileSource(env: Env, ci: CiMatch | undefined): CiProvider | undefined {

@@ -7,7 +7,8 @@ import type { CiProvider, Env, ProviderDeps } from './types.js';
 import { compactContext } from './types.js';
 import { gitRef } from './values.js';
 
-export const NO_OIDC_CREDENTIAL_REMEDY = 'Use a certificate: a PEM file with the private key and the certificate in AZURE_CLIENT_CERTIFICATE_PATH (or --certificate FILE); or, less safely, a client secret in AZURE_CLIENT_SECRET.';
+export const NO_OIDC_CREDENTIAL_REMEDY =
+  'Use a certificate: a PEM file with the private key and the certificate in AZURE_CLIENT_CERTIFICATE_PATH (or --certificate FILE); or, less safely, a client secret in AZURE_CLIENT_SECRET.';
 
 export function isDrone(env: Env): boolean {
   return env['DRONE'] === 'true';
@@ -19,10 +20,16 @@ export function droneProvider(deps: ProviderDeps): CiProvider {
     name: 'drone',
     description: 'Drone CI (no OIDC tokens)',
     idToken() {
-      return Promise.reject(new FederationError('ID_TOKEN_UNAVAILABLE', 'Drone issues no OIDC tokens, and no certificate or secret was found.', {
-        remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
-        usage: true,
-      }));
+      return Promise.reject(
+        new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          'Drone issues no OIDC tokens, and no certificate or secret was found.',
+          {
+            remedy: `${NO_OIDC_CREDENTIAL_REMEDY} In .drone.yml take them from_secret.`,
+            usage: true,
+          },
+        ),
+      );
     },
     context() {
       return compactContext('drone', {

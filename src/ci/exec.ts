@@ -14,7 +14,13 @@ const STDERR_EXCERPT_CHARS = 300;
 
 export type TokenCommandResult =
   | { ok: true; stdout: string }
-  | { ok: false; reason: 'not-found' | 'not-executable' | 'timeout' | 'too-large' | 'exit' | 'signal' | 'spawn'; exitCode?: number; signal?: string; stderr: string };
+  | {
+      ok: false;
+      reason: 'not-found' | 'not-executable' | 'timeout' | 'too-large' | 'exit' | 'signal' | 'spawn';
+      exitCode?: number;
+      signal?: string;
+      stderr: string;
+    };
 
 export interface TokenCommandOptions {
   env: Env;
@@ -66,7 +72,12 @@ export function runCommand(argv: readonly [string, ...string[]], opts: CommandOp
     const [command, ...args] = argv;
     let child;
     try {
-      child = spawn(command, args, { env, shell: false, stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(command, args, {
+        env,
+        shell: false,
+        stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
     } catch (err) {
       resolve({ ok: false, reason: 'spawn', stderr: scrub(err instanceof Error ? err.message : String(err)) });
       return;
@@ -77,10 +88,13 @@ export function runCommand(argv: readonly [string, ...string[]], opts: CommandOp
     let errBytes = 0;
     let tooLarge = false;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, Math.max(1, opts.timeoutMs));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      Math.max(1, opts.timeoutMs),
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       if (opts.overflow === 'truncate') {
         if (outBytes >= maxBytes) return;
@@ -122,21 +136,35 @@ export function runCommand(argv: readonly [string, ...string[]], opts: CommandOp
 }
 
 /** A CI's token command: no stdin, and more output than a token can be is a failure. */
-export function runTokenCommand(argv: readonly [string, ...string[]], opts: TokenCommandOptions): Promise<TokenCommandResult> {
+export function runTokenCommand(
+  argv: readonly [string, ...string[]],
+  opts: TokenCommandOptions,
+): Promise<TokenCommandResult> {
   return runCommand(argv, opts);
 }
 
 /** One sentence about a failed command, for a FederationError message (never its stdout). */
-export function describeFailure(command: string, result: Exclude<TokenCommandResult, { ok: true }>, timeoutMs: number): string {
+export function describeFailure(
+  command: string,
+  result: Exclude<TokenCommandResult, { ok: true }>,
+  timeoutMs: number,
+): string {
   const tail = result.stderr === '' ? '' : `: ${result.stderr}`;
   switch (result.reason) {
-    case 'not-found': return `\`${program(command)}\` was not found on PATH`;
-    case 'not-executable': return `\`${program(command)}\` is not executable`;
-    case 'timeout': return `\`${command}\` did not finish within ${Math.round(timeoutMs / 1000)} s${tail}`;
-    case 'too-large': return `\`${command}\` printed more than ${MAX_TOKEN_OUTPUT_BYTES} bytes, which is not a token`;
-    case 'signal': return `\`${command}\` was killed by ${result.signal ?? 'a signal'}${tail}`;
-    case 'spawn': return `\`${command}\` could not be started${tail}`;
-    case 'exit': return `\`${command}\` exited with code ${result.exitCode ?? '?'}${tail}`;
+    case 'not-found':
+      return `\`${program(command)}\` was not found on PATH`;
+    case 'not-executable':
+      return `\`${program(command)}\` is not executable`;
+    case 'timeout':
+      return `\`${command}\` did not finish within ${Math.round(timeoutMs / 1000)} s${tail}`;
+    case 'too-large':
+      return `\`${command}\` printed more than ${MAX_TOKEN_OUTPUT_BYTES} bytes, which is not a token`;
+    case 'signal':
+      return `\`${command}\` was killed by ${result.signal ?? 'a signal'}${tail}`;
+    case 'spawn':
+      return `\`${command}\` could not be started${tail}`;
+    case 'exit':
+      return `\`${command}\` exited with code ${result.exitCode ?? '?'}${tail}`;
   }
 }
 

@@ -13,7 +13,13 @@ import { compactContext } from './types.js';
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function fileTokenProvider(path: string, origin: string): CiProvider {
-  if (path.trim() === '') throw usageError('INVALID_ID_TOKEN_FILE', `${origin} is empty.`, 'Give the path of a file that holds the CI\'s OIDC token.', 'id-token-file');
+  if (path.trim() === '')
+    throw usageError(
+      'INVALID_ID_TOKEN_FILE',
+      `${origin} is empty.`,
+      "Give the path of a file that holds the CI's OIDC token.",
+      'id-token-file',
+    );
   return {
     name: 'file',
     description: `the file ${path} (${origin})`,
@@ -23,8 +29,19 @@ export function fileTokenProvider(path: string, origin: string): CiProvider {
         text = await readFile(path, 'utf8');
       } catch (err) {
         const code = (err as { code?: string }).code;
-        const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `The CI token file ${quote(path)} (${origin}) ${why}.`, { remedy: 'Point it at the file your CI writes the OIDC token to, or use --id-token-env.', usage: true, field: 'id-token-file' });
+        const why =
+          code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES'
+              ? 'is not readable'
+              : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? 'error'})`;
+        throw new FederationError('ID_TOKEN_UNAVAILABLE', `The CI token file ${quote(path)} (${origin}) ${why}.`, {
+          remedy: 'Point it at the file your CI writes the OIDC token to, or use --id-token-env.',
+          usage: true,
+          field: 'id-token-file',
+        });
       }
       return checkToken(text, `the file ${quote(path)}`);
     },
@@ -34,7 +51,12 @@ export function fileTokenProvider(path: string, origin: string): CiProvider {
 
 export function envTokenProvider(name: string, env: Env): CiProvider {
   if (!ENV_NAME.test(name)) {
-    throw usageError('INVALID_ID_TOKEN_ENV', `${quote(name)} is not an environment variable name.`, 'Pass the name of the variable that holds the token (e.g. --id-token-env GITLAB_OIDC_TOKEN), not the token itself.', 'id-token-env');
+    throw usageError(
+      'INVALID_ID_TOKEN_ENV',
+      `${quote(name)} is not an environment variable name.`,
+      'Pass the name of the variable that holds the token (e.g. --id-token-env GITLAB_OIDC_TOKEN), not the token itself.',
+      'id-token-env',
+    );
   }
   return {
     name: 'env',
@@ -42,7 +64,11 @@ export function envTokenProvider(name: string, env: Env): CiProvider {
     async idToken() {
       const value = env[name];
       if (value === undefined || value.trim() === '') {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `The environment variable ${name} is not set or empty.`, { remedy: `Make your CI put its OIDC token in ${name}, or name the right variable with --id-token-env.`, usage: true, field: 'id-token-env' });
+        throw new FederationError('ID_TOKEN_UNAVAILABLE', `The environment variable ${name} is not set or empty.`, {
+          remedy: `Make your CI put its OIDC token in ${name}, or name the right variable with --id-token-env.`,
+          usage: true,
+          field: 'id-token-env',
+        });
       }
       return checkToken(value, `the variable ${name}`);
     },
@@ -53,10 +79,17 @@ export function envTokenProvider(name: string, env: Env): CiProvider {
 function checkToken(raw: string, where: string): string {
   const token = raw.trim();
   if (token === '') {
-    throw new FederationError('ID_TOKEN_UNAVAILABLE', `${where.charAt(0).toUpperCase()}${where.slice(1)} is empty.`, { remedy: 'The CI wrote no token there: check that the job is allowed to request OIDC tokens.', usage: true });
+    throw new FederationError('ID_TOKEN_UNAVAILABLE', `${where.charAt(0).toUpperCase()}${where.slice(1)} is empty.`, {
+      remedy: 'The CI wrote no token there: check that the job is allowed to request OIDC tokens.',
+      usage: true,
+    });
   }
   if (token.length > MAX_JWT_LENGTH) {
-    throw new FederationError('MALFORMED_ID_TOKEN', `The token in ${where} is longer than ${MAX_JWT_LENGTH} characters.`, { remedy: 'Pass the raw OIDC ID token, nothing else.', usage: true });
+    throw new FederationError(
+      'MALFORMED_ID_TOKEN',
+      `The token in ${where} is longer than ${MAX_JWT_LENGTH} characters.`,
+      { remedy: 'Pass the raw OIDC ID token, nothing else.', usage: true },
+    );
   }
   return token;
 }

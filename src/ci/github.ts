@@ -29,26 +29,47 @@ export function githubProvider(deps: ProviderDeps): CiProvider {
       const url = env['ACTIONS_ID_TOKEN_REQUEST_URL'];
       const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
       if (url === undefined || url === '' || bearer === undefined || bearer === '') {
-        const missing = url === undefined || url === '' ? 'ACTIONS_ID_TOKEN_REQUEST_URL' : 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `GitHub did not give this job an OIDC token: ${missing} is not set.`, { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing });
+        const missing =
+          url === undefined || url === '' ? 'ACTIONS_ID_TOKEN_REQUEST_URL' : 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `GitHub did not give this job an OIDC token: ${missing} is not set.`,
+          { remedy: GITHUB_PERMISSION_REMEDY, usage: true, field: missing },
+        );
       }
       let target: string;
       try {
         target = new URL(idTokenUrl(url, audience)).href;
       } catch {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', 'ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.', { remedy: 'Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.', usage: true });
+        throw new FederationError('ID_TOKEN_UNAVAILABLE', 'ACTIONS_ID_TOKEN_REQUEST_URL is not a URL.', {
+          remedy: 'Do not override ACTIONS_ID_TOKEN_REQUEST_URL; the runner sets it.',
+          usage: true,
+        });
       }
       const clock = deps.clock;
-      const { response } = await fetchWithRetry(http, () => ({
-        method: 'GET',
-        url: target,
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-      }), { deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs, what: 'the GitHub Actions ID-token endpoint', ...(clock === undefined ? {} : { clock }) });
+      const { response } = await fetchWithRetry(
+        http,
+        () => ({
+          method: 'GET',
+          url: target,
+          headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        }),
+        {
+          deadlineAt: (clock?.now() ?? Date.now()) + deps.timeoutMs,
+          what: 'the GitHub Actions ID-token endpoint',
+          ...(clock === undefined ? {} : { clock }),
+        },
+      );
       if (response.status !== 200) {
-        const hint = response.status === 401 || response.status === 403
-          ? 'The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`.'
-          : 'GitHub\'s token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.';
-        throw new FederationError('ID_TOKEN_REQUEST_FAILED', `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`, { remedy: hint, status: response.status });
+        const hint =
+          response.status === 401 || response.status === 403
+            ? 'The runner refused the request token: it may have expired (jobs longer than about 6 h), or the job lacks `permissions: id-token: write`.'
+            : "GitHub's token service failed; it was retried. Re-run the job, and check https://www.githubstatus.com.";
+        throw new FederationError(
+          'ID_TOKEN_REQUEST_FAILED',
+          `The GitHub Actions ID-token endpoint answered HTTP ${response.status}.`,
+          { remedy: hint, status: response.status },
+        );
       }
       let value: unknown;
       try {
@@ -57,7 +78,11 @@ export function githubProvider(deps: ProviderDeps): CiProvider {
         value = undefined;
       }
       if (typeof value !== 'string' || value === '') {
-        throw new FederationError('ID_TOKEN_REQUEST_FAILED', 'The GitHub Actions ID-token endpoint answered without a token in "value".', { remedy: 'Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner\'s own (a proxy may be answering).' });
+        throw new FederationError(
+          'ID_TOKEN_REQUEST_FAILED',
+          'The GitHub Actions ID-token endpoint answered without a token in "value".',
+          { remedy: "Check that ACTIONS_ID_TOKEN_REQUEST_URL is the runner's own (a proxy may be answering)." },
+        );
       }
       return value;
     },

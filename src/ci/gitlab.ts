@@ -28,11 +28,13 @@ export function gitlabIdTokensYaml(audience: string): string {
 function otherIdTokenVariables(env: Env): string[] {
   const server = envValue(env, 'CI_SERVER_URL')?.replace(/\/+$/, '');
   if (server === undefined) return [];
-  return Object.keys(env).filter((name) => {
-    if (name === GITLAB_TOKEN_VARIABLE || LEGACY_JWT_VARIABLES.includes(name)) return false;
-    const token = asJwt(env[name]);
-    return token !== undefined && claimsOf(token)?.['iss'] === server;
-  }).sort();
+  return Object.keys(env)
+    .filter((name) => {
+      if (name === GITLAB_TOKEN_VARIABLE || LEGACY_JWT_VARIABLES.includes(name)) return false;
+      const token = asJwt(env[name]);
+      return token !== undefined && claimsOf(token)?.['iss'] === server;
+    })
+    .sort();
 }
 
 export function gitlabProvider(deps: ProviderDeps): CiProvider {
@@ -44,15 +46,22 @@ export function gitlabProvider(deps: ProviderDeps): CiProvider {
       const raw = envValue(env, GITLAB_TOKEN_VARIABLE);
       if (raw === undefined) {
         const others = otherIdTokenVariables(env);
-        const found = others.length === 0 ? '' : ` ${others.join(', ')} ${others.length === 1 ? 'holds' : 'hold'} an ID token from this GitLab: pass --id-token-env ${others[0]} to use it.`;
+        const found =
+          others.length === 0
+            ? ''
+            : ` ${others.join(', ')} ${others.length === 1 ? 'holds' : 'hold'} an ID token from this GitLab: pass --id-token-env ${others[0]} to use it.`;
         const legacy = LEGACY_JWT_VARIABLES.some((name) => envValue(env, name) !== undefined)
           ? ' CI_JOB_JWT* variables are deprecated (removed in GitLab 17.0) and are not used.'
           : '';
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `GitLab gave this job no ID token: ${GITLAB_TOKEN_VARIABLE} is not set.${found}${legacy}`, {
-          remedy: `Add to the job \`${gitlabIdTokensYaml(audience)}\` (the aud must equal the audience of the app's federated credential), or pass --id-token-env NAME for a token under another name.`,
-          usage: true,
-          field: GITLAB_TOKEN_VARIABLE,
-        });
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `GitLab gave this job no ID token: ${GITLAB_TOKEN_VARIABLE} is not set.${found}${legacy}`,
+          {
+            remedy: `Add to the job \`${gitlabIdTokensYaml(audience)}\` (the aud must equal the audience of the app's federated credential), or pass --id-token-env NAME for a token under another name.`,
+            usage: true,
+            field: GITLAB_TOKEN_VARIABLE,
+          },
+        );
       }
       const token = asJwt(raw);
       if (token === undefined) {
@@ -67,7 +76,10 @@ export function gitlabProvider(deps: ProviderDeps): CiProvider {
     context() {
       return compactContext('gitlab', {
         repository: env['CI_PROJECT_PATH'],
-        ref: gitRef(env['CI_COMMIT_TAG'], env['CI_COMMIT_BRANCH'] ?? env['CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'] ?? env['CI_COMMIT_REF_NAME']),
+        ref: gitRef(
+          env['CI_COMMIT_TAG'],
+          env['CI_COMMIT_BRANCH'] ?? env['CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'] ?? env['CI_COMMIT_REF_NAME'],
+        ),
         sha: env['CI_COMMIT_SHA'],
         workflow: env['CI_PIPELINE_NAME'] ?? env['CI_JOB_NAME'],
         runId: env['CI_PIPELINE_ID'],

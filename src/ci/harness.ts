@@ -11,7 +11,9 @@ import { asJwt, envValue, gitRef } from './values.js';
 export const HARNESS_TOKEN_VARIABLE = 'PLUGIN_OIDC_TOKEN_ID';
 
 export function isHarness(env: Env): boolean {
-  return ['HARNESS_ACCOUNT_ID', 'HARNESS_BUILD_ID', HARNESS_TOKEN_VARIABLE].some((name) => envValue(env, name) !== undefined);
+  return ['HARNESS_ACCOUNT_ID', 'HARNESS_BUILD_ID', HARNESS_TOKEN_VARIABLE].some(
+    (name) => envValue(env, name) !== undefined,
+  );
 }
 
 export function harnessTokenAvailable(env: Env): boolean {
@@ -26,15 +28,23 @@ export function harnessProvider(deps: ProviderDeps): CiProvider {
     async idToken() {
       const raw = envValue(env, HARNESS_TOKEN_VARIABLE);
       if (raw === undefined) {
-        throw new FederationError('ID_TOKEN_UNAVAILABLE', `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`, {
-          remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
-          usage: true,
-          field: HARNESS_TOKEN_VARIABLE,
-        });
+        throw new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `Harness gave this step no OIDC token: ${HARNESS_TOKEN_VARIABLE} is not set.`,
+          {
+            remedy: `Run entra-federate as a plugin step (Harness sets ${HARNESS_TOKEN_VARIABLE} for OIDC-aware plugins); in a Run step pass a token you obtained with --id-token-env NAME, or use a certificate (AZURE_CLIENT_CERTIFICATE_PATH).`,
+            usage: true,
+            field: HARNESS_TOKEN_VARIABLE,
+          },
+        );
       }
       const token = asJwt(raw);
       if (token === undefined) {
-        throw new FederationError('MALFORMED_ID_TOKEN', `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, { remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`, usage: true, field: HARNESS_TOKEN_VARIABLE });
+        throw new FederationError('MALFORMED_ID_TOKEN', `${HARNESS_TOKEN_VARIABLE} does not hold a JWT.`, {
+          remedy: `Do not set ${HARNESS_TOKEN_VARIABLE} yourself unless it holds the raw OIDC token.`,
+          usage: true,
+          field: HARNESS_TOKEN_VARIABLE,
+        });
       }
       return token;
     },

@@ -19,10 +19,17 @@ export function jenkinsProvider(deps: ProviderDeps): CiProvider {
     name: 'jenkins',
     description: 'Jenkins (token passed with --id-token-env or --id-token-file)',
     idToken() {
-      return Promise.reject(new FederationError('ID_TOKEN_UNAVAILABLE', 'Jenkins has no standard place for an OIDC token, and none was passed.', {
-        remedy: "Install the OpenID Connect Provider plugin, bind its \"OpenID Connect id token\" credential with withCredentials([string(credentialsId: 'azure-id-token', variable: 'AZURE_ID_TOKEN')]) and pass --id-token-env AZURE_ID_TOKEN (or the file variant with --id-token-file).",
-        usage: true,
-      }));
+      return Promise.reject(
+        new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          'Jenkins has no standard place for an OIDC token, and none was passed.',
+          {
+            remedy:
+              "Install the OpenID Connect Provider plugin, bind its \"OpenID Connect id token\" credential with withCredentials([string(credentialsId: 'azure-id-token', variable: 'AZURE_ID_TOKEN')]) and pass --id-token-env AZURE_ID_TOKEN (or the file variant with --id-token-file).",
+            usage: true,
+          },
+        ),
+      );
     },
     context() {
       return compactContext('jenkins', {

@@ -23,52 +23,77 @@ export interface SubjectFormat {
 export const SUBJECT_FORMATS: Readonly<Record<string, SubjectFormat>> = {
   github: {
     provider: 'github',
-    formats: ['repo:<owner>/<repo>:environment:<name>', 'repo:<owner>/<repo>:pull_request', 'repo:<owner>/<repo>:ref:refs/heads/<branch>', 'repo:<owner>/<repo>:ref:refs/tags/<tag>'],
+    formats: [
+      'repo:<owner>/<repo>:environment:<name>',
+      'repo:<owner>/<repo>:pull_request',
+      'repo:<owner>/<repo>:ref:refs/heads/<branch>',
+      'repo:<owner>/<repo>:ref:refs/tags/<tag>',
+    ],
     flexibleFic: true,
     stability: 'stable',
-    notes: ['An environment wins over the ref; pull_request events get the pull_request form.', 'Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>.'],
+    notes: [
+      'An environment wins over the ref; pull_request events get the pull_request form.',
+      'Organizations can replace the template (include_claim_keys); newer repositories may use repo:<owner>@<owner_id>/<repo>@<repo_id>.',
+    ],
   },
   gitlab: {
     provider: 'gitlab',
     formats: ['project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>'],
     flexibleFic: true,
     stability: 'stable',
-    notes: ['Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).', 'The audience is whatever id_tokens: aud: says.'],
+    notes: [
+      'Projects can change the components (ci_id_token_sub_claim_components, e.g. project_id first).',
+      'The audience is whatever id_tokens: aud: says.',
+    ],
   },
   circleci: {
     provider: 'circleci',
-    formats: ['org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>', 'org/<org_id>/project/<project_id>/user/<user_id>'],
+    formats: [
+      'org/<org_id>/project/<project_id>/user/<user_id>/vcs-origin/<vcs_origin>/vcs-ref/<vcs_ref>',
+      'org/<org_id>/project/<project_id>/user/<user_id>',
+    ],
     flexibleFic: false,
     stability: 'per-user',
-    notes: ['The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.', 'CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id.'],
+    notes: [
+      'The subject holds the id of the user who triggered the pipeline: each such user needs an exact FIC, and an app holds at most 20.',
+      'CIRCLE_OIDC_TOKEN (v1) and custom-webhook pipelines use the short form; the issuer is https://oidc.circleci.com/org/<org_id> and the default audience is the org id.',
+    ],
   },
   buildkite: {
     provider: 'buildkite',
     formats: ['organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:<sha>:step:<step_key>'],
     flexibleFic: false,
     stability: 'per-run',
-    notes: ['The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id).'],
+    notes: [
+      'The default subject holds the commit SHA, so no exact FIC matches two commits; newer agents can choose an immutable claim as the subject (buildkite-agent oidc request-token --subject-claim, e.g. pipeline_id).',
+    ],
   },
   bitbucket: {
     provider: 'bitbucket',
     formats: ['<repository_uuid>:<step_uuid>', '<repository_uuid>:<environment_uuid>:<step_uuid>'],
     flexibleFic: false,
     stability: 'per-run',
-    notes: ['Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it.'],
+    notes: [
+      'Reported to hold the step UUID, which changes every run (exact format unconfirmed): exact FICs cannot match it.',
+    ],
   },
   'azure-pipelines': {
     provider: 'azure-pipelines',
     formats: ['sc://<organization>/<project>/<service_connection>'],
     flexibleFic: false,
     stability: 'stable',
-    notes: ['Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer).'],
+    notes: [
+      'Azure DevOps creates the FIC with the service connection; the issuer is https://vstoken.dev.azure.com/<org_id> (moving to an Entra issuer).',
+    ],
   },
   harness: {
     provider: 'harness',
     formats: ['pipeline:<pipeline_id>'],
     flexibleFic: false,
     stability: 'stable',
-    notes: ['Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>.'],
+    notes: [
+      'Format from the drone-azure-oidc plugin README; the issuer is https://app.harness.io/ng/api/oidc/account/<account_id>.',
+    ],
   },
 };
 
@@ -81,11 +106,18 @@ function str(claims: JwtClaims, name: string): string | undefined {
 export function issuingCi(claims: JwtClaims): string | undefined {
   const iss = str(claims, 'iss') ?? '';
   const sub = str(claims, 'sub') ?? '';
-  if (iss.startsWith('https://token.actions.githubusercontent.com') || iss.endsWith('/_services/token') || 'job_workflow_ref' in claims) return 'github';
+  if (
+    iss.startsWith('https://token.actions.githubusercontent.com') ||
+    iss.endsWith('/_services/token') ||
+    'job_workflow_ref' in claims
+  )
+    return 'github';
   if ('project_path' in claims && 'ref_type' in claims && 'pipeline_id' in claims) return 'gitlab';
   if (iss.startsWith('https://oidc.circleci.com') || 'oidc.circleci.com/org-id' in claims) return 'circleci';
-  if (iss === 'https://agent.buildkite.com' || ('organization_slug' in claims && 'pipeline_slug' in claims)) return 'buildkite';
-  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || ('stepUuid' in claims && 'repositoryUuid' in claims)) return 'bitbucket';
+  if (iss === 'https://agent.buildkite.com' || ('organization_slug' in claims && 'pipeline_slug' in claims))
+    return 'buildkite';
+  if (/\/pipelines-config\/identity\/oidc$/.test(iss) || ('stepUuid' in claims && 'repositoryUuid' in claims))
+    return 'bitbucket';
   if (iss.startsWith('https://vstoken.dev.azure.com/') || sub.startsWith('sc://')) return 'azure-pipelines';
   if (iss.includes('/ng/api/oidc/account/')) return 'harness';
   return undefined;
@@ -115,8 +147,10 @@ function keyed(sub: string, keys: readonly string[]): Record<string, string> | u
 
 function explain(provider: string, sub: string): Record<string, string> | undefined {
   switch (provider) {
-    case 'gitlab': return keyed(sub, ['project_path', 'ref_type', 'ref']);
-    case 'buildkite': return keyed(sub, ['organization', 'pipeline', 'ref', 'commit', 'step']);
+    case 'gitlab':
+      return keyed(sub, ['project_path', 'ref_type', 'ref']);
+    case 'buildkite':
+      return keyed(sub, ['organization', 'pipeline', 'ref', 'commit', 'step']);
     case 'circleci': {
       const m = /^org\/([^/]+)\/project\/([^/]+)\/user\/([^/]+)(?:\/vcs-origin\/(.+)\/vcs-ref\/(.+))?$/.exec(sub);
       if (m === null) return undefined;
@@ -128,7 +162,8 @@ function explain(provider: string, sub: string): Record<string, string> | undefi
       const m = /^repo:([^:]+):(.+)$/.exec(sub);
       return m === null ? undefined : { repo: m[1] ?? '', context: m[2] ?? '' };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -18,17 +18,29 @@ export function travisProvider(deps: ProviderDeps): CiProvider {
     name: 'travis',
     description: 'Travis CI (no OIDC tokens)',
     idToken() {
-      const forked = env['TRAVIS_SECURE_ENV_VARS'] === 'false' ? ' This build has no secure variables (pull requests from forks never do).' : '';
-      return Promise.reject(new FederationError('ID_TOKEN_UNAVAILABLE', `Travis CI issues no OIDC tokens, and no certificate or secret was found.${forked}`, {
-        remedy: `${NO_OIDC_CREDENTIAL_REMEDY} Keep the PEM encrypted with \`travis encrypt-file\` and the secret in a secure variable.`,
-        usage: true,
-      }));
+      const forked =
+        env['TRAVIS_SECURE_ENV_VARS'] === 'false'
+          ? ' This build has no secure variables (pull requests from forks never do).'
+          : '';
+      return Promise.reject(
+        new FederationError(
+          'ID_TOKEN_UNAVAILABLE',
+          `Travis CI issues no OIDC tokens, and no certificate or secret was found.${forked}`,
+          {
+            remedy: `${NO_OIDC_CREDENTIAL_REMEDY} Keep the PEM encrypted with \`travis encrypt-file\` and the secret in a secure variable.`,
+            usage: true,
+          },
+        ),
+      );
     },
     context() {
       const pr = env['TRAVIS_PULL_REQUEST'];
       return compactContext('travis', {
         repository: env['TRAVIS_REPO_SLUG'],
-        ref: gitRef(env['TRAVIS_TAG'], pr !== undefined && pr !== 'false' ? env['TRAVIS_PULL_REQUEST_BRANCH'] : env['TRAVIS_BRANCH']),
+        ref: gitRef(
+          env['TRAVIS_TAG'],
+          pr !== undefined && pr !== 'false' ? env['TRAVIS_PULL_REQUEST_BRANCH'] : env['TRAVIS_BRANCH'],
+        ),
         sha: env['TRAVIS_COMMIT'],
         runId: env['TRAVIS_BUILD_ID'],
         jobId: env['TRAVIS_JOB_ID'],

@@ -39,7 +39,10 @@ export interface ProviderDeps {
 }
 
 /** Sets only the fields that have a non-empty value (exactOptionalPropertyTypes). */
-export function compactContext(provider: string, fields: Partial<Record<Exclude<keyof CiContext, 'provider'>, string | undefined>>): CiContext {
+export function compactContext(
+  provider: string,
+  fields: Partial<Record<Exclude<keyof CiContext, 'provider'>, string | undefined>>,
+): CiContext {
   const out: CiContext = { provider };
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === 'string' && value !== '') (out as unknown as Record<string, string>)[key] = value;

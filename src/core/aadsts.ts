@@ -8,7 +8,7 @@ export interface AadstsEntry {
   remedy: string;
 }
 
-const DOCTOR = 'Run `entra-federate doctor` to compare the CI token with the app\'s federated credentials.';
+const DOCTOR = "Run `entra-federate doctor` to compare the CI token with the app's federated credentials.";
 
 const CATALOGUE: Record<number, AadstsEntry> = {
   70021: {
@@ -33,23 +33,28 @@ const CATALOGUE: Record<number, AadstsEntry> = {
   },
   70025: {
     code: 'NO_FEDERATED_CREDENTIALS',
-    remedy: 'The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it).',
+    remedy:
+      'The app has no federated identity credentials. Add one for this CI (or wait a few minutes if you just added it).',
   },
   700024: {
     code: 'ASSERTION_EXPIRED',
-    remedy: 'The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner\'s clock.',
+    remedy:
+      "The CI token was expired or not yet valid when presented. CI tokens live minutes: request a fresh one for each exchange, and check the runner's clock.",
   },
   50027: {
     code: 'INVALID_ASSERTION',
-    remedy: 'The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`).',
+    remedy:
+      'The presented token is not a valid JWT. Most often it is empty because the CI did not issue one (GitHub: add `permissions: id-token: write`).',
   },
   501661: {
     code: 'ISSUER_UNREACHABLE',
-    remedy: 'Entra could not fetch the issuer\'s OpenID configuration or keys. The issuer\'s /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server).',
+    remedy:
+      "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server).",
   },
   700016: {
     code: 'APP_NOT_FOUND',
-    remedy: 'No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud.',
+    remedy:
+      'No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud.',
   },
   90002: {
     code: 'TENANT_NOT_FOUND',
@@ -61,7 +66,8 @@ const CATALOGUE: Record<number, AadstsEntry> = {
   },
   7000215: {
     code: 'INVALID_SECRET',
-    remedy: 'The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential.',
+    remedy:
+      'The client secret is wrong. Use the secret value (not its id) from the app registration, or better, a federated credential.',
   },
   7000222: {
     code: 'SECRET_EXPIRED',
@@ -69,19 +75,22 @@ const CATALOGUE: Record<number, AadstsEntry> = {
   },
   700027: {
     code: 'CERTIFICATE_SIGNATURE_INVALID',
-    remedy: 'The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key.',
+    remedy:
+      'The certificate assertion failed signature validation. Upload this certificate to the app registration and sign with its private key.',
   },
   700023: {
     code: 'ASSERTION_AUDIENCE_INVALID',
-    remedy: 'The client assertion\'s audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope.',
+    remedy:
+      "The client assertion's audience is not this token endpoint, or the scope names no resource. Check --authority-host, the tenant and the scope.",
   },
   700021: {
     code: 'ASSERTION_CLIENT_MISMATCH',
-    remedy: 'The certificate assertion\'s iss/sub is not this client id. Check --client-id.',
+    remedy: "The certificate assertion's iss/sub is not this client id. Check --client-id.",
   },
   70011: {
     code: 'INVALID_SCOPE',
-    remedy: 'Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default.',
+    remedy:
+      'Client credentials accept only `<resource>/.default` scopes, one resource per scope, e.g. https://management.azure.com/.default.',
   },
   700022: {
     code: 'INVALID_SCOPE',
@@ -93,15 +102,17 @@ const CATALOGUE: Record<number, AadstsEntry> = {
   },
   53003: {
     code: 'CONDITIONAL_ACCESS_BLOCKED',
-    remedy: 'A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id.',
+    remedy:
+      'A Conditional Access policy for workload identities blocked this sign-in (often by location). Ask your Entra administrator to review the sign-in log with the trace id.',
   },
   7000218: {
     code: 'NO_CREDENTIAL',
-    remedy: 'The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it.',
+    remedy:
+      'The request carried no client credential. This is a bug or an empty CI token; rerun with debug logging and report it.',
   },
   700222: {
     code: 'ENTRA_TOKEN_AS_ASSERTION',
-    remedy: 'An Entra-issued token cannot be the federated assertion. Present the CI\'s OIDC token instead.',
+    remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead.",
   },
 };
 
@@ -109,8 +120,10 @@ const CATALOGUE: Record<number, AadstsEntry> = {
 export const TRANSIENT_AADSTS: ReadonlySet<number> = new Set([50033, 90006, 90024, 90033, 90090]);
 
 export function lookupAadsts(code: number): AadstsEntry {
-  return CATALOGUE[code] ?? {
-    code: `AADSTS_${code}`,
-    remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`,
-  };
+  return (
+    CATALOGUE[code] ?? {
+      code: `AADSTS_${code}`,
+      remedy: `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code} and quote the trace and correlation ids to your administrator.`,
+    }
+  );
 }

@@ -29,7 +29,8 @@ export interface LoadedCertificate {
   notAfter: string;
 }
 
-const SUPPORTED = 'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
+const SUPPORTED =
+  'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
 
 function invalid(code: string, message: string, remedy: string): FederationError {
   return new FederationError(code, message, { remedy, usage: true, field: 'certificate' });
@@ -55,32 +56,60 @@ function pemBlocks(text: string): PemBlock[] {
  * Reads a PEM with the private key and the certificate. `origin` names where it came from for
  * messages ("--certificate /path"); no key material ever appears in an error.
  */
-export function loadCertificate(content: string | Uint8Array, origin: string, now: number = Date.now()): LoadedCertificate {
+export function loadCertificate(
+  content: string | Uint8Array,
+  origin: string,
+  now: number = Date.now(),
+): LoadedCertificate {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   const text = bytes.toString('latin1');
   if (!text.includes('-----BEGIN ')) {
     // PKCS#12 and DER both start with an ASN.1 SEQUENCE (0x30).
     const binary = bytes[0] === 0x30;
-    throw invalid('UNSUPPORTED_CERTIFICATE', `${origin} is not a PEM file${binary ? ' (it looks like PKCS#12 .pfx/.p12 or DER)' : ''}.`, `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`);
+    throw invalid(
+      'UNSUPPORTED_CERTIFICATE',
+      `${origin} is not a PEM file${binary ? ' (it looks like PKCS#12 .pfx/.p12 or DER)' : ''}.`,
+      `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`,
+    );
   }
   const blocks = pemBlocks(text);
   if (blocks.some((b) => b.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(b.headers))) {
-    throw invalid('UNSUPPORTED_CERTIFICATE', `The private key in ${origin} is encrypted; password-protected keys are not supported.`, `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`);
+    throw invalid(
+      'UNSUPPORTED_CERTIFICATE',
+      `The private key in ${origin} is encrypted; password-protected keys are not supported.`,
+      `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`,
+    );
   }
   const keyBlocks = blocks.filter((b) => /(^|\s)PRIVATE KEY$/.test(b.label));
   const certBlocks = blocks.filter((b) => b.label === 'CERTIFICATE');
   if (keyBlocks.length === 0) {
-    throw invalid('INVALID_CERTIFICATE', `${origin} holds no private key${certBlocks.length > 0 ? ', only certificates' : ''}.`, `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      'INVALID_CERTIFICATE',
+      `${origin} holds no private key${certBlocks.length > 0 ? ', only certificates' : ''}.`,
+      `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`,
+    );
   }
   if (keyBlocks.length > 1) {
-    throw invalid('INVALID_CERTIFICATE', `${origin} holds ${keyBlocks.length} private keys.`, 'Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file.');
+    throw invalid(
+      'INVALID_CERTIFICATE',
+      `${origin} holds ${keyBlocks.length} private keys.`,
+      'Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file.',
+    );
   }
   if (certBlocks.length === 0) {
-    throw invalid('INVALID_CERTIFICATE', `${origin} holds a private key but no certificate.`, `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`);
+    throw invalid(
+      'INVALID_CERTIFICATE',
+      `${origin} holds a private key but no certificate.`,
+      `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`,
+    );
   }
   const keyBlock = keyBlocks[0] as PemBlock;
   if (keyBlock.label !== 'PRIVATE KEY' && keyBlock.label !== 'RSA PRIVATE KEY') {
-    throw invalid('UNSUPPORTED_CERTIFICATE', `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      'UNSUPPORTED_CERTIFICATE',
+      `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED,
+    );
   }
   let key: KeyObject;
   try {
@@ -89,11 +118,19 @@ export function loadCertificate(content: string | Uint8Array, origin: string, no
     throw invalid('INVALID_CERTIFICATE', `The private key in ${origin} cannot be read.`, SUPPORTED);
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw invalid('UNSUPPORTED_CERTIFICATE', `The private key in ${origin} is ${key.asymmetricKeyType ?? 'not RSA'}; Entra certificate credentials are signed with RSA.`, SUPPORTED);
+    throw invalid(
+      'UNSUPPORTED_CERTIFICATE',
+      `The private key in ${origin} is ${key.asymmetricKeyType ?? 'not RSA'}; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED,
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw invalid('UNSUPPORTED_CERTIFICATE', `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`, 'Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration.');
+    throw invalid(
+      'UNSUPPORTED_CERTIFICATE',
+      `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`,
+      'Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration.',
+    );
   }
   const certs: X509Certificate[] = [];
   for (const [i, block] of certBlocks.entries()) {
@@ -105,13 +142,21 @@ export function loadCertificate(content: string | Uint8Array, origin: string, no
   }
   const leafIndex = certs.findIndex((cert) => cert.checkPrivateKey(key));
   if (leafIndex < 0) {
-    throw invalid('INVALID_CERTIFICATE', `The private key in ${origin} does not belong to any certificate in the file.`, 'Put the certificate that matches the private key (the one uploaded to the app registration) in the file.');
+    throw invalid(
+      'INVALID_CERTIFICATE',
+      `The private key in ${origin} does not belong to any certificate in the file.`,
+      'Put the certificate that matches the private key (the one uploaded to the app registration) in the file.',
+    );
   }
   const leaf = certs[leafIndex] as X509Certificate;
   const chain = [leaf, ...certs.filter((_, i) => i !== leafIndex)];
   const notAfter = Date.parse(leaf.validTo);
   if (Number.isFinite(notAfter) && notAfter <= now) {
-    throw invalid('CERTIFICATE_EXPIRED', `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ', ')}) expired on ${new Date(notAfter).toISOString()}.`, 'Create a new certificate, upload it to the app registration, and replace the PEM in the CI.');
+    throw invalid(
+      'CERTIFICATE_EXPIRED',
+      `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ', ')}) expired on ${new Date(notAfter).toISOString()}.`,
+      'Create a new certificate, upload it to the app registration, and replace the PEM in the CI.',
+    );
   }
   const sha1 = createHash('sha1').update(leaf.raw).digest();
   return {
@@ -129,11 +174,16 @@ export function validateCertificateAlgorithm(raw: string | undefined): Certifica
   const value = raw?.trim().toUpperCase() ?? '';
   if (value === '') return 'PS256';
   if ((CERTIFICATE_ALGORITHMS as readonly string[]).includes(value)) return value as CertificateAlgorithm;
-  throw new FederationError('INVALID_CERTIFICATE_ALGORITHM', `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`, {
-    remedy: 'Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).',
-    usage: true,
-    field: 'certificate-alg',
-  });
+  throw new FederationError(
+    'INVALID_CERTIFICATE_ALGORITHM',
+    `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`,
+    {
+      remedy:
+        'Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).',
+      usage: true,
+      field: 'certificate-alg',
+    },
+  );
 }
 
 export interface AssertionOptions {
@@ -145,7 +195,10 @@ export interface AssertionOptions {
 }
 
 /** Returns a signer: each call makes a new assertion (fresh jti and times) for a token endpoint. */
-export function certificateAssertion(cert: LoadedCertificate, opts: AssertionOptions): (tokenEndpoint: string) => Promise<string> {
+export function certificateAssertion(
+  cert: LoadedCertificate,
+  opts: AssertionOptions,
+): (tokenEndpoint: string) => Promise<string> {
   const algorithm = opts.algorithm ?? 'PS256';
   const clock = opts.clock ?? systemClock;
   return async (tokenEndpoint) => {

@@ -67,7 +67,21 @@ export class FederationError extends Error {
     this.remedy = details.remedy;
     this.usage = details.usage ?? false;
     // exactOptionalPropertyTypes: only set what is known, so JSON output stays clean.
-    const optional = ['aadsts', 'oauthError', 'traceId', 'correlationId', 'timestamp', 'status', 'field', 'expected', 'actual', 'presented', 'claims', 'request', 'scope'] as const;
+    const optional = [
+      'aadsts',
+      'oauthError',
+      'traceId',
+      'correlationId',
+      'timestamp',
+      'status',
+      'field',
+      'expected',
+      'actual',
+      'presented',
+      'claims',
+      'request',
+      'scope',
+    ] as const;
     for (const key of optional) {
       const value = details[key];
       if (value !== undefined) Object.assign(this, { [key]: value });
@@ -77,7 +91,19 @@ export class FederationError extends Error {
   /** A plain object for `--json` output and audit records. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { code: this.code, message: this.message, remedy: this.remedy };
-    for (const key of ['aadsts', 'oauthError', 'traceId', 'correlationId', 'timestamp', 'status', 'field', 'expected', 'actual', 'presented', 'scope'] as const) {
+    for (const key of [
+      'aadsts',
+      'oauthError',
+      'traceId',
+      'correlationId',
+      'timestamp',
+      'status',
+      'field',
+      'expected',
+      'actual',
+      'presented',
+      'scope',
+    ] as const) {
       if (this[key] !== undefined) out[key] = this[key];
     }
     return out;

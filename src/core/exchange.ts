@@ -88,12 +88,20 @@ function describe(description: string): string {
 
 function snippet(body: string): string {
   const title = /<title>([^<]{1,120})<\/title>/i.exec(body)?.[1];
-  const text = (title ?? body).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (title ?? body)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /** Turns a failed token response into a FederationError with Entra's ids and a remedy. */
-export function tokenError(res: HttpResponse, scope: string, now: number, sent: readonly string[] = []): FederationError {
+export function tokenError(
+  res: HttpResponse,
+  scope: string,
+  now: number,
+  sent: readonly string[] = [],
+): FederationError {
   // A misbehaving endpoint or proxy may echo the request: nothing we sent may reach a message.
   const clean = (text: string): string => redact(text, sent);
   const parsed = parseJson(res.body);
@@ -111,46 +119,85 @@ export function tokenError(res: HttpResponse, scope: string, now: number, sent: 
     const entry = lookupAadsts(aadsts);
     const text = str(body?.error_description);
     const message = text === undefined ? `AADSTS${aadsts}` : clean(describe(text));
-    return new FederationError(entry.code, message.startsWith('AADSTS') ? message : `AADSTS${aadsts}: ${message}`, { ...ids, aadsts, remedy: entry.remedy });
+    return new FederationError(entry.code, message.startsWith('AADSTS') ? message : `AADSTS${aadsts}: ${message}`, {
+      ...ids,
+      aadsts,
+      remedy: entry.remedy,
+    });
   }
   if (res.status === 429) {
     const wait = parseRetryAfter(res.headers['retry-after'], now);
     const after = wait === undefined ? '' : ` and asked to retry after ${Math.ceil(wait / 1000)} s`;
-    return new FederationError('THROTTLED', `Entra throttled the token request (HTTP 429)${after}.`, { ...ids, remedy: 'Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits.' });
+    return new FederationError('THROTTLED', `Entra throttled the token request (HTTP 429)${after}.`, {
+      ...ids,
+      remedy:
+        'Too many token requests for this app or tenant: run fewer concurrent jobs, reuse tokens within a job, or raise --timeout so the wait fits.',
+    });
   }
   if (body !== undefined && str(body.error) !== undefined) {
-    const oauthCode = String(body.error).toUpperCase().replace(/[^A-Z0-9_]/g, '_').slice(0, 40);
-    return new FederationError(`OAUTH_${oauthCode}`, `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === undefined ? '' : ` (${clean(describe(String(body.error_description)))})`}.`, { ...ids, remedy: 'Check the client id, tenant and scope; quote the trace id when asking your administrator.' });
+    const oauthCode = String(body.error)
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]/g, '_')
+      .slice(0, 40);
+    return new FederationError(
+      `OAUTH_${oauthCode}`,
+      `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === undefined ? '' : ` (${clean(describe(String(body.error_description)))})`}.`,
+      { ...ids, remedy: 'Check the client id, tenant and scope; quote the trace id when asking your administrator.' },
+    );
   }
   const kind = res.headers['content-type']?.split(';')[0] ?? 'no content type';
   const shown = clean(snippet(res.body));
-  return new FederationError(res.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE', `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === '' ? '' : `: "${shown}"`}.`, {
-    ...ids,
-    remedy: res.status >= 500
-      ? 'Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com.'
-      : 'Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra.',
-  });
+  return new FederationError(
+    res.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE',
+    `The token endpoint answered HTTP ${res.status} with a non-JSON body (${kind})${shown === '' ? '' : `: "${shown}"`}.`,
+    {
+      ...ids,
+      remedy:
+        res.status >= 500
+          ? 'Entra or a proxy in between failed; it was retried. Try again later, and check https://status.azure.com.'
+          : 'Something other than Entra answered: check --authority-host and any proxy (HTTPS_PROXY) between the runner and Entra.',
+    },
+  );
 }
 
-function parseSuccess(res: HttpResponse, scope: string, now: number): { accessToken: string; tokenType: string; expiresOn: number } {
+function parseSuccess(
+  res: HttpResponse,
+  scope: string,
+  now: number,
+): { accessToken: string; tokenType: string; expiresOn: number } {
   const body = parseJson(res.body) as Record<string, unknown> | undefined;
   const accessToken = body?.['access_token'];
   const expiresIn = body?.['expires_in'];
-  const seconds = typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' ? Number(expiresIn) : Number.NaN;
+  const seconds =
+    typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' ? Number(expiresIn) : Number.NaN;
   // A token is printable ASCII without spaces (a JWT or an opaque string); anything else would
   // break the one line `token` prints and the variables hand-offs write.
-  if (typeof accessToken !== 'string' || !/^[\x21-\x7e]{1,65536}$/.test(accessToken) || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new FederationError('INVALID_RESPONSE', `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`, {
-      status: res.status,
-      scope,
-      remedy: 'Something other than Entra answered: check --authority-host and any proxy between the runner and Entra.',
-    });
+  if (
+    typeof accessToken !== 'string' ||
+    !/^[\x21-\x7e]{1,65536}$/.test(accessToken) ||
+    !Number.isFinite(seconds) ||
+    seconds <= 0
+  ) {
+    throw new FederationError(
+      'INVALID_RESPONSE',
+      `The token endpoint answered HTTP ${res.status} without a usable access_token and expires_in.`,
+      {
+        status: res.status,
+        scope,
+        remedy:
+          'Something other than Entra answered: check --authority-host and any proxy between the runner and Entra.',
+      },
+    );
   }
   const tokenType = typeof body?.['token_type'] === 'string' ? (body['token_type'] as string) : 'Bearer';
   return { accessToken, tokenType, expiresOn: now + Math.round(seconds * 1000) };
 }
 
-export async function exchangeToken(req: ExchangeRequest, credential: ClientCredential, deps: ExchangeDeps): Promise<AccessToken> {
+export async function exchangeToken(
+  req: ExchangeRequest,
+  credential: ClientCredential,
+  deps: ExchangeDeps,
+): Promise<AccessToken> {
   const clock = deps.clock ?? systemClock;
   const sent: string[] = [];
   const build = async (): Promise<{ method: 'POST'; url: string; headers: Record<string, string>; body: string }> => {
@@ -171,7 +218,10 @@ export async function exchangeToken(req: ExchangeRequest, credential: ClientCred
         sent.push(credential.secret);
         break;
     }
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
     if (deps.correlationId !== undefined) {
       headers['client-request-id'] = deps.correlationId;
       headers['return-client-request-id'] = 'true';

@@ -103,7 +103,9 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
             }
             chunks.push(chunk);
           });
-          res.on('aborted', () => fail(new NetworkError('ECONNRESET', 'the connection closed before the response was complete')));
+          res.on('aborted', () =>
+            fail(new NetworkError('ECONNRESET', 'the connection closed before the response was complete')),
+          );
           res.on('error', (err) => fail(err));
           res.on('end', () => {
             if (settled) return;
@@ -113,10 +115,17 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): HttpC
             }
             settled = true;
             clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
           });
         };
-        const clientRequest = target instanceof URL ? send(target, requestOptions, onResponse) : send({ ...requestOptions, ...target }, onResponse);
+        const clientRequest =
+          target instanceof URL
+            ? send(target, requestOptions, onResponse)
+            : send({ ...requestOptions, ...target }, onResponse);
         const timer = setTimeout(() => {
           fail(new NetworkError('ETIMEDOUT', `no response within ${Math.round(timeoutMs)} ms`));
           clientRequest.destroy();
@@ -136,7 +145,17 @@ export function classifyStatus(res: HttpResponse): Verdict {
   return res.status === 408 || res.status === 429 || res.status >= 500 ? 'retry' : 'final';
 }
 
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET']);
+const RETRYABLE_NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
 export interface RetryOptions {
@@ -183,18 +202,36 @@ function networkFailure(err: unknown, what: string, url: string, attempts: numbe
   const where = describeTarget(url);
   const tries = attempts === 1 ? '' : ` after ${attempts} attempts`;
   if (code === 'ENOTFOUND') {
-    return new FederationError('HOST_NOT_FOUND', `Could not resolve the host of ${what} (${where}).`, { remedy: 'Check the URL (authority host, cloud, CI endpoint) and the runner\'s DNS and proxy settings (HTTPS_PROXY, NO_PROXY).', cause: err });
+    return new FederationError('HOST_NOT_FOUND', `Could not resolve the host of ${what} (${where}).`, {
+      remedy:
+        "Check the URL (authority host, cloud, CI endpoint) and the runner's DNS and proxy settings (HTTPS_PROXY, NO_PROXY).",
+      cause: err,
+    });
   }
   if (TLS_CODES.test(code)) {
-    return new FederationError('TLS_ERROR', `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, { remedy: 'If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.', cause: err });
+    return new FederationError('TLS_ERROR', `The TLS certificate of ${what} (${where}) was not trusted: ${detail}.`, {
+      remedy: 'If a proxy or the sandbox uses its own CA, point NODE_EXTRA_CA_CERTS at its certificate file.',
+      cause: err,
+    });
   }
   if (code === 'RESPONSE_TOO_LARGE') {
-    return new FederationError('RESPONSE_TOO_LARGE', `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`, { remedy: 'Check that the URL points at the right service; a proxy may be answering instead.', cause: err });
+    return new FederationError(
+      'RESPONSE_TOO_LARGE',
+      `The response of ${what} (${where}) was larger than ${MAX_RESPONSE_BYTES} bytes.`,
+      { remedy: 'Check that the URL points at the right service; a proxy may be answering instead.', cause: err },
+    );
   }
   if (code === 'ETIMEDOUT') {
-    return new FederationError('TIMEOUT', `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, { remedy: 'Check network access to the host, or raise --timeout.', cause: err });
+    return new FederationError('TIMEOUT', `${capitalize(what)} (${where}) did not answer in time${tries}: ${detail}.`, {
+      remedy: 'Check network access to the host, or raise --timeout.',
+      cause: err,
+    });
   }
-  return new FederationError('NETWORK_ERROR', `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, { remedy: 'Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.', cause: err });
+  return new FederationError('NETWORK_ERROR', `Could not reach ${what} (${where})${tries}: ${detail} (${code}).`, {
+    remedy:
+      'Check network access to the host and the proxy settings (HTTPS_PROXY, NO_PROXY); the request is retried automatically when the failure looks transient.',
+    cause: err,
+  });
 }
 
 function capitalize(s: string): string {
@@ -206,7 +243,11 @@ function capitalize(s: string): string {
  * token), retrying only retryable outcomes, until a final answer, the attempt limit or the
  * deadline. Returns the last response whatever its status; throws only for network failures.
  */
-export async function fetchWithRetry(http: HttpClient, build: (attempt: number) => Promise<HttpRequest> | HttpRequest, opts: RetryOptions): Promise<RetryResult> {
+export async function fetchWithRetry(
+  http: HttpClient,
+  build: (attempt: number) => Promise<HttpRequest> | HttpRequest,
+  opts: RetryOptions,
+): Promise<RetryResult> {
   const clock = opts.clock ?? systemClock;
   const classify = opts.classify ?? classifyStatus;
   const maxAttempts = opts.maxAttempts ?? 4;

@@ -21,13 +21,15 @@ function decodePart(part: string, which: string, source: string): Record<string,
   } catch {
     throw malformed(`its ${which} is not base64url-encoded JSON`, source);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`, source);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw malformed(`its ${which} is not a JSON object`, source);
   return parsed as Record<string, unknown>;
 }
 
 function malformed(why: string, source: string): FederationError {
   return new FederationError('MALFORMED_ID_TOKEN', `The CI token from ${source} is not a JWT: ${why}.`, {
-    remedy: 'Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.',
+    remedy:
+      'Pass the raw OIDC ID token (three base64url parts separated by dots), not a file path, a JSON wrapper or quotes.',
     usage: true,
   });
 }
@@ -38,7 +40,10 @@ export function decodeJwt(token: string, source = 'the given source'): DecodedJw
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === '' || parts[1] === '') {
     throw malformed('it does not have three base64url parts', source);
   }
-  return { header: decodePart(parts[0] ?? '', 'header', source), claims: decodePart(parts[1] ?? '', 'payload', source) };
+  return {
+    header: decodePart(parts[0] ?? '', 'header', source),
+    claims: decodePart(parts[1] ?? '', 'payload', source),
+  };
 }
 
 export function stringClaim(claims: JwtClaims, name: string): string | undefined {

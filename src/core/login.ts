@@ -75,11 +75,17 @@ export function summarizeIdToken(token: string, source: string): IdTokenSummary 
   return summary;
 }
 
-export async function login(options: FederationOptions, source: CredentialSource, deps: LoginDeps): Promise<LoginResult> {
+export async function login(
+  options: FederationOptions,
+  source: CredentialSource,
+  deps: LoginDeps,
+): Promise<LoginResult> {
   const clock = deps.clock ?? systemClock;
   const deadlineAt = clock.now() + options.timeoutMs;
   const correlationId = randomUUID();
-  const notes = options.scopes.filter((s) => s.appendedFrom !== undefined).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+  const notes = options.scopes
+    .filter((s) => s.appendedFrom !== undefined)
+    .map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
 
   let credential: ClientCredential;
   let idToken: IdTokenSummary | undefined;
@@ -102,11 +108,15 @@ export async function login(options: FederationOptions, source: CredentialSource
 
   await deps.beforeExchange?.(idToken, options);
 
-  const settled = await Promise.allSettled(options.scopes.map((spec) => exchangeToken(
-    { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
-    credential,
-    { http: deps.http, clock, correlationId },
-  )));
+  const settled = await Promise.allSettled(
+    options.scopes.map((spec) =>
+      exchangeToken(
+        { tokenEndpoint: options.tokenEndpoint, clientId: options.clientId, scope: spec.scope, deadlineAt },
+        credential,
+        { http: deps.http, clock, correlationId },
+      ),
+    ),
+  );
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed !== undefined) {
     const err: unknown = failed.reason;
@@ -114,7 +124,12 @@ export async function login(options: FederationOptions, source: CredentialSource
       const presented = presentedClaims(idToken);
       if (presented !== undefined && err.presented === undefined) err.presented = presented;
       if (idToken !== undefined && err.claims === undefined) err.claims = idToken.claims;
-      err.request ??= { clientId: options.clientId, tenantId: options.tenantId, cloud: options.cloud, audience: options.audience };
+      err.request ??= {
+        clientId: options.clientId,
+        tenantId: options.tenantId,
+        cloud: options.cloud,
+        audience: options.audience,
+      };
     }
     throw err;
   }

@@ -64,10 +64,20 @@ export function quote(value: string): string {
 export function validateClientId(raw: string | undefined): string {
   const value = raw?.trim() ?? '';
   if (value === '') {
-    throw usageError('MISSING_CLIENT_ID', 'No client id given.', 'Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.', 'client-id');
+    throw usageError(
+      'MISSING_CLIENT_ID',
+      'No client id given.',
+      'Pass --client-id (or set AZURE_CLIENT_ID) to the application (client) id GUID of the app registration or managed identity.',
+      'client-id',
+    );
   }
   if (!GUID.test(value)) {
-    throw usageError('INVALID_CLIENT_ID', `The client id ${quote(value)} is not a GUID.`, 'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.', 'client-id');
+    throw usageError(
+      'INVALID_CLIENT_ID',
+      `The client id ${quote(value)} is not a GUID.`,
+      'Use the "Application (client) ID" from the app registration overview, e.g. 00000000-0000-0000-0000-000000000000.',
+      'client-id',
+    );
   }
   return value.toLowerCase();
 }
@@ -75,14 +85,29 @@ export function validateClientId(raw: string | undefined): string {
 export function validateTenantId(raw: string | undefined): string {
   const value = raw?.trim() ?? '';
   if (value === '') {
-    throw usageError('MISSING_TENANT_ID', 'No tenant id given.', 'Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.', 'tenant-id');
+    throw usageError(
+      'MISSING_TENANT_ID',
+      'No tenant id given.',
+      'Pass --tenant-id (or set AZURE_TENANT_ID) to the directory (tenant) id GUID or a verified domain such as contoso.onmicrosoft.com.',
+      'tenant-id',
+    );
   }
   if (['common', 'organizations', 'consumers'].includes(value.toLowerCase())) {
-    throw usageError('INVALID_TENANT_ID', `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`, 'Use the directory (tenant) id GUID of the tenant that holds the app registration.', 'tenant-id');
+    throw usageError(
+      'INVALID_TENANT_ID',
+      `The tenant ${quote(value)} is a multi-tenant alias; client credentials need one tenant (AADSTS9001023).`,
+      'Use the directory (tenant) id GUID of the tenant that holds the app registration.',
+      'tenant-id',
+    );
   }
   if (GUID.test(value)) return value.toLowerCase();
   if (DOMAIN.test(value)) return value.toLowerCase();
-  throw usageError('INVALID_TENANT_ID', `The tenant ${quote(value)} is neither a GUID nor a domain name.`, 'Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.', 'tenant-id');
+  throw usageError(
+    'INVALID_TENANT_ID',
+    `The tenant ${quote(value)} is neither a GUID nor a domain name.`,
+    'Use the directory (tenant) id GUID, or a verified domain such as contoso.onmicrosoft.com.',
+    'tenant-id',
+  );
 }
 
 export function validateCloud(raw: string | undefined): CloudName {
@@ -90,7 +115,12 @@ export function validateCloud(raw: string | undefined): CloudName {
   if (value === '') return 'AzureCloud';
   const found = (Object.keys(CLOUDS) as CloudName[]).find((name) => name.toLowerCase() === value.toLowerCase());
   if (found === undefined) {
-    throw usageError('INVALID_CLOUD', `Unknown cloud ${quote(value)}.`, `Use one of ${Object.keys(CLOUDS).join(', ')}; for anything else pass --authority-host.`, 'cloud');
+    throw usageError(
+      'INVALID_CLOUD',
+      `Unknown cloud ${quote(value)}.`,
+      `Use one of ${Object.keys(CLOUDS).join(', ')}; for anything else pass --authority-host.`,
+      'cloud',
+    );
   }
   return found;
 }
@@ -108,22 +138,47 @@ export function validateAuthorityHost(raw: string): string {
   const value = raw.trim();
   // The URL parser silently drops tabs and newlines; a value holding them was not meant as is.
   if (CONTROL.test(value)) {
-    throw usageError('INVALID_AUTHORITY_HOST', `The authority host ${quote(value)} contains control characters.`, 'Pass an https URL such as https://login.microsoftonline.com.', 'authority-host');
+    throw usageError(
+      'INVALID_AUTHORITY_HOST',
+      `The authority host ${quote(value)} contains control characters.`,
+      'Pass an https URL such as https://login.microsoftonline.com.',
+      'authority-host',
+    );
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw usageError('INVALID_AUTHORITY_HOST', `The authority host ${quote(value)} is not a URL.`, 'Pass an https URL such as https://login.microsoftonline.com, or use --cloud.', 'authority-host');
+    throw usageError(
+      'INVALID_AUTHORITY_HOST',
+      `The authority host ${quote(value)} is not a URL.`,
+      'Pass an https URL such as https://login.microsoftonline.com, or use --cloud.',
+      'authority-host',
+    );
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw usageError('INSECURE_AUTHORITY_HOST', `The authority host ${quote(value)} uses plain http.`, 'Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.', 'authority-host');
+    throw usageError(
+      'INSECURE_AUTHORITY_HOST',
+      `The authority host ${quote(value)} uses plain http.`,
+      'Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.',
+      'authority-host',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw usageError('INVALID_AUTHORITY_HOST', `The authority host ${quote(value)} is not an https URL.`, 'Pass an https URL such as https://login.microsoftonline.com.', 'authority-host');
+    throw usageError(
+      'INVALID_AUTHORITY_HOST',
+      `The authority host ${quote(value)} is not an https URL.`,
+      'Pass an https URL such as https://login.microsoftonline.com.',
+      'authority-host',
+    );
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw usageError('INVALID_AUTHORITY_HOST', 'The authority host must not contain credentials, a query or a fragment.', 'Pass only scheme, host and port, e.g. https://login.microsoftonline.us.', 'authority-host');
+    throw usageError(
+      'INVALID_AUTHORITY_HOST',
+      'The authority host must not contain credentials, a query or a fragment.',
+      'Pass only scheme, host and port, e.g. https://login.microsoftonline.us.',
+      'authority-host',
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -135,13 +190,28 @@ export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[]
   const out: ScopeSpec[] = [];
   for (const value of values) {
     if (CONTROL.test(value) || /\s/.test(value)) {
-      throw usageError('INVALID_SCOPE', `The scope ${quote(value)} contains white space or control characters.`, 'Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.', 'scope');
+      throw usageError(
+        'INVALID_SCOPE',
+        `The scope ${quote(value)} contains white space or control characters.`,
+        'Give one resource per scope, e.g. --scope https://vault.azure.net/.default --scope https://storage.azure.com/.default.',
+        'scope',
+      );
     }
     if (!/^[\x21-\x7e]+$/.test(value)) {
-      throw usageError('INVALID_SCOPE', `The scope ${quote(value)} contains characters outside ASCII.`, 'Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.', 'scope');
+      throw usageError(
+        'INVALID_SCOPE',
+        `The scope ${quote(value)} contains characters outside ASCII.`,
+        'Scopes are resource URIs such as https://vault.azure.net/.default; percent-encode anything else.',
+        'scope',
+      );
     }
     if (value.length > 1024) {
-      throw usageError('INVALID_SCOPE', 'A scope is longer than 1024 characters.', 'Give a resource URI such as https://management.azure.com/.default.', 'scope');
+      throw usageError(
+        'INVALID_SCOPE',
+        'A scope is longer than 1024 characters.',
+        'Give a resource URI such as https://management.azure.com/.default.',
+        'scope',
+      );
     }
     let spec: ScopeSpec;
     if (value.endsWith('/.default')) {
@@ -151,7 +221,12 @@ export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[]
       spec = { scope: `${value.endsWith('/') ? value : `${value}/`}.default`, appendedFrom: value };
     }
     if (spec.scope === '/.default') {
-      throw usageError('INVALID_SCOPE', `The scope ${quote(value)} names no resource.`, 'Give a resource URI such as https://management.azure.com/.default.', 'scope');
+      throw usageError(
+        'INVALID_SCOPE',
+        `The scope ${quote(value)} names no resource.`,
+        'Give a resource URI such as https://management.azure.com/.default.',
+        'scope',
+      );
     }
     if (seen.has(spec.scope)) continue;
     seen.add(spec.scope);
@@ -164,7 +239,12 @@ export function validateAudience(raw: string | undefined, cloud: CloudName): str
   if (raw === undefined || raw.trim() === '') return CLOUDS[cloud].audience;
   const value = raw.trim();
   if (CONTROL.test(value) || value.length > 600) {
-    throw usageError('INVALID_AUDIENCE', `The audience ${quote(value)} has control characters or is longer than 600 characters.`, 'Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.', 'audience');
+    throw usageError(
+      'INVALID_AUDIENCE',
+      `The audience ${quote(value)} has control characters or is longer than 600 characters.`,
+      'Use the audience that the federated credential holds, e.g. api://AzureADTokenExchange.',
+      'audience',
+    );
   }
   return value;
 }
@@ -173,7 +253,12 @@ export function validateTimeout(raw: string | number | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = typeof raw === 'number' ? raw : Number(raw.trim());
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw usageError('INVALID_TIMEOUT', `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`, 'Pass --timeout as seconds, e.g. --timeout 30.', 'timeout');
+    throw usageError(
+      'INVALID_TIMEOUT',
+      `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`,
+      'Pass --timeout as seconds, e.g. --timeout 30.',
+      'timeout',
+    );
   }
   return Math.round(seconds * 1000);
 }
@@ -182,9 +267,10 @@ export function resolveOptions(input: FederationInput): FederationOptions {
   const clientId = validateClientId(input.clientId);
   const tenantId = validateTenantId(input.tenantId);
   const cloud = validateCloud(input.cloud);
-  const authorityHost = input.authorityHost === undefined || input.authorityHost.trim() === ''
-    ? CLOUDS[cloud].authorityHost
-    : validateAuthorityHost(input.authorityHost);
+  const authorityHost =
+    input.authorityHost === undefined || input.authorityHost.trim() === ''
+      ? CLOUDS[cloud].authorityHost
+      : validateAuthorityHost(input.authorityHost);
   const scopes = normalizeScopes(input.scopes);
   const audience = validateAudience(input.audience, cloud);
   const timeoutMs = validateTimeout(input.timeoutSeconds);
@@ -203,5 +289,8 @@ export function resolveOptions(input: FederationInput): FederationOptions {
 /** Splits an input that may hold several values separated by newlines or commas. */
 export function splitList(raw: string | undefined): string[] {
   if (raw === undefined) return [];
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== '');
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

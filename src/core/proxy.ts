@@ -28,10 +28,20 @@ function parseProxyUrl(value: string, name: string): URL {
   try {
     url = new URL(value.includes('://') ? value : `http://${value}`);
   } catch {
-    throw usageError('INVALID_PROXY', `${name} is not a URL.`, `Set ${name} to the proxy's URL, e.g. http://proxy.example.com:3128.`, name);
+    throw usageError(
+      'INVALID_PROXY',
+      `${name} is not a URL.`,
+      `Set ${name} to the proxy's URL, e.g. http://proxy.example.com:3128.`,
+      name,
+    );
   }
   if (url.protocol !== 'http:') {
-    throw usageError('INVALID_PROXY', `${name} uses ${url.protocol.replace(':', '')}; only http:// proxies (with CONNECT for https targets) are supported.`, `Set ${name} to an http:// proxy URL.`, name);
+    throw usageError(
+      'INVALID_PROXY',
+      `${name} uses ${url.protocol.replace(':', '')}; only http:// proxies (with CONNECT for https targets) are supported.`,
+      `Set ${name} to an http:// proxy URL.`,
+      name,
+    );
   }
   return url;
 }
@@ -41,7 +51,12 @@ export function proxyConfigFrom(vars: Readonly<Record<string, string | undefined
   const https = pick(vars, 'https_proxy');
   const http = pick(vars, 'http_proxy');
   if (https === undefined && http === undefined) return undefined;
-  const config: ProxyConfig = { noProxy: (pick(vars, 'no_proxy') ?? '').split(/[\s,]+/).filter((s) => s !== '').map((s) => s.toLowerCase()) };
+  const config: ProxyConfig = {
+    noProxy: (pick(vars, 'no_proxy') ?? '')
+      .split(/[\s,]+/)
+      .filter((s) => s !== '')
+      .map((s) => s.toLowerCase()),
+  };
   if (https !== undefined) config.httpsProxy = parseProxyUrl(https, 'HTTPS_PROXY');
   if (http !== undefined) config.httpProxy = parseProxyUrl(http, 'HTTP_PROXY');
   return config;
@@ -74,11 +89,17 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
 
 /** An https agent whose connections are CONNECT tunnels through the proxy. */
 class TunnelAgent extends HttpsAgent {
-  constructor(private readonly proxy: URL, options: AgentOptions) {
+  constructor(
+    private readonly proxy: URL,
+    options: AgentOptions,
+  ) {
     super(options);
   }
 
-  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+  override createConnection(
+    options: ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
     const host = options.host ?? options.hostname ?? 'localhost';
     const port = Number(options.port ?? 443);
     const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -96,7 +117,12 @@ class TunnelAgent extends HttpsAgent {
     connectRequest.once('connect', (res, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
-        done(Object.assign(new Error(`the proxy ${this.proxy.host} refused to tunnel to ${target} (HTTP ${res.statusCode})`), { code: res.statusCode === 407 ? 'EPROXYAUTH' : 'ECONNREFUSED' }));
+        done(
+          Object.assign(
+            new Error(`the proxy ${this.proxy.host} refused to tunnel to ${target} (HTTP ${res.statusCode})`),
+            { code: res.statusCode === 407 ? 'EPROXYAUTH' : 'ECONNREFUSED' },
+          ),
+        );
         return;
       }
       const tlsOptions = options as ConnectionOptions;
@@ -109,7 +135,13 @@ class TunnelAgent extends HttpsAgent {
       tls.once('secureConnect', () => done(null, tls));
       tls.once('error', (err) => done(err));
     });
-    connectRequest.once('error', (err) => done(Object.assign(new Error(`cannot reach the proxy ${this.proxy.host}: ${err.message}`), { code: (err as { code?: string }).code ?? 'ECONNREFUSED' })));
+    connectRequest.once('error', (err) =>
+      done(
+        Object.assign(new Error(`cannot reach the proxy ${this.proxy.host}: ${err.message}`), {
+          code: (err as { code?: string }).code ?? 'ECONNREFUSED',
+        }),
+      ),
+    );
     connectRequest.end();
     return undefined;
   }
@@ -117,7 +149,10 @@ class TunnelAgent extends HttpsAgent {
 
 /** For http targets: requests go to the proxy, which forwards them (absolute-form request line). */
 class ForwardAgent extends HttpAgent {
-  constructor(readonly proxy: URL, options: AgentOptions) {
+  constructor(
+    readonly proxy: URL,
+    options: AgentOptions,
+  ) {
     super(options);
   }
 }
@@ -145,6 +180,14 @@ export function createProxyRouter(config: ProxyConfig): (url: URL) => ProxyRoute
     if (proxy === undefined) return undefined;
     let agent = forwards.get(proxy.href);
     if (agent === undefined) forwards.set(proxy.href, (agent = new ForwardAgent(proxy, { keepAlive: false })));
-    return { agent, forward: { host: proxy.hostname, port: Number(proxy.port || 80), path: url.href, headers: proxyAuthorization(proxy) } };
+    return {
+      agent,
+      forward: {
+        host: proxy.hostname,
+        port: Number(proxy.port || 80),
+        path: url.href,
+        headers: proxyAuthorization(proxy),
+      },
+    };
   };
 }

@@ -12,7 +12,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) {
     if (secret.length < 4) continue;
     // A reflected form body carries them URL-encoded; a reflected JSON string, escaped.
-    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])) {
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ x: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ])) {
       out = out.split(form).join('[redacted]');
     }
   }

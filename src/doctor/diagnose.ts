@@ -54,21 +54,56 @@ export interface DiagnoseOptions {
 
 /** Claims that GitHub, GitLab and CircleCI build their subjects from, shown beside the subject. */
 const SUBJECT_CLAIMS: Record<string, readonly string[]> = {
-  github: ['repository', 'repository_owner', 'repository_id', 'repository_owner_id', 'environment', 'event_name', 'ref', 'ref_type', 'job_workflow_ref'],
-  gitlab: ['project_path', 'project_id', 'namespace_path', 'ref_type', 'ref', 'ref_protected', 'environment', 'pipeline_source', 'user_id'],
-  circleci: ['oidc.circleci.com/org-id', 'oidc.circleci.com/project-id', 'oidc.circleci.com/vcs-origin', 'oidc.circleci.com/vcs-ref', 'oidc.circleci.com/context-ids'],
+  github: [
+    'repository',
+    'repository_owner',
+    'repository_id',
+    'repository_owner_id',
+    'environment',
+    'event_name',
+    'ref',
+    'ref_type',
+    'job_workflow_ref',
+  ],
+  gitlab: [
+    'project_path',
+    'project_id',
+    'namespace_path',
+    'ref_type',
+    'ref',
+    'ref_protected',
+    'environment',
+    'pipeline_source',
+    'user_id',
+  ],
+  circleci: [
+    'oidc.circleci.com/org-id',
+    'oidc.circleci.com/project-id',
+    'oidc.circleci.com/vcs-origin',
+    'oidc.circleci.com/vcs-ref',
+    'oidc.circleci.com/context-ids',
+  ],
 };
 
 function timeCheck(claims: JwtClaims, now: number, skew: number): TimeCheck {
   const exp = numericClaim(claims, 'exp');
   const nbf = numericClaim(claims, 'nbf') ?? numericClaim(claims, 'iat');
   const nowSec = now / 1000;
-  if (exp === undefined) return { verdict: 'no-expiry', explanation: 'The token has no exp claim; Entra rejects it.', aadsts: 50027 };
+  if (exp === undefined)
+    return { verdict: 'no-expiry', explanation: 'The token has no exp claim; Entra rejects it.', aadsts: 50027 };
   if (exp <= nowSec - skew) {
-    return { verdict: 'expired', explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1000).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`, aadsts: 700024 };
+    return {
+      verdict: 'expired',
+      explanation: `Expired ${Math.round(nowSec - exp)} s ago (at ${new Date(exp * 1000).toISOString()}). CI tokens live minutes: request a fresh one right before the exchange, and check the runner's clock.`,
+      aadsts: 700024,
+    };
   }
   if (nbf !== undefined && nbf > nowSec + skew) {
-    return { verdict: 'not-yet-valid', explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`, aadsts: 700024 };
+    return {
+      verdict: 'not-yet-valid',
+      explanation: `Not valid until ${Math.round(nbf - nowSec)} s from now: this machine's clock is behind the CI's. Sync the clock (NTP).`,
+      aadsts: 700024,
+    };
   }
   return { verdict: 'valid', explanation: `Valid for another ${Math.round(exp - nowSec)} s.` };
 }
@@ -85,27 +120,42 @@ function compareFic(fic: Fic, claims: JwtClaims): FicComparison {
       token: sub,
       fic: fic.claimsMatchingExpression,
       verdict: ok === true ? 'matches-expression' : ok === undefined ? 'not-checked' : 'different',
-      explanation: ok === true ? 'Matches the flexible expression.' : ok === undefined ? 'This expression uses syntax the doctor does not evaluate; Entra decides.' : 'The token\'s claims do not match the flexible expression.',
+      explanation:
+        ok === true
+          ? 'Matches the flexible expression.'
+          : ok === undefined
+            ? 'This expression uses syntax the doctor does not evaluate; Entra decides.'
+            : "The token's claims do not match the flexible expression.",
       ...(ok === false ? { aadsts: 700213 } : {}),
     });
   } else if (fic.subject !== undefined) {
     checks.push(compareSubject(sub, fic.subject));
   }
   if (fic.audiences !== undefined) checks.push(compareAudience(audienceClaim(claims), fic.audiences, iss));
-  const matches = checks.length > 0 && checks.every((c) => c.verdict === 'equal' || c.verdict === 'matches-expression' || c.verdict === 'not-checked');
+  const matches =
+    checks.length > 0 &&
+    checks.every((c) => c.verdict === 'equal' || c.verdict === 'matches-expression' || c.verdict === 'not-checked');
   return { fic, checks, matches };
 }
 
 /** How far apart a field is: a typo-sized difference is closer than a different kind of run. */
 const DISTANCE: Partial<Record<FieldCheck['verdict'], number>> = {
-  equal: 0, 'matches-expression': 0, 'not-checked': 0,
-  'case-only': 1, 'trailing-slash': 1, 'pull-request-hyphen': 1,
-  'other-repository': 8, different: 8,
+  equal: 0,
+  'matches-expression': 0,
+  'not-checked': 0,
+  'case-only': 1,
+  'trailing-slash': 1,
+  'pull-request-hyphen': 1,
+  'other-repository': 8,
+  different: 8,
 };
 
 /** Closest first: the FIC the user most likely meant to match. */
 function rank(c: FicComparison): number {
-  return c.checks.reduce((sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === 'issuer' && x.verdict !== 'equal' ? 2 : 0), 0);
+  return c.checks.reduce(
+    (sum, x) => sum + (DISTANCE[x.verdict] ?? 3) + (x.field === 'issuer' && x.verdict !== 'equal' ? 2 : 0),
+    0,
+  );
 }
 
 function observe(claims: JwtClaims, provider: string | undefined, opts: DiagnoseOptions): string[] {
@@ -114,23 +164,36 @@ function observe(claims: JwtClaims, provider: string | undefined, opts: Diagnose
   const auds = aud === undefined ? [] : Array.isArray(aud) ? aud : [aud];
   if (!auds.includes(opts.audience)) {
     const cloud = (Object.keys(CLOUDS) as CloudName[]).find((c) => auds.includes(CLOUDS[c].audience));
-    out.push(cloud !== undefined && cloud !== opts.cloud
-      ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).`
-      : `The token's audience (${auds.join(', ') || 'none'}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`);
+    out.push(
+      cloud !== undefined && cloud !== opts.cloud
+        ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).`
+        : `The token's audience (${auds.join(', ') || 'none'}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`,
+    );
   }
   const sub = stringClaim(claims, 'sub') ?? '';
   if (provider === 'github') {
-    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub)) out.push('The subject uses GitHub\'s immutable form (owner@id/repo@id): FICs written with names do not match it.');
-    else if (!sub.startsWith('repo:')) out.push('The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.');
+    if (/^repo:[^:]+@\d+\/[^:]+@\d+:/.test(sub))
+      out.push("The subject uses GitHub's immutable form (owner@id/repo@id): FICs written with names do not match it.");
+    else if (!sub.startsWith('repo:'))
+      out.push(
+        'The subject does not start with repo:: a custom subject template (include_claim_keys) is in use for this organization or repository.',
+      );
     const env = stringClaim(claims, 'environment');
-    if (env !== undefined && !sub.includes(':environment:')) out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
+    if (env !== undefined && !sub.includes(':environment:'))
+      out.push(`The job runs in the environment "${env}" but the subject does not name it (custom template).`);
     const iss = stringClaim(claims, 'iss') ?? '';
-    if (iss !== 'https://token.actions.githubusercontent.com' && iss.startsWith('https://')) out.push(`The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`);
+    if (iss !== 'https://token.actions.githubusercontent.com' && iss.startsWith('https://'))
+      out.push(
+        `The issuer is ${iss}: a GitHub Enterprise Server, GHE.com or enterprise-slug issuer. The FIC must hold it exactly, and Entra must reach its /.well-known/openid-configuration (AADSTS501661 otherwise).`,
+      );
   }
-  if (provider === 'gitlab' && !sub.startsWith('project_path:')) out.push('The subject does not start with project_path:: the project customised its subject components.');
-  if (provider === 'circleci') out.push('CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.');
+  if (provider === 'gitlab' && !sub.startsWith('project_path:'))
+    out.push('The subject does not start with project_path:: the project customised its subject components.');
+  if (provider === 'circleci')
+    out.push('CircleCI subjects name the user who triggered the pipeline: runs by other users present other subjects.');
   const hints = provider === undefined ? undefined : subjectHints(claims);
-  if (hints !== undefined && hints.stability === 'per-run') out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
+  if (hints !== undefined && hints.stability === 'per-run')
+    out.push(`${provider}'s default subject changes on every run; an exact FIC cannot match the next one.`);
   return out;
 }
 
@@ -142,7 +205,8 @@ export function diagnose(claims: JwtClaims, fics: Fic[], opts: DiagnoseOptions):
   const subjectClaims: Record<string, string> = {};
   for (const name of SUBJECT_CLAIMS[provider ?? ''] ?? []) {
     const value = claims[name];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') subjectClaims[name] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      subjectClaims[name] = String(value);
   }
   const summary: Diagnosis['claims'] = {};
   const iss = stringClaim(claims, 'iss');

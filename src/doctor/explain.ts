@@ -27,7 +27,10 @@ export function explainFailure(err: FederationError, ctx: FailureContext): Diagn
 }
 
 /** What every adapter shows after a failed exchange: the diagnosis and how to render it. */
-export function failureReading(err: FederationError, now: number): { diagnosis: Diagnosis; ctx: { cloud: CloudName; clientId: string } } | undefined {
+export function failureReading(
+  err: FederationError,
+  now: number,
+): { diagnosis: Diagnosis; ctx: { cloud: CloudName; clientId: string } } | undefined {
   const request = err.request;
   if (request === undefined) return undefined;
   const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });

@@ -20,7 +20,11 @@ function str(value: unknown): string | undefined {
 /** One FIC object in either az's or Graph's shape (they are the same shape; Graph nests in value). */
 export function parseFic(raw: unknown, where: string): Fic {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw usageError('INVALID_FIC_FILE', `${where} is not a federated credential object.`, 'Use the JSON that `az ad app federated-credential list --id <client-id>` prints.');
+    throw usageError(
+      'INVALID_FIC_FILE',
+      `${where} is not a federated credential object.`,
+      'Use the JSON that `az ad app federated-credential list --id <client-id>` prints.',
+    );
   }
   const o = raw as Record<string, unknown>;
   const fic: Fic = {};
@@ -33,10 +37,17 @@ export function parseFic(raw: unknown, where: string): Fic {
   const audiences = o['audiences'];
   if (Array.isArray(audiences)) fic.audiences = audiences.filter((a): a is string => typeof a === 'string');
   const expression = o['claimsMatchingExpression'];
-  const value = expression !== null && typeof expression === 'object' ? str((expression as Record<string, unknown>)['value']) : str(expression);
+  const value =
+    expression !== null && typeof expression === 'object'
+      ? str((expression as Record<string, unknown>)['value'])
+      : str(expression);
   if (value !== undefined) fic.claimsMatchingExpression = value;
   if (fic.issuer === undefined && fic.subject === undefined && fic.claimsMatchingExpression === undefined) {
-    throw usageError('INVALID_FIC_FILE', `${where} has neither issuer nor subject.`, 'Use the JSON that `az ad app federated-credential list --id <client-id>` prints.');
+    throw usageError(
+      'INVALID_FIC_FILE',
+      `${where} has neither issuer nor subject.`,
+      'Use the JSON that `az ad app federated-credential list --id <client-id>` prints.',
+    );
   }
   return fic;
 }
@@ -46,15 +57,26 @@ export function parseFicDocument(text: string, where: string): Fic[] {
   try {
     doc = JSON.parse(text);
   } catch {
-    throw usageError('INVALID_FIC_FILE', `${where} is not JSON.`, 'Save the output of `az ad app federated-credential list --id <client-id>` (or of the Graph request) as it is.');
+    throw usageError(
+      'INVALID_FIC_FILE',
+      `${where} is not JSON.`,
+      'Save the output of `az ad app federated-credential list --id <client-id>` (or of the Graph request) as it is.',
+    );
   }
-  const list = Array.isArray(doc) ? doc : doc !== null && typeof doc === 'object' && Array.isArray((doc as { value?: unknown }).value) ? (doc as { value: unknown[] }).value : [doc];
+  const list = Array.isArray(doc)
+    ? doc
+    : doc !== null && typeof doc === 'object' && Array.isArray((doc as { value?: unknown }).value)
+      ? (doc as { value: unknown[] }).value
+      : [doc];
   return list.map((item, i) => parseFic(item, `${where} item ${i + 1}`));
 }
 
 /** Flexible FIC wildcards: `*` any run, `?` one character; everything else literal. */
 function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 's');
 }
 

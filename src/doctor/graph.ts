@@ -9,12 +9,22 @@ import { redact } from '../core/redact.js';
 import type { Fic } from './fic.js';
 import { parseFicDocument } from './fic.js';
 
-export async function fetchFics(http: HttpClient, graphBase: string, clientId: string, token: string, timeoutMs: number): Promise<Fic[]> {
+export async function fetchFics(
+  http: HttpClient,
+  graphBase: string,
+  clientId: string,
+  token: string,
+  timeoutMs: number,
+): Promise<Fic[]> {
   const url = `${graphBase.replace(/\/+$/, '')}/v1.0/applications(appId='${encodeURIComponent(clientId)}')/federatedIdentityCredentials`;
-  const { response } = await fetchWithRetry(http, () => ({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }), {
-    deadlineAt: Date.now() + timeoutMs,
-    what: 'Microsoft Graph',
-  });
+  const { response } = await fetchWithRetry(
+    http,
+    () => ({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }),
+    {
+      deadlineAt: Date.now() + timeoutMs,
+      what: 'Microsoft Graph',
+    },
+  );
   if (response.status === 200) return parseFicDocument(response.body, 'The Graph response');
   let message = '';
   try {
@@ -22,13 +32,20 @@ export async function fetchFics(http: HttpClient, graphBase: string, clientId: s
   } catch {
     message = '';
   }
-  const remedy = response.status === 401
-    ? 'The Graph token is missing, expired, or not for Microsoft Graph: get one with `az account get-access-token --resource-type ms-graph --query accessToken -o tsv`.'
-    : response.status === 403
-      ? 'The identity behind the Graph token may not read this app: it needs Application.Read.All, or to own the app.'
-      : response.status === 404
-        ? 'No application with this client id in the Graph token\'s tenant (a managed identity\'s FICs live in Azure Resource Manager, not Graph).'
-        : 'Microsoft Graph failed; try again, or pass the FICs with --fic-file.';
-  const shown = redact(message, [token]).replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 300);
-  throw new FederationError('GRAPH_REQUEST_FAILED', `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${shown === '' ? '' : `: ${shown}`}.`, { remedy, status: response.status });
+  const remedy =
+    response.status === 401
+      ? 'The Graph token is missing, expired, or not for Microsoft Graph: get one with `az account get-access-token --resource-type ms-graph --query accessToken -o tsv`.'
+      : response.status === 403
+        ? 'The identity behind the Graph token may not read this app: it needs Application.Read.All, or to own the app.'
+        : response.status === 404
+          ? "No application with this client id in the Graph token's tenant (a managed identity's FICs live in Azure Resource Manager, not Graph)."
+          : 'Microsoft Graph failed; try again, or pass the FICs with --fic-file.';
+  const shown = redact(message, [token])
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .slice(0, 300);
+  throw new FederationError(
+    'GRAPH_REQUEST_FAILED',
+    `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${shown === '' ? '' : `: ${shown}`}.`,
+    { remedy, status: response.status },
+  );
 }

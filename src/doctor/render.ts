@@ -21,7 +21,11 @@ function aud(value: string | string[] | undefined): string {
 
 function table(rows: string[][], indent = '  '): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd(),
+    )
+    .join('\n');
 }
 
 const MARK: Record<string, string> = { equal: 'ok', 'matches-expression': 'ok', 'not-checked': '?' };
@@ -42,14 +46,18 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
     for (const o of d.observations) lines.push(`  - ${o}`);
   }
   if (!d.compared && d.ok) {
-    lines.push('', 'No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env).');
+    lines.push(
+      '',
+      'No federated credentials to compare with (give --expect-subject/--expect-issuer/--expect-audience, --fic-file, or --graph-token-env).',
+    );
   }
   for (const [i, c] of d.comparisons.entries()) {
     const title = c.fic.name === undefined ? `expected values` : `FIC "${c.fic.name}"`;
     lines.push('', `${i === 0 ? 'Closest: ' : ''}${title}: ${c.matches ? 'MATCHES' : 'does not match'}`);
     lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? 'DIFF', x.verdict, `token: ${x.token}`])));
     for (const x of c.checks) {
-      if (x.verdict !== 'equal' && x.verdict !== 'matches-expression') lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === undefined ? '' : ` (Entra: AADSTS${x.aadsts})`}`);
+      if (x.verdict !== 'equal' && x.verdict !== 'matches-expression')
+        lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === undefined ? '' : ` (Entra: AADSTS${x.aadsts})`}`);
       if (x.verdict !== 'equal' && x.verdict !== 'matches-expression') lines.push(`      FIC holds: ${x.fic}`);
     }
     if (i >= 2 && d.comparisons.length > 3) {
@@ -58,19 +66,48 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
     }
   }
   const verdict = d.ok
-    ? (d.compared ? 'Verdict: a federated credential matches this token.' : 'Verdict: the token is valid; nothing to compare it with.')
-    : d.time.verdict !== 'valid' ? `Verdict: the token is not within its lifetime. ${d.time.explanation}` : 'Verdict: no federated credential matches this token.';
+    ? d.compared
+      ? 'Verdict: a federated credential matches this token.'
+      : 'Verdict: the token is valid; nothing to compare it with.'
+    : d.time.verdict !== 'valid'
+      ? `Verdict: the token is not within its lifetime. ${d.time.explanation}`
+      : 'Verdict: no federated credential matches this token.';
   lines.push('', verdict);
   if (d.suggestion !== undefined && (!d.ok || !d.compared)) {
     const s = d.suggestion;
     const id = ctx.clientId ?? '<client-id>';
-    lines.push('', 'The federated credential that matches this run:', '', '  Azure CLI:', `    ${azCommand(s, id)}`, '', '  Microsoft Graph:');
-    lines.push(graphRequest(s, id, ctx.cloud).split('\n').map((l) => `    ${l}`).join('\n'));
-    lines.push('', '  Terraform (azuread):', terraformBlock(s).split('\n').map((l) => `    ${l}`).join('\n'));
+    lines.push(
+      '',
+      'The federated credential that matches this run:',
+      '',
+      '  Azure CLI:',
+      `    ${azCommand(s, id)}`,
+      '',
+      '  Microsoft Graph:',
+    );
+    lines.push(
+      graphRequest(s, id, ctx.cloud)
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
+    lines.push(
+      '',
+      '  Terraform (azuread):',
+      terraformBlock(s)
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
     const flexible = flexibleRequest(s, ctx.cloud);
     if (flexible !== undefined && s.flexible !== undefined) {
       lines.push('', `  Or one flexible FIC for ${s.flexible.why} (preview; Graph beta or the portal only):`);
-      lines.push(flexible.split('\n').map((l) => `    ${l}`).join('\n'));
+      lines.push(
+        flexible
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n'),
+      );
     }
     if (s.caveat !== undefined) lines.push('', `  Note: ${s.caveat}`);
   }
@@ -84,7 +121,12 @@ function md(value: string): string {
 /** A compact markdown rendering for a CI step summary. */
 export function diagnosisMarkdown(d: Diagnosis, ctx: RenderContext): string {
   const out: string[] = ['### Why the federated credential did not match', '', '| claim | value |', '|---|---|'];
-  out.push(`| issuer | ${md(d.claims.iss ?? '(none)')} |`, `| subject | ${md(d.claims.sub ?? '(none)')} |`, `| audience | ${md(aud(d.claims.aud))} |`, `| expires | ${md(when(d.claims.exp))} (${md(d.time.verdict)}) |`);
+  out.push(
+    `| issuer | ${md(d.claims.iss ?? '(none)')} |`,
+    `| subject | ${md(d.claims.sub ?? '(none)')} |`,
+    `| audience | ${md(aud(d.claims.aud))} |`,
+    `| expires | ${md(when(d.claims.exp))} (${md(d.time.verdict)}) |`,
+  );
   for (const [k, v] of Object.entries(d.subjectClaims)) out.push(`| ${md(k)} | ${md(v)} |`);
   const best = d.comparisons[0];
   if (best !== undefined) {
@@ -93,7 +135,14 @@ export function diagnosisMarkdown(d: Diagnosis, ctx: RenderContext): string {
   }
   if (d.observations.length > 0) out.push('', ...d.observations.map((o) => `- ${md(o)}`));
   if (d.suggestion !== undefined) {
-    out.push('', 'A federated credential that matches this run:', '', '```sh', azCommand(d.suggestion, ctx.clientId ?? '<client-id>'), '```');
+    out.push(
+      '',
+      'A federated credential that matches this run:',
+      '',
+      '```sh',
+      azCommand(d.suggestion, ctx.clientId ?? '<client-id>'),
+      '```',
+    );
     if (d.suggestion.caveat !== undefined) out.push('', md(d.suggestion.caveat));
   }
   return `${out.join('\n')}\n`;

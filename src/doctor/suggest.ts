@@ -29,7 +29,11 @@ export function graphHost(cloud: CloudName): string {
 
 /** FIC names: 3-120 characters, URL-friendly. */
 export function ficName(provider: string | undefined, subject: string): string {
-  const slug = subject.replace(/^(repo|project_path):/, '').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const slug = subject
+    .replace(/^(repo|project_path):/, '')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
   const name = `${provider ?? 'ci'}-${slug}`.slice(0, 120).replace(/-+$/, '');
   return name.length >= 3 ? name : `${name}-fic`;
 }
@@ -38,7 +42,11 @@ function escapeExpression(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
 
-export function suggestFic(claims: JwtClaims, provider: string | undefined, audience: string): FicSuggestion | undefined {
+export function suggestFic(
+  claims: JwtClaims,
+  provider: string | undefined,
+  audience: string,
+): FicSuggestion | undefined {
   const issuer = typeof claims['iss'] === 'string' ? claims['iss'] : undefined;
   const subject = typeof claims['sub'] === 'string' ? claims['sub'] : undefined;
   if (issuer === undefined || subject === undefined) return undefined;
@@ -52,14 +60,22 @@ export function suggestFic(claims: JwtClaims, provider: string | undefined, audi
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
   if (github !== null && provider === 'github') {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? '')}:ref:refs/heads/*'`, why: 'any branch of this repository' };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(github[1] ?? '')}:ref:refs/heads/*'`,
+      why: 'any branch of this repository',
+    };
   } else if (gitlab !== null && provider === 'gitlab') {
-    suggestion.flexible = { claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? '')}:ref:*'`, why: 'any branch of this project' };
+    suggestion.flexible = {
+      claimsMatchingExpression: `claims['sub'] matches '${escapeExpression(gitlab[1] ?? '')}:ref:*'`,
+      why: 'any branch of this project',
+    };
   }
   if (provider === 'circleci') {
-    suggestion.caveat = 'CircleCI subjects hold the id of the user who triggered the pipeline: this FIC matches only that user\'s runs. Each triggering user needs one (an app holds at most 20), and flexible FICs do not cover CircleCI; consider a dedicated app per project, or a certificate.';
+    suggestion.caveat =
+      "CircleCI subjects hold the id of the user who triggered the pipeline: this FIC matches only that user's runs. Each triggering user needs one (an app holds at most 20), and flexible FICs do not cover CircleCI; consider a dedicated app per project, or a certificate.";
   } else if (provider === 'buildkite' || provider === 'bitbucket') {
-    suggestion.caveat = 'This CI\'s default subject changes on every run (it holds a commit or step id), so no exact FIC matches the next run. Configure a stable subject claim in the CI if it allows, or use a certificate.';
+    suggestion.caveat =
+      "This CI's default subject changes on every run (it holds a commit or step id), so no exact FIC matches the next run. Configure a stable subject claim in the CI if it allows, or use a certificate.";
   }
   return suggestion;
 }
@@ -88,7 +104,7 @@ export function terraformBlock(s: FicSuggestion): string {
   const id = s.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1');
   return [
     `resource "azuread_application_federated_identity_credential" "${id}" {`,
-    '  application_id = azuread_application.this.id # the application\'s resource id: /applications/<object-id>',
+    "  application_id = azuread_application.this.id # the application's resource id: /applications/<object-id>",
     `  display_name   = ${hcl(s.name)}`,
     `  description    = ${hcl(s.description)}`,
     `  issuer         = ${hcl(s.issuer)}`,

@@ -29,7 +29,10 @@ import { iso, loginSummary } from './cli/render.js';
 
 /** The hand-offs of the `export` input; `env` alone stays on the cold path, anything else loads the hand-off code. */
 const HANDOFFS = {
-  async select(exports: ActionInputs['exports'], options: FederationOptions): Promise<{ handoffs: Handoff[]; options: FederationOptions }> {
+  async select(
+    exports: ActionInputs['exports'],
+    options: FederationOptions,
+  ): Promise<{ handoffs: Handoff[]; options: FederationOptions }> {
     if (exports.every((name) => name === 'env')) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
     const { selectHandoffs, withHandoffScopes } = await import('../handoff/select.js');
     const handoffs = selectHandoffs(exports, { field: 'export', fix: 'Set `export` to' });
@@ -51,11 +54,14 @@ function clean(value: string | undefined): string {
 
 function logResult(runner: Runner, result: LoginResult): void {
   const id = result.idToken;
-  runner.info(`entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})`);
+  runner.info(
+    `entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})`,
+  );
   runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
   runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(', ') : id?.aud)}`);
-  for (const token of result.tokens) runner.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
+  for (const token of result.tokens)
+    runner.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);
 }
 
@@ -70,7 +76,9 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
 
   // Registry names and the like are checked here, before any request.
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === 'identity-endpoint') ? (await import('../identity/handoff.js')).identityIdleTimeout(env) : undefined;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === 'identity-endpoint')
+    ? (await import('../identity/handoff.js')).identityIdleTimeout(env)
+    : undefined;
   const provider = githubProvider({ env, http, timeoutMs: inputs.options.timeoutMs });
   // Every CI token is masked the moment it arrives, whoever asked for it.
   const fetchIdToken = async (audience: string): Promise<string> => {
@@ -81,22 +89,25 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   };
   const recentIdToken = async (audience: string): Promise<string> => {
     const latest = seen.latest;
-    return latest !== undefined && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
+    return latest !== undefined && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS
+      ? latest.token
+      : fetchIdToken(audience);
   };
 
   const source = { kind: 'federated', description: provider.description, idToken: fetchIdToken } as const;
   // The policy runs before any exchange (a denied run sends nothing to Entra); the audit
   // trail is appended whatever the outcome. Their code loads only when they are asked for.
-  const result = inputs.policyPath === undefined && inputs.auditLogPath === undefined
-    ? await login(options, source, { http })
-    : await (await import('../audit/trail.js')).loginWithGuardFiles(options, source, http, {
-      policyPath: inputs.policyPath,
-      auditLogPath: inputs.auditLogPath,
-      summaryPath: env['GITHUB_STEP_SUMMARY'],
-      provider: provider.name,
-      ci: provider.context(),
-      now: Date.now,
-    });
+  const result =
+    inputs.policyPath === undefined && inputs.auditLogPath === undefined
+      ? await login(options, source, { http })
+      : await (await import('../audit/trail.js')).loginWithGuardFiles(options, source, http, {
+          policyPath: inputs.policyPath,
+          auditLogPath: inputs.auditLogPath,
+          summaryPath: env['GITHUB_STEP_SUMMARY'],
+          provider: provider.name,
+          ci: provider.context(),
+          now: Date.now,
+        });
   // Masks first: nothing below may mention a token the runner does not yet hide.
   for (const token of result.tokens) runner.mask(token.accessToken);
   const first = result.tokens[0];
@@ -118,55 +129,71 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   };
   const files: string[] = [];
   const rest: Omit<Cleanup, 'files'> = {};
-  await runHandoffs(handoffs, {
-    result,
-    idToken: recentIdToken,
-    ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }),
-    env,
-    provider: provider.name,
-    http,
-    ...(idleTimeoutSeconds === undefined ? {} : { identity: {
-      // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
-      values: {
-        'client-id': options.clientId,
-        'tenant-id': options.tenantId,
-        cloud: options.cloud,
-        'authority-host': options.authorityHost,
-        audience: options.audience,
-        timeout: String(options.timeoutMs / 1000),
-        provider: 'github',
-        ...(inputs.policyPath === undefined ? {} : { policy: inputs.policyPath }),
-        ...(inputs.auditLogPath === undefined ? {} : { 'audit-log': inputs.auditLogPath }),
-      },
-      // The runner's worker: it lives as long as the job.
-      ...(process.ppid > 1 ? { watchPid: process.ppid } : {}),
-      idleTimeoutSeconds,
-    } }),
-  }, sink, (cleanup) => {
-    // Saved after each hand-off, so that a later failure still leaves post a complete list.
-    if (cleanup.files.length > 0) {
-      files.push(...cleanup.files);
-      runner.saveState(FILES_STATE, JSON.stringify(files));
-    }
-    let more = false;
-    for (const key of ['dirs', 'azConfigDirs', 'endpoints', 'dockerLogouts'] as const) {
-      const list = cleanup[key];
-      if (list === undefined || list.length === 0) continue;
-      (rest as Record<string, unknown[]>)[key] = [...((rest as Record<string, unknown[]>)[key] ?? []), ...list];
-      more = true;
-    }
-    if (more) runner.saveState(CLEANUP_STATE, JSON.stringify(rest));
-  });
+  await runHandoffs(
+    handoffs,
+    {
+      result,
+      idToken: recentIdToken,
+      ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }),
+      env,
+      provider: provider.name,
+      http,
+      ...(idleTimeoutSeconds === undefined
+        ? {}
+        : {
+            identity: {
+              // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
+              values: {
+                'client-id': options.clientId,
+                'tenant-id': options.tenantId,
+                cloud: options.cloud,
+                'authority-host': options.authorityHost,
+                audience: options.audience,
+                timeout: String(options.timeoutMs / 1000),
+                provider: 'github',
+                ...(inputs.policyPath === undefined ? {} : { policy: inputs.policyPath }),
+                ...(inputs.auditLogPath === undefined ? {} : { 'audit-log': inputs.auditLogPath }),
+              },
+              // The runner's worker: it lives as long as the job.
+              ...(process.ppid > 1 ? { watchPid: process.ppid } : {}),
+              idleTimeoutSeconds,
+            },
+          }),
+    },
+    sink,
+    (cleanup) => {
+      // Saved after each hand-off, so that a later failure still leaves post a complete list.
+      if (cleanup.files.length > 0) {
+        files.push(...cleanup.files);
+        runner.saveState(FILES_STATE, JSON.stringify(files));
+      }
+      let more = false;
+      for (const key of ['dirs', 'azConfigDirs', 'endpoints', 'dockerLogouts'] as const) {
+        const list = cleanup[key];
+        if (list === undefined || list.length === 0) continue;
+        (rest as Record<string, unknown[]>)[key] = [...((rest as Record<string, unknown[]>)[key] ?? []), ...list];
+        more = true;
+      }
+      if (more) runner.saveState(CLEANUP_STATE, JSON.stringify(rest));
+    },
+  );
 
   logResult(runner, result);
-  if (inputs.exports.includes('env')) runner.info(`  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`);
+  if (inputs.exports.includes('env'))
+    runner.info(
+      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`,
+    );
   for (const note of notes) runner.info(`  exported:          ${note}`);
-  runner.debug(`correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`);
+  runner.debug(
+    `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`,
+  );
   try {
     runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
   } catch (err) {
     // The sign-in worked and everything is handed on; a summary that cannot be written is no reason to fail.
-    runner.warning(`entra-federate: could not write the step summary (${(err as { code?: string }).code ?? String(err)}).`);
+    runner.warning(
+      `entra-federate: could not write the step summary (${(err as { code?: string }).code ?? String(err)}).`,
+    );
   }
 }
 
@@ -191,7 +218,10 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
       for (const line of renderDiagnosis(reading.diagnosis, reading.ctx).trimEnd().split('\n')) runner.info(line);
     }
     try {
-      runner.appendSummary(failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()) + (reading === undefined ? '' : `\n${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`));
+      runner.appendSummary(
+        failureSummary(err, githubProvider({ env, http, timeoutMs: 0 }).context()) +
+          (reading === undefined ? '' : `\n${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`),
+      );
     } catch {
       // The annotation above already says what failed.
     }
@@ -199,7 +229,9 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  runner.error(`entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`);
+  runner.error(
+    `entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`,
+  );
   if (err instanceof Error && err.stack !== undefined) runner.debug(err.stack);
   process.exitCode = 1;
 }

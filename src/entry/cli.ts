@@ -43,7 +43,9 @@ if (name === undefined || name === '--help' || name === '-h' || name === 'help')
 } else {
   const load = COMMANDS[name];
   if (load === undefined) {
-    process.stderr.write(`entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`);
+    process.stderr.write(
+      `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`,
+    );
     process.exitCode = 2;
   } else {
     await runCommand(async () => (await load()).run(rest), { json: () => rest.includes('--json') });

@@ -67,14 +67,20 @@ function fail(err: unknown): void {
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`entra-federate: unexpected error: ${message}\n  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).\n`);
-  if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+  process.stderr.write(
+    `entra-federate: unexpected error: ${message}\n  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).\n`,
+  );
+  if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined)
+    process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 }
 
 try {
   // A proxy setting that cannot be parsed fails here, with its own message.
-  const http = createNodeHttpClient({ userAgent: `entra-federate-drone/${VERSION}`, proxy: proxyConfigFrom(process.env) });
+  const http = createNodeHttpClient({
+    userAgent: `entra-federate-drone/${VERSION}`,
+    proxy: proxyConfigFrom(process.env),
+  });
   await main(process.env, http);
 } catch (err) {
   fail(err);

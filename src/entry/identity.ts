@@ -21,7 +21,6 @@ import type { Credential, FederationValues } from './cli/common.js';
 import { guardedLogin } from './cli/guard-flags.js';
 import { iso } from './cli/render.js';
 
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -33,26 +32,49 @@ function parseConfig(text: string): EndpointConfig {
   try {
     parsed = JSON.parse(text) as Partial<EndpointConfig>;
   } catch {
-    throw usageError('INVALID_ENDPOINT_CONFIG', 'The identity endpoint was started without its configuration.', 'It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand.');
+    throw usageError(
+      'INVALID_ENDPOINT_CONFIG',
+      'The identity endpoint was started without its configuration.',
+      'It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand.',
+    );
   }
-  const ok = parsed.version === 1 && typeof parsed.secret === 'string' && parsed.secret.length >= 32 && typeof parsed.stateFile === 'string'
-    && typeof parsed.values === 'object' && parsed.values !== null && Array.isArray(parsed.tokenFiles)
-    && typeof parsed.idleTimeoutSeconds === 'number' && parsed.idleTimeoutSeconds > 0;
-  if (!ok) throw usageError('INVALID_ENDPOINT_CONFIG', 'The identity endpoint\'s configuration is incomplete.', 'Start it through `entra-federate login --export identity-endpoint` or the Action.');
+  const ok =
+    parsed.version === 1 &&
+    typeof parsed.secret === 'string' &&
+    parsed.secret.length >= 32 &&
+    typeof parsed.stateFile === 'string' &&
+    typeof parsed.values === 'object' &&
+    parsed.values !== null &&
+    Array.isArray(parsed.tokenFiles) &&
+    typeof parsed.idleTimeoutSeconds === 'number' &&
+    parsed.idleTimeoutSeconds > 0;
+  if (!ok)
+    throw usageError(
+      'INVALID_ENDPOINT_CONFIG',
+      "The identity endpoint's configuration is incomplete.",
+      'Start it through `entra-federate login --export identity-endpoint` or the Action.',
+    );
   return parsed as EndpointConfig;
 }
 
 /** What to do when a CI that issues one token per job has let it expire. */
 function expiredRemedy(provider: string): string {
   switch (provider) {
-    case 'gitlab': return 'GitLab sets an ID token\'s expiry to the job\'s timeout: raise the job\'s `timeout:`, or split the work into jobs that each sign in.';
-    case 'circleci': return 'CircleCI\'s job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.';
-    default: return 'The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.';
+    case 'gitlab':
+      return "GitLab sets an ID token's expiry to the job's timeout: raise the job's `timeout:`, or split the work into jobs that each sign in.";
+    case 'circleci':
+      return "CircleCI's job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.";
+    default:
+      return 'The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.';
   }
 }
 
 /** The job token, refused once expired: Entra would answer AADSTS700024, which says less. */
-function unexpired(provider: CiProvider | undefined, description: string, idToken: (audience: string) => Promise<string>): (audience: string) => Promise<string> {
+function unexpired(
+  provider: CiProvider | undefined,
+  description: string,
+  idToken: (audience: string) => Promise<string>,
+): (audience: string) => Promise<string> {
   return async (audience) => {
     const token = await idToken(audience);
     let exp: number | undefined;
@@ -62,16 +84,24 @@ function unexpired(provider: CiProvider | undefined, description: string, idToke
       exp = undefined;
     }
     if (exp !== undefined && exp * 1000 <= Date.now()) {
-      throw new FederationError('ID_TOKEN_EXPIRED', `The CI token from ${description} expired at ${iso(exp * 1000)}, and this CI does not issue a new one during the job.`, {
-        remedy: expiredRemedy(provider?.name ?? ''),
-      });
+      throw new FederationError(
+        'ID_TOKEN_EXPIRED',
+        `The CI token from ${description} expired at ${iso(exp * 1000)}, and this CI does not issue a new one during the job.`,
+        {
+          remedy: expiredRemedy(provider?.name ?? ''),
+        },
+      );
     }
     return token;
   };
 }
 
 function writeState(path: string, state: EndpointState): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o600,
+  );
   try {
     fchmodSync(fd, 0o600);
     writeSync(fd, JSON.stringify(state));
@@ -100,9 +130,13 @@ async function main(): Promise<void> {
   const clientId = options.clientId;
   const http = httpClient();
   const base = credentialFrom(values, env, http);
-  const credential: Credential = base.source.kind === 'federated'
-    ? { ...base, source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) } }
-    : base;
+  const credential: Credential =
+    base.source.kind === 'federated'
+      ? {
+          ...base,
+          source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) },
+        }
+      : base;
 
   const exchange = async (scope: string): Promise<CachedToken> => {
     const obtainedAt = Date.now();
@@ -113,11 +147,23 @@ async function main(): Promise<void> {
   };
 
   let lifecycle: ReturnType<typeof watchLifecycle> | undefined;
-  const server = await startIdentityServer({ clientId, secret: config.secret, exchange, onActivity: () => lifecycle?.activity() });
-  writeState(config.stateFile, { pid: process.pid, port: server.port, entry: process.argv[1] ?? '', startedAt: new Date().toISOString() });
+  const server = await startIdentityServer({
+    clientId,
+    secret: config.secret,
+    exchange,
+    onActivity: () => lifecycle?.activity(),
+  });
+  writeState(config.stateFile, {
+    pid: process.pid,
+    port: server.port,
+    entry: process.argv[1] ?? '',
+    startedAt: new Date().toISOString(),
+  });
 
   const source = credential.source;
-  const keeper = new TokenFileKeeper(source.kind === 'federated' ? config.tokenFiles : [], () => (source.kind === 'federated' ? source.idToken(options.audience) : Promise.reject(new Error('not federated'))));
+  const keeper = new TokenFileKeeper(source.kind === 'federated' ? config.tokenFiles : [], () =>
+    source.kind === 'federated' ? source.idToken(options.audience) : Promise.reject(new Error('not federated')),
+  );
   const shutdown = (code: number): void => {
     keeper.stop();
     removeState(config.stateFile);
@@ -143,9 +189,16 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (err) {
-  const e = err instanceof FederationError
-    ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage }
-    : { code: 'IDENTITY_ENDPOINT_FAILED', message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`, remedy: 'This is a bug; please report it.' };
+  const e =
+    err instanceof FederationError
+      ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage }
+      : {
+          code: 'IDENTITY_ENDPOINT_FAILED',
+          message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
+          remedy: 'This is a bug; please report it.',
+        };
   // Exit even if a server was already listening: a failed start leaves nothing running.
-  process.stdout.write(`${JSON.stringify({ ok: false, error: e } satisfies ReadyLine)}\n`, () => process.exit(e.usage === true ? 2 : 1));
+  process.stdout.write(`${JSON.stringify({ ok: false, error: e } satisfies ReadyLine)}\n`, () =>
+    process.exit(e.usage === true ? 2 : 1),
+  );
 }

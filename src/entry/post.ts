@@ -22,5 +22,7 @@ const report = await performCleanup(cleanup, process.env, {
 });
 runner.info(`entra-federate: removed ${report.filesRemoved} file${report.filesRemoved === 1 ? '' : 's'}.`);
 if (!isEmptyCleanup(rest)) {
-  runner.info(`entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? '' : 's'}, signed out ${report.signedOut} tool${report.signedOut === 1 ? '' : 's'}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? 'y' : 'ies'}.`);
+  runner.info(
+    `entra-federate: stopped ${report.endpointsStopped} identity endpoint${report.endpointsStopped === 1 ? '' : 's'}, signed out ${report.signedOut} tool${report.signedOut === 1 ? '' : 's'}, removed ${report.dirsRemoved} director${report.dirsRemoved === 1 ? 'y' : 'ies'}.`,
+  );
 }

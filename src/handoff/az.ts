@@ -18,12 +18,16 @@ import { AZ_CONFIG_DIR_PREFIX } from './cleanup.js';
 import { describeToolFailure } from './tool.js';
 import type { CiSink, Cleanup, Handoff, ToolRun } from './types.js';
 
-const NOT_FOUND_REMEDY = 'Install the Azure CLI on the runner (GitHub-hosted runners have it), or drop `az` from the exports.';
+const NOT_FOUND_REMEDY =
+  'Install the Azure CLI on the runner (GitHub-hosted runners have it), or drop `az` from the exports.';
 
 async function az(sink: CiSink, args: string[], opts: ToolRun, what: string, remedy: string): Promise<void> {
   const result = await sink.run(['az', ...args], opts);
   if (result.ok) return;
-  const command = `az ${args.filter((a) => !(opts.secrets ?? []).includes(a)).slice(0, 2).join(' ')}`;
+  const command = `az ${args
+    .filter((a) => !(opts.secrets ?? []).includes(a))
+    .slice(0, 2)
+    .join(' ')}`;
   throw new FederationError('AZ_LOGIN_FAILED', `Could not ${what}: ${describeToolFailure(command, result)}.`, {
     remedy: result.reason === 'not-found' ? NOT_FOUND_REMEDY : remedy,
     usage: result.reason === 'not-found',
@@ -40,13 +44,43 @@ export const azHandoff: Handoff = {
     const cleanup: Cleanup = { files: [], dirs: [dir], azConfigDirs: [dir] };
     const opts: ToolRun = { env: { AZURE_CONFIG_DIR: dir, AZURE_CORE_COLLECT_TELEMETRY: 'false' }, secrets: [token] };
     try {
-      if (result.cloud !== 'AzureCloud') await az(sink, ['cloud', 'set', '--name', result.cloud, '--output', 'none'], opts, `select the ${result.cloud} cloud in az`, 'Use an Azure CLI that knows this cloud (`az cloud list`).');
-      const login = ['login', '--service-principal', '--username', result.clientId, '--tenant', result.tenantId, '--federated-token', token, '--output', 'none'];
+      if (result.cloud !== 'AzureCloud')
+        await az(
+          sink,
+          ['cloud', 'set', '--name', result.cloud, '--output', 'none'],
+          opts,
+          `select the ${result.cloud} cloud in az`,
+          'Use an Azure CLI that knows this cloud (`az cloud list`).',
+        );
+      const login = [
+        'login',
+        '--service-principal',
+        '--username',
+        result.clientId,
+        '--tenant',
+        result.tenantId,
+        '--federated-token',
+        token,
+        '--output',
+        'none',
+      ];
       // Without a subscription, an app that has none would otherwise fail `az login`.
       if (request.subscriptionId === undefined) login.push('--allow-no-subscriptions');
-      await az(sink, login, opts, 'sign az in', 'The same CI token has just signed in through entra-federate, so this is on az\'s side: use Azure CLI 2.30 or later, and check that it reaches its cloud\'s authority (proxy settings).');
+      await az(
+        sink,
+        login,
+        opts,
+        'sign az in',
+        "The same CI token has just signed in through entra-federate, so this is on az's side: use Azure CLI 2.30 or later, and check that it reaches its cloud's authority (proxy settings).",
+      );
       if (request.subscriptionId !== undefined) {
-        await az(sink, ['account', 'set', '--subscription', request.subscriptionId, '--output', 'none'], opts, `select subscription ${request.subscriptionId} in az`, 'Give the app a role on that subscription, or leave the subscription out.');
+        await az(
+          sink,
+          ['account', 'set', '--subscription', request.subscriptionId, '--output', 'none'],
+          opts,
+          `select subscription ${request.subscriptionId} in az`,
+          'Give the app a role on that subscription, or leave the subscription out.',
+        );
       }
     } catch (err) {
       // Everything az wrote is in the directory: removing it undoes a half-done sign-in.
@@ -54,9 +88,13 @@ export const azHandoff: Handoff = {
       throw err;
     }
     sink.setEnv('AZURE_CONFIG_DIR', dir);
-    sink.info(`az: signed in under AZURE_CONFIG_DIR=${dir}${request.subscriptionId === undefined ? '' : `, subscription ${request.subscriptionId}`}; az keeps the CI token it was given, so its session lasts about an hour.`);
+    sink.info(
+      `az: signed in under AZURE_CONFIG_DIR=${dir}${request.subscriptionId === undefined ? '' : `, subscription ${request.subscriptionId}`}; az keeps the CI token it was given, so its session lasts about an hour.`,
+    );
     if (result.authorityHost !== CLOUDS[result.cloud as keyof typeof CLOUDS].authorityHost) {
-      sink.warn(`az: az signs in at the ${result.cloud} authority, not at ${result.authorityHost}; register a custom cloud with \`az cloud register\` for anything else.`);
+      sink.warn(
+        `az: az signs in at the ${result.cloud} authority, not at ${result.authorityHost}; register a custom cloud with \`az cloud register\` for anything else.`,
+      );
     }
     return cleanup;
   },

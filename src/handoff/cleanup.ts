@@ -67,7 +67,8 @@ export function cleanupFromJson(raw: string): Cleanup {
   let parsed: Record<string, unknown>;
   try {
     const value: unknown = JSON.parse(raw);
-    parsed = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    parsed =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     parsed = {};
   }
@@ -76,12 +77,18 @@ export function cleanupFromJson(raw: string): Cleanup {
     const list = strings(parsed[key]);
     if (list.length > 0) out[key] = list;
   }
-  const logouts = (Array.isArray(parsed['dockerLogouts']) ? (parsed['dockerLogouts'] as unknown[]) : []).flatMap((d) => {
-    const o = (d ?? {}) as { registry?: unknown; dockerConfig?: unknown };
-    // A registry name, never an option: `docker logout -x` must not come out of a record.
-    if (typeof o.registry !== 'string' || !/^[a-z0-9][a-z0-9.:-]*$/.test(o.registry)) return [];
-    return [typeof o.dockerConfig === 'string' ? { registry: o.registry, dockerConfig: o.dockerConfig } : { registry: o.registry }];
-  });
+  const logouts = (Array.isArray(parsed['dockerLogouts']) ? (parsed['dockerLogouts'] as unknown[]) : []).flatMap(
+    (d) => {
+      const o = (d ?? {}) as { registry?: unknown; dockerConfig?: unknown };
+      // A registry name, never an option: `docker logout -x` must not come out of a record.
+      if (typeof o.registry !== 'string' || !/^[a-z0-9][a-z0-9.:-]*$/.test(o.registry)) return [];
+      return [
+        typeof o.dockerConfig === 'string'
+          ? { registry: o.registry, dockerConfig: o.dockerConfig }
+          : { registry: o.registry },
+      ];
+    },
+  );
   if (logouts.length > 0) out.dockerLogouts = logouts;
   return out;
 }
@@ -93,8 +100,9 @@ export function mergeCleanup(a: Cleanup, b: Cleanup): Cleanup {
   const dirs = union(a.dirs, b.dirs);
   const azConfigDirs = union(a.azConfigDirs, b.azConfigDirs);
   const endpoints = union(a.endpoints, b.endpoints);
-  const dockerLogouts = [...(a.dockerLogouts ?? []), ...(b.dockerLogouts ?? [])]
-    .filter((d, i, all) => all.findIndex((e) => e.registry === d.registry && e.dockerConfig === d.dockerConfig) === i);
+  const dockerLogouts = [...(a.dockerLogouts ?? []), ...(b.dockerLogouts ?? [])].filter(
+    (d, i, all) => all.findIndex((e) => e.registry === d.registry && e.dockerConfig === d.dockerConfig) === i,
+  );
   if (dirs.length > 0) out.dirs = dirs;
   if (azConfigDirs.length > 0) out.azConfigDirs = azConfigDirs;
   if (endpoints.length > 0) out.endpoints = endpoints;
@@ -103,7 +111,13 @@ export function mergeCleanup(a: Cleanup, b: Cleanup): Cleanup {
 }
 
 export function isEmptyCleanup(c: Cleanup): boolean {
-  return c.files.length === 0 && (c.dirs ?? []).length === 0 && (c.azConfigDirs ?? []).length === 0 && (c.endpoints ?? []).length === 0 && (c.dockerLogouts ?? []).length === 0;
+  return (
+    c.files.length === 0 &&
+    (c.dirs ?? []).length === 0 &&
+    (c.azConfigDirs ?? []).length === 0 &&
+    (c.endpoints ?? []).length === 0 &&
+    (c.dockerLogouts ?? []).length === 0
+  );
 }
 
 /** Endpoints first (so nothing rewrites a file being removed), then sign-outs, files, directories. */
@@ -114,7 +128,9 @@ export async function performCleanup(cleanup: Cleanup, env: Env, log: CleanupLog
     try {
       if ((await stopEndpoint(stateFile)) === 'stopped') report.endpointsStopped++;
     } catch (err) {
-      log.warn(`entra-federate: could not stop the identity endpoint of ${stateFile} (${code(err)}); it stops by itself when the job ends.`);
+      log.warn(
+        `entra-federate: could not stop the identity endpoint of ${stateFile} (${code(err)}); it stops by itself when the job ends.`,
+      );
     }
   }
   for (const dir of cleanup.azConfigDirs ?? []) {
@@ -122,7 +138,14 @@ export async function performCleanup(cleanup: Cleanup, env: Env, log: CleanupLog
     if (signOut(['az', 'account', 'clear'], toolEnv(env, { AZURE_CONFIG_DIR: dir }), log)) report.signedOut++;
   }
   for (const { registry, dockerConfig } of cleanup.dockerLogouts ?? []) {
-    if (signOut(['docker', 'logout', registry], toolEnv(env, dockerConfig === undefined ? {} : { DOCKER_CONFIG: dockerConfig }), log)) report.signedOut++;
+    if (
+      signOut(
+        ['docker', 'logout', registry],
+        toolEnv(env, dockerConfig === undefined ? {} : { DOCKER_CONFIG: dockerConfig }),
+        log,
+      )
+    )
+      report.signedOut++;
   }
   for (const file of cleanup.files) {
     if (!isAbsolute(file)) continue;

@@ -22,10 +22,14 @@ export const envHandoff: Handoff = {
       file = writeSecureFile(sink.tempDir, TOKEN_FILE_PREFIX, TOKEN_FILE_SUFFIX, token);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      throw new FederationError('TOKEN_FILE_WRITE_FAILED', `Could not create the federated token file in ${sink.tempDir}${typeof code === 'string' ? ` (${code})` : ''}.`, {
-        remedy: 'The runner\'s temporary directory (RUNNER_TEMP) must exist and be writable by the job\'s user.',
-        cause: err,
-      });
+      throw new FederationError(
+        'TOKEN_FILE_WRITE_FAILED',
+        `Could not create the federated token file in ${sink.tempDir}${typeof code === 'string' ? ` (${code})` : ''}.`,
+        {
+          remedy: "The runner's temporary directory (RUNNER_TEMP) must exist and be writable by the job's user.",
+          cause: err,
+        },
+      );
     }
     try {
       sink.setEnv('AZURE_CLIENT_ID', result.clientId);

@@ -14,7 +14,10 @@ import type { Handoff } from './types.js';
 
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
 /** URL-scoped keys: the header goes to Azure DevOps and nowhere else. */
-export const GIT_HEADER_KEYS = ['http.https://dev.azure.com/.extraheader', 'http.https://*.visualstudio.com/.extraheader'];
+export const GIT_HEADER_KEYS = [
+  'http.https://dev.azure.com/.extraheader',
+  'http.https://*.visualstudio.com/.extraheader',
+];
 
 export const gitHandoff: Handoff = {
   name: 'git',
@@ -26,7 +29,12 @@ export const gitHandoff: Handoff = {
     const raw = (request.exported.get('GIT_CONFIG_COUNT') ?? request.env['GIT_CONFIG_COUNT'] ?? '').trim();
     const count = raw === '' ? 0 : Number(raw);
     if (!Number.isInteger(count) || count < 0 || count > 1000) {
-      throw usageError('INVALID_GIT_CONFIG_COUNT', `GIT_CONFIG_COUNT is ${JSON.stringify(raw)}, not a count, so git itself would refuse to run.`, 'Fix or unset GIT_CONFIG_COUNT in the job before this step.', 'GIT_CONFIG_COUNT');
+      throw usageError(
+        'INVALID_GIT_CONFIG_COUNT',
+        `GIT_CONFIG_COUNT is ${JSON.stringify(raw)}, not a count, so git itself would refuse to run.`,
+        'Fix or unset GIT_CONFIG_COUNT in the job before this step.',
+        'GIT_CONFIG_COUNT',
+      );
     }
     const header = `AUTHORIZATION: bearer ${token.accessToken}`;
     GIT_HEADER_KEYS.forEach((key, i) => {
@@ -35,7 +43,9 @@ export const gitHandoff: Handoff = {
     });
     sink.setEnv('GIT_CONFIG_COUNT', String(count + GIT_HEADER_KEYS.length));
     const until = new Date(token.expiresOn).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    sink.info(`git: a bearer header for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config), valid until ${until}.`);
+    sink.info(
+      `git: a bearer header for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config), valid until ${until}.`,
+    );
     return { files: [] };
   },
 };

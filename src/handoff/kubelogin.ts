@@ -27,13 +27,18 @@ export const kubeloginHandoff: Handoff = {
       ['AAD_LOGIN_METHOD', 'workloadidentity'],
     ];
     for (const [name, value] of vars) if (request.exported.get(name) !== value) sink.setEnv(name, value);
-    sink.info('kubelogin: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_FEDERATED_TOKEN_FILE, AAD_LOGIN_METHOD=workloadidentity; kubelogin re-reads the file on every kubectl call.');
+    sink.info(
+      'kubelogin: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_FEDERATED_TOKEN_FILE, AAD_LOGIN_METHOD=workloadidentity; kubelogin re-reads the file on every kubectl call.',
+    );
     const set = (name: string): boolean => (env[name] ?? '').trim() !== '';
     if (set('ACTIONS_ID_TOKEN_REQUEST_TOKEN') && set('ACTIONS_ID_TOKEN_REQUEST_URL')) {
-      const audience = result.audience === KUBELOGIN_GITHUB_AUDIENCE
-        ? 'That works for this app, whose federated credential has that audience.'
-        : `This app's federated credential expects ${result.audience}, so kubelogin will fail: unset ACTIONS_ID_TOKEN_REQUEST_TOKEN for the kubectl step (env: ACTIONS_ID_TOKEN_REQUEST_TOKEN: '').`;
-      sink.warn(`kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set, so kubelogin ignores AZURE_FEDERATED_TOKEN_FILE and requests its own GitHub token for ${KUBELOGIN_GITHUB_AUDIENCE}. ${audience}`);
+      const audience =
+        result.audience === KUBELOGIN_GITHUB_AUDIENCE
+          ? 'That works for this app, whose federated credential has that audience.'
+          : `This app's federated credential expects ${result.audience}, so kubelogin will fail: unset ACTIONS_ID_TOKEN_REQUEST_TOKEN for the kubectl step (env: ACTIONS_ID_TOKEN_REQUEST_TOKEN: '').`;
+      sink.warn(
+        `kubelogin: ACTIONS_ID_TOKEN_REQUEST_TOKEN and ACTIONS_ID_TOKEN_REQUEST_URL are set, so kubelogin ignores AZURE_FEDERATED_TOKEN_FILE and requests its own GitHub token for ${KUBELOGIN_GITHUB_AUDIENCE}. ${audience}`,
+      );
     }
     return { files: file.created ? [file.path] : [] };
   },

@@ -9,7 +9,12 @@ import type { CiSink, Cleanup, Handoff, HandoffRequest } from './types.js';
 
 export type HandoffContext = Omit<HandoffRequest, 'exported' | 'accessToken'>;
 
-export async function runHandoffs(handoffs: readonly Handoff[], context: HandoffContext, sink: CiSink, onCleanup: (cleanup: Cleanup) => void): Promise<void> {
+export async function runHandoffs(
+  handoffs: readonly Handoff[],
+  context: HandoffContext,
+  sink: CiSink,
+  onCleanup: (cleanup: Cleanup) => void,
+): Promise<void> {
   const exported = new Map<string, string>();
   const recording: CiSink = {
     setEnv: (name, value) => {
@@ -36,5 +41,13 @@ export async function runHandoffs(handoffs: readonly Handoff[], context: Handoff
 
 /** The CI token source of a login that has none to give (certificate or secret). */
 export function noIdToken(credential: string): (audience: string) => Promise<string> {
-  return () => Promise.reject(usageError('NO_CI_TOKEN_TO_EXPORT', `This login used a ${credential}, so there is no CI token to hand on.`, 'The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI\'s OIDC token, or export only git, acr:<registry> or identity-endpoint.', 'export'));
+  return () =>
+    Promise.reject(
+      usageError(
+        'NO_CI_TOKEN_TO_EXPORT',
+        `This login used a ${credential}, so there is no CI token to hand on.`,
+        "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
+        'export',
+      ),
+    );
 }

@@ -17,7 +17,15 @@ import { terraformHandoff } from './terraform.js';
 import type { Handoff } from './types.js';
 
 /** Export names; `acr:<registry>` is the one with an argument. */
-export const EXPORT_NAMES = ['env', 'terraform', 'az', 'acr:<registry>', 'git', 'kubelogin', 'identity-endpoint'] as const;
+export const EXPORT_NAMES = [
+  'env',
+  'terraform',
+  'az',
+  'acr:<registry>',
+  'git',
+  'kubelogin',
+  'identity-endpoint',
+] as const;
 
 const FIXED: Readonly<Record<string, Handoff>> = {
   env: envHandoff,
@@ -38,7 +46,10 @@ function rank(handoff: Handoff): number {
  * means nothing. `how` says in the remedy where the names come from (a flag or an input).
  */
 export function selectHandoffs(values: readonly string[], how: { field: string; fix: string }): Handoff[] {
-  const names = values.flatMap((v) => v.split(/[\n,]/)).map((v) => v.trim()).filter((v) => v !== '');
+  const names = values
+    .flatMap((v) => v.split(/[\n,]/))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (names.length === 1 && names[0]?.toLowerCase() === 'none') return [];
   const out: Handoff[] = [];
   for (const raw of names) {
@@ -47,7 +58,12 @@ export function selectHandoffs(values: readonly string[], how: { field: string; 
     if (lower.startsWith('acr:')) handoff = acrHandoff(parseRegistry(raw.slice(4), how.field));
     else handoff = FIXED[lower];
     if (handoff === undefined) {
-      throw usageError('INVALID_EXPORT', `${quote(raw)} is not something entra-federate can export.`, `${how.fix} one of ${EXPORT_NAMES.join(', ')}.`, how.field);
+      throw usageError(
+        'INVALID_EXPORT',
+        `${quote(raw)} is not something entra-federate can export.`,
+        `${how.fix} one of ${EXPORT_NAMES.join(', ')}.`,
+        how.field,
+      );
     }
     if (!out.some((h) => h.name === handoff.name)) out.push(handoff);
   }
@@ -57,6 +73,7 @@ export function selectHandoffs(values: readonly string[], how: { field: string; 
 /** The login's scopes plus the hand-offs', the user's first (the Action's access-token output is the first). */
 export function withHandoffScopes(options: FederationOptions, handoffs: readonly Handoff[]): FederationOptions {
   const scopes = [...options.scopes];
-  for (const scope of handoffs.flatMap((h) => h.scopes ?? [])) if (!scopes.some((s) => s.scope === scope)) scopes.push({ scope });
+  for (const scope of handoffs.flatMap((h) => h.scopes ?? []))
+    if (!scopes.some((s) => s.scope === scope)) scopes.push({ scope });
   return { ...options, scopes };
 }

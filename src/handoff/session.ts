@@ -27,13 +27,23 @@ export function readSession(path: string): Cleanup {
   }
   const uid = process.getuid?.();
   if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) {
-    throw usageError('UNTRUSTED_SESSION', `The session record ${quote(path)} is not a private file of this user.`, `It was not written by entra-federate login: check ${SESSION_VARIABLE} and --session.`, 'session');
+    throw usageError(
+      'UNTRUSTED_SESSION',
+      `The session record ${quote(path)} is not a private file of this user.`,
+      `It was not written by entra-federate login: check ${SESSION_VARIABLE} and --session.`,
+      'session',
+    );
   }
   let parsed: { cleanup?: unknown };
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed;
   } catch {
-    throw usageError('UNTRUSTED_SESSION', `The session record ${quote(path)} is not JSON.`, `Point ${SESSION_VARIABLE} or --session at the file entra-federate login wrote.`, 'session');
+    throw usageError(
+      'UNTRUSTED_SESSION',
+      `The session record ${quote(path)} is not JSON.`,
+      `Point ${SESSION_VARIABLE} or --session at the file entra-federate login wrote.`,
+      'session',
+    );
   }
   return cleanupFromJson(JSON.stringify(parsed.cleanup ?? {}));
 }

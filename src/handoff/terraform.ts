@@ -29,29 +29,41 @@ export const terraformHandoff: Handoff = {
   async export(request, sink) {
     const { result, env } = request;
     const cloud = result.cloud as keyof typeof ARM_ENVIRONMENT;
-    const vars: [string, string][] = [['ARM_USE_OIDC', 'true'], ['ARM_CLIENT_ID', result.clientId], ['ARM_TENANT_ID', result.tenantId]];
+    const vars: [string, string][] = [
+      ['ARM_USE_OIDC', 'true'],
+      ['ARM_CLIENT_ID', result.clientId],
+      ['ARM_TENANT_ID', result.tenantId],
+    ];
     if (request.subscriptionId !== undefined) vars.push(['ARM_SUBSCRIPTION_ID', request.subscriptionId]);
     if (cloud !== 'AzureCloud') vars.push(['ARM_ENVIRONMENT', ARM_ENVIRONMENT[cloud]]);
 
     const files: string[] = [];
     const requestUrl = nonEmpty(env, 'ACTIONS_ID_TOKEN_REQUEST_URL');
-    const requestMode = request.provider === 'github' && requestUrl !== undefined && nonEmpty(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== undefined;
+    const requestMode =
+      request.provider === 'github' &&
+      requestUrl !== undefined &&
+      nonEmpty(env, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== undefined;
     let mode: string;
     if (requestMode) {
       // ARM_OIDC_REQUEST_URL wins over ACTIONS_ID_TOKEN_REQUEST_URL in azurerm: the only way to
       // give it another audience (sovereign clouds, custom FICs).
-      if (result.audience !== AZURERM_DEFAULT_AUDIENCE) vars.push(['ARM_OIDC_REQUEST_URL', idTokenUrl(requestUrl, result.audience)]);
-      mode = 'azurerm, azuread and OpenTofu request their own GitHub token whenever they need one (request-URL mode), so long applies keep working';
+      if (result.audience !== AZURERM_DEFAULT_AUDIENCE)
+        vars.push(['ARM_OIDC_REQUEST_URL', idTokenUrl(requestUrl, result.audience)]);
+      mode =
+        'azurerm, azuread and OpenTofu request their own GitHub token whenever they need one (request-URL mode), so long applies keep working';
     } else {
       const file = await ciTokenFile(request, sink);
       if (file.created) files.push(file.path);
       vars.push(['ARM_OIDC_TOKEN_FILE_PATH', file.path]);
-      mode = 'azurerm and Pulumi read the token file once (their session lasts about an hour from then); OpenTofu\'s azurerm backend re-reads it on each use';
+      mode =
+        "azurerm and Pulumi read the token file once (their session lasts about an hour from then); OpenTofu's azurerm backend re-reads it on each use";
     }
     for (const [name, value] of vars) sink.setEnv(name, value);
     sink.info(`terraform: ${vars.map(([name]) => name).join(', ')}; ${mode}.`);
     if (result.authorityHost !== CLOUDS[result.cloud as keyof typeof CLOUDS].authorityHost) {
-      sink.warn(`terraform: azurerm signs in at the ${result.cloud} authority, not at ${result.authorityHost} (it has no variable for a custom authority host).`);
+      sink.warn(
+        `terraform: azurerm signs in at the ${result.cloud} authority, not at ${result.authorityHost} (it has no variable for a custom authority host).`,
+      );
     }
     return { files };
   },

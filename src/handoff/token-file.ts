@@ -22,9 +22,14 @@ export async function ciTokenFile(request: HandoffRequest, sink: CiSink): Promis
     return { path: writeSecureFile(sink.tempDir, TOKEN_FILE_PREFIX, TOKEN_FILE_SUFFIX, token), created: true };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    throw new FederationError('TOKEN_FILE_WRITE_FAILED', `Could not create the federated token file in ${sink.tempDir}${typeof code === 'string' ? ` (${code})` : ''}.`, {
-      remedy: 'The temporary directory (RUNNER_TEMP, or TMPDIR outside GitHub) must exist and be writable by the job\'s user.',
-      cause: err,
-    });
+    throw new FederationError(
+      'TOKEN_FILE_WRITE_FAILED',
+      `Could not create the federated token file in ${sink.tempDir}${typeof code === 'string' ? ` (${code})` : ''}.`,
+      {
+        remedy:
+          "The temporary directory (RUNNER_TEMP, or TMPDIR outside GitHub) must exist and be writable by the job's user.",
+        cause: err,
+      },
+    );
   }
 }

@@ -9,7 +9,11 @@ import type { ToolResult, ToolRun } from './types.js';
 
 const MAX_OUTPUT_BYTES = 256 * 1024;
 
-export async function runTool(argv: readonly [string, ...string[]], jobEnv: Env, opts: ToolRun & { timeoutMs: number }): Promise<ToolResult> {
+export async function runTool(
+  argv: readonly [string, ...string[]],
+  jobEnv: Env,
+  opts: ToolRun & { timeoutMs: number },
+): Promise<ToolResult> {
   const result = await runCommand(argv, {
     env: { ...jobEnv, ...opts.env },
     timeoutMs: opts.timeoutMs,
@@ -21,7 +25,12 @@ export async function runTool(argv: readonly [string, ...string[]], jobEnv: Env,
   if (result.ok) return result;
   // Truncation means a tool never overflows; a signal is reported without its name here.
   const reason = result.reason === 'too-large' ? 'exit' : result.reason;
-  return { ok: false, reason, stderr: result.stderr, ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }) };
+  return {
+    ok: false,
+    reason,
+    stderr: result.stderr,
+    ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
+  };
 }
 
 /** One clause about a failed tool run, for a FederationError message. */
@@ -29,11 +38,17 @@ export function describeToolFailure(command: string, result: Exclude<ToolResult,
   const tail = result.stderr === '' ? '' : `: ${result.stderr}`;
   const program = command.split(' ')[0] ?? command;
   switch (result.reason) {
-    case 'not-found': return `\`${program}\` was not found on PATH`;
-    case 'not-executable': return `\`${program}\` is not executable`;
-    case 'timeout': return `\`${command}\` did not finish in time${tail}`;
-    case 'signal': return `\`${command}\` was killed${tail}`;
-    case 'spawn': return `\`${command}\` could not be started${tail}`;
-    case 'exit': return `\`${command}\` exited with code ${result.exitCode ?? '?'}${tail}`;
+    case 'not-found':
+      return `\`${program}\` was not found on PATH`;
+    case 'not-executable':
+      return `\`${program}\` is not executable`;
+    case 'timeout':
+      return `\`${command}\` did not finish in time${tail}`;
+    case 'signal':
+      return `\`${command}\` was killed${tail}`;
+    case 'spawn':
+      return `\`${command}\` could not be started${tail}`;
+    case 'exit':
+      return `\`${command}\` exited with code ${result.exitCode ?? '?'}${tail}`;
   }
 }

@@ -12,7 +12,12 @@ import type { LoginResult } from '../core/login.js';
 /** What a tool run by a hand-off did. Its output is captured for the hand-off, never shown as it is. */
 export type ToolResult =
   | { ok: true; stdout: string }
-  | { ok: false; reason: 'not-found' | 'not-executable' | 'timeout' | 'exit' | 'signal' | 'spawn'; exitCode?: number; stderr: string };
+  | {
+      ok: false;
+      reason: 'not-found' | 'not-executable' | 'timeout' | 'exit' | 'signal' | 'spawn';
+      exitCode?: number;
+      stderr: string;
+    };
 
 export interface ToolRun {
   /** Written to the tool's stdin, then closed: how secrets reach tools that read them there. */

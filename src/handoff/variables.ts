@@ -28,13 +28,21 @@ function set(env: Env, name: string): string | undefined {
 
 export function variableChannel(exportFile: string | undefined, env: Env): VariableChannel | undefined {
   if (exportFile !== undefined) {
-    if (exportFile.trim() === '') throw usageError('INVALID_EXPORT_FILE', '--export-file is empty.', 'Give the path of the file to write `export` lines to, e.g. --export-file "$RUNNER_TEMP/azure.env".', 'export-file');
+    if (exportFile.trim() === '')
+      throw usageError(
+        'INVALID_EXPORT_FILE',
+        '--export-file is empty.',
+        'Give the path of the file to write `export` lines to, e.g. --export-file "$RUNNER_TEMP/azure.env".',
+        'export-file',
+      );
     return { kind: 'shell', path: exportFile, what: `--export-file ${exportFile}`, own: true };
   }
   const githubEnv = set(env, 'GITHUB_ENV');
-  if (env['GITHUB_ACTIONS'] === 'true' && githubEnv !== undefined) return { kind: 'github', path: githubEnv, what: 'GITHUB_ENV' };
+  if (env['GITHUB_ACTIONS'] === 'true' && githubEnv !== undefined)
+    return { kind: 'github', path: githubEnv, what: 'GITHUB_ENV' };
   const bashEnv = set(env, 'BASH_ENV');
-  if (env['CIRCLECI'] === 'true' && bashEnv !== undefined) return { kind: 'shell', path: bashEnv, what: '$BASH_ENV', own: false };
+  if (env['CIRCLECI'] === 'true' && bashEnv !== undefined)
+    return { kind: 'shell', path: bashEnv, what: '$BASH_ENV', own: false };
   return undefined;
 }
 
@@ -45,11 +53,18 @@ export function shellQuote(value: string): string {
 
 function writeFailure(channel: VariableChannel, err: unknown): FederationError {
   const code = (err as { code?: unknown }).code;
-  return new FederationError('EXPORT_FILE_WRITE_FAILED', `Could not write to ${channel.what} (${channel.path})${typeof code === 'string' ? `: ${code}` : ''}.`, {
-    remedy: channel.kind === 'shell' && channel.own ? 'Give --export-file a path in a directory the job can write, that is not a link.' : `Do not override ${channel.what}; the CI sets it.`,
-    usage: true,
-    cause: err,
-  });
+  return new FederationError(
+    'EXPORT_FILE_WRITE_FAILED',
+    `Could not write to ${channel.what} (${channel.path})${typeof code === 'string' ? `: ${code}` : ''}.`,
+    {
+      remedy:
+        channel.kind === 'shell' && channel.own
+          ? 'Give --export-file a path in a directory the job can write, that is not a link.'
+          : `Do not override ${channel.what}; the CI sets it.`,
+      usage: true,
+      cause: err,
+    },
+  );
 }
 
 /** Opens the --export-file for appending: new files 0600, existing ones only if private and plain. */
@@ -66,7 +81,12 @@ function openOwnFile(path: string): number {
   const stat = fstatSync(fd);
   if (!stat.isFile() || (stat.mode & 0o077) !== 0) {
     closeSync(fd);
-    throw usageError('INSECURE_EXPORT_FILE', `The --export-file ${quote(path)} ${stat.isFile() ? `can be read or written by other users (mode ${(stat.mode & 0o777).toString(8)})` : 'is not a regular file'}, and it will hold credentials.`, `Run \`chmod 600 ${path}\`, or give a path that does not exist yet.`, 'export-file');
+    throw usageError(
+      'INSECURE_EXPORT_FILE',
+      `The --export-file ${quote(path)} ${stat.isFile() ? `can be read or written by other users (mode ${(stat.mode & 0o777).toString(8)})` : 'is not a regular file'}, and it will hold credentials.`,
+      `Run \`chmod 600 ${path}\`, or give a path that does not exist yet.`,
+      'export-file',
+    );
   }
   return fd;
 }
@@ -86,7 +106,9 @@ export function openVariables(channel: VariableChannel): { setEnv(name: string, 
   }
   let fd: number;
   try {
-    fd = channel.own ? openOwnFile(channel.path) : openSync(channel.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = channel.own
+      ? openOwnFile(channel.path)
+      : openSync(channel.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
   } catch (err) {
     if (err instanceof FederationError) throw err;
     throw writeFailure(channel, err);

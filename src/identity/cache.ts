@@ -36,10 +36,12 @@ export class TokenCache {
     if (cached !== undefined && isFresh(cached, this.now())) return cached;
     let inFlight = this.pending.get(resource);
     if (inFlight === undefined) {
-      inFlight = this.fetch(resource).then((token) => {
-        this.tokens.set(resource, token);
-        return token;
-      }).finally(() => this.pending.delete(resource));
+      inFlight = this.fetch(resource)
+        .then((token) => {
+          this.tokens.set(resource, token);
+          return token;
+        })
+        .finally(() => this.pending.delete(resource));
       this.pending.set(resource, inFlight);
     }
     return inFlight;

@@ -24,11 +24,15 @@ export function identityIdleTimeout(env: Env): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_IDLE_SECONDS;
   const seconds = Number(raw.trim());
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
-    throw usageError('INVALID_IDLE_TIMEOUT', `ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT is ${quote(raw)}, not a whole number of seconds from 1 to 86400.`, 'Set it to the seconds the identity endpoint may stay without a request, e.g. 3600, or unset it (default 7200).', 'ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT');
+    throw usageError(
+      'INVALID_IDLE_TIMEOUT',
+      `ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT is ${quote(raw)}, not a whole number of seconds from 1 to 86400.`,
+      'Set it to the seconds the identity endpoint may stay without a request, e.g. 3600, or unset it (default 7200).',
+      'ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT',
+    );
   }
   return seconds;
 }
-
 
 function duration(seconds: number): string {
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
@@ -39,25 +43,37 @@ export const identityEndpointHandoff: Handoff = {
   async export(request, sink) {
     const launch = request.identity;
     if (launch === undefined) {
-      throw usageError('IDENTITY_ENDPOINT_UNAVAILABLE', 'This entry point cannot start the identity endpoint.', 'Use the `entra-federate login` command or the GitHub Action for identity-endpoint.', 'export');
+      throw usageError(
+        'IDENTITY_ENDPOINT_UNAVAILABLE',
+        'This entry point cannot start the identity endpoint.',
+        'Use the `entra-federate login` command or the GitHub Action for identity-endpoint.',
+        'export',
+      );
     }
     const secret = randomBytes(32).toString('hex');
     sink.mask(secret);
     const stateFile = join(sink.tempDir, `${STATE_FILE_PREFIX}${randomBytes(8).toString('hex')}.json`);
-    const tokenFiles = [...new Set(TOKEN_FILE_VARIABLES.map((name) => request.exported.get(name)).filter((f): f is string => f !== undefined))];
+    const tokenFiles = [
+      ...new Set(
+        TOKEN_FILE_VARIABLES.map((name) => request.exported.get(name)).filter((f): f is string => f !== undefined),
+      ),
+    ];
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(request.env)) if (value !== undefined) env[key] = value;
     // Audit rows for the step summary belong to the login step; the endpoint outlives it.
     delete env['GITHUB_STEP_SUMMARY'];
-    const { pid, port } = await launchEndpoint({
-      version: 1,
-      values: launch.values,
-      secret,
-      stateFile,
-      tokenFiles,
-      ...(launch.watchPid === undefined ? {} : { watchPid: launch.watchPid }),
-      idleTimeoutSeconds: launch.idleTimeoutSeconds,
-    }, env);
+    const { pid, port } = await launchEndpoint(
+      {
+        version: 1,
+        values: launch.values,
+        secret,
+        stateFile,
+        tokenFiles,
+        ...(launch.watchPid === undefined ? {} : { watchPid: launch.watchPid }),
+        idleTimeoutSeconds: launch.idleTimeoutSeconds,
+      },
+      env,
+    );
     const endpoint = `http://127.0.0.1:${port}${TOKEN_PATH}`;
     try {
       sink.setEnv('IDENTITY_ENDPOINT', endpoint);
@@ -66,8 +82,13 @@ export const identityEndpointHandoff: Handoff = {
       await stopEndpoint(stateFile);
       throw err;
     }
-    const ends = launch.watchPid === undefined ? `at cleanup or after ${duration(launch.idleTimeoutSeconds)} without a request` : `with the job, at cleanup, or after ${duration(launch.idleTimeoutSeconds)} without a request`;
-    sink.info(`identity-endpoint: IDENTITY_ENDPOINT=${endpoint} (pid ${pid}) serves fresh tokens to ManagedIdentityCredential / DefaultAzureCredential${tokenFiles.length === 0 ? '' : ` and keeps ${tokenFiles.join(', ')} fresh`}; it stops ${ends}.`);
+    const ends =
+      launch.watchPid === undefined
+        ? `at cleanup or after ${duration(launch.idleTimeoutSeconds)} without a request`
+        : `with the job, at cleanup, or after ${duration(launch.idleTimeoutSeconds)} without a request`;
+    sink.info(
+      `identity-endpoint: IDENTITY_ENDPOINT=${endpoint} (pid ${pid}) serves fresh tokens to ManagedIdentityCredential / DefaultAzureCredential${tokenFiles.length === 0 ? '' : ` and keeps ${tokenFiles.join(', ')} fresh`}; it stops ${ends}.`,
+    );
     return { files: [], endpoints: [stateFile] };
   },
 };

@@ -30,7 +30,9 @@ function isLauncher(pid: number): boolean {
   const argv = commandLineOf(pid) ?? [];
   if (argv.slice(0, 2).some((a) => LAUNCHER.test(a))) return true;
   // npm's run-script: `sh -c 'entra-federate <args>'`, the bin first (a job's own shell runs more).
-  return SHELL.test(argv[0] ?? '') && argv[1] === '-c' && /^["']?(\S*[/\\])?entra-federate["']?(\s|$)/.test(argv[2] ?? '');
+  return (
+    SHELL.test(argv[0] ?? '') && argv[1] === '-c' && /^["']?(\S*[/\\])?entra-federate["']?(\s|$)/.test(argv[2] ?? '')
+  );
 }
 
 function ancestors(pid: number): number[] {

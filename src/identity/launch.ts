@@ -34,14 +34,27 @@ export function endpointEntry(from: string = import.meta.url): string {
     const path = fileURLToPath(new URL(relative, from));
     if (existsSync(path)) return path;
   }
-  throw new FederationError('IDENTITY_ENDPOINT_UNAVAILABLE', 'The identity endpoint\'s program (dist/identity/index.js) is missing from this installation.', {
-    remedy: 'Reinstall entra-federate, or use a release whose dist/ includes identity/index.js.',
-  });
+  throw new FederationError(
+    'IDENTITY_ENDPOINT_UNAVAILABLE',
+    "The identity endpoint's program (dist/identity/index.js) is missing from this installation.",
+    {
+      remedy: 'Reinstall entra-federate, or use a release whose dist/ includes identity/index.js.',
+    },
+  );
 }
 
-export function launchEndpoint(config: EndpointConfig, env: Record<string, string>, entry = endpointEntry()): Promise<{ pid: number; port: number }> {
+export function launchEndpoint(
+  config: EndpointConfig,
+  env: Record<string, string>,
+  entry = endpointEntry(),
+): Promise<{ pid: number; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { detached: true, env, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    const child = spawn(process.execPath, [entry], {
+      detached: true,
+      env,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      windowsHide: true,
+    });
     let out = '';
     let settled = false;
     const settle = (fn: () => void): void => {
@@ -53,15 +66,18 @@ export function launchEndpoint(config: EndpointConfig, env: Record<string, strin
       child.unref();
       fn();
     };
-    const failed = (message: string): FederationError => new FederationError('IDENTITY_ENDPOINT_FAILED', `The identity endpoint did not start: ${message}.`, {
-      remedy: 'Re-run with the same inputs; if it persists, report it with the step\'s log (it holds no token).',
-    });
+    const failed = (message: string): FederationError =>
+      new FederationError('IDENTITY_ENDPOINT_FAILED', `The identity endpoint did not start: ${message}.`, {
+        remedy: "Re-run with the same inputs; if it persists, report it with the step's log (it holds no token).",
+      });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       settle(() => reject(failed(`no answer within ${START_TIMEOUT_MS / 1000} s`)));
     }, START_TIMEOUT_MS);
     child.on('error', (err) => settle(() => reject(failed(err.message))));
-    child.on('close', (code) => settle(() => reject(failed(`it exited with code ${code ?? 'null'} before it was ready`))));
+    child.on('close', (code) =>
+      settle(() => reject(failed(`it exited with code ${code ?? 'null'} before it was ready`))),
+    );
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const nl = out.indexOf('\n');

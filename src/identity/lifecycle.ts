@@ -41,7 +41,9 @@ export function watchLifecycle(opts: LifecycleOptions): Lifecycle {
     else if (Date.now() - last >= opts.idleTimeoutMs) stop('idle');
   }, every);
   return {
-    activity: () => { last = Date.now(); },
+    activity: () => {
+      last = Date.now();
+    },
     dispose: () => {
       done = true;
       clearInterval(timer);

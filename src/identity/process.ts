@@ -38,7 +38,9 @@ export function parentOf(pid: number): number | undefined {
 /** The command line of a process, where /proc tells; undefined elsewhere. */
 export function commandLineOf(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter((a) => a !== '');
   } catch {
     return undefined;
   }

@@ -32,30 +32,64 @@ function refuse(status: number, error: string, description: string): TokenReques
 }
 
 /** Checks one request against the protocol; `clientId` is the only identity served. */
-export function parseTokenRequest(method: string | undefined, rawUrl: string | undefined, headers: Record<string, string | string[] | undefined>, secret: string, clientId: string): TokenRequest {
+export function parseTokenRequest(
+  method: string | undefined,
+  rawUrl: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+  secret: string,
+  clientId: string,
+): TokenRequest {
   const url = new URL(rawUrl ?? '/', 'http://127.0.0.1');
-  if (url.pathname !== TOKEN_PATH) return refuse(404, 'not_found', `This endpoint serves tokens at ${TOKEN_PATH} only.`);
+  if (url.pathname !== TOKEN_PATH)
+    return refuse(404, 'not_found', `This endpoint serves tokens at ${TOKEN_PATH} only.`);
   if (method !== 'GET') return refuse(405, 'invalid_request', 'Use GET.');
   // The secret before anything else: without it, say nothing about what would be served.
   if (!secretMatches(headers[SECRET_HEADER], secret)) {
-    return refuse(401, 'unauthorized', 'The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.');
+    return refuse(
+      401,
+      'unauthorized',
+      'The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER.',
+    );
   }
   const query = url.searchParams;
   const version = query.get('api-version');
-  if (version !== API_VERSION) return refuse(400, 'invalid_request', `api-version must be ${API_VERSION}${version === null ? '' : `, not ${JSON.stringify(version.slice(0, 40))}`}.`);
+  if (version !== API_VERSION)
+    return refuse(
+      400,
+      'invalid_request',
+      `api-version must be ${API_VERSION}${version === null ? '' : `, not ${JSON.stringify(version.slice(0, 40))}`}.`,
+    );
   const resource = query.get('resource')?.trim() ?? '';
-  if (resource === '') return refuse(400, 'invalid_request', 'The resource parameter is missing, e.g. resource=https://management.azure.com.');
+  if (resource === '')
+    return refuse(
+      400,
+      'invalid_request',
+      'The resource parameter is missing, e.g. resource=https://management.azure.com.',
+    );
   const asked = query.get('client_id') ?? query.get('clientid');
   if (asked !== null && asked.toLowerCase() !== clientId.toLowerCase()) {
-    return refuse(400, 'invalid_request', `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`);
+    return refuse(
+      400,
+      'invalid_request',
+      `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`,
+    );
   }
   for (const unsupported of ['mi_res_id', 'msi_res_id', 'object_id', 'principal_id']) {
-    if (query.has(unsupported)) return refuse(400, 'invalid_request', `${unsupported} is not supported: this endpoint serves client ${clientId} only.`);
+    if (query.has(unsupported))
+      return refuse(
+        400,
+        'invalid_request',
+        `${unsupported} is not supported: this endpoint serves client ${clientId} only.`,
+      );
   }
   return { ok: true, resource };
 }
 
-export function tokenBody(token: { accessToken: string; expiresOn: number }, resource: string, clientId: string): string {
+export function tokenBody(
+  token: { accessToken: string; expiresOn: number },
+  resource: string,
+  clientId: string,
+): string {
   return JSON.stringify({
     access_token: token.accessToken,
     // Epoch seconds as a string, like App Service itself.

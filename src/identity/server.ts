@@ -36,10 +36,18 @@ const TRANSIENT = new Set(['NETWORK_ERROR', 'TIMEOUT', 'HOST_NOT_FOUND']);
 function failure(err: unknown): { status: number; error: string; description: string } {
   if (err instanceof FederationError) {
     const transient = TRANSIENT.has(err.code) || (err.status !== undefined && err.status >= 500);
-    return { status: transient ? 503 : 400, error: err.code, description: `entra-federate identity endpoint: ${err.message} ${err.remedy}` };
+    return {
+      status: transient ? 503 : 400,
+      error: err.code,
+      description: `entra-federate identity endpoint: ${err.message} ${err.remedy}`,
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { status: 500, error: 'internal_error', description: `entra-federate identity endpoint: unexpected error: ${message}. This is a bug; please report it.` };
+  return {
+    status: 500,
+    error: 'internal_error',
+    description: `entra-federate identity endpoint: unexpected error: ${message}. This is a bug; please report it.`,
+  };
 }
 
 export async function startIdentityServer(opts: IdentityServerOptions): Promise<IdentityServer> {
@@ -83,9 +91,10 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
   return {
     server,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

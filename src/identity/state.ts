@@ -22,7 +22,8 @@ export function readEndpointState(path: string): EndpointState | undefined {
     // A link or anything but a plain file is not something the endpoint wrote.
     if (!lstatSync(path).isFile()) return undefined;
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<EndpointState>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.port !== 'number' || typeof parsed.entry !== 'string') return undefined;
+    if (typeof parsed.pid !== 'number' || typeof parsed.port !== 'number' || typeof parsed.entry !== 'string')
+      return undefined;
     return { pid: parsed.pid, port: parsed.port, entry: parsed.entry, startedAt: String(parsed.startedAt ?? '') };
   } catch {
     return undefined;

@@ -81,7 +81,13 @@ function claimDenial(policy: Policy, claims: Record<string, unknown>): PolicyDen
   };
 }
 
-function requestDenial(policy: Policy, rules: PolicyRule[], field: 'tenant' | 'clientId' | 'scope', value: string, expected: ClaimPattern[]): PolicyDenial {
+function requestDenial(
+  policy: Policy,
+  rules: PolicyRule[],
+  field: 'tenant' | 'clientId' | 'scope',
+  value: string,
+  expected: ClaimPattern[],
+): PolicyDenial {
   const names = rules.map((r) => r.name);
   const what = field === 'tenant' ? 'tenant' : field === 'clientId' ? 'client id' : 'scope';
   const ruleText = names.length === 1 ? `rule "${names[0]}"` : `rules ${names.map((n) => `"${n}"`).join(', ')}`;
@@ -96,25 +102,59 @@ function requestDenial(policy: Policy, rules: PolicyRule[], field: 'tenant' | 'c
   };
 }
 
-export function evaluatePolicy(policy: Policy, claims: Record<string, unknown>, request: PolicyRequest): PolicyDecision {
+export function evaluatePolicy(
+  policy: Policy,
+  claims: Record<string, unknown>,
+  request: PolicyRequest,
+): PolicyDecision {
   const matched = matchingRules(policy, claims);
   if (matched.length === 0) return { allowed: false, ruleSet: policy.name, denial: claimDenial(policy, claims) };
 
   const tenant = request.tenantId.toLowerCase();
   const forTenant = matched.filter((r) => r.tenants.some((p) => p.test(tenant)));
   if (forTenant.length === 0) {
-    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, matched, 'tenant', request.tenantId, matched.flatMap((r) => r.tenants)) };
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        matched,
+        'tenant',
+        request.tenantId,
+        matched.flatMap((r) => r.tenants),
+      ),
+    };
   }
   const client = request.clientId.toLowerCase();
   const forClient = forTenant.filter((r) => r.clientIds.some((p) => p.test(client)));
   if (forClient.length === 0) {
-    return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forTenant, 'clientId', request.clientId, forTenant.flatMap((r) => r.clientIds)) };
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        forTenant,
+        'clientId',
+        request.clientId,
+        forTenant.flatMap((r) => r.clientIds),
+      ),
+    };
   }
   const grants: { scope: string; rule: string }[] = [];
   for (const scope of request.scopes) {
     const rule = forClient.find((r) => r.scopes.some((p) => p.test(scope)));
     if (rule === undefined) {
-      return { allowed: false, ruleSet: policy.name, denial: requestDenial(policy, forClient, 'scope', scope, forClient.flatMap((r) => r.scopes)) };
+      return {
+        allowed: false,
+        ruleSet: policy.name,
+        denial: requestDenial(
+          policy,
+          forClient,
+          'scope',
+          scope,
+          forClient.flatMap((r) => r.scopes),
+        ),
+      };
     }
     grants.push({ scope, rule: rule.name });
   }

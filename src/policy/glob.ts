@@ -44,7 +44,10 @@ export function compilePattern(source: string): ClaimPattern {
 export function claimStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : []));
+  if (Array.isArray(value))
+    return value.flatMap((item) =>
+      typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : [],
+    );
   return [];
 }
 
@@ -56,7 +59,7 @@ export function claimMatches(value: unknown, patterns: readonly ClaimPattern[]):
 
 /** A claim value as shown in a message: short, one line, JSON-quoted. */
 export function showClaim(value: unknown): string {
-  const text = value === undefined ? '(missing)' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? '(missing)' : (JSON.stringify(value) ?? String(value));
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }

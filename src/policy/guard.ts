@@ -11,7 +11,8 @@ import { evaluatePolicy } from './evaluate.js';
 import { showClaim } from './glob.js';
 import type { Policy } from './parse.js';
 
-export const POLICY_REMEDY = 'Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).';
+export const POLICY_REMEDY =
+  'Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).';
 
 /** A denial; `denial` travels to the audit record. */
 export class PolicyDeniedError extends FederationError {
@@ -23,12 +24,24 @@ export class PolicyDeniedError extends FederationError {
 }
 
 export function policyDeniedError(denial: PolicyDenial, idToken?: IdTokenSummary): PolicyDeniedError {
-  const field = denial.field === 'claim' ? denial.claim ?? 'claim' : denial.field === 'clientId' ? 'client-id' : denial.field === 'tenant' ? 'tenant-id' : 'scope';
+  const field =
+    denial.field === 'claim'
+      ? (denial.claim ?? 'claim')
+      : denial.field === 'clientId'
+        ? 'client-id'
+        : denial.field === 'tenant'
+          ? 'tenant-id'
+          : 'scope';
   const err = new PolicyDeniedError(denial, `Denied by policy: ${denial.reason}`, {
     remedy: POLICY_REMEDY,
     field,
     expected: denial.expected.join(' | '),
-    actual: denial.value === undefined ? '(missing)' : typeof denial.value === 'string' ? denial.value : showClaim(denial.value),
+    actual:
+      denial.value === undefined
+        ? '(missing)'
+        : typeof denial.value === 'string'
+          ? denial.value
+          : showClaim(denial.value),
     ...(denial.field === 'scope' && typeof denial.value === 'string' ? { scope: denial.value } : {}),
   });
   const presented = presentedClaims(idToken);
@@ -37,11 +50,23 @@ export function policyDeniedError(denial: PolicyDenial, idToken?: IdTokenSummary
 }
 
 /** Evaluates before any exchange; throws POLICY_DENIED, or returns the grants for the record. */
-export function enforcePolicy(policy: Policy, idToken: IdTokenSummary | undefined, options: FederationOptions): PolicyDecision {
+export function enforcePolicy(
+  policy: Policy,
+  idToken: IdTokenSummary | undefined,
+  options: FederationOptions,
+): PolicyDecision {
   if (idToken === undefined) {
-    throw new FederationError('POLICY_DENIED', `Denied by policy "${policy.name}": the policy matches CI token claims, and this login has no CI token.`, { remedy: 'Use a policy only with federated (CI token) logins.' });
+    throw new FederationError(
+      'POLICY_DENIED',
+      `Denied by policy "${policy.name}": the policy matches CI token claims, and this login has no CI token.`,
+      { remedy: 'Use a policy only with federated (CI token) logins.' },
+    );
   }
-  const decision = evaluatePolicy(policy, idToken.claims, { tenantId: options.tenantId, clientId: options.clientId, scopes: options.scopes.map((s) => s.scope) });
+  const decision = evaluatePolicy(policy, idToken.claims, {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    scopes: options.scopes.map((s) => s.scope),
+  });
   if (!decision.allowed) throw policyDeniedError(decision.denial, idToken);
   return decision;
 }

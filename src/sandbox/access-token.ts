@@ -10,7 +10,12 @@ export interface MintedAccessToken {
   expiresIn: number;
 }
 
-export function mintAccessToken(state: SandboxState, clientId: string, resource: string, appidacr: AppIdAcr): MintedAccessToken {
+export function mintAccessToken(
+  state: SandboxState,
+  clientId: string,
+  resource: string,
+  appidacr: AppIdAcr,
+): MintedAccessToken {
   const now = Math.floor(state.now() / 1000);
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
   const iss = `https://sts.windows.net/${state.tenantId}/`;

@@ -17,7 +17,8 @@ interface RegisteredCertificate {
 export function looksLikeCertificateAssertion(app: AppConfig, clientId: string, jwt: DecodedJwt): boolean {
   const { iss, sub } = jwt.payload;
   const id = clientId.toLowerCase();
-  if ((typeof iss === 'string' && iss.toLowerCase() === id) || (typeof sub === 'string' && sub.toLowerCase() === id)) return true;
+  if ((typeof iss === 'string' && iss.toLowerCase() === id) || (typeof sub === 'string' && sub.toLowerCase() === id))
+    return true;
   // Federated tokens come from URL issuers; anything else is a (mistaken) self-issued assertion.
   if (typeof iss === 'string' && !/^https?:\/\//i.test(iss)) return true;
   const thumbprints = registeredCertificates(app);
@@ -46,16 +47,21 @@ export function validateCertificateAssertion(
   const x5t = typeof header['x5t'] === 'string' ? header['x5t'] : undefined;
   const x5tS256 = typeof header['x5t#S256'] === 'string' ? header['x5t#S256'] : undefined;
   const certs = registeredCertificates(app);
-  const match = certs.find((c) => (x5tS256 !== undefined && c.sha256 === x5tS256) || (x5t !== undefined && c.sha1 === x5t));
+  const match = certs.find(
+    (c) => (x5tS256 !== undefined && c.sha256 === x5tS256) || (x5t !== undefined && c.sha1 === x5t),
+  );
   if (!match) throw aadsts.certificateKeyNotFound(presentedThumbprintHex(x5t, x5tS256), clientId);
-  if (Date.parse(match.cert.validTo) < state.now()) throw aadsts.certificateSignature('the registered certificate has expired');
-  if (!verifyJwtSignature(jwt, match.cert.publicKey)) throw aadsts.certificateSignature('signature verification failed');
+  if (Date.parse(match.cert.validTo) < state.now())
+    throw aadsts.certificateSignature('the registered certificate has expired');
+  if (!verifyJwtSignature(jwt, match.cert.publicKey))
+    throw aadsts.certificateSignature('signature verification failed');
 
   const audiences = audienceList(payload['aud']);
   if (!audiences.some((aud) => acceptedAudiences.includes(aud))) throw aadsts.assertionAudience();
 
   checkValidityWindow(payload, state.now(), state.settings.clockSkewSeconds);
-  if (typeof payload['jti'] !== 'string' || payload['jti'] === '') throw aadsts.malformedJwt("the assertion has no 'jti' claim");
+  if (typeof payload['jti'] !== 'string' || payload['jti'] === '')
+    throw aadsts.malformedJwt("the assertion has no 'jti' claim");
 }
 
 function registeredCertificates(app: AppConfig): RegisteredCertificate[] {

@@ -2,7 +2,15 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { AppConfig, FaultRule, FaultTarget, FederatedCredentialConfig, IssuerConfig, MintIdTokenOptions, SandboxConfig } from './types.js';
+import type {
+  AppConfig,
+  FaultRule,
+  FaultTarget,
+  FederatedCredentialConfig,
+  IssuerConfig,
+  MintIdTokenOptions,
+  SandboxConfig,
+} from './types.js';
 
 // Fixed, readable GUIDs: "5a4db0c5" reads as "sandbox"; "7e4a" as "tena(nt)", "c11e" as "clie(nt)".
 export const DEFAULT_TENANT_ID = '5a4db0c5-7e4a-4000-8000-000000000001';
@@ -13,12 +21,23 @@ export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /** FIC issuers, IssuerConfig fields: replaced by the sandbox origin once it listens. */
 export const ORIGIN_PLACEHOLDER = '{origin}';
 
-export const FAULT_TARGETS: readonly FaultTarget[] = ['token', 'idtoken', 'entra-discovery', 'entra-jwks', 'ci-discovery', 'ci-jwks'];
+export const FAULT_TARGETS: readonly FaultTarget[] = [
+  'token',
+  'idtoken',
+  'entra-discovery',
+  'entra-jwks',
+  'ci-discovery',
+  'ci-jwks',
+];
 
 /** A configuration value is wrong; `field` names it (e.g. `apps[0].federatedCredentials[1].audiences`). */
 export class SandboxConfigError extends Error {
   override readonly name = 'SandboxConfigError';
-  constructor(readonly field: string, problem: string, source?: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+    source?: string,
+  ) {
     super(`${source ? `${source}: ` : ''}${field} ${problem}`);
   }
 }
@@ -55,7 +74,11 @@ export function loadSandboxConfig(path: string): SandboxConfig {
         try {
           return readFileSync(resolve(dirname(path), cert), 'utf8');
         } catch {
-          throw new SandboxConfigError(`apps[${i}].certificates[${j}]`, `is neither PEM nor a readable file: ${cert}`, path);
+          throw new SandboxConfigError(
+            `apps[${i}].certificates[${j}]`,
+            `is neither PEM nor a readable file: ${cert}`,
+            path,
+          );
         }
       });
     });
@@ -66,13 +89,22 @@ export function loadSandboxConfig(path: string): SandboxConfig {
 export function validateSandboxConfig(value: unknown, source?: string): SandboxConfig {
   const v = new Validator(source);
   const obj = v.object(value, 'config', [
-    'tenantId', 'tenantDomains', 'apps', 'issuers', 'idTokenClaims', 'idTokenLifetimeSeconds',
-    'accessTokenLifetimeSeconds', 'clockSkewSeconds', 'faults',
+    'tenantId',
+    'tenantDomains',
+    'apps',
+    'issuers',
+    'idTokenClaims',
+    'idTokenLifetimeSeconds',
+    'accessTokenLifetimeSeconds',
+    'clockSkewSeconds',
+    'faults',
   ]);
   const config: SandboxConfig = {};
   if (obj['tenantId'] !== undefined) config.tenantId = v.guid(obj['tenantId'], 'tenantId');
   if (obj['tenantDomains'] !== undefined) {
-    config.tenantDomains = v.array(obj['tenantDomains'], 'tenantDomains').map((d, i) => v.domain(d, `tenantDomains[${i}]`));
+    config.tenantDomains = v
+      .array(obj['tenantDomains'], 'tenantDomains')
+      .map((d, i) => v.domain(d, `tenantDomains[${i}]`));
   }
   if (obj['apps'] !== undefined) {
     config.apps = v.array(obj['apps'], 'apps').map((app, i) => validateApp(app, `apps[${i}]`, v));
@@ -93,7 +125,8 @@ export function validateSandboxConfig(value: unknown, source?: string): SandboxC
   if (obj['accessTokenLifetimeSeconds'] !== undefined) {
     config.accessTokenLifetimeSeconds = v.integer(obj['accessTokenLifetimeSeconds'], 'accessTokenLifetimeSeconds', 1);
   }
-  if (obj['clockSkewSeconds'] !== undefined) config.clockSkewSeconds = v.integer(obj['clockSkewSeconds'], 'clockSkewSeconds', 0);
+  if (obj['clockSkewSeconds'] !== undefined)
+    config.clockSkewSeconds = v.integer(obj['clockSkewSeconds'], 'clockSkewSeconds', 0);
   if (obj['faults'] !== undefined) config.faults = validateFaults(obj['faults'], 'faults', v);
   return config;
 }
@@ -117,7 +150,8 @@ export function validateMintOptions(value: unknown, field = 'mint'): MintIdToken
   if (obj['claims'] !== undefined) opts.claims = v.object(obj['claims'], `${field}.claims`);
   if (obj['audience'] !== undefined) opts.audience = v.string(obj['audience'], `${field}.audience`);
   // Negative lifetimes are allowed on purpose: they mint already-expired tokens.
-  if (obj['lifetimeSeconds'] !== undefined) opts.lifetimeSeconds = v.integer(obj['lifetimeSeconds'], `${field}.lifetimeSeconds`);
+  if (obj['lifetimeSeconds'] !== undefined)
+    opts.lifetimeSeconds = v.integer(obj['lifetimeSeconds'], `${field}.lifetimeSeconds`);
   if (obj['issuer'] !== undefined) opts.issuer = v.string(obj['issuer'], `${field}.issuer`);
   if (obj['kid'] !== undefined) opts.kid = v.string(obj['kid'], `${field}.kid`);
   return opts;
@@ -128,14 +162,20 @@ function validateApp(value: unknown, field: string, v: Validator): AppConfig {
   const app: AppConfig = { clientId: v.guid(obj['clientId'], `${field}.clientId`) };
   if (obj['displayName'] !== undefined) app.displayName = v.string(obj['displayName'], `${field}.displayName`);
   if (obj['federatedCredentials'] !== undefined) {
-    const fics = v.array(obj['federatedCredentials'], `${field}.federatedCredentials`)
+    const fics = v
+      .array(obj['federatedCredentials'], `${field}.federatedCredentials`)
       .map((fic, i) => validateFic(fic, `${field}.federatedCredentials[${i}]`, v));
     // Entra's own limits, so a config that works here also fits a real app.
-    if (fics.length > 20) v.fail(`${field}.federatedCredentials`, 'holds more than 20 entries (Entra allows 20 per app)');
+    if (fics.length > 20)
+      v.fail(`${field}.federatedCredentials`, 'holds more than 20 entries (Entra allows 20 per app)');
     const pairs = new Set<string>();
     fics.forEach((fic, i) => {
       const key = `${fic.issuer}\n${fic.subject}`;
-      if (pairs.has(key)) v.fail(`${field}.federatedCredentials[${i}]`, 'repeats an issuer and subject pair (Entra requires them unique per app)');
+      if (pairs.has(key))
+        v.fail(
+          `${field}.federatedCredentials[${i}]`,
+          'repeats an issuer and subject pair (Entra requires them unique per app)',
+        );
       pairs.add(key);
     });
     app.federatedCredentials = fics;
@@ -161,8 +201,11 @@ function validateApp(value: unknown, field: string, v: Validator): AppConfig {
 function validateFic(value: unknown, field: string, v: Validator): FederatedCredentialConfig {
   // `description` is accepted (and ignored) so a FIC copied from Microsoft Graph loads as is.
   const obj = v.object(value, field, ['name', 'issuer', 'subject', 'audiences', 'description']);
-  const audiences = v.array(obj['audiences'], `${field}.audiences`).map((a, i) => v.string(a, `${field}.audiences[${i}]`));
-  if (audiences.length !== 1) v.fail(`${field}.audiences`, `must hold exactly one audience (Entra's rule), found ${audiences.length}`);
+  const audiences = v
+    .array(obj['audiences'], `${field}.audiences`)
+    .map((a, i) => v.string(a, `${field}.audiences[${i}]`));
+  if (audiences.length !== 1)
+    v.fail(`${field}.audiences`, `must hold exactly one audience (Entra's rule), found ${audiences.length}`);
   const fic: FederatedCredentialConfig = {
     issuer: v.string(obj['issuer'], `${field}.issuer`),
     subject: v.string(obj['subject'], `${field}.subject`),
@@ -177,7 +220,8 @@ function validateIssuer(value: unknown, field: string, v: Validator): IssuerConf
   const issuer: IssuerConfig = { issuer: v.string(obj['issuer'], `${field}.issuer`) };
   if (obj['jwksUri'] !== undefined) {
     const uri = v.string(obj['jwksUri'], `${field}.jwksUri`);
-    if (!/^(https?:\/\/|\{origin\}\/)/.test(uri)) v.fail(`${field}.jwksUri`, 'must be an http(s) URL (or start with {origin}/)');
+    if (!/^(https?:\/\/|\{origin\}\/)/.test(uri))
+      v.fail(`${field}.jwksUri`, 'must be an http(s) URL (or start with {origin}/)');
     issuer.jwksUri = uri;
   }
   return issuer;
@@ -186,7 +230,17 @@ function validateIssuer(value: unknown, field: string, v: Validator): IssuerConf
 function validateFaults(value: unknown, field: string, v: Validator): FaultRule[] {
   return v.array(value, field).map((item, i) => {
     const name = `${field}[${i}]`;
-    const obj = v.object(item, name, ['target', 'times', 'status', 'retryAfter', 'body', 'contentType', 'delayMs', 'drop', 'truncate']);
+    const obj = v.object(item, name, [
+      'target',
+      'times',
+      'status',
+      'retryAfter',
+      'body',
+      'contentType',
+      'delayMs',
+      'drop',
+      'truncate',
+    ]);
     const target = v.string(obj['target'], `${name}.target`);
     if (!(FAULT_TARGETS as readonly string[]).includes(target)) {
       v.fail(`${name}.target`, `must be one of ${FAULT_TARGETS.join(', ')}`);
@@ -231,7 +285,8 @@ class Validator {
     if (allowed) {
       for (const key of Object.keys(value)) {
         // Unknown keys are usually typos ("retry_after"); say so rather than ignore them.
-        if (!allowed.includes(key)) this.fail(`${field}.${key}`, `is not a known field (expected one of ${allowed.join(', ')})`);
+        if (!allowed.includes(key))
+          this.fail(`${field}.${key}`, `is not a known field (expected one of ${allowed.join(', ')})`);
       }
     }
     return value;
@@ -243,7 +298,8 @@ class Validator {
   }
 
   string(value: unknown, field: string, allowEmpty = false): string {
-    if (typeof value !== 'string' || (!allowEmpty && value.length === 0)) this.fail(field, 'must be a non-empty string');
+    if (typeof value !== 'string' || (!allowEmpty && value.length === 0))
+      this.fail(field, 'must be a non-empty string');
     return value;
   }
 
@@ -267,7 +323,8 @@ class Validator {
 
   integer(value: unknown, field: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      const range = min === Number.MIN_SAFE_INTEGER ? '' : max === Number.MAX_SAFE_INTEGER ? ` >= ${min}` : ` in ${min}..${max}`;
+      const range =
+        min === Number.MIN_SAFE_INTEGER ? '' : max === Number.MAX_SAFE_INTEGER ? ` >= ${min}` : ` in ${min}..${max}`;
       this.fail(field, `must be an integer${range}`);
     }
     return value;

@@ -49,7 +49,12 @@ export function entraReply(state: SandboxState, requestId: string | undefined, b
 
 export function errorReply(state: SandboxState, requestId: string | undefined, err: AadstsError): Reply {
   const traceId = randomUUID();
-  const body = entraErrorBody(err, { origin: state.origin, correlationId: requestId ?? randomUUID(), traceId, now: state.now() });
+  const body = entraErrorBody(err, {
+    origin: state.origin,
+    correlationId: requestId ?? randomUUID(),
+    traceId,
+    now: state.now(),
+  });
   return jsonReply(err.status, body, responseHeaders(requestId, traceId));
 }
 
@@ -87,8 +92,25 @@ export function v2Discovery(state: SandboxState, segment: string): Reply {
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     claims_supported: [
-      'sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud',
-      'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email',
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
     ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: pathTenant === issuerTenant ? 'NA' : null,
@@ -118,7 +140,25 @@ export function v1Discovery(state: SandboxState, segment: string): Reply {
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/logout`,
-    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'amr',
+      'nonce',
+      'email',
+      'given_name',
+      'family_name',
+      'nickname',
+    ],
     check_session_iframe: `${base}/oauth2/checksession`,
     userinfo_endpoint: `${base}/openid/userinfo`,
     kerberos_endpoint: `${base}/kerberos`,
@@ -180,7 +220,12 @@ export async function handleTokenRequest(state: SandboxState, request: TokenRequ
     return {
       reply: jsonReply(
         200,
-        { token_type: 'Bearer', expires_in: token.expiresIn, ext_expires_in: token.expiresIn, access_token: token.accessToken },
+        {
+          token_type: 'Bearer',
+          expires_in: token.expiresIn,
+          ext_expires_in: token.expiresIn,
+          access_token: token.accessToken,
+        },
         responseHeaders(requestId, randomUUID()),
       ),
     };
@@ -193,9 +238,13 @@ export async function handleTokenRequest(state: SandboxState, request: TokenRequ
   }
 }
 
-async function authenticate(state: SandboxState, request: TokenRequest): Promise<{ clientId: string; appidacr: AppIdAcr; resource: string }> {
+async function authenticate(
+  state: SandboxState,
+  request: TokenRequest,
+): Promise<{ clientId: string; appidacr: AppIdAcr; resource: string }> {
   const { form, headers } = request;
-  if (TENANTLESS.has(request.tenantSegment.toLowerCase())) throw aadsts.tenantlessEndpoint(request.tenantSegment.toLowerCase());
+  if (TENANTLESS.has(request.tenantSegment.toLowerCase()))
+    throw aadsts.tenantlessEndpoint(request.tenantSegment.toLowerCase());
   const tenantId = resolveTenant(state, request.tenantSegment);
   if (request.method !== 'POST') throw aadsts.postOnly(request.method);
 
@@ -206,7 +255,8 @@ async function authenticate(state: SandboxState, request: TokenRequest): Promise
   const basic = parseBasicAuth(headers.authorization);
   const clientId = form['client_id'] || basic?.clientId;
   if (!clientId) throw aadsts.missingParameter('client_id');
-  if (basic && form['client_id'] && basic.clientId.toLowerCase() !== form['client_id'].toLowerCase()) throw aadsts.clientIdMismatch();
+  if (basic && form['client_id'] && basic.clientId.toLowerCase() !== form['client_id'].toLowerCase())
+    throw aadsts.clientIdMismatch();
   const scope = form['scope'];
   if (!scope) throw aadsts.missingParameter('scope');
   const app = state.findApp(clientId);
@@ -216,17 +266,21 @@ async function authenticate(state: SandboxState, request: TokenRequest): Promise
   const assertion = form['client_assertion'];
   const secret = form['client_secret'] ?? basic?.secret;
   if (assertion !== undefined && secret !== undefined) {
-    throw aadsts.noClientCredential(" Only one of them may be present.");
+    throw aadsts.noClientCredential(' Only one of them may be present.');
   }
   if (assertion !== undefined) {
     const assertionType = form['client_assertion_type'];
     if (!assertionType) throw aadsts.missingParameter('client_assertion_type');
-    if (assertionType !== JWT_BEARER) throw aadsts.noClientCredential(` The client_assertion_type '${assertionType}' is not supported; use '${JWT_BEARER}'.`);
+    if (assertionType !== JWT_BEARER)
+      throw aadsts.noClientCredential(
+        ` The client_assertion_type '${assertionType}' is not supported; use '${JWT_BEARER}'.`,
+      );
     await validateAssertion(state, app, clientId, assertion, request, tenantId);
     return { clientId: app.clientId, appidacr: '2', resource };
   }
   if (secret !== undefined) {
-    if (!(app.secrets ?? []).some((candidate) => sameSecret(candidate, secret))) throw aadsts.invalidClientSecret(app.clientId);
+    if (!(app.secrets ?? []).some((candidate) => sameSecret(candidate, secret)))
+      throw aadsts.invalidClientSecret(app.clientId);
     return { clientId: app.clientId, appidacr: '1', resource };
   }
   throw aadsts.noClientCredential();
@@ -260,7 +314,8 @@ function certificateAudiences(state: SandboxState, request: TokenRequest, tenant
   const tenants = new Set([request.tenantSegment, tenantId, ...state.tenantDomains]);
   const audiences: string[] = [];
   for (const origin of origins) {
-    for (const tenant of tenants) audiences.push(`${origin}/${tenant}/oauth2/v2.0/token`, `${origin}/${tenant}/oauth2/token`);
+    for (const tenant of tenants)
+      audiences.push(`${origin}/${tenant}/oauth2/v2.0/token`, `${origin}/${tenant}/oauth2/token`);
     audiences.push(`${origin}/${tenantId}/v2.0`);
   }
   return audiences;

@@ -43,15 +43,21 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
     req.socket.destroy();
     return { kind: 'answered', status: 0 };
   }
-  const shapesResponse = rule.status !== undefined || rule.body !== undefined || rule.truncate || rule.retryAfter !== undefined;
+  const shapesResponse =
+    rule.status !== undefined || rule.body !== undefined || rule.truncate || rule.retryAfter !== undefined;
   if (!shapesResponse && rule.delayMs) return { kind: 'continue' };
 
   const status = rule.status ?? (rule.truncate ? 200 : 503);
   const body = Buffer.from(
-    rule.body ?? JSON.stringify({ error: 'temporarily_unavailable', error_description: `Fault injected by the sandbox (HTTP ${status}).` }),
+    rule.body ??
+      JSON.stringify({
+        error: 'temporarily_unavailable',
+        error_description: `Fault injected by the sandbox (HTTP ${status}).`,
+      }),
   );
   const headers: Record<string, string> = {
-    'Content-Type': rule.contentType ?? (looksLikeJson(body) ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8'),
+    'Content-Type':
+      rule.contentType ?? (looksLikeJson(body) ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8'),
     'Content-Length': String(body.length),
     'Cache-Control': 'no-store',
   };

@@ -42,11 +42,13 @@ export async function validateFederatedAssertion(state: SandboxState, app: AppCo
 
   const keys = await issuerKeys(state, iss);
   // Entra supports RS256 for external tokens.
-  if (jwt.header['alg'] !== 'RS256') throw aadsts.malformedJwt(`unsupported assertion alg '${String(jwt.header['alg'])}'`);
+  if (jwt.header['alg'] !== 'RS256')
+    throw aadsts.malformedJwt(`unsupported assertion alg '${String(jwt.header['alg'])}'`);
   const kid = jwt.header['kid'];
   const candidates = typeof kid === 'string' ? keys.filter((k) => k.kid === undefined || k.kid === kid) : keys;
   if (candidates.length === 0) throw aadsts.malformedJwt(`the issuer publishes no key with kid '${String(kid)}'`);
-  if (!candidates.some((k) => verifyJwtSignature(jwt, k.key))) throw aadsts.malformedJwt('signature verification failed');
+  if (!candidates.some((k) => verifyJwtSignature(jwt, k.key)))
+    throw aadsts.malformedJwt('signature verification failed');
 
   checkValidityWindow(payload, state.now(), state.settings.clockSkewSeconds);
 

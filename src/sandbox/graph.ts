@@ -23,10 +23,13 @@ function authorized(state: SandboxState, req: IncomingMessage): boolean {
   try {
     const jwt = decodeJwt(token);
     const exp = jwt.payload['exp'];
-    return verifyJwtSignature(jwt, state.entraKey.publicKey)
-      && String(jwt.payload['aud']).replace(/\/$/, '') === GRAPH_RESOURCE
-      && jwt.payload['tid'] === state.tenantId
-      && typeof exp === 'number' && exp * 1000 > state.now();
+    return (
+      verifyJwtSignature(jwt, state.entraKey.publicKey) &&
+      String(jwt.payload['aud']).replace(/\/$/, '') === GRAPH_RESOURCE &&
+      jwt.payload['tid'] === state.tenantId &&
+      typeof exp === 'number' &&
+      exp * 1000 > state.now()
+    );
   } catch (err) {
     if (err instanceof MalformedJwtError) return false;
     throw err;
@@ -35,19 +38,34 @@ function authorized(state: SandboxState, req: IncomingMessage): boolean {
 
 export function listFederatedCredentials(state: SandboxState, req: IncomingMessage, appId: string): Reply {
   if (!authorized(state, req)) {
-    return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty, expired or not issued for https://graph.microsoft.com.');
+    return graphError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token is empty, expired or not issued for https://graph.microsoft.com.',
+    );
   }
   const app = state.findApp(appId);
   if (app === undefined) {
-    return graphError(404, 'Request_ResourceNotFound', `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`);
+    return graphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   }
   const value = (app.federatedCredentials ?? []).map((fic, i) => ({
-    id: createHash('sha256').update(`${app.clientId}:${fic.issuer}:${fic.subject}`).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    id: createHash('sha256')
+      .update(`${app.clientId}:${fic.issuer}:${fic.subject}`)
+      .digest('hex')
+      .slice(0, 32)
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
     name: fic.name ?? `fic-${i + 1}`,
     issuer: fic.issuer,
     subject: fic.subject,
     description: null,
     audiences: fic.audiences,
   }));
-  return jsonReply(200, { '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#applications('${appId}')/federatedIdentityCredentials`, value });
+  return jsonReply(200, {
+    '@odata.context': `${GRAPH_RESOURCE}/v1.0/$metadata#applications('${appId}')/federatedIdentityCredentials`,
+    value,
+  });
 }

@@ -5,7 +5,13 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { validateAppConfig, validateFaultRules, validateIssuerConfig, validateMintOptions, validateSandboxConfig } from './config.js';
+import {
+  validateAppConfig,
+  validateFaultRules,
+  validateIssuerConfig,
+  validateMintOptions,
+  validateSandboxConfig,
+} from './config.js';
 import { isLoopbackHostname } from './http.js';
 import { mintCiToken } from './issuer.js';
 import { createSigningKey } from './keys.js';
@@ -15,12 +21,28 @@ import { createLoopbackTls } from './tls.js';
 import type { Sandbox, SandboxCoordinates, StartSandboxOptions } from './types.js';
 
 export type {
-  AppConfig, FaultRule, FaultTarget, FederatedCredentialConfig, IssuerConfig, MintIdTokenOptions, RequestTarget, Sandbox,
-  SandboxConfig, SandboxCoordinates, SandboxRequest, StartSandboxOptions,
+  AppConfig,
+  FaultRule,
+  FaultTarget,
+  FederatedCredentialConfig,
+  IssuerConfig,
+  MintIdTokenOptions,
+  RequestTarget,
+  Sandbox,
+  SandboxConfig,
+  SandboxCoordinates,
+  SandboxRequest,
+  StartSandboxOptions,
 } from './types.js';
 export {
-  DEFAULT_CLIENT_ID, DEFAULT_SUBJECT, DEFAULT_TENANT_DOMAIN, DEFAULT_TENANT_ID, SandboxConfigError, TOKEN_EXCHANGE_AUDIENCE,
-  loadSandboxConfig, validateSandboxConfig,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SUBJECT,
+  DEFAULT_TENANT_DOMAIN,
+  DEFAULT_TENANT_ID,
+  SandboxConfigError,
+  TOKEN_EXCHANGE_AUDIENCE,
+  loadSandboxConfig,
+  validateSandboxConfig,
 } from './config.js';
 export { createSelfSignedCertificate, type SelfSignedCertificate, type SelfSignedCertificateOptions } from './x509.js';
 
@@ -41,7 +63,9 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     res.writeHead(503).end();
   };
   const dispatch: http.RequestListener = (req, res) => listener(req, res);
-  const server = tls ? https.createServer({ key: tls.keyPem, cert: tls.certPem }, dispatch) : http.createServer(dispatch);
+  const server = tls
+    ? https.createServer({ key: tls.keyPem, cert: tls.certPem }, dispatch)
+    : http.createServer(dispatch);
   const bindHost = host.replace(/^\[|\]$/g, '');
   try {
     await new Promise<void>((resolve, reject) => {

@@ -56,7 +56,11 @@ export function githubSubject(claims: Record<string, unknown>): string {
   return `${repo}:ref:${text('ref')}`;
 }
 
-export function mintCiToken(state: SandboxState, opts: MintIdTokenOptions = {}, defaultAudience = TOKEN_EXCHANGE_AUDIENCE): string {
+export function mintCiToken(
+  state: SandboxState,
+  opts: MintIdTokenOptions = {},
+  defaultAudience = TOKEN_EXCHANGE_AUDIENCE,
+): string {
   const iat = Math.floor(state.now() / 1000);
   const lifetime = opts.lifetimeSeconds ?? state.settings.idTokenLifetimeSeconds;
   const claims = githubClaims(state.ciIssuer, defaultAudience, iat, lifetime);
@@ -85,10 +89,39 @@ export function ciDiscovery(state: SandboxState): Reply {
     subject_types_supported: ['public', 'pairwise'],
     response_types_supported: ['id_token'],
     claims_supported: [
-      'sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'sha', 'repository', 'repository_id', 'repository_owner',
-      'repository_owner_id', 'enterprise', 'enterprise_id', 'run_id', 'run_number', 'run_attempt', 'actor', 'actor_id',
-      'workflow', 'workflow_ref', 'workflow_sha', 'head_ref', 'base_ref', 'event_name', 'ref_type', 'ref_protected',
-      'environment', 'environment_node_id', 'job_workflow_ref', 'job_workflow_sha', 'repository_visibility',
+      'sub',
+      'aud',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'nbf',
+      'ref',
+      'sha',
+      'repository',
+      'repository_id',
+      'repository_owner',
+      'repository_owner_id',
+      'enterprise',
+      'enterprise_id',
+      'run_id',
+      'run_number',
+      'run_attempt',
+      'actor',
+      'actor_id',
+      'workflow',
+      'workflow_ref',
+      'workflow_sha',
+      'head_ref',
+      'base_ref',
+      'event_name',
+      'ref_type',
+      'ref_protected',
+      'environment',
+      'environment_node_id',
+      'job_workflow_ref',
+      'job_workflow_sha',
+      'repository_visibility',
       'runner_environment',
     ],
     id_token_signing_alg_values_supported: ['RS256'],
@@ -104,9 +137,15 @@ export function ciJwks(state: SandboxState): Reply {
 export function handleIdTokenRequest(state: SandboxState, req: IncomingMessage, url: URL): Reply {
   const presented = bearerToken(req.headers);
   if (!presented || !sameSecret(presented, state.idTokenRequestToken)) {
-    return jsonReply(401, { message: 'Bad credentials: a valid Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN> header is required.' }, {
-      'WWW-Authenticate': 'Bearer',
-    });
+    return jsonReply(
+      401,
+      {
+        message: 'Bad credentials: a valid Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN> header is required.',
+      },
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    );
   }
   const audience = url.searchParams.get('audience');
   const owner = state.settings.idTokenClaims['repository_owner'];

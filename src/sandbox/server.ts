@@ -1,11 +1,35 @@
 // Routing, request logging, fault injection and the /_sandbox control endpoints.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SandboxConfigError, validateAppConfig, validateFaultRules, validateIssuerConfig, validateMintOptions } from './config.js';
-import { clientRequestId, entraJwks, entraReply, handleTokenRequest, instanceDiscovery, v1Discovery, v2Discovery } from './entra.js';
+import {
+  SandboxConfigError,
+  validateAppConfig,
+  validateFaultRules,
+  validateIssuerConfig,
+  validateMintOptions,
+} from './config.js';
+import {
+  clientRequestId,
+  entraJwks,
+  entraReply,
+  handleTokenRequest,
+  instanceDiscovery,
+  v1Discovery,
+  v2Discovery,
+} from './entra.js';
 import { applyFault } from './faults.js';
 import {
-  BodyTooLargeError, bearerToken, isLoopbackHostname, jsonReply, loggableHeaders, parseForm, parseJson, readBody,
-  redactForm, sendReply, MAX_BODY_BYTES, type Reply,
+  BodyTooLargeError,
+  bearerToken,
+  isLoopbackHostname,
+  jsonReply,
+  loggableHeaders,
+  parseForm,
+  parseJson,
+  readBody,
+  redactForm,
+  sendReply,
+  MAX_BODY_BYTES,
+  type Reply,
 } from './http.js';
 import { graphAppId, listFederatedCredentials } from './graph.js';
 import { ciDiscovery, ciJwks, handleIdTokenRequest, mintCiToken, sameSecret } from './issuer.js';
@@ -34,7 +58,9 @@ export function route(pathname: string): Route {
   const [first = '', ...rest] = parts;
   const tail = rest.join('/');
   if (first === '_sandbox') {
-    return rest.length === 1 && CONTROL_ACTIONS.includes(tail) ? { target: 'control', action: tail as ControlAction } : { target: 'other' };
+    return rest.length === 1 && CONTROL_ACTIONS.includes(tail)
+      ? { target: 'control', action: tail as ControlAction }
+      : { target: 'other' };
   }
   if (path === 'ci/.well-known/openid-configuration') return { target: 'ci-discovery' };
   if (path === 'ci/.well-known/jwks') return { target: 'ci-jwks' };
@@ -73,7 +99,11 @@ export function createRequestListener(state: SandboxState): (req: IncomingMessag
   return (req, res) => {
     handle(state, req, res).catch(() => {
       // Never let one bad request take the server down; answer if we still can.
-      if (!res.headersSent) sendReply(res, jsonReply(500, { error: 'server_error', error_description: 'The sandbox failed to handle the request.' }));
+      if (!res.headersSent)
+        sendReply(
+          res,
+          jsonReply(500, { error: 'server_error', error_description: 'The sandbox failed to handle the request.' }),
+        );
       else res.destroy();
     });
   };
@@ -84,7 +114,10 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   try {
     url = new URL(req.url ?? '/', state.origin);
   } catch {
-    sendReply(res, jsonReply(400, { error: 'invalid_request', error_description: 'The request target is not a valid path.' }));
+    sendReply(
+      res,
+      jsonReply(400, { error: 'invalid_request', error_description: 'The request target is not a valid path.' }),
+    );
     return;
   }
   const matched = route(url.pathname);
@@ -100,7 +133,8 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   if (!(matched.target === 'control' && matched.action === 'requests')) {
     state.requests.push(entry);
     // A sandbox left running for days must not grow without bound.
-    if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.splice(0, state.requests.length - MAX_LOGGED_REQUESTS);
+    if (state.requests.length > MAX_LOGGED_REQUESTS)
+      state.requests.splice(0, state.requests.length - MAX_LOGGED_REQUESTS);
   }
   res.on('finish', () => {
     entry.status = res.statusCode;
@@ -111,7 +145,14 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
     body = await readBody(req, MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
-      sendReply(res, jsonReply(413, { error: 'invalid_request', error_description: `Request body exceeds ${MAX_BODY_BYTES} bytes.` }, { Connection: 'close' }));
+      sendReply(
+        res,
+        jsonReply(
+          413,
+          { error: 'invalid_request', error_description: `Request body exceeds ${MAX_BODY_BYTES} bytes.` },
+          { Connection: 'close' },
+        ),
+      );
       req.resume(); // drain, so the client can read the answer before the socket closes
     } else {
       res.destroy();
@@ -136,10 +177,21 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   sendReply(res, reply);
 }
 
-async function dispatch(state: SandboxState, matched: Route, req: IncomingMessage, url: URL, body: Buffer, entry: SandboxRequest): Promise<Reply> {
+async function dispatch(
+  state: SandboxState,
+  matched: Route,
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  entry: SandboxRequest,
+): Promise<Reply> {
   const method = req.method ?? 'GET';
   if (matched.target !== 'token' && matched.target !== 'control' && matched.target !== 'other' && method !== 'GET') {
-    return jsonReply(405, { error: 'method_not_allowed', error_description: `${method} is not allowed here; use GET.` }, { Allow: 'GET' });
+    return jsonReply(
+      405,
+      { error: 'method_not_allowed', error_description: `${method} is not allowed here; use GET.` },
+      { Allow: 'GET' },
+    );
   }
   switch (matched.target) {
     case 'control':
@@ -172,7 +224,10 @@ async function dispatch(state: SandboxState, matched: Route, req: IncomingMessag
     case 'graph':
       return listFederatedCredentials(state, req, matched.appId);
     case 'other':
-      return jsonReply(404, { error: 'not_found', error_description: `The sandbox serves nothing at ${url.pathname}.` });
+      return jsonReply(404, {
+        error: 'not_found',
+        error_description: `The sandbox serves nothing at ${url.pathname}.`,
+      });
   }
 }
 
@@ -193,20 +248,35 @@ function handleControl(state: SandboxState, action: ControlAction, req: Incoming
   const method = req.method ?? 'GET';
   // Refuse requests addressed to another name (DNS rebinding) and cross-site "simple" posts.
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  if (!isLoopbackHostname(host)) return jsonReply(403, { error: 'forbidden', error_description: 'Control endpoints answer loopback host names only.' });
+  if (!isLoopbackHostname(host))
+    return jsonReply(403, {
+      error: 'forbidden',
+      error_description: 'Control endpoints answer loopback host names only.',
+    });
   const allowed = action === 'requests' ? ['GET'] : action === 'faults' ? ['GET', 'POST'] : ['POST'];
   if (!allowed.includes(method)) {
-    return jsonReply(405, { error: 'method_not_allowed', error_description: `${method} is not allowed here.` }, { Allow: allowed.join(', ') });
+    return jsonReply(
+      405,
+      { error: 'method_not_allowed', error_description: `${method} is not allowed here.` },
+      { Allow: allowed.join(', ') },
+    );
   }
   if (method === 'GET') return jsonReply(200, action === 'requests' ? state.requests : state.faults.pending());
 
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-    return jsonReply(415, { error: 'unsupported_media_type', error_description: 'Send Content-Type: application/json.' });
+    return jsonReply(415, {
+      error: 'unsupported_media_type',
+      error_description: 'Send Content-Type: application/json.',
+    });
   }
   if (action === 'mint') {
     const token = bearerToken(req.headers);
     if (!token || !sameSecret(token, state.idTokenRequestToken)) {
-      return jsonReply(401, { error: 'unauthorized', error_description: 'Send Authorization: Bearer <idTokenRequestToken>.' }, { 'WWW-Authenticate': 'Bearer' });
+      return jsonReply(
+        401,
+        { error: 'unauthorized', error_description: 'Send Authorization: Bearer <idTokenRequestToken>.' },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
     }
   }
   const parsed = parseJson(body);
@@ -233,7 +303,8 @@ function handleControl(state: SandboxState, action: ControlAction, req: Incoming
         return jsonReply(200, state.requests);
     }
   } catch (err) {
-    if (err instanceof SandboxConfigError) return jsonReply(400, { error: 'invalid_request', error_description: err.message, field: err.field });
+    if (err instanceof SandboxConfigError)
+      return jsonReply(400, { error: 'invalid_request', error_description: err.message, field: err.field });
     throw err;
   }
 }

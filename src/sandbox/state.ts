@@ -1,5 +1,11 @@
 // The mutable state one running sandbox shares between its handlers.
-import { DEFAULT_CLIENT_ID, DEFAULT_TENANT_DOMAIN, DEFAULT_TENANT_ID, ORIGIN_PLACEHOLDER, defaultApp } from './config.js';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_TENANT_DOMAIN,
+  DEFAULT_TENANT_ID,
+  ORIGIN_PLACEHOLDER,
+  defaultApp,
+} from './config.js';
 import { FaultPlan } from './faults.js';
 import type { SigningKey } from './keys.js';
 import type { AppConfig, IssuerConfig, SandboxConfig, SandboxRequest } from './types.js';

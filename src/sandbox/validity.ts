@@ -11,7 +11,8 @@ export const MIN_NOT_BEFORE_LEEWAY_SECONDS = 60;
 export function checkValidityWindow(payload: Record<string, unknown>, nowMs: number, skewSeconds: number): void {
   const exp = payload['exp'];
   const nbf = payload['nbf'];
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw aadsts.malformedJwt("the assertion has no numeric 'exp' claim");
+  if (typeof exp !== 'number' || !Number.isFinite(exp))
+    throw aadsts.malformedJwt("the assertion has no numeric 'exp' claim");
   if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) {
     throw aadsts.malformedJwt("the assertion's 'nbf' claim is not numeric");
   }

@@ -72,7 +72,9 @@ export function certificateForKey(
   const spki = keys.publicKey.export({ type: 'spki', format: 'der' });
   // Any stable 160-bit value is allowed (RFC 7093); a hash of the SPKI is the usual one.
   const keyId = createHash('sha1').update(spki).digest();
-  const name = der.sequence(der.set(der.sequence(der.objectIdentifier(OID.commonName), der.utf8String(opts.commonName))));
+  const name = der.sequence(
+    der.set(der.sequence(der.objectIdentifier(OID.commonName), der.utf8String(opts.commonName))),
+  );
   const now = Date.now();
   // Back-date an hour so a client whose clock runs slightly behind still accepts it.
   const notBefore = new Date(now - 3600_000);
@@ -88,7 +90,11 @@ export function certificateForKey(
   const extensions: Buffer[] = [
     extension(OID.basicConstraints, true, opts.isCa ? der.sequence(der.boolean(true)) : der.sequence()),
     extension(OID.keyUsage, true, der.namedBits(keyUsageBits)),
-    extension(OID.extKeyUsage, false, der.sequence(der.objectIdentifier(OID.serverAuth), der.objectIdentifier(OID.clientAuth))),
+    extension(
+      OID.extKeyUsage,
+      false,
+      der.sequence(der.objectIdentifier(OID.serverAuth), der.objectIdentifier(OID.clientAuth)),
+    ),
     extension(OID.subjectKeyIdentifier, false, der.octetString(keyId)),
     // OpenSSL's strict mode (and Python 3.13+) insists on an AKI, even when self-signed.
     extension(OID.authorityKeyIdentifier, false, der.sequence(der.implicitPrimitive(0, keyId))),

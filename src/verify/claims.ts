@@ -25,7 +25,12 @@ function own(claims: Record<string, unknown>, name: string): unknown {
 }
 
 function missing(claim: string, why: string): Error {
-  return rejected('CLAIM_MISSING', `The token has no ${claim} claim, which ${why}.`, `Only tokens with a ${claim} claim are accepted; check that the token comes from the expected issuer.`, { field: claim });
+  return rejected(
+    'CLAIM_MISSING',
+    `The token has no ${claim} claim, which ${why}.`,
+    `Only tokens with a ${claim} claim are accepted; check that the token comes from the expected issuer.`,
+    { field: claim },
+  );
 }
 
 /** A NumericDate: a finite number (RFC 7519 2). Strings such as "1700000000" are refused. */
@@ -36,7 +41,12 @@ function numericDate(claims: Record<string, unknown>, name: string, required: bo
     return undefined;
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw rejected('CLAIM_INVALID', `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`, 'The issuer produced a malformed token; do not accept it.', { field: name, actual: showClaim(value) });
+    throw rejected(
+      'CLAIM_INVALID',
+      `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
+      'The issuer produced a malformed token; do not accept it.',
+      { field: name, actual: showClaim(value) },
+    );
   }
   return value;
 }
@@ -45,7 +55,12 @@ export function checkIssuer(claims: Record<string, unknown>, issuer: string): vo
   const iss = own(claims, 'iss');
   if (iss === undefined) throw missing('iss', 'names the issuer');
   if (iss !== issuer) {
-    throw rejected('ISSUER_MISMATCH', `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`, 'Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).', { field: 'iss', expected: issuer, actual: showClaim(iss) });
+    throw rejected(
+      'ISSUER_MISMATCH',
+      `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`,
+      'Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).',
+      { field: 'iss', expected: issuer, actual: showClaim(iss) },
+    );
   }
 }
 
@@ -54,28 +69,54 @@ export function checkClaims(claims: Record<string, unknown>, checks: ClaimChecks
   if (typeof own(claims, 'sub') !== 'string') throw missing('sub', 'names the subject (the pipeline)');
 
   const aud = own(claims, 'aud');
-  const audList = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+  const audList =
+    typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
   if (aud === undefined) throw missing('aud', 'says whom the token is for');
   if (!audList.some((a) => checks.audiences.includes(a))) {
-    throw rejected('AUDIENCE_MISMATCH', `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(' or ')}.`, 'A token minted for another service must not be accepted here; have the CI request this audience.', { field: 'aud', expected: checks.audiences.join(' | '), actual: showClaim(aud) });
+    throw rejected(
+      'AUDIENCE_MISMATCH',
+      `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(' or ')}.`,
+      'A token minted for another service must not be accepted here; have the CI request this audience.',
+      { field: 'aud', expected: checks.audiences.join(' | '), actual: showClaim(aud) },
+    );
   }
 
   const now = nowMs / 1000;
   const skew = checks.skewSeconds;
   const exp = numericDate(claims, 'exp', true) as number;
   if (now >= exp + skew) {
-    throw rejected('TOKEN_EXPIRED', `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`, 'Request a fresh token from the CI; CI tokens live minutes.', { field: 'exp', actual: iso(exp) });
+    throw rejected(
+      'TOKEN_EXPIRED',
+      `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
+      'Request a fresh token from the CI; CI tokens live minutes.',
+      { field: 'exp', actual: iso(exp) },
+    );
   }
   const nbf = numericDate(claims, 'nbf', false);
   if (nbf !== undefined && nbf > now + skew) {
-    throw rejected('TOKEN_NOT_YET_VALID', `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`, 'Check the clocks of the issuer and this machine; a token valid only in the future is refused.', { field: 'nbf', actual: iso(nbf) });
+    throw rejected(
+      'TOKEN_NOT_YET_VALID',
+      `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
+      'Check the clocks of the issuer and this machine; a token valid only in the future is refused.',
+      { field: 'nbf', actual: iso(nbf) },
+    );
   }
   const iat = numericDate(claims, 'iat', true) as number;
   if (iat > now + skew) {
-    throw rejected('TOKEN_ISSUED_IN_FUTURE', `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`, 'Check the clocks of the issuer and this machine.', { field: 'iat', actual: iso(iat) });
+    throw rejected(
+      'TOKEN_ISSUED_IN_FUTURE',
+      `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
+      'Check the clocks of the issuer and this machine.',
+      { field: 'iat', actual: iso(iat) },
+    );
   }
   if (checks.maxAgeSeconds !== undefined && now - iat > checks.maxAgeSeconds + skew) {
-    throw rejected('TOKEN_TOO_OLD', `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`, 'Request a fresh token from the CI.', { field: 'iat', expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) });
+    throw rejected(
+      'TOKEN_TOO_OLD',
+      `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
+      'Request a fresh token from the CI.',
+      { field: 'iat', expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) },
+    );
   }
 
   for (const name of checks.required) {
@@ -84,10 +125,16 @@ export function checkClaims(claims: Record<string, unknown>, checks: ClaimChecks
   }
   for (const { claim, patterns } of checks.patterns) {
     const value = own(claims, claim);
-    if (value === undefined || value === null) throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(' or ')}`);
+    if (value === undefined || value === null)
+      throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(' or ')}`);
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
-      throw rejected('CLAIM_MISMATCH', `The token's ${claim} claim is ${showClaim(value)}, which does not match ${expected.map((e) => JSON.stringify(e)).join(' or ')}.`, `Only tokens whose ${claim} matches are accepted here: run from the expected pipeline, or change the pattern.`, { field: claim, expected: expected.join(' | '), actual: showClaim(value) });
+      throw rejected(
+        'CLAIM_MISMATCH',
+        `The token's ${claim} claim is ${showClaim(value)}, which does not match ${expected.map((e) => JSON.stringify(e)).join(' or ')}.`,
+        `Only tokens whose ${claim} matches are accepted here: run from the expected pipeline, or change the pattern.`,
+        { field: claim, expected: expected.join(' | '), actual: showClaim(value) },
+      );
     }
   }
 }

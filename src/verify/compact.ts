@@ -16,7 +16,11 @@ export interface CompactJwt {
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
 function malformed(why: string): Error {
-  return rejected('TOKEN_MALFORMED', `The token is not a signed JWT: ${why}.`, 'Pass the raw OIDC ID token (three base64url parts separated by dots), nothing around it.');
+  return rejected(
+    'TOKEN_MALFORMED',
+    `The token is not a signed JWT: ${why}.`,
+    'Pass the raw OIDC ID token (three base64url parts separated by dots), nothing around it.',
+  );
 }
 
 function part(text: string, which: string): Record<string, unknown> {
@@ -26,7 +30,8 @@ function part(text: string, which: string): Record<string, unknown> {
   } catch {
     throw malformed(`its ${which} is not base64url-encoded JSON`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed(`its ${which} is not a JSON object`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw malformed(`its ${which} is not a JSON object`);
   return parsed as Record<string, unknown>;
 }
 
@@ -36,6 +41,7 @@ export function parseCompact(token: string): CompactJwt {
   if (parts.length === 5) throw malformed('it has five parts (an encrypted JWE), not three');
   if (parts.length !== 3) throw malformed(`it has ${parts.length} dot-separated parts, not three`);
   const [h, p, s] = parts as [string, string, string];
-  if (h === '' || p === '' || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) throw malformed('its parts are not all base64url');
+  if (h === '' || p === '' || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s))
+    throw malformed('its parts are not all base64url');
   return { header: part(h, 'header'), claims: part(p, 'payload') };
 }

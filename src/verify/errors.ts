@@ -8,13 +8,18 @@ export interface RejectionDetails {
   cause?: unknown;
 }
 
-export function rejected(code: string, message: string, remedy: string, details: RejectionDetails = {}): FederationError {
+export function rejected(
+  code: string,
+  message: string,
+  remedy: string,
+  details: RejectionDetails = {},
+): FederationError {
   return new FederationError(code, message, { remedy, ...details });
 }
 
 /** For values an attacker controls (a jku URL, a kid): one short printable line. */
 export function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const clean = text.replace(/[^\x20-\x7e]/g, '?');
   return JSON.stringify(clean.length > 100 ? `${clean.slice(0, 97)}...` : clean);
 }

@@ -47,14 +47,29 @@ export function validateIssuerUrl(raw: string, what: string, field: string): URL
   try {
     url = new URL(raw);
   } catch {
-    throw usageError('INVALID_ISSUER', `The ${what} ${quote(raw)} is not a URL.`, 'Give the issuer exactly as its tokens\' iss claim has it, e.g. https://token.actions.githubusercontent.com.', field);
+    throw usageError(
+      'INVALID_ISSUER',
+      `The ${what} ${quote(raw)} is not a URL.`,
+      "Give the issuer exactly as its tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.",
+      field,
+    );
   }
   const plainLoopback = url.protocol === 'http:' && LOOPBACK.test(url.hostname);
   if (url.protocol !== 'https:' && !plainLoopback) {
-    throw usageError('INVALID_ISSUER', `The ${what} ${quote(raw)} is not an https URL.`, 'Keys must come over https (plain http only to a loopback host), or anyone on the path could swap them.', field);
+    throw usageError(
+      'INVALID_ISSUER',
+      `The ${what} ${quote(raw)} is not an https URL.`,
+      'Keys must come over https (plain http only to a loopback host), or anyone on the path could swap them.',
+      field,
+    );
   }
   if (url.username !== '' || url.password !== '' || url.hash !== '') {
-    throw usageError('INVALID_ISSUER', `The ${what} ${quote(raw)} has credentials or a fragment.`, 'Give the plain issuer URL.', field);
+    throw usageError(
+      'INVALID_ISSUER',
+      `The ${what} ${quote(raw)} has credentials or a fragment.`,
+      'Give the plain issuer URL.',
+      field,
+    );
   }
   return url;
 }
@@ -79,8 +94,10 @@ function publicSigningKey(raw: unknown): JWK | undefined {
   const common: JWK = {};
   if (typeof raw['kid'] === 'string') common.kid = raw['kid'];
   if (typeof raw['alg'] === 'string') common.alg = raw['alg'];
-  if (raw['kty'] === 'RSA' && typeof raw['n'] === 'string' && typeof raw['e'] === 'string') return { ...common, kty: 'RSA', n: raw['n'], e: raw['e'] };
-  if (raw['kty'] === 'EC' && raw['crv'] === 'P-256' && typeof raw['x'] === 'string' && typeof raw['y'] === 'string') return { ...common, kty: 'EC', crv: 'P-256', x: raw['x'], y: raw['y'] };
+  if (raw['kty'] === 'RSA' && typeof raw['n'] === 'string' && typeof raw['e'] === 'string')
+    return { ...common, kty: 'RSA', n: raw['n'], e: raw['e'] };
+  if (raw['kty'] === 'EC' && raw['crv'] === 'P-256' && typeof raw['x'] === 'string' && typeof raw['y'] === 'string')
+    return { ...common, kty: 'EC', crv: 'P-256', x: raw['x'], y: raw['y'] };
   return undefined;
 }
 
@@ -147,10 +164,16 @@ export class IssuerKeys {
       // as a node:crypto KeyObject, synchronously (WebCrypto's async verify is the throughput limit).
       key = KeyObject.from((await importJWK(jwk, alg)) as CryptoKey);
       const details = key.asymmetricKeyDetails;
-      if (alg !== 'ES256' && (details?.modulusLength ?? 0) < 2048) throw new Error('RSA keys must be at least 2048 bits');
+      if (alg !== 'ES256' && (details?.modulusLength ?? 0) < 2048)
+        throw new Error('RSA keys must be at least 2048 bits');
       if (alg === 'ES256' && details?.namedCurve !== 'prime256v1') throw new Error('ES256 needs a P-256 key');
     } catch (err) {
-      throw rejected('KEY_UNUSABLE', `The issuer's key ${shown(kid ?? '(no kid)')} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`, 'The issuer publishes a key this verifier cannot import; check the issuer\'s JWKS.', { cause: err });
+      throw rejected(
+        'KEY_UNUSABLE',
+        `The issuer's key ${shown(kid ?? '(no kid)')} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}.`,
+        "The issuer publishes a key this verifier cannot import; check the issuer's JWKS.",
+        { cause: err },
+      );
     }
     this.imported.set(cacheKey, key);
     return key;
@@ -169,13 +192,28 @@ export class IssuerKeys {
     const keys = this.keys as KeySet;
     if (kid === undefined) {
       const count = keys.all.filter((k) => keyFits(k, alg)).length;
-      return rejected('KID_MISSING', `The token has no kid header, and the issuer's JWKS has ${count} ${alg} keys, so none can be chosen.`, 'Tokens from this issuer must name their signing key (kid).', { field: 'kid' });
+      return rejected(
+        'KID_MISSING',
+        `The token has no kid header, and the issuer's JWKS has ${count} ${alg} keys, so none can be chosen.`,
+        'Tokens from this issuer must name their signing key (kid).',
+        { field: 'kid' },
+      );
     }
     if (keys.byKid.has(kid)) {
-      return rejected('KEY_MISMATCH', `The issuer's key ${shown(kid)} is not a key for ${alg}.`, 'The token\'s alg does not match the type of the key it names: it was not signed by the issuer.', { field: 'alg', actual: alg });
+      return rejected(
+        'KEY_MISMATCH',
+        `The issuer's key ${shown(kid)} is not a key for ${alg}.`,
+        "The token's alg does not match the type of the key it names: it was not signed by the issuer.",
+        { field: 'alg', actual: alg },
+      );
     }
     const age = Math.round((this.clock.now() - keys.fetchedAt) / 1000);
-    return rejected('KID_UNKNOWN', `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1000)} s).`, `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`, { field: 'kid', actual: kid });
+    return rejected(
+      'KID_UNKNOWN',
+      `The token's signing key ${shown(kid)} is not in the issuer's JWKS (fetched ${age} s ago; refreshed for unknown keys at most every ${Math.round(this.refreshIntervalMs / 1000)} s).`,
+      `Only keys in the JWKS of ${this.issuer} are trusted; the token was signed by some other key.`,
+      { field: 'kid', actual: kid },
+    );
   }
 
   private refresh(): Promise<void> {
@@ -189,14 +227,25 @@ export class IssuerKeys {
   private async fetchKeys(): Promise<void> {
     this.lastAttemptAt = this.clock.now();
     this.jwksUri ??= await this.discover();
-    const body = await this.get(this.jwksUri, 'the issuer\'s JWKS', 'JWKS_UNAVAILABLE');
+    const body = await this.get(this.jwksUri, "the issuer's JWKS", 'JWKS_UNAVAILABLE');
     const list = isObject(body) && Array.isArray(body['keys']) ? body['keys'] : undefined;
     if (list === undefined) {
-      throw rejected('JWKS_INVALID', `The issuer's JWKS at ${this.jwksUri} is not a JSON object with a keys array.`, 'Check the jwks_uri of the issuer\'s discovery document.');
+      throw rejected(
+        'JWKS_INVALID',
+        `The issuer's JWKS at ${this.jwksUri} is not a JSON object with a keys array.`,
+        "Check the jwks_uri of the issuer's discovery document.",
+      );
     }
-    const all = list.slice(0, 100).map(publicSigningKey).filter((k): k is JWK => k !== undefined);
+    const all = list
+      .slice(0, 100)
+      .map(publicSigningKey)
+      .filter((k): k is JWK => k !== undefined);
     if (all.length === 0) {
-      throw rejected('JWKS_INVALID', `The issuer's JWKS at ${this.jwksUri} has no RSA or P-256 signing key.`, 'The issuer must publish RS256, PS256 or ES256 public keys.');
+      throw rejected(
+        'JWKS_INVALID',
+        `The issuer's JWKS at ${this.jwksUri} has no RSA or P-256 signing key.`,
+        'The issuer must publish RS256, PS256 or ES256 public keys.',
+      );
     }
     const byKid = new Map<string, JWK[]>();
     for (const key of all) {
@@ -211,33 +260,66 @@ export class IssuerKeys {
 
   private async discover(): Promise<string> {
     const url = `${this.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-    const doc = await this.get(url, 'the issuer\'s discovery document', 'DISCOVERY_FAILED');
-    if (!isObject(doc)) throw rejected('DISCOVERY_FAILED', `The discovery document at ${url} is not a JSON object.`, 'Check --issuer: it must be the issuer URL itself, and the issuer must publish OIDC discovery.');
+    const doc = await this.get(url, "the issuer's discovery document", 'DISCOVERY_FAILED');
+    if (!isObject(doc))
+      throw rejected(
+        'DISCOVERY_FAILED',
+        `The discovery document at ${url} is not a JSON object.`,
+        'Check --issuer: it must be the issuer URL itself, and the issuer must publish OIDC discovery.',
+      );
     // OIDC Discovery 4.3: the document must name exactly the issuer it was fetched for.
     if (doc['issuer'] !== this.issuer) {
-      throw rejected('DISCOVERY_ISSUER_MISMATCH', `The discovery document at ${url} names the issuer ${shown(doc['issuer'])}, not ${shown(this.issuer)}.`, 'Give --issuer exactly as the issuer spells itself (scheme, host, path, trailing slash).', { field: 'issuer', expected: this.issuer, actual: String(doc['issuer']) });
+      throw rejected(
+        'DISCOVERY_ISSUER_MISMATCH',
+        `The discovery document at ${url} names the issuer ${shown(doc['issuer'])}, not ${shown(this.issuer)}.`,
+        'Give --issuer exactly as the issuer spells itself (scheme, host, path, trailing slash).',
+        { field: 'issuer', expected: this.issuer, actual: String(doc['issuer']) },
+      );
     }
     const jwksUri = doc['jwks_uri'];
-    if (typeof jwksUri !== 'string') throw rejected('DISCOVERY_FAILED', `The discovery document at ${url} has no jwks_uri.`, 'The issuer must publish its signing keys (jwks_uri).');
+    if (typeof jwksUri !== 'string')
+      throw rejected(
+        'DISCOVERY_FAILED',
+        `The discovery document at ${url} has no jwks_uri.`,
+        'The issuer must publish its signing keys (jwks_uri).',
+      );
     try {
       validateIssuerUrl(jwksUri, 'jwks_uri', 'jwks_uri');
     } catch {
-      throw rejected('DISCOVERY_FAILED', `The discovery document at ${url} points at the JWKS ${shown(jwksUri)}, which is not an https URL.`, 'Keys must come over https; check the issuer\'s configuration.');
+      throw rejected(
+        'DISCOVERY_FAILED',
+        `The discovery document at ${url} points at the JWKS ${shown(jwksUri)}, which is not an https URL.`,
+        "Keys must come over https; check the issuer's configuration.",
+      );
     }
     return jwksUri;
   }
 
   private async get(url: string, what: string, code: string): Promise<unknown> {
-    const { response } = await fetchWithRetry(this.http, () => ({ method: 'GET', url, headers: { accept: 'application/json' } }), {
-      deadlineAt: this.clock.now() + this.timeoutMs,
-      what,
-      clock: this.clock,
-    });
+    const { response } = await fetchWithRetry(
+      this.http,
+      () => ({ method: 'GET', url, headers: { accept: 'application/json' } }),
+      {
+        deadlineAt: this.clock.now() + this.timeoutMs,
+        what,
+        clock: this.clock,
+      },
+    );
     if (response.status !== 200) {
-      throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} answered HTTP ${response.status}.`, 'Check --issuer and that the issuer is reachable from here; the request was retried when the failure looked transient.', { actual: String(response.status) });
+      throw rejected(
+        code,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} answered HTTP ${response.status}.`,
+        'Check --issuer and that the issuer is reachable from here; the request was retried when the failure looked transient.',
+        { actual: String(response.status) },
+      );
     }
     const body = parseJson(response.body);
-    if (body === undefined) throw rejected(code, `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} is not JSON.`, 'Check --issuer: something other than the issuer answered.');
+    if (body === undefined)
+      throw rejected(
+        code,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} at ${url} is not JSON.`,
+        'Check --issuer: something other than the issuer answered.',
+      );
     return body;
   }
 }

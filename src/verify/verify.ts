@@ -98,35 +98,72 @@ function normalizeTyp(typ: string): string {
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
 }
 
-function checkOptions(options: VerifyOptions): { algorithms: Set<VerifyAlgorithm>; checks: ClaimChecks; typ: string; typRequired: boolean } {
+function checkOptions(options: VerifyOptions): {
+  algorithms: Set<VerifyAlgorithm>;
+  checks: ClaimChecks;
+  typ: string;
+  typRequired: boolean;
+} {
   if (typeof options.issuer !== 'string' || options.issuer.trim() === '') {
-    throw usageError('MISSING_ISSUER', 'No issuer given to verify against.', 'Pass --issuer with the issuer URL exactly as the tokens\' iss claim has it, e.g. https://token.actions.githubusercontent.com.', 'issuer');
+    throw usageError(
+      'MISSING_ISSUER',
+      'No issuer given to verify against.',
+      "Pass --issuer with the issuer URL exactly as the tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com.",
+      'issuer',
+    );
   }
   validateIssuerUrl(options.issuer, 'issuer', 'issuer');
   if (options.jwksUri !== undefined) validateIssuerUrl(options.jwksUri, 'JWKS URI', 'jwks-uri');
-  const audiences = (typeof options.audience === 'string' ? [options.audience] : [...(options.audience ?? [])]).filter((a) => a !== '');
+  const audiences = (typeof options.audience === 'string' ? [options.audience] : [...(options.audience ?? [])]).filter(
+    (a) => a !== '',
+  );
   if (audiences.length === 0) {
-    throw usageError('MISSING_AUDIENCE', 'No audience given: a token minted for any service would be accepted.', 'Pass --audience with the audience the CI token is requested for (e.g. api://AzureADTokenExchange, or your service\'s own).', 'audience');
+    throw usageError(
+      'MISSING_AUDIENCE',
+      'No audience given: a token minted for any service would be accepted.',
+      "Pass --audience with the audience the CI token is requested for (e.g. api://AzureADTokenExchange, or your service's own).",
+      'audience',
+    );
   }
   const algorithms = new Set<VerifyAlgorithm>();
   for (const alg of options.algorithms ?? ALLOWED_ALGORITHMS) {
     if (!ALLOWED_ALGORITHMS.includes(alg)) {
-      throw usageError('INVALID_ALGORITHM', `The algorithm ${quote(String(alg))} cannot be allowed.`, `Use one or more of ${ALLOWED_ALGORITHMS.join(', ')}; none and HMAC are never accepted.`, 'algorithm');
+      throw usageError(
+        'INVALID_ALGORITHM',
+        `The algorithm ${quote(String(alg))} cannot be allowed.`,
+        `Use one or more of ${ALLOWED_ALGORITHMS.join(', ')}; none and HMAC are never accepted.`,
+        'algorithm',
+      );
     }
     algorithms.add(alg);
   }
   const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   if (!Number.isFinite(skew) || skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
-    throw usageError('INVALID_CLOCK_SKEW', `The clock skew ${quote(String(skew))} is not between 0 and ${MAX_CLOCK_SKEW_SECONDS} seconds.`, `Pass --clock-skew as seconds up to ${MAX_CLOCK_SKEW_SECONDS}; CI tokens live minutes, so more would accept expired tokens.`, 'clock-skew');
+    throw usageError(
+      'INVALID_CLOCK_SKEW',
+      `The clock skew ${quote(String(skew))} is not between 0 and ${MAX_CLOCK_SKEW_SECONDS} seconds.`,
+      `Pass --clock-skew as seconds up to ${MAX_CLOCK_SKEW_SECONDS}; CI tokens live minutes, so more would accept expired tokens.`,
+      'clock-skew',
+    );
   }
   const maxAge = options.maxTokenAgeSeconds;
   if (maxAge !== undefined && (!Number.isFinite(maxAge) || maxAge <= 0)) {
-    throw usageError('INVALID_MAX_AGE', `The maximum token age ${quote(String(maxAge))} is not a positive number of seconds.`, 'Pass --max-age as seconds, e.g. --max-age 600.', 'max-age');
+    throw usageError(
+      'INVALID_MAX_AGE',
+      `The maximum token age ${quote(String(maxAge))} is not a positive number of seconds.`,
+      'Pass --max-age as seconds, e.g. --max-age 600.',
+      'max-age',
+    );
   }
   const patterns = Object.entries(options.claims ?? {}).map(([claim, value]) => {
     const list = typeof value === 'string' ? [value] : [...value];
     if (claim === '' || list.length === 0 || list.some((p) => typeof p !== 'string' || p === '')) {
-      throw usageError('INVALID_CLAIM_PATTERN', `The claim pattern for ${quote(claim)} is empty.`, 'Give claim patterns as NAME=PATTERN, e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main.', 'claim');
+      throw usageError(
+        'INVALID_CLAIM_PATTERN',
+        `The claim pattern for ${quote(claim)} is empty.`,
+        'Give claim patterns as NAME=PATTERN, e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main.',
+        'claim',
+      );
     }
     return { claim, patterns: list.map(compilePattern) };
   });
@@ -145,33 +182,73 @@ function checkOptions(options: VerifyOptions): { algorithms: Set<VerifyAlgorithm
   };
 }
 
-function checkHeader(header: Record<string, unknown>, algorithms: ReadonlySet<VerifyAlgorithm>, typ: string, typRequired: boolean): { alg: VerifyAlgorithm; kid: string | undefined } {
+function checkHeader(
+  header: Record<string, unknown>,
+  algorithms: ReadonlySet<VerifyAlgorithm>,
+  typ: string,
+  typRequired: boolean,
+): { alg: VerifyAlgorithm; kid: string | undefined } {
   const alg = header['alg'];
   if (typeof alg !== 'string' || alg === '') {
-    throw rejected('ALG_NOT_ALLOWED', 'The token\'s header has no alg.', 'Only tokens signed with RS256, PS256 or ES256 are accepted.', { field: 'alg' });
+    throw rejected(
+      'ALG_NOT_ALLOWED',
+      "The token's header has no alg.",
+      'Only tokens signed with RS256, PS256 or ES256 are accepted.',
+      { field: 'alg' },
+    );
   }
   if (alg.toLowerCase() === 'none') {
-    throw rejected('ALG_NONE', 'The token is unsigned (alg "none"): anyone could have written it.', 'Only signed tokens are accepted; this one is forged or broken.', { field: 'alg', actual: alg });
+    throw rejected(
+      'ALG_NONE',
+      'The token is unsigned (alg "none"): anyone could have written it.',
+      'Only signed tokens are accepted; this one is forged or broken.',
+      { field: 'alg', actual: alg },
+    );
   }
   if (/^HS/i.test(alg)) {
-    throw rejected('ALG_HMAC', `The token uses the symmetric algorithm ${shown(alg)}: an HMAC "signature" over an issuer's public key can be made by anyone.`, 'Only asymmetric signatures (RS256, PS256, ES256) checked with the issuer\'s public keys are accepted.', { field: 'alg', actual: alg });
+    throw rejected(
+      'ALG_HMAC',
+      `The token uses the symmetric algorithm ${shown(alg)}: an HMAC "signature" over an issuer's public key can be made by anyone.`,
+      "Only asymmetric signatures (RS256, PS256, ES256) checked with the issuer's public keys are accepted.",
+      { field: 'alg', actual: alg },
+    );
   }
   if (!algorithms.has(alg as VerifyAlgorithm)) {
-    throw rejected('ALG_NOT_ALLOWED', `The token's algorithm ${shown(alg)} is not allowed (allowed: ${[...algorithms].join(', ')}).`, 'Allow the issuer\'s algorithm with --algorithm if it is one of RS256, PS256, ES256; others are refused.', { field: 'alg', expected: [...algorithms].join(' | '), actual: alg });
+    throw rejected(
+      'ALG_NOT_ALLOWED',
+      `The token's algorithm ${shown(alg)} is not allowed (allowed: ${[...algorithms].join(', ')}).`,
+      "Allow the issuer's algorithm with --algorithm if it is one of RS256, PS256, ES256; others are refused.",
+      { field: 'alg', expected: [...algorithms].join(' | '), actual: alg },
+    );
   }
   const crit = header['crit'];
   if (crit !== undefined) {
     const names = Array.isArray(crit) ? crit.map((c) => shown(c)).join(', ') : shown(crit);
-    throw rejected('CRIT_UNSUPPORTED', `The token marks header extensions as critical (crit ${names}) that this verifier does not understand.`, 'RFC 7515 requires refusing a token whose critical extensions are not understood; CI tokens use none.', { field: 'crit', actual: names });
+    throw rejected(
+      'CRIT_UNSUPPORTED',
+      `The token marks header extensions as critical (crit ${names}) that this verifier does not understand.`,
+      'RFC 7515 requires refusing a token whose critical extensions are not understood; CI tokens use none.',
+      { field: 'crit', actual: names },
+    );
   }
   const kid = header['kid'];
   if (kid !== undefined && (typeof kid !== 'string' || kid.length > 256)) {
-    throw rejected('TOKEN_MALFORMED', 'The token\'s kid header is not a string of at most 256 characters.', 'The token is malformed; do not accept it.', { field: 'kid' });
+    throw rejected(
+      'TOKEN_MALFORMED',
+      "The token's kid header is not a string of at most 256 characters.",
+      'The token is malformed; do not accept it.',
+      { field: 'kid' },
+    );
   }
   const tokenTyp = header['typ'];
   if (tokenTyp !== undefined || typRequired) {
     if (typeof tokenTyp !== 'string' || normalizeTyp(tokenTyp) !== typ) {
-      throw rejected('TYP_MISMATCH', `The token's type (typ header) is ${tokenTyp === undefined ? 'missing' : shown(tokenTyp)}, not ${JSON.stringify(typ.toUpperCase())}: it may be another kind of JWT (an access token, a logout token) presented as an ID token.`, 'Present an ID token of the expected type, or pass --typ with the type this issuer uses.', { field: 'typ', expected: typ, actual: String(tokenTyp) });
+      throw rejected(
+        'TYP_MISMATCH',
+        `The token's type (typ header) is ${tokenTyp === undefined ? 'missing' : shown(tokenTyp)}, not ${JSON.stringify(typ.toUpperCase())}: it may be another kind of JWT (an access token, a logout token) presented as an ID token.`,
+        'Present an ID token of the expected type, or pass --typ with the type this issuer uses.',
+        { field: 'typ', expected: typ, actual: String(tokenTyp) },
+      );
     }
   }
   return { alg: alg as VerifyAlgorithm, kid: kid as string | undefined };
@@ -183,11 +260,15 @@ function foreignKeyError(header: Record<string, unknown>, err: FederationError):
   if (foreign === undefined || !KEY_FAILURES.has(err.code)) return err;
   const value = header[foreign.header];
   const where = typeof value === 'string' ? ` ${shown(value)}` : '';
-  return new FederationError(foreign.code, `The token ${foreign.what}${where}, which is never used to find keys; with the issuer's own keys: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, {
-    remedy: 'Only keys from the issuer\'s JWKS are trusted; a token that brings its own key is forged.',
-    field: foreign.header,
-    cause: err,
-  });
+  return new FederationError(
+    foreign.code,
+    `The token ${foreign.what}${where}, which is never used to find keys; with the issuer's own keys: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`,
+    {
+      remedy: "Only keys from the issuer's JWKS are trusted; a token that brings its own key is forged.",
+      field: foreign.header,
+      cause: err,
+    },
+  );
 }
 
 /**
@@ -197,12 +278,14 @@ function foreignKeyError(header: Record<string, unknown>, err: FederationError):
 function checkSignature(token: string, alg: VerifyAlgorithm, key: KeyObject): void {
   const dot = token.lastIndexOf('.');
   const signature = Buffer.from(token.slice(dot + 1), 'base64url');
-  if (alg === 'ES256' && signature.length !== 64) throw signatureError({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
-  const signer = alg === 'RS256'
-    ? key
-    : alg === 'PS256'
-      ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }
-      : { key, dsaEncoding: 'ieee-p1363' as const };
+  if (alg === 'ES256' && signature.length !== 64)
+    throw signatureError({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+  const signer =
+    alg === 'RS256'
+      ? key
+      : alg === 'PS256'
+        ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }
+        : { key, dsaEncoding: 'ieee-p1363' as const };
   let ok = false;
   try {
     ok = verifySignature('sha256', Buffer.from(token.slice(0, dot)), signer, signature);
@@ -215,37 +298,69 @@ function checkSignature(token: string, alg: VerifyAlgorithm, key: KeyObject): vo
 function signatureError(err: unknown): FederationError {
   const code = (err as { code?: unknown }).code;
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-    return rejected('SIGNATURE_INVALID', 'The token\'s signature does not verify with the issuer\'s key it names: it was altered after signing, or signed by another key.', 'Do not accept this token; request a fresh one from the CI.', { cause: err });
+    return rejected(
+      'SIGNATURE_INVALID',
+      "The token's signature does not verify with the issuer's key it names: it was altered after signing, or signed by another key.",
+      'Do not accept this token; request a fresh one from the CI.',
+      { cause: err },
+    );
   }
   const detail = err instanceof Error ? err.message : String(err);
-  if (code === 'ERR_JWS_INVALID') return rejected('TOKEN_MALFORMED', `The token is not a valid JWS: ${detail}.`, 'Pass the raw OIDC ID token, nothing around it.', { cause: err });
-  if (code === 'ERR_JOSE_NOT_SUPPORTED') return rejected('CRIT_UNSUPPORTED', `The token uses an unsupported JWS feature: ${detail}.`, 'CI tokens use no JWS extensions; do not accept this one.', { cause: err });
-  return rejected('KEY_UNUSABLE', `The token could not be checked with the issuer's key: ${detail}.`, 'The issuer\'s key is unsuitable (e.g. an RSA key under 2048 bits); check the issuer\'s JWKS.', { cause: err });
+  if (code === 'ERR_JWS_INVALID')
+    return rejected(
+      'TOKEN_MALFORMED',
+      `The token is not a valid JWS: ${detail}.`,
+      'Pass the raw OIDC ID token, nothing around it.',
+      { cause: err },
+    );
+  if (code === 'ERR_JOSE_NOT_SUPPORTED')
+    return rejected(
+      'CRIT_UNSUPPORTED',
+      `The token uses an unsupported JWS feature: ${detail}.`,
+      'CI tokens use no JWS extensions; do not accept this one.',
+      { cause: err },
+    );
+  return rejected(
+    'KEY_UNUSABLE',
+    `The token could not be checked with the issuer's key: ${detail}.`,
+    "The issuer's key is unsuitable (e.g. an RSA key under 2048 bits); check the issuer's JWKS.",
+    { cause: err },
+  );
 }
 
 export function createVerifier(options: VerifyOptions): Verifier {
   const { algorithms, checks, typ, typRequired } = checkOptions(options);
   const clock = options.clock ?? systemClock;
-  const keys = options.keys ?? sharedKeys(options.issuer, options.jwksUri, () => new IssuerKeys({
-    issuer: options.issuer,
-    ...(options.jwksUri === undefined ? {} : { jwksUri: options.jwksUri }),
-    http: options.http ?? createNodeHttpClient({ userAgent: 'entra-federate' }),
-    clock,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.jwksRefreshIntervalSeconds === undefined ? {} : { refreshIntervalMs: options.jwksRefreshIntervalSeconds * 1000 }),
-  }));
+  const keys =
+    options.keys ??
+    sharedKeys(
+      options.issuer,
+      options.jwksUri,
+      () =>
+        new IssuerKeys({
+          issuer: options.issuer,
+          ...(options.jwksUri === undefined ? {} : { jwksUri: options.jwksUri }),
+          http: options.http ?? createNodeHttpClient({ userAgent: 'entra-federate' }),
+          clock,
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+          ...(options.jwksRefreshIntervalSeconds === undefined
+            ? {}
+            : { refreshIntervalMs: options.jwksRefreshIntervalSeconds * 1000 }),
+        }),
+    );
   const policy = options.policy;
 
   return {
     keys,
     async verify(token: string): Promise<VerifiedIdToken> {
-      if (typeof token !== 'string') throw rejected('TOKEN_MALFORMED', 'The token is not a string.', 'Pass the raw OIDC ID token.');
+      if (typeof token !== 'string')
+        throw rejected('TOKEN_MALFORMED', 'The token is not a string.', 'Pass the raw OIDC ID token.');
       const { header, claims } = parseCompact(token);
       const { alg, kid } = checkHeader(header, algorithms, typ, typRequired);
       // Unverified, so it may only reject: a token from another issuer costs no key fetch.
       checkIssuer(claims, checks.issuer);
       try {
-        const key = keys.cached(kid, alg) ?? await keys.resolve(kid, alg);
+        const key = keys.cached(kid, alg) ?? (await keys.resolve(kid, alg));
         checkSignature(token, alg, key);
       } catch (err) {
         throw err instanceof FederationError ? foreignKeyError(header, err) : err;

@@ -32,16 +32,31 @@ afterEach(async () => {
 function virtualClock(): Clock & { waits: number[] } {
   let now = 1_000_000;
   const waits: number[] = [];
-  return { waits, now: () => now, random: () => 0.5, sleep: async (ms) => { waits.push(ms); now += ms; } };
+  return {
+    waits,
+    now: () => now,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
+  };
 }
 
 const http = createNodeHttpClient();
 
 describe('fetchWithRetry', () => {
   test('retries 503 then returns the success', async () => {
-    const srv = await serve((_req, res, n) => { res.statusCode = n < 3 ? 503 : 200; res.end(n < 3 ? 'busy' : 'ok'); });
+    const srv = await serve((_req, res, n) => {
+      res.statusCode = n < 3 ? 503 : 200;
+      res.end(n < 3 ? 'busy' : 'ok');
+    });
     const clock = virtualClock();
-    const { response, attempts } = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), { deadlineAt: clock.now() + 60_000, what: 'test', clock });
+    const { response, attempts } = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+    });
     expect(response.body).toBe('ok');
     expect(attempts).toBe(3);
     expect(srv.count()).toBe(3);
@@ -49,9 +64,16 @@ describe('fetchWithRetry', () => {
   });
 
   test('a definitive 400 is sent exactly once', async () => {
-    const srv = await serve((_req, res) => { res.statusCode = 400; res.end('{}'); });
+    const srv = await serve((_req, res) => {
+      res.statusCode = 400;
+      res.end('{}');
+    });
     const clock = virtualClock();
-    const { response } = await fetchWithRetry(http, () => ({ method: 'POST', url: srv.url, body: 'a=b' }), { deadlineAt: clock.now() + 60_000, what: 'test', clock });
+    const { response } = await fetchWithRetry(http, () => ({ method: 'POST', url: srv.url, body: 'a=b' }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+    });
     expect(response.status).toBe(400);
     expect(srv.count()).toBe(1);
     expect(clock.waits).toEqual([]);
@@ -59,27 +81,51 @@ describe('fetchWithRetry', () => {
 
   test('honours Retry-After on 429', async () => {
     const srv = await serve((_req, res, n) => {
-      if (n === 1) { res.statusCode = 429; res.setHeader('retry-after', '7'); res.end(); return; }
+      if (n === 1) {
+        res.statusCode = 429;
+        res.setHeader('retry-after', '7');
+        res.end();
+        return;
+      }
       res.end('ok');
     });
     const clock = virtualClock();
-    await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), { deadlineAt: clock.now() + 60_000, what: 'test', clock });
+    await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+    });
     expect(clock.waits).toEqual([7000]);
   });
 
   test('gives up on a Retry-After beyond the cap or the deadline and returns the 429', async () => {
-    const srv = await serve((_req, res) => { res.statusCode = 429; res.setHeader('retry-after', '120'); res.end(); });
+    const srv = await serve((_req, res) => {
+      res.statusCode = 429;
+      res.setHeader('retry-after', '120');
+      res.end();
+    });
     const clock = virtualClock();
-    const { response, attempts } = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), { deadlineAt: clock.now() + 60_000, what: 'test', clock });
+    const { response, attempts } = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+    });
     expect(response.status).toBe(429);
     expect(attempts).toBe(1);
     expect(srv.count()).toBe(1);
   });
 
   test('retries a dropped connection, then reports a clear network error', async () => {
-    const srv = await serve((req) => { req.socket.destroy(); });
+    const srv = await serve((req) => {
+      req.socket.destroy();
+    });
     const clock = virtualClock();
-    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), { deadlineAt: clock.now() + 60_000, what: 'the test endpoint', clock, maxAttempts: 3 }).catch((e: unknown) => e);
+    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'the test endpoint',
+      clock,
+      maxAttempts: 3,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FederationError);
     expect((err as FederationError).code).toBe('NETWORK_ERROR');
     expect((err as FederationError).message).toMatch(/the test endpoint .*after 3 attempts/);
@@ -87,23 +133,42 @@ describe('fetchWithRetry', () => {
   });
 
   test('a response slower than the per-request timeout fails with TIMEOUT', async () => {
-    const srv = await serve((_req, res) => { setTimeout(() => res.end('late'), 2000); });
+    const srv = await serve((_req, res) => {
+      setTimeout(() => res.end('late'), 2000);
+    });
     const clock = virtualClock();
-    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), { deadlineAt: clock.now() + 60_000, what: 'test', clock, perRequestTimeoutMs: 100, maxAttempts: 2 }).catch((e: unknown) => e);
+    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: srv.url }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+      perRequestTimeoutMs: 100,
+      maxAttempts: 2,
+    }).catch((e: unknown) => e);
     expect((err as FederationError).code).toBe('TIMEOUT');
     expect(srv.count()).toBe(2);
   });
 
   test('builds the request afresh for every attempt', async () => {
-    const srv = await serve((req, res, n) => { res.statusCode = n === 1 ? 500 : 200; res.end(req.headers['x-attempt']); });
+    const srv = await serve((req, res, n) => {
+      res.statusCode = n === 1 ? 500 : 200;
+      res.end(req.headers['x-attempt']);
+    });
     const clock = virtualClock();
-    const { response } = await fetchWithRetry(http, (attempt) => ({ method: 'GET', url: srv.url, headers: { 'x-attempt': String(attempt) } }), { deadlineAt: clock.now() + 60_000, what: 'test', clock });
+    const { response } = await fetchWithRetry(
+      http,
+      (attempt) => ({ method: 'GET', url: srv.url, headers: { 'x-attempt': String(attempt) } }),
+      { deadlineAt: clock.now() + 60_000, what: 'test', clock },
+    );
     expect(response.body).toBe('2');
   });
 
   test('an unresolvable host is not retried', async () => {
     const clock = virtualClock();
-    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: 'http://does-not-exist.invalid/x' }), { deadlineAt: clock.now() + 60_000, what: 'test', clock }).catch((e: unknown) => e);
+    const err = await fetchWithRetry(http, () => ({ method: 'GET', url: 'http://does-not-exist.invalid/x' }), {
+      deadlineAt: clock.now() + 60_000,
+      what: 'test',
+      clock,
+    }).catch((e: unknown) => e);
     expect((err as FederationError).code).toMatch(/HOST_NOT_FOUND|NETWORK_ERROR/);
     expect(clock.waits.length).toBeLessThanOrEqual(3);
   });

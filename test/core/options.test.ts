@@ -17,13 +17,26 @@ function codeOf(fn: () => unknown): string {
 
 describe('resolveOptions', () => {
   test('clouds map to their authority host and audience', () => {
-    expect(resolveOptions(base)).toMatchObject({ authorityHost: 'https://login.microsoftonline.com', audience: 'api://AzureADTokenExchange', tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' });
-    expect(resolveOptions({ ...base, cloud: 'azureusgovernment' })).toMatchObject({ cloud: 'AzureUSGovernment', authorityHost: 'https://login.microsoftonline.us', audience: 'api://AzureADTokenExchangeUSGov' });
-    expect(resolveOptions({ ...base, cloud: 'AzureChinaCloud' })).toMatchObject({ authorityHost: 'https://login.chinacloudapi.cn', audience: 'api://AzureADTokenExchangeChina' });
+    expect(resolveOptions(base)).toMatchObject({
+      authorityHost: 'https://login.microsoftonline.com',
+      audience: 'api://AzureADTokenExchange',
+      tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    });
+    expect(resolveOptions({ ...base, cloud: 'azureusgovernment' })).toMatchObject({
+      cloud: 'AzureUSGovernment',
+      authorityHost: 'https://login.microsoftonline.us',
+      audience: 'api://AzureADTokenExchangeUSGov',
+    });
+    expect(resolveOptions({ ...base, cloud: 'AzureChinaCloud' })).toMatchObject({
+      authorityHost: 'https://login.chinacloudapi.cn',
+      audience: 'api://AzureADTokenExchangeChina',
+    });
   });
 
   test('an explicit audience wins over the cloud default', () => {
-    expect(resolveOptions({ ...base, cloud: 'AzureUSGovernment', audience: 'https://gitlab.com' }).audience).toBe('https://gitlab.com');
+    expect(resolveOptions({ ...base, cloud: 'AzureUSGovernment', audience: 'https://gitlab.com' }).audience).toBe(
+      'https://gitlab.com',
+    );
   });
 
   test('bad values are usage errors naming the field', () => {
@@ -33,7 +46,9 @@ describe('resolveOptions', () => {
     expect(codeOf(() => resolveOptions({ ...base, tenantId: 'not a tenant' }))).toBe('INVALID_TENANT_ID');
     expect(codeOf(() => resolveOptions({ ...base, cloud: 'AzureGermanCloud' }))).toBe('INVALID_CLOUD');
     expect(codeOf(() => resolveOptions({ ...base, timeoutSeconds: '-1' }))).toBe('INVALID_TIMEOUT');
-    expect(codeOf(() => resolveOptions({ ...base, clientId: `${base.clientId}\nAZURE_X=1` }))).toBe('INVALID_CLIENT_ID');
+    expect(codeOf(() => resolveOptions({ ...base, clientId: `${base.clientId}\nAZURE_X=1` }))).toBe(
+      'INVALID_CLIENT_ID',
+    );
   });
 });
 
@@ -56,12 +71,16 @@ describe('authority host', () => {
 describe('scopes', () => {
   test('a bare resource gets /.default and says so; duplicates collapse', () => {
     expect(normalizeScopes(undefined)).toEqual([{ scope: 'https://management.azure.com/.default' }]);
-    expect(normalizeScopes(['https://vault.azure.net', 'https://management.azure.com/', 'https://vault.azure.net/.default'])).toEqual([
+    expect(
+      normalizeScopes(['https://vault.azure.net', 'https://management.azure.com/', 'https://vault.azure.net/.default']),
+    ).toEqual([
       { scope: 'https://vault.azure.net/.default', appendedFrom: 'https://vault.azure.net' },
       { scope: 'https://management.azure.com/.default', appendedFrom: 'https://management.azure.com/' },
     ]);
   });
   test('several resources in one scope are refused', () => {
-    expect(codeOf(() => normalizeScopes(['https://a.example/.default https://b.example/.default']))).toBe('INVALID_SCOPE');
+    expect(codeOf(() => normalizeScopes(['https://a.example/.default https://b.example/.default']))).toBe(
+      'INVALID_SCOPE',
+    );
   });
 });

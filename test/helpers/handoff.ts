@@ -78,12 +78,19 @@ export interface ToolCall {
 
 export function toolCalls(log: string): ToolCall[] {
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ToolCall);
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ToolCall);
 }
 
 /** PATH with the fake az, docker and git first, and how they record. */
 export function fakeTools(log: string): Record<string, string> {
-  return { PATH: `${FAKE_BIN}:${process.env['PATH'] ?? '/usr/bin:/bin'}`, FAKE_TOOL_NODE: process.execPath, FAKE_TOOL_LOG: log };
+  return {
+    PATH: `${FAKE_BIN}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+    FAKE_TOOL_NODE: process.execPath,
+    FAKE_TOOL_LOG: log,
+  };
 }
 
 /** Running, and not a zombie waiting to be reaped. */
@@ -102,7 +109,8 @@ export function isRunning(pid: number): boolean {
 }
 
 export async function waitFor(condition: () => boolean, ms: number, step = 50): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, step))) if (condition()) return true;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, step)))
+    if (condition()) return true;
   return condition();
 }
 

@@ -56,7 +56,8 @@ export class SecretLedger {
     if (!this.secrets.has(value)) this.secrets.set(value, { label, kind });
     // As it travels in a form body or a URL (URLSearchParams encodes even "~"), it is the same secret.
     for (const encoded of [new URLSearchParams({ v: value }).toString().slice(2), encodeURIComponent(value)]) {
-      if (encoded !== value && !this.secrets.has(encoded)) this.secrets.set(encoded, { label: `${label} (URL-encoded)`, kind });
+      if (encoded !== value && !this.secrets.has(encoded))
+        this.secrets.set(encoded, { label: `${label} (URL-encoded)`, kind });
     }
   }
 
@@ -71,7 +72,10 @@ export class SecretLedger {
 
   /** A PEM private key: every line of its base64 body. */
   addPrivateKey(label: string, pem: string): void {
-    const lines = pem.split('\n').map((l) => l.trim()).filter((l) => /^[A-Za-z0-9+/=]{16,}$/.test(l));
+    const lines = pem
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^[A-Za-z0-9+/=]{16,}$/.test(l));
     lines.forEach((line, i) => this.add(`${label} (base64 line ${i + 1})`, line));
   }
 
@@ -86,14 +90,17 @@ export class SecretLedger {
     for (const m of text.matchAll(JWT_SHAPE)) {
       findings.push({ what: this.describeJwt(m[0]), kind: 'token', where: `${where}, line ${lineOf(m.index ?? 0)}` });
     }
-    for (const m of text.matchAll(/PRIVATE KEY/g)) findings.push({ what: '"PRIVATE KEY"', kind: 'credential', where: `${where}, line ${lineOf(m.index ?? 0)}` });
+    for (const m of text.matchAll(/PRIVATE KEY/g))
+      findings.push({ what: '"PRIVATE KEY"', kind: 'credential', where: `${where}, line ${lineOf(m.index ?? 0)}` });
     for (const [value, { label, kind }] of this.secrets) {
       const at = text.indexOf(value);
       if (at >= 0) findings.push({ what: label, kind, where: `${where}, line ${lineOf(at)}` });
     }
     // One finding per (secret, place) is enough to act on.
     const seen = new Set<string>();
-    return findings.filter((f) => (seen.has(`${f.what}|${f.where}`) ? false : (seen.add(`${f.what}|${f.where}`), true)));
+    return findings.filter((f) =>
+      seen.has(`${f.what}|${f.where}`) ? false : (seen.add(`${f.what}|${f.where}`), true),
+    );
   }
 
   /** Names a JWT-shaped match: a known secret, a cut-off piece of one, or an unknown JWT. */
@@ -105,7 +112,8 @@ export class SecretLedger {
     for (const [value, { label }] of this.secrets) {
       if (!value.includes(piece)) continue;
       const signature = value.split('.')[2] ?? '';
-      const part = signature !== '' && piece.includes(signature) ? 'with its signature' : 'cut off before its signature';
+      const part =
+        signature !== '' && piece.includes(signature) ? 'with its signature' : 'cut off before its signature';
       return `${piece.length} of ${value.length} chars of ${label}, ${part}`;
     }
     return `a JWT-shaped string (${match.length} chars)`;
@@ -121,7 +129,8 @@ export class SecretLedger {
   /** Exact secrets only (for places other tests share, where their own JWTs may lie). */
   scanExact(where: string, text: string): Finding[] {
     const findings: Finding[] = [];
-    for (const [value, { label, kind }] of this.secrets) if (text.includes(value)) findings.push({ what: label, kind, where });
+    for (const [value, { label, kind }] of this.secrets)
+      if (text.includes(value)) findings.push({ what: label, kind, where });
     return findings;
   }
 }
@@ -181,23 +190,27 @@ export async function startTap(targetOrigin: string): Promise<Tap> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers = { ...req.headers, host: target.host };
-      const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', () => {
-          const bytes = Buffer.concat(body);
-          try {
-            const json = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-            for (const key of ['access_token', 'value', 'id_token', 'refresh_token']) {
-              const v = json[key];
-              if (typeof v === 'string' && v !== '') tokens.push({ label: `${key} issued for ${(req.url ?? '').split('?')[0]}`, value: v });
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (c: Buffer) => body.push(c));
+          answer.on('end', () => {
+            const bytes = Buffer.concat(body);
+            try {
+              const json = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+              for (const key of ['access_token', 'value', 'id_token', 'refresh_token']) {
+                const v = json[key];
+                if (typeof v === 'string' && v !== '')
+                  tokens.push({ label: `${key} issued for ${(req.url ?? '').split('?')[0]}`, value: v });
+              }
+            } catch {
+              // not JSON: nothing to learn
             }
-          } catch {
-            // not JSON: nothing to learn
-          }
-          res.writeHead(answer.statusCode ?? 502, answer.headers).end(bytes);
-        });
-      });
+            res.writeHead(answer.statusCode ?? 502, answer.headers).end(bytes);
+          });
+        },
+      );
       upstream.on('error', () => res.writeHead(502).end());
       upstream.end(Buffer.concat(chunks));
     });
@@ -229,41 +242,67 @@ export async function startReflector(): Promise<Reflector> {
   const bearers: string[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
-    req.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => {
-      const auth = req.headers.authorization ?? '';
-      if (auth !== '') bearers.push(auth.replace(/^Bearer /, ''));
-      if (req.method === 'POST') {
-        forms.push(new URLSearchParams(body));
-        if ((req.url ?? '').startsWith(`/${textTenant}/`)) {
-          res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad request: ${body}`);
+    req
+      .setEncoding('utf8')
+      .on('data', (d: string) => {
+        body += d;
+      })
+      .on('end', () => {
+        const auth = req.headers.authorization ?? '';
+        if (auth !== '') bearers.push(auth.replace(/^Bearer /, ''));
+        if (req.method === 'POST') {
+          forms.push(new URLSearchParams(body));
+          if ((req.url ?? '').startsWith(`/${textTenant}/`)) {
+            res.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad request: ${body}`);
+            return;
+          }
+          res.writeHead(400, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              error: 'invalid_request',
+              error_description: `AADSTS900144: The request could not be processed. Received: ${body}\r\nTrace ID: 3f0c5a52-7a0e-4a4e-9d7b-2c1e0f9a8b7c\r\nCorrelation ID: 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\r\nTimestamp: 2026-01-01 00:00:00Z`,
+              error_codes: [900144],
+              trace_id: '3f0c5a52-7a0e-4a4e-9d7b-2c1e0f9a8b7c',
+              correlation_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+            }),
+          );
           return;
         }
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({
-          error: 'invalid_request',
-          error_description: `AADSTS900144: The request could not be processed. Received: ${body}\r\nTrace ID: 3f0c5a52-7a0e-4a4e-9d7b-2c1e0f9a8b7c\r\nCorrelation ID: 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\r\nTimestamp: 2026-01-01 00:00:00Z`,
-          error_codes: [900144], trace_id: '3f0c5a52-7a0e-4a4e-9d7b-2c1e0f9a8b7c', correlation_id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-        }));
-        return;
-      }
-      if ((req.url ?? '').includes('/idtoken')) {
-        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Forbidden for ${auth}` }));
-        return;
-      }
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure: ${auth}` } }));
-    });
+        if ((req.url ?? '').includes('/idtoken')) {
+          res
+            .writeHead(403, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ message: `Forbidden for ${auth}` }));
+          return;
+        }
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure: ${auth}` },
+            }),
+          );
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, textTenant, forms, bearers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin,
+    textTenant,
+    forms,
+    bearers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 // ---- GitHub Actions runner (copied in minimum from test/action.test.ts) ----
 
 /** What the runner passes for an input nobody set: action.yml's default. */
 export function actionDefaults(): Record<string, string> {
-  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const out: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(manifest.inputs)) if (spec.default !== undefined) out[`INPUT_${name.toUpperCase()}`] = String(spec.default);
+  for (const [name, spec] of Object.entries(manifest.inputs))
+    if (spec.default !== undefined) out[`INPUT_${name.toUpperCase()}`] = String(spec.default);
   return out;
 }
 
@@ -290,7 +329,10 @@ export function parseFileCommands(text: string): [string, string][] {
 
 // ---- CircleCI orb (minimum of test/orb.test.ts) ----
 
-interface OrbCommand { parameters: Record<string, { default?: unknown }>; steps: { run: { command: string; environment: Record<string, string> } }[] }
+interface OrbCommand {
+  parameters: Record<string, { default?: unknown }>;
+  steps: { run: { command: string; environment: Record<string, string> } }[];
+}
 
 /** The orb as `circleci orb pack` assembles it (orbs/pack.mjs). */
 export function packOrb(): { commands: Record<string, OrbCommand> } {
@@ -300,18 +342,31 @@ export function packOrb(): { commands: Record<string, OrbCommand> } {
 }
 
 /** CircleCI's parameter substitution for a command's run step: given values, else defaults. */
-export function renderOrbStep(orb: { commands: Record<string, OrbCommand> }, command: string, given: Record<string, string>): { command: string; environment: Record<string, string> } {
+export function renderOrbStep(
+  orb: { commands: Record<string, OrbCommand> },
+  command: string,
+  given: Record<string, string>,
+): { command: string; environment: Record<string, string> } {
   const spec = orb.commands[command];
   const step = spec?.steps[0]?.run;
   if (spec === undefined || step === undefined) throw new Error(`no run step in ${command}`);
   const value = (name: string): string => given[name] ?? String(spec.parameters[name]?.default ?? '');
-  const environment = Object.fromEntries(Object.entries(step.environment).map(([k, v]) => [k, String(v).replace(/<<\s*parameters\.([a-z_]+)\s*>>/g, (_m, n: string) => value(n))]));
+  const environment = Object.fromEntries(
+    Object.entries(step.environment).map(([k, v]) => [
+      k,
+      String(v).replace(/<<\s*parameters\.([a-z_]+)\s*>>/g, (_m, n: string) => value(n)),
+    ]),
+  );
   return { command: step.command, environment };
 }
 
 // ---- GitLab component (minimum of test/gitlab-component.test.ts) ----
 
-export interface GitlabJob { id_tokens: Record<string, { aud: string }>; variables: Record<string, string>; before_script: string[] }
+export interface GitlabJob {
+  id_tokens: Record<string, { aud: string }>;
+  variables: Record<string, string>;
+  before_script: string[];
+}
 
 /** GitLab's interpolation of templates/login.yml's inputs; returns the hidden job. */
 export function gitlabJob(given: Record<string, string>): GitlabJob {
@@ -332,7 +387,14 @@ export function gitlabJob(given: Record<string, string>): GitlabJob {
 
 // ---- Travis example (minimum of test/travis.test.ts) ----
 
-export interface TravisYml { env: { global: string[] }; before_install: string[]; install: string[]; before_script: string[]; script: string[]; after_script: string[] }
+export interface TravisYml {
+  env: { global: string[] };
+  before_install: string[];
+  install: string[];
+  before_script: string[];
+  script: string[];
+  after_script: string[];
+}
 
 export function travisExample(): { yml: TravisYml; encryptedId: string } {
   const yml = parseYaml(readFileSync(join(ROOT, 'examples/travis/.travis.yml'), 'utf8')) as TravisYml;
@@ -346,7 +408,9 @@ export function travisEncryptFile(plain: string, out: string, scratch: string): 
   const iv = randomBytes(16).toString('hex');
   const input = join(scratch, `plain-${randomBytes(4).toString('hex')}.pem`);
   writeFileSync(input, plain, { mode: 0o600 });
-  const res = spawnSync('openssl', ['aes-256-cbc', '-K', key, '-iv', iv, '-in', input, '-out', out], { encoding: 'utf8' });
+  const res = spawnSync('openssl', ['aes-256-cbc', '-K', key, '-iv', iv, '-in', input, '-out', out], {
+    encoding: 'utf8',
+  });
   rmSync(input);
   if (res.status !== 0) throw new Error(`openssl failed: ${res.stderr}`);
   return { key, iv };
@@ -364,8 +428,12 @@ export function travisBuildScript(yml: TravisYml, opts: { replace: [string, stri
     'travis_assert() { local rc=$?; if [ $rc -ne 0 ]; then echo "The command \\"$1\\" failed and exited with $rc during $2."; exit $rc; fi; }',
     ...yml.env.global.map((line) => `export ${line}`),
   ];
-  const phases = opts.skipInstall ? (['before_install', 'before_script'] as const) : (['before_install', 'install', 'before_script'] as const);
-  for (const phase of phases) for (const cmd of yml[phase]) lines.push(`travis_cmd ${shellQuote(cmd)}`, `travis_assert ${shellQuote(cmd)} ${phase}`);
+  const phases = opts.skipInstall
+    ? (['before_install', 'before_script'] as const)
+    : (['before_install', 'install', 'before_script'] as const);
+  for (const phase of phases)
+    for (const cmd of yml[phase])
+      lines.push(`travis_cmd ${shellQuote(cmd)}`, `travis_assert ${shellQuote(cmd)} ${phase}`);
   lines.push('TRAVIS_TEST_RESULT=0');
   for (const cmd of yml.script) lines.push(`travis_cmd ${shellQuote(cmd)} || TRAVIS_TEST_RESULT=1`);
   for (const cmd of yml.after_script) lines.push(`travis_cmd ${shellQuote(cmd)}`);
@@ -381,7 +449,9 @@ export function travisBuildScript(yml: TravisYml, opts: { replace: [string, stri
 /** A `curl` that checks the bearer token's audience against the URL's host and prints no token. */
 export function fakeCurl(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'curl'), `#!${process.execPath}
+  writeFileSync(
+    join(dir, 'curl'),
+    `#!${process.execPath}
 const args = process.argv.slice(2);
 const header = args[args.indexOf('-H') + 1] ?? '';
 const url = new URL(args.find((a) => /^https:/.test(a)));
@@ -390,7 +460,8 @@ if (!token) { console.error('curl: (22) 401 Unauthorized'); process.exit(22); }
 const aud = JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).aud;
 if (aud !== 'https://' + url.hostname) { console.error('curl: (22) 401 InvalidAudience'); process.exit(22); }
 console.error('curl: GET ' + url.pathname + ' with a token for ' + aud);
-`);
+`,
+  );
   chmodSync(join(dir, 'curl'), 0o755);
   return dir;
 }

@@ -10,16 +10,30 @@ import { decodeJwt } from '../../src/core/jwt.js';
 import type { ProcessResult } from '../e2e/run.js';
 import { ROOT } from '../e2e/run.js';
 
-export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Runs a shell on a script file, as a CI runner does with a step's commands. */
-export function runShell(shell: string[], script: string, env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runShell(
+  shell: string[],
+  script: string,
+  env: Record<string, string>,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(shell[0] ?? 'bash', [...shell.slice(1), script], { env, cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(shell[0] ?? 'bash', [...shell.slice(1), script], {
+      env,
+      cwd: opts.cwd ?? ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 25_000);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -32,9 +46,17 @@ export function runShell(shell: string[], script: string, env: Record<string, st
 /** The variables a shell has after sourcing `file` (what a later step sees), minus its own. */
 export function sourcedVariables(file: string, env: Record<string, string>): Record<string, string> {
   const dump = (source: boolean) => {
-    const res = spawnSync('bash', ['-c', source ? 'set -a; . "$1" >/dev/null; env -0' : 'env -0', '_', file], { env, encoding: 'utf8' });
+    const res = spawnSync('bash', ['-c', source ? 'set -a; . "$1" >/dev/null; env -0' : 'env -0', '_', file], {
+      env,
+      encoding: 'utf8',
+    });
     if (res.status !== 0) throw new Error(`sourcing ${file} failed: ${res.stderr}`);
-    return Object.fromEntries(res.stdout.split('\0').filter((l) => l !== '').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      res.stdout
+        .split('\0')
+        .filter((l) => l !== '')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
   };
   const before = dump(false);
   const after = dump(true);
@@ -52,7 +74,10 @@ let packed: string | undefined;
 export function localPackage(dir: string): string {
   if (packed !== undefined) return packed;
   mkdirSync(dir, { recursive: true });
-  const res = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`npm pack failed: ${res.stderr}`);
   const file = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (file === undefined) throw new Error('npm pack wrote no tarball');

@@ -23,7 +23,11 @@ export async function httpCall(url: string, init: RequestInit = {}): Promise<Htt
   return { status: res.status, headers: res.headers, text, json };
 }
 
-export function postForm(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function postForm(
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   return httpCall(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -32,7 +36,11 @@ export function postForm(url: string, form: Record<string, string>, headers: Rec
 }
 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
-  return httpCall(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return httpCall(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -46,7 +54,11 @@ export function decodeHeader(jwt: string): Record<string, any> {
 }
 
 /** Signs a JWT the way a client signs a certificate assertion (RS256 or PS256). */
-export function signJwtForTest(header: Record<string, unknown>, payload: Record<string, unknown>, keyPem: string): string {
+export function signJwtForTest(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  keyPem: string,
+): string {
   const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   const pss = header['alg'] === 'PS256';
   const signature = sign('sha256', Buffer.from(input), {
@@ -56,21 +68,39 @@ export function signJwtForTest(header: Record<string, unknown>, payload: Record<
   return `${input}.${signature.toString('base64url')}`;
 }
 
-export function certificateAssertionClaims(clientId: string, audience: string, nowSeconds = Math.floor(Date.now() / 1000)) {
+export function certificateAssertionClaims(
+  clientId: string,
+  audience: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+) {
   return { aud: audience, iss: clientId, sub: clientId, jti: randomUUID(), nbf: nowSeconds, exp: nowSeconds + 600 };
 }
 
-const TRAILER = /^AADSTS(\d+): [^\r\n]+\r\nTrace ID: ([0-9a-f-]{36})\r\nCorrelation ID: ([\w.-]+)\r\nTimestamp: (\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)$/;
+const TRAILER =
+  /^AADSTS(\d+): [^\r\n]+\r\nTrace ID: ([0-9a-f-]{36})\r\nCorrelation ID: ([\w.-]+)\r\nTimestamp: (\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)$/;
 
 /** Asserts an Entra error body: status, OAuth error, AADSTS code and the full JSON shape. */
 export function expectEntraError(res: HttpResult, status: number, error: string, code: number): void {
-  expect({ status: res.status, error: res.json?.error, codes: res.json?.error_codes, description: res.json?.error_description }).toMatchObject({
+  expect({
+    status: res.status,
+    error: res.json?.error,
+    codes: res.json?.error_codes,
+    description: res.json?.error_description,
+  }).toMatchObject({
     status,
     error,
     codes: [code],
   });
   const body = res.json as Record<string, unknown>;
-  expect(Object.keys(body).sort()).toEqual(['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id']);
+  expect(Object.keys(body).sort()).toEqual([
+    'correlation_id',
+    'error',
+    'error_codes',
+    'error_description',
+    'error_uri',
+    'timestamp',
+    'trace_id',
+  ]);
   const match = TRAILER.exec(String(body['error_description']));
   expect(match, String(body['error_description'])).not.toBeNull();
   expect(Number(match?.[1])).toBe(code);
@@ -111,7 +141,12 @@ export interface ProcessResult {
 }
 
 /** Runs an inline ESM script with `node`, in `cwd` so it resolves the project's packages. */
-export function runNodeScript(script: string, env: Record<string, string>, cwd: string, timeoutMs = 20_000): Promise<ProcessResult> {
+export function runNodeScript(
+  script: string,
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs = 20_000,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd,

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { explicitTokenSource, federatedTokenFileSource, matchCi, noCredentialError, providerNames } from '../../ci/detect.js';
+import {
+  explicitTokenSource,
+  federatedTokenFileSource,
+  matchCi,
+  noCredentialError,
+  providerNames,
+} from '../../ci/detect.js';
 import type { CiProvider, Env } from '../../ci/types.js';
 import { certificateAssertion, loadCertificate, validateCertificateAlgorithm } from '../../core/certificate.js';
 import { FederationError, usageError } from '../../core/errors.js';
@@ -78,18 +84,32 @@ const SECRET_FLAGS: Record<string, string> = {
   token: '--id-token-env or --id-token-file',
 };
 
-export function parseCommand<T extends OptionSpec>(command: string, argv: string[], options: T, allowPositionals = false) {
+export function parseCommand<T extends OptionSpec>(
+  command: string,
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const flag = /'(--?[^' ]+)/.exec(message)?.[1]?.replace(/^-+/, '').split('=')[0];
     if (flag !== undefined && SECRET_FLAGS[flag] !== undefined) {
-      throw usageError('SECRET_ON_COMMAND_LINE', `--${flag} is not accepted: secrets and tokens are never taken as command-line arguments.`, `Put it in ${SECRET_FLAGS[flag]} instead.`, flag);
+      throw usageError(
+        'SECRET_ON_COMMAND_LINE',
+        `--${flag} is not accepted: secrets and tokens are never taken as command-line arguments.`,
+        `Put it in ${SECRET_FLAGS[flag]} instead.`,
+        flag,
+      );
     }
     // parseArgs messages name the flag and the problem; drop its advice about '--'.
     const first = message.split('. To specify')[0]?.replace(/\.$/, '') ?? message;
-    throw usageError('INVALID_ARGUMENTS', `${first}.`, `Run \`entra-federate ${command} --help\` for the flags it takes.`);
+    throw usageError(
+      'INVALID_ARGUMENTS',
+      `${first}.`,
+      `Run \`entra-federate ${command} --help\` for the flags it takes.`,
+    );
   }
 }
 
@@ -152,12 +172,15 @@ export function credentialFrom(values: FederationValues, env: Env, http: HttpCli
 
   const explicit = explicitTokenSource(input, env, ci);
   if (explicit !== undefined) return federated(explicit);
-  if (values.certificate !== undefined) return certificateCredential(values.certificate, '--certificate', values, env, context);
+  if (values.certificate !== undefined)
+    return certificateCredential(values.certificate, '--certificate', values, env, context);
   if (ci !== undefined && ((ci.named && ci.oidc) || ci.ready)) return federated(ci.provider);
   const certificatePath = nonBlank(env['AZURE_CLIENT_CERTIFICATE_PATH']);
-  if (certificatePath !== undefined) return certificateCredential(certificatePath, 'AZURE_CLIENT_CERTIFICATE_PATH', values, env, context);
+  if (certificatePath !== undefined)
+    return certificateCredential(certificatePath, 'AZURE_CLIENT_CERTIFICATE_PATH', values, env, context);
   const secret = nonBlank(env['AZURE_CLIENT_SECRET'])?.trim();
-  if (secret !== undefined) return { ...context, source: { kind: 'secret', description: 'the client secret in AZURE_CLIENT_SECRET', secret } };
+  if (secret !== undefined)
+    return { ...context, source: { kind: 'secret', description: 'the client secret in AZURE_CLIENT_SECRET', secret } };
   const tokenFile = federatedTokenFileSource(env, ci);
   if (tokenFile !== undefined) return federated(tokenFile);
   if (ci !== undefined) return federated(ci.provider);
@@ -165,7 +188,10 @@ export function credentialFrom(values: FederationValues, env: Env, http: HttpCli
 }
 
 function federated(provider: CiProvider): Credential {
-  return { provider, source: { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) } };
+  return {
+    provider,
+    source: { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) },
+  };
 }
 
 function nonBlank(value: string | undefined): string | undefined {
@@ -175,8 +201,20 @@ function nonBlank(value: string | undefined): string | undefined {
 /** A PEM larger than this is not a key and a few certificates. */
 const MAX_CERTIFICATE_BYTES = 256 * 1024;
 
-function certificateCredential(path: string, origin: string, values: FederationValues, env: Env, context: { provider?: CiProvider }): Credential {
-  if (path.trim() === '') throw usageError('INVALID_CERTIFICATE', `${origin} is empty.`, 'Give the path of a PEM file holding the private key and the certificate.', 'certificate');
+function certificateCredential(
+  path: string,
+  origin: string,
+  values: FederationValues,
+  env: Env,
+  context: { provider?: CiProvider },
+): Credential {
+  if (path.trim() === '')
+    throw usageError(
+      'INVALID_CERTIFICATE',
+      `${origin} is empty.`,
+      'Give the path of a PEM file holding the private key and the certificate.',
+      'certificate',
+    );
   const algorithm = validateCertificateAlgorithm(values['certificate-alg']);
   // The client id signs into the assertion (iss, sub); optionsFrom has validated the same value.
   const clientId = validateClientId(values['client-id'] ?? env['AZURE_CLIENT_ID']);
@@ -186,11 +224,28 @@ function certificateCredential(path: string, origin: string, values: FederationV
     content = readFileSync(path);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
-    throw usageError('INVALID_CERTIFICATE', `The certificate file ${quote(path)} (${origin}) ${why}.`, 'Point it at the PEM file holding the private key and the certificate (the CI\'s secret file).', 'certificate');
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'is not readable'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : `cannot be read (${code ?? 'error'})`;
+    throw usageError(
+      'INVALID_CERTIFICATE',
+      `The certificate file ${quote(path)} (${origin}) ${why}.`,
+      "Point it at the PEM file holding the private key and the certificate (the CI's secret file).",
+      'certificate',
+    );
   }
   if (content.length > MAX_CERTIFICATE_BYTES) {
-    throw usageError('INVALID_CERTIFICATE', `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`, 'Give a PEM file holding only the private key and the certificate (and its chain).', 'certificate');
+    throw usageError(
+      'INVALID_CERTIFICATE',
+      `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`,
+      'Give a PEM file holding only the private key and the certificate (and its chain).',
+      'certificate',
+    );
   }
   const cert = loadCertificate(content, `the certificate file ${quote(path)} (${origin})`);
   content.fill(0);
@@ -214,22 +269,31 @@ export function httpClient(): HttpClient {
  * exchange or check. A stack trace appears only with ENTRA_FEDERATE_DEBUG=1, and only for
  * errors we did not foresee.
  */
-export async function runCommand(body: () => Promise<number | void>, opts: { json?: () => boolean } = {}): Promise<void> {
+export async function runCommand(
+  body: () => Promise<number | void>,
+  opts: { json?: () => boolean } = {},
+): Promise<void> {
   try {
     const code = await body();
     process.exitCode = typeof code === 'number' ? code : 0;
   } catch (err) {
     if (err instanceof FederationError) {
       const explanation = await explain(err);
-      if (opts.json?.() === true) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON(), ...(explanation === undefined ? {} : { diagnosis: explanation.diagnosis }) })}\n`);
+      if (opts.json?.() === true)
+        process.stdout.write(
+          `${JSON.stringify({ ok: false, error: err.toJSON(), ...(explanation === undefined ? {} : { diagnosis: explanation.diagnosis }) })}\n`,
+        );
       process.stderr.write(renderError(err));
       if (explanation !== undefined) process.stderr.write(`\nentra-federate doctor:\n${explanation.text}`);
       process.exitCode = err.usage ? 2 : 1;
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`entra-federate: unexpected error: ${message}\n  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).\n`);
-    if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+    process.stderr.write(
+      `entra-federate: unexpected error: ${message}\n  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).\n`,
+    );
+    if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined)
+      process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
   }
 }

@@ -34,7 +34,9 @@ export async function run(argv: string[]): Promise<number> {
     out('entra-federate demo: the whole flow, offline.');
     out();
     out(`1. A local Entra-compatible token service and a GitHub-like CI issuer are running at ${sandbox.origin}.`);
-    out(`   The app registration (client ${sandbox.clientId}, tenant ${sandbox.tenantId}) trusts one federated credential:`);
+    out(
+      `   The app registration (client ${sandbox.clientId}, tenant ${sandbox.tenantId}) trusts one federated credential:`,
+    );
     out(`     issuer   ${sandbox.issuer}`);
     out('     subject  repo:octo-org/octo-repo:ref:refs/heads/main');
     out('     audience api://AzureADTokenExchange');
@@ -42,18 +44,30 @@ export async function run(argv: string[]): Promise<number> {
 
     // The same provider the Action and the CLI use inside GitHub Actions, pointed at the sandbox.
     const provider = githubProvider({
-      env: { ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken },
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.idTokenRequestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.idTokenRequestToken,
+      },
       http,
       timeoutMs: 10_000,
     });
-    const options = resolveOptions({ clientId: sandbox.clientId, tenantId: sandbox.tenantId, authorityHost: sandbox.authorityHost, scopes: SCOPES });
+    const options = resolveOptions({
+      clientId: sandbox.clientId,
+      tenantId: sandbox.tenantId,
+      authorityHost: sandbox.authorityHost,
+      scopes: SCOPES,
+    });
     out('2. A job on the main branch asks its CI for an OIDC token (audience api://AzureADTokenExchange)');
     out(`   and exchanges it at ${options.tokenEndpoint}`);
     out(`   for ${SCOPES.length} scopes at once. This is \`entra-federate login\`:`);
     out();
-    const result = await login(options, { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) }, { http });
+    const result = await login(
+      options,
+      { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) },
+      { http },
+    );
     out(indent(renderLoginSummary(result, Date.now())));
-    out('   What Entra\'s sign-in log would tie to this run (claims of each access token, decoded):');
+    out("   What Entra's sign-in log would tie to this run (claims of each access token, decoded):");
     for (const token of result.tokens) {
       const { claims } = decodeJwt(token.accessToken, 'the access token');
       out(`     aud ${String(claims['aud'])}  appid ${String(claims['appid'])}  uti ${String(claims['uti'])}`);
@@ -61,12 +75,22 @@ export async function run(argv: string[]): Promise<number> {
     out('   The tokens themselves are never printed: `entra-federate token` prints one for a pipe.');
     out();
 
-    out('3. A pull-request job of the same repository tries the same login. Its token\'s subject is');
+    out("3. A pull-request job of the same repository tries the same login. Its token's subject is");
     out('   repo:octo-org/octo-repo:pull_request, which no federated credential holds:');
     out();
-    const prToken = sandbox.mintIdToken({ claims: { sub: 'repo:octo-org/octo-repo:pull_request', event_name: 'pull_request', ref: 'refs/pull/42/merge' } });
+    const prToken = sandbox.mintIdToken({
+      claims: { sub: 'repo:octo-org/octo-repo:pull_request', event_name: 'pull_request', ref: 'refs/pull/42/merge' },
+    });
     try {
-      await login(resolveOptions({ clientId: sandbox.clientId, tenantId: sandbox.tenantId, authorityHost: sandbox.authorityHost }), { kind: 'federated', description: 'a pull-request job', idToken: async () => prToken }, { http });
+      await login(
+        resolveOptions({
+          clientId: sandbox.clientId,
+          tenantId: sandbox.tenantId,
+          authorityHost: sandbox.authorityHost,
+        }),
+        { kind: 'federated', description: 'a pull-request job', idToken: async () => prToken },
+        { http },
+      );
       out('   (unexpectedly, the exchange succeeded)');
       return 1;
     } catch (err) {
@@ -85,5 +109,9 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function indent(text: string): string {
-  return text.replace(/\n$/, '').split('\n').map((line) => `   ${line}`).join('\n');
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
 }

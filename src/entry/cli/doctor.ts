@@ -6,14 +6,28 @@
 import { readFile } from 'node:fs/promises';
 import { usageError } from '../../core/errors.js';
 import { decodeJwt } from '../../core/jwt.js';
-import { CLOUDS, quote, validateAudience, validateClientId, validateCloud, validateTimeout } from '../../core/options.js';
+import {
+  CLOUDS,
+  quote,
+  validateAudience,
+  validateClientId,
+  validateCloud,
+  validateTimeout,
+} from '../../core/options.js';
 import { diagnose } from '../../doctor/diagnose.js';
 import type { Fic } from '../../doctor/fic.js';
 import { parseFicDocument } from '../../doctor/fic.js';
 import { fetchFics } from '../../doctor/graph.js';
 import { renderDiagnosis } from '../../doctor/render.js';
 import { graphHost } from '../../doctor/suggest.js';
-import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, parseCommand } from './common.js';
+import {
+  credentialFrom,
+  FEDERATION_FLAGS,
+  FEDERATION_HELP,
+  helpRequested,
+  httpClient,
+  parseCommand,
+} from './common.js';
 
 const HELP = `Usage: entra-federate doctor [options]
 
@@ -59,7 +73,11 @@ export async function run(argv: string[]): Promise<number> {
   const http = httpClient();
 
   const fics: Fic[] = [];
-  if (values['expect-issuer'] !== undefined || values['expect-subject'] !== undefined || values['expect-audience'] !== undefined) {
+  if (
+    values['expect-issuer'] !== undefined ||
+    values['expect-subject'] !== undefined ||
+    values['expect-audience'] !== undefined
+  ) {
     const fic: Fic = {};
     if (values['expect-issuer'] !== undefined) fic.issuer = values['expect-issuer'];
     if (values['expect-subject'] !== undefined) fic.subject = values['expect-subject'];
@@ -72,7 +90,12 @@ export async function run(argv: string[]): Promise<number> {
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw usageError('INVALID_FIC_FILE', `Cannot read the FIC file ${quote(path)}.`, 'Save `az ad app federated-credential list --id <client-id>` output to a file and pass its path.', 'fic-file');
+      throw usageError(
+        'INVALID_FIC_FILE',
+        `Cannot read the FIC file ${quote(path)}.`,
+        'Save `az ad app federated-credential list --id <client-id>` output to a file and pass its path.',
+        'fic-file',
+      );
     }
     fics.push(...parseFicDocument(text, `The FIC file ${quote(path)}`));
   }
@@ -80,25 +103,59 @@ export async function run(argv: string[]): Promise<number> {
   // Read the Graph token before any request, so a usage mistake costs nothing.
   let graphToken: string | undefined;
   if (graphEnv !== undefined) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(graphEnv)) throw usageError('INVALID_GRAPH_TOKEN_ENV', `${quote(graphEnv)} is not an environment variable name.`, 'Pass the name of the variable that holds the Graph token, not the token.', 'graph-token-env');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(graphEnv))
+      throw usageError(
+        'INVALID_GRAPH_TOKEN_ENV',
+        `${quote(graphEnv)} is not an environment variable name.`,
+        'Pass the name of the variable that holds the Graph token, not the token.',
+        'graph-token-env',
+      );
     graphToken = env[graphEnv];
-    if (graphToken === undefined || graphToken.trim() === '') throw usageError('INVALID_GRAPH_TOKEN_ENV', `The variable ${graphEnv} is empty or not set.`, 'Put a Microsoft Graph access token in it, e.g. GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv).', 'graph-token-env');
-    if (clientId === undefined) throw usageError('MISSING_CLIENT_ID', 'Reading FICs from Graph needs the client id.', 'Pass --client-id (or set AZURE_CLIENT_ID).', 'client-id');
+    if (graphToken === undefined || graphToken.trim() === '')
+      throw usageError(
+        'INVALID_GRAPH_TOKEN_ENV',
+        `The variable ${graphEnv} is empty or not set.`,
+        'Put a Microsoft Graph access token in it, e.g. GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv).',
+        'graph-token-env',
+      );
+    if (clientId === undefined)
+      throw usageError(
+        'MISSING_CLIENT_ID',
+        'Reading FICs from Graph needs the client id.',
+        'Pass --client-id (or set AZURE_CLIENT_ID).',
+        'client-id',
+      );
   }
   const graphBase = values['graph-url'] ?? graphHost(cloud);
-  if (values['graph-url'] !== undefined && !/^https:\/\/|^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(graphBase)) {
-    throw usageError('INVALID_GRAPH_URL', `The Graph URL ${quote(graphBase)} is not https.`, 'Use https (plain http only to a loopback host).', 'graph-url');
+  if (
+    values['graph-url'] !== undefined &&
+    !/^https:\/\/|^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(graphBase)
+  ) {
+    throw usageError(
+      'INVALID_GRAPH_URL',
+      `The Graph URL ${quote(graphBase)} is not https.`,
+      'Use https (plain http only to a loopback host).',
+      'graph-url',
+    );
   }
 
   const { provider } = credentialFrom(values, env, http);
-  if (provider === undefined) throw usageError('NO_CI_TOKEN', 'The doctor needs a CI token to examine.', 'Run it in the CI job, or pass --id-token-file / --id-token-env.');
+  if (provider === undefined)
+    throw usageError(
+      'NO_CI_TOKEN',
+      'The doctor needs a CI token to examine.',
+      'Run it in the CI job, or pass --id-token-file / --id-token-env.',
+    );
   const token = await provider.idToken(audience);
   const { claims } = decodeJwt(token, provider.description);
-  if (graphToken !== undefined && clientId !== undefined) fics.push(...(await fetchFics(http, graphBase, clientId, graphToken.trim(), timeoutMs)));
+  if (graphToken !== undefined && clientId !== undefined)
+    fics.push(...(await fetchFics(http, graphBase, clientId, graphToken.trim(), timeoutMs)));
 
   const diagnosis = diagnose(claims, fics, { now: Date.now(), audience, cloud });
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify({ ...diagnosis, cloud, expectedAudience: audience, defaultAudience: CLOUDS[cloud].audience }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...diagnosis, cloud, expectedAudience: audience, defaultAudience: CLOUDS[cloud].audience }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(renderDiagnosis(diagnosis, { cloud, ...(clientId === undefined ? {} : { clientId }) }));
   }

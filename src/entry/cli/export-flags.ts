@@ -35,10 +35,19 @@ export interface PreparedExports {
 }
 
 /** Checks the export flags before the login sends anything. */
-export async function prepareExports(values: ExportValues & Record<string, unknown>, env: Env, options: FederationOptions): Promise<PreparedExports> {
+export async function prepareExports(
+  values: ExportValues & Record<string, unknown>,
+  env: Env,
+  options: FederationOptions,
+): Promise<PreparedExports> {
   if (values.export === undefined || values.export.length === 0) {
     if (values['export-file'] !== undefined || values['subscription-id'] !== undefined) {
-      throw usageError('INVALID_ARGUMENTS', `--${values['export-file'] !== undefined ? 'export-file' : 'subscription-id'} only applies to --export.`, 'Add --export NAME (e.g. --export env), or drop the flag.', 'export');
+      throw usageError(
+        'INVALID_ARGUMENTS',
+        `--${values['export-file'] !== undefined ? 'export-file' : 'subscription-id'} only applies to --export.`,
+        'Add --export NAME (e.g. --export env), or drop the flag.',
+        'export',
+      );
     }
     return { options, run: async () => undefined };
   }

@@ -36,7 +36,21 @@ export interface ExportPlan {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Flags the identity endpoint needs to rebuild the login: never secrets (those are env only). */
-const ENDPOINT_FLAGS = ['client-id', 'tenant-id', 'audience', 'cloud', 'authority-host', 'provider', 'id-token-file', 'id-token-env', 'certificate', 'certificate-alg', 'timeout', 'policy', 'audit-log'];
+const ENDPOINT_FLAGS = [
+  'client-id',
+  'tenant-id',
+  'audience',
+  'cloud',
+  'authority-host',
+  'provider',
+  'id-token-file',
+  'id-token-env',
+  'certificate',
+  'certificate-alg',
+  'timeout',
+  'policy',
+  'audit-log',
+];
 
 /** Everything checkable before the login: names, the variables channel, the subscription. */
 export function planExports(values: ExportValues, env: Env): ExportPlan {
@@ -44,13 +58,24 @@ export function planExports(values: ExportValues, env: Env): ExportPlan {
   const rawSubscription = values['subscription-id'] ?? env['AZURE_SUBSCRIPTION_ID'];
   let subscriptionId: string | undefined;
   if (rawSubscription !== undefined && rawSubscription.trim() !== '') {
-    if (!GUID.test(rawSubscription.trim())) throw usageError('INVALID_SUBSCRIPTION_ID', `The subscription id ${quote(rawSubscription)} is not a GUID.`, 'Pass the subscription id GUID shown on the subscription\'s overview page.', 'subscription-id');
+    if (!GUID.test(rawSubscription.trim()))
+      throw usageError(
+        'INVALID_SUBSCRIPTION_ID',
+        `The subscription id ${quote(rawSubscription)} is not a GUID.`,
+        "Pass the subscription id GUID shown on the subscription's overview page.",
+        'subscription-id',
+      );
     subscriptionId = rawSubscription.trim().toLowerCase();
   }
   const channel = variableChannel(values['export-file'], env);
   const needsVariables = handoffs.filter((h) => !h.name.startsWith('acr:'));
   if (channel === undefined && needsVariables.length > 0) {
-    throw usageError('NO_VARIABLES_CHANNEL', `--export ${needsVariables.map((h) => h.name).join(', ')} passes variables to later steps, and this CI has no channel entra-federate knows.`, 'Pass --export-file FILE and run `. FILE` in the shell that runs the tools (GitLab: in the same script).', 'export-file');
+    throw usageError(
+      'NO_VARIABLES_CHANNEL',
+      `--export ${needsVariables.map((h) => h.name).join(', ')} passes variables to later steps, and this CI has no channel entra-federate knows.`,
+      'Pass --export-file FILE and run `. FILE` in the shell that runs the tools (GitLab: in the same script).',
+      'export-file',
+    );
   }
   const idle = handoffs.some((h) => h.name === 'identity-endpoint') ? identityIdleTimeout(env) : undefined;
   return {
@@ -71,7 +96,9 @@ export interface ExportRun {
 
 export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void> {
   const { env, credential } = run;
-  const stderr = (line: string): void => { process.stderr.write(`${line}\n`); };
+  const stderr = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
   const writer = plan.writer;
   const onGithub = env['GITHUB_ACTIONS'] === 'true';
   const tempDir = env['RUNNER_TEMP'] !== undefined && env['RUNNER_TEMP'] !== '' ? env['RUNNER_TEMP'] : tmpdir();
@@ -81,7 +108,9 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
       writer.setEnv(name, value);
     },
     // The runner reads workflow commands from stderr as well; stdout may be --json.
-    mask: (value) => { if (onGithub && value !== '') stderr(formatCommand('add-mask', {}, value)); },
+    mask: (value) => {
+      if (onGithub && value !== '') stderr(formatCommand('add-mask', {}, value));
+    },
     tempDir,
     run: (argv, opts) => runTool(argv, env, { ...opts, timeoutMs: 120_000 }),
     info: (message) => stderr(`entra-federate: exported for ${message}`),
@@ -94,28 +123,51 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
     if (typeof value === 'string') endpointValues[name] = value;
   }
   const watchPid = jobProcess(env);
-  const identity: IdentityLaunch | undefined = plan.idleTimeoutSeconds === undefined
-    ? undefined
-    : { values: endpointValues, idleTimeoutSeconds: plan.idleTimeoutSeconds, ...(watchPid === undefined ? {} : { watchPid }) };
+  const identity: IdentityLaunch | undefined =
+    plan.idleTimeoutSeconds === undefined
+      ? undefined
+      : {
+          values: endpointValues,
+          idleTimeoutSeconds: plan.idleTimeoutSeconds,
+          ...(watchPid === undefined ? {} : { watchPid }),
+        };
 
   const source = credential.source;
   let session = env[SESSION_VARIABLE] !== undefined && env[SESSION_VARIABLE] !== '' ? env[SESSION_VARIABLE] : undefined;
   let announced = session !== undefined;
-  await runHandoffs(plan.handoffs, {
-    result: run.result,
-    // The hand-off contract: every CI token it is given is already masked.
-    idToken: source.kind === 'federated' ? async (audience) => { const token = await source.idToken(audience); sink.mask(token); return token; } : noIdToken(source.kind),
-    ...(plan.subscriptionId === undefined ? {} : { subscriptionId: plan.subscriptionId }),
-    env,
-    ...(source.kind === 'federated' && credential.provider !== undefined ? { provider: credential.provider.name } : {}),
-    http: run.http,
-    ...(identity === undefined ? {} : { identity }),
-  }, sink, (cleanup) => {
-    if (isEmptyCleanup(cleanup)) return;
-    session = recordSession(session, tempDir, cleanup);
-    if (!announced && writer !== undefined) writer.setEnv(SESSION_VARIABLE, session);
-    announced = true;
-  });
-  if (writer === undefined && session !== undefined) stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
-  else if (plan.channel !== undefined) stderr(`entra-federate: variables written to ${plan.channel.what}${plan.channel.kind === 'shell' && plan.channel.own ? `; run \`. ${plan.channel.path}\` in the shell that runs the tools` : ''}.`);
+  await runHandoffs(
+    plan.handoffs,
+    {
+      result: run.result,
+      // The hand-off contract: every CI token it is given is already masked.
+      idToken:
+        source.kind === 'federated'
+          ? async (audience) => {
+              const token = await source.idToken(audience);
+              sink.mask(token);
+              return token;
+            }
+          : noIdToken(source.kind),
+      ...(plan.subscriptionId === undefined ? {} : { subscriptionId: plan.subscriptionId }),
+      env,
+      ...(source.kind === 'federated' && credential.provider !== undefined
+        ? { provider: credential.provider.name }
+        : {}),
+      http: run.http,
+      ...(identity === undefined ? {} : { identity }),
+    },
+    sink,
+    (cleanup) => {
+      if (isEmptyCleanup(cleanup)) return;
+      session = recordSession(session, tempDir, cleanup);
+      if (!announced && writer !== undefined) writer.setEnv(SESSION_VARIABLE, session);
+      announced = true;
+    },
+  );
+  if (writer === undefined && session !== undefined)
+    stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
+  else if (plan.channel !== undefined)
+    stderr(
+      `entra-federate: variables written to ${plan.channel.what}${plan.channel.kind === 'shell' && plan.channel.own ? `; run \`. ${plan.channel.path}\` in the shell that runs the tools` : ''}.`,
+    );
 }

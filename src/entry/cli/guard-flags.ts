@@ -19,8 +19,15 @@ export const GUARD_HELP = `  --policy FILE           JSON or YAML rules: which C
   --audit-log FILE        append one JSON line per token (created 0600; no token bytes);
                           in GitHub Actions also a row per token to the step summary`;
 
-export async function guardedLogin(values: { policy?: string | undefined; 'audit-log'?: string | undefined }, env: Env, options: FederationOptions, credential: Credential, http: HttpClient): Promise<LoginResult> {
-  if (values.policy === undefined && values['audit-log'] === undefined) return login(options, credential.source, { http });
+export async function guardedLogin(
+  values: { policy?: string | undefined; 'audit-log'?: string | undefined },
+  env: Env,
+  options: FederationOptions,
+  credential: Credential,
+  http: HttpClient,
+): Promise<LoginResult> {
+  if (values.policy === undefined && values['audit-log'] === undefined)
+    return login(options, credential.source, { http });
   const { loginWithGuardFiles } = await import('../../audit/trail.js');
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,

@@ -1,5 +1,13 @@
 /** `entra-federate login`: every --scope, a summary on stderr (or JSON on stdout), never a token. */
-import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+import {
+  credentialFrom,
+  FEDERATION_FLAGS,
+  FEDERATION_HELP,
+  helpRequested,
+  httpClient,
+  optionsFrom,
+  parseCommand,
+} from './common.js';
 import { EXPORT_FLAGS, EXPORT_HELP, prepareExports } from './export-flags.js';
 import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
 import { loginSummary, renderLoginSummary } from './render.js';
@@ -35,4 +43,3 @@ export async function run(argv: string[]): Promise<number> {
   await exports.run(result, credential, http);
   return 0;
 }
-

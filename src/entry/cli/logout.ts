@@ -30,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
   const env = process.env;
   const path = values.session ?? (env[SESSION_VARIABLE] === '' ? undefined : env[SESSION_VARIABLE]);
   if (path === undefined) {
-    process.stderr.write(`entra-federate: nothing to log out of (${SESSION_VARIABLE} is not set and no --session was given).\n`);
+    process.stderr.write(
+      `entra-federate: nothing to log out of (${SESSION_VARIABLE} is not set and no --session was given).\n`,
+    );
     return 0;
   }
   const cleanup = readSession(path);
@@ -42,7 +44,9 @@ export async function run(argv: string[]): Promise<number> {
       warn: (m) => process.stderr.write(`${m}\n`),
       debug: () => undefined,
     });
-    process.stderr.write(`entra-federate: logged out: stopped ${plural(report.endpointsStopped, 'identity endpoint')}, signed out ${plural(report.signedOut, 'tool')}, removed ${plural(report.filesRemoved, 'file')} and ${plural(report.dirsRemoved, 'directory', 'directories')}.\n`);
+    process.stderr.write(
+      `entra-federate: logged out: stopped ${plural(report.endpointsStopped, 'identity endpoint')}, signed out ${plural(report.signedOut, 'tool')}, removed ${plural(report.filesRemoved, 'file')} and ${plural(report.dirsRemoved, 'directory', 'directories')}.\n`,
+    );
   }
   try {
     unlinkSync(path);

@@ -42,9 +42,15 @@ async function readClaims(path: string): Promise<Record<string, unknown>> {
     text = (await readFile(path, 'utf8')).trim();
   } catch (err) {
     const code = (err as { code?: string }).code;
-    throw usageError('CLAIMS_UNREADABLE', `The claims file ${quote(path)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`}.`, 'Pass --claims with a JSON file of claims, or a file holding a JWT.', 'claims');
+    throw usageError(
+      'CLAIMS_UNREADABLE',
+      `The claims file ${quote(path)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`}.`,
+      'Pass --claims with a JSON file of claims, or a file holding a JWT.',
+      'claims',
+    );
   }
-  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) return decodeJwt(text, `the file ${quote(path)}`).claims;
+  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text))
+    return decodeJwt(text, `the file ${quote(path)}`).claims;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -52,14 +58,22 @@ async function readClaims(path: string): Promise<Record<string, unknown>> {
     parsed = undefined;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw usageError('CLAIMS_INVALID', `The claims file ${quote(path)} is neither a JSON object nor a JWT.`, 'Save the claims as a JSON object, e.g. the output of `entra-federate verify`.', 'claims');
+    throw usageError(
+      'CLAIMS_INVALID',
+      `The claims file ${quote(path)} is neither a JSON object nor a JWT.`,
+      'Save the claims as a JSON object, e.g. the output of `entra-federate verify`.',
+      'claims',
+    );
   }
   return parsed as Record<string, unknown>;
 }
 
 function describe(decision: PolicyDecision | ReturnType<typeof evaluateClaims>): string {
   if (!decision.allowed) return `entra-federate: denied: ${decision.denial.reason}\n`;
-  if ('grants' in decision) return decision.grants.map((g) => `entra-federate: allowed: ${g.scope} by rule "${g.rule}" of policy "${decision.ruleSet}"\n`).join('');
+  if ('grants' in decision)
+    return decision.grants
+      .map((g) => `entra-federate: allowed: ${g.scope} by rule "${g.rule}" of policy "${decision.ruleSet}"\n`)
+      .join('');
   return `entra-federate: the claims match rule${decision.rules.length === 1 ? '' : 's'} ${decision.rules.map((r) => `"${r}"`).join(', ')} of policy "${decision.ruleSet}"\n`;
 }
 
@@ -69,21 +83,32 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== 'test') throw usageError('INVALID_ARGUMENTS', `Unknown policy subcommand ${quote(sub)}.`, 'Use `entra-federate policy test --claims FILE --policy FILE`.');
+  if (sub !== 'test')
+    throw usageError(
+      'INVALID_ARGUMENTS',
+      `Unknown policy subcommand ${quote(sub)}.`,
+      'Use `entra-federate policy test --claims FILE --policy FILE`.',
+    );
   const { values } = parseCommand('policy test', rest, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   if (values.claims === undefined || values.policy === undefined) {
-    throw usageError('INVALID_ARGUMENTS', `policy test needs ${values.claims === undefined ? '--claims FILE' : '--policy FILE'}.`, 'Run `entra-federate policy test --claims claims.json --policy policy.yml`.', values.claims === undefined ? 'claims' : 'policy');
+    throw usageError(
+      'INVALID_ARGUMENTS',
+      `policy test needs ${values.claims === undefined ? '--claims FILE' : '--policy FILE'}.`,
+      'Run `entra-federate policy test --claims claims.json --policy policy.yml`.',
+      values.claims === undefined ? 'claims' : 'policy',
+    );
   }
   const policy = await loadPolicy(values.policy);
   const claims = await readClaims(values.claims);
-  const hasRequest = values['tenant-id'] !== undefined || values['client-id'] !== undefined || values.scope !== undefined;
+  const hasRequest =
+    values['tenant-id'] !== undefined || values['client-id'] !== undefined || values.scope !== undefined;
   const decision = hasRequest
     ? evaluatePolicy(policy, claims, {
-      tenantId: validateTenantId(values['tenant-id']),
-      clientId: validateClientId(values['client-id']),
-      scopes: normalizeScopes(values.scope).map((s) => s.scope),
-    })
+        tenantId: validateTenantId(values['tenant-id']),
+        clientId: validateClientId(values['client-id']),
+        scopes: normalizeScopes(values.scope).map((s) => s.scope),
+      })
     : evaluateClaims(policy, claims);
   process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
   process.stderr.write(describe(decision));

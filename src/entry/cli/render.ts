@@ -91,7 +91,8 @@ export function renderLoginSummary(result: LoginResult, now: number): string {
   } else {
     out += row('credential', `${result.credential}, from ${result.credentialSource}`);
   }
-  for (const token of result.tokens) out += row('token', `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
+  for (const token of result.tokens)
+    out += row('token', `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
   for (const note of result.notes) out += row('note', note);
   return out;
 }

@@ -35,7 +35,12 @@ export async function run(argv: string[]): Promise<number> {
   if (values.port !== undefined) {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw usageError('INVALID_PORT', `The port ${quote(values.port)} is not a number from 0 to 65535.`, 'Pass --port with a free port number, or leave it out to pick one.', 'port');
+      throw usageError(
+        'INVALID_PORT',
+        `The port ${quote(values.port)} is not a number from 0 to 65535.`,
+        'Pass --port with a free port number, or leave it out to pick one.',
+        'port',
+      );
     }
   }
   let config;
@@ -43,7 +48,12 @@ export async function run(argv: string[]): Promise<number> {
     try {
       config = loadSandboxConfig(values.config);
     } catch (err) {
-      throw usageError('INVALID_SANDBOX_CONFIG', `The sandbox config ${quote(values.config)} is not usable: ${err instanceof Error ? err.message : String(err)}`, 'Fix the file; README "Sandbox" lists its fields.', 'config');
+      throw usageError(
+        'INVALID_SANDBOX_CONFIG',
+        `The sandbox config ${quote(values.config)} is not usable: ${err instanceof Error ? err.message : String(err)}`,
+        'Fix the file; README "Sandbox" lists its fields.',
+        'config',
+      );
     }
   }
   let sandbox;
@@ -52,12 +62,19 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      throw usageError('PORT_UNAVAILABLE', `Cannot listen on port ${port} (${code}).`, 'Pick another --port, or leave it out to use any free port.', 'port');
+      throw usageError(
+        'PORT_UNAVAILABLE',
+        `Cannot listen on port ${port} (${code}).`,
+        'Pick another --port, or leave it out to use any free port.',
+        'port',
+      );
     }
     throw err;
   }
   process.stdout.write(`${JSON.stringify(sandbox.coordinates())}\n`);
-  process.stderr.write(`entra-federate sandbox: serving ${sandbox.origin} (tenant ${sandbox.tenantId}, client ${sandbox.clientId}); stop with Ctrl-C.\n`);
+  process.stderr.write(
+    `entra-federate sandbox: serving ${sandbox.origin} (tenant ${sandbox.tenantId}, client ${sandbox.clientId}); stop with Ctrl-C.\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

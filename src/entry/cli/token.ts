@@ -1,7 +1,15 @@
 /** `entra-federate token`: one scope, and only the access token on stdout. */
 import { formatCommand } from '../../action/commands.js';
 import { usageError } from '../../core/errors.js';
-import { credentialFrom, FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, httpClient, optionsFrom, parseCommand } from './common.js';
+import {
+  credentialFrom,
+  FEDERATION_FLAGS,
+  FEDERATION_HELP,
+  helpRequested,
+  httpClient,
+  optionsFrom,
+  parseCommand,
+} from './common.js';
 import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
 
 const HELP = `Usage: entra-federate token [options]
@@ -19,7 +27,12 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommand('token', argv, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   if ((values.scope?.length ?? 0) > 1) {
-    throw usageError('INVALID_ARGUMENTS', '`token` prints one token, but several --scope flags were given.', 'Give one --scope, or use `entra-federate login` with --export for several.', 'scope');
+    throw usageError(
+      'INVALID_ARGUMENTS',
+      '`token` prints one token, but several --scope flags were given.',
+      'Give one --scope, or use `entra-federate login` with --export for several.',
+      'scope',
+    );
   }
   const env = process.env;
   const options = optionsFrom(values, env);

@@ -57,7 +57,12 @@ function seconds(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw.trim());
   if (raw.trim() === '' || !Number.isFinite(value) || value < 0) {
-    throw usageError('INVALID_ARGUMENTS', `--${flag} ${quote(raw)} is not a number of seconds.`, `Pass --${flag} as whole seconds, e.g. --${flag} 60.`, flag);
+    throw usageError(
+      'INVALID_ARGUMENTS',
+      `--${flag} ${quote(raw)} is not a number of seconds.`,
+      `Pass --${flag} as whole seconds, e.g. --${flag} 60.`,
+      flag,
+    );
   }
   return value;
 }
@@ -69,14 +74,22 @@ function claimPatterns(raw: readonly string[]): Record<string, string[]> {
     const name = at < 0 ? '' : entry.slice(0, at).trim();
     const pattern = at < 0 ? '' : entry.slice(at + 1);
     if (name === '' || pattern === '') {
-      throw usageError('INVALID_CLAIM_PATTERN', `--claim ${quote(entry)} is not NAME=PATTERN.`, 'Write e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main; use --require-claim NAME for presence only.', 'claim');
+      throw usageError(
+        'INVALID_CLAIM_PATTERN',
+        `--claim ${quote(entry)} is not NAME=PATTERN.`,
+        'Write e.g. --claim repository=octo-org/octo-repo --claim ref=refs/heads/main; use --require-claim NAME for presence only.',
+        'claim',
+      );
     }
     (out[name] ??= []).push(pattern);
   }
   return out;
 }
 
-async function readToken(values: { 'id-token-file'?: string | undefined; 'id-token-env'?: string | undefined }): Promise<string> {
+async function readToken(values: {
+  'id-token-file'?: string | undefined;
+  'id-token-env'?: string | undefined;
+}): Promise<string> {
   let raw: string;
   let where: string;
   if (values['id-token-file'] !== undefined) {
@@ -85,7 +98,12 @@ async function readToken(values: { 'id-token-file'?: string | undefined; 'id-tok
       raw = await readFile(values['id-token-file'], 'utf8');
     } catch (err) {
       const code = (err as { code?: string }).code;
-      throw usageError('TOKEN_UNAVAILABLE', `Cannot read ${where} (${code === 'ENOENT' ? 'it does not exist' : code ?? 'error'}).`, 'Pass --id-token-file with the path of a file holding the token.', 'id-token-file');
+      throw usageError(
+        'TOKEN_UNAVAILABLE',
+        `Cannot read ${where} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
+        'Pass --id-token-file with the path of a file holding the token.',
+        'id-token-file',
+      );
     }
   } else if (values['id-token-env'] !== undefined) {
     const name = values['id-token-env'];
@@ -94,14 +112,23 @@ async function readToken(values: { 'id-token-file'?: string | undefined; 'id-tok
   } else {
     where = 'standard input';
     if (process.stdin.isTTY === true) {
-      throw usageError('TOKEN_UNAVAILABLE', 'No token given.', 'Pipe the token to standard input, or pass --id-token-file FILE or --id-token-env NAME.');
+      throw usageError(
+        'TOKEN_UNAVAILABLE',
+        'No token given.',
+        'Pipe the token to standard input, or pass --id-token-file FILE or --id-token-env NAME.',
+      );
     }
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     raw = Buffer.concat(chunks).toString('utf8');
   }
   const token = raw.trim();
-  if (token === '') throw usageError('TOKEN_UNAVAILABLE', `No token in ${where}: it is empty.`, 'Give the OIDC JWT to verify via standard input, --id-token-file or --id-token-env.');
+  if (token === '')
+    throw usageError(
+      'TOKEN_UNAVAILABLE',
+      `No token in ${where}: it is empty.`,
+      'Give the OIDC JWT to verify via standard input, --id-token-file or --id-token-env.',
+    );
   return token;
 }
 
@@ -109,7 +136,12 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommand('verify', argv, FLAGS);
   if (helpRequested(values, HELP)) return 0;
   if (values.issuer === undefined) {
-    throw usageError('MISSING_ISSUER', 'No --issuer given.', 'Pass --issuer with the issuer URL exactly as the token\'s iss claim has it, e.g. https://token.actions.githubusercontent.com.', 'issuer');
+    throw usageError(
+      'MISSING_ISSUER',
+      'No --issuer given.',
+      "Pass --issuer with the issuer URL exactly as the token's iss claim has it, e.g. https://token.actions.githubusercontent.com.",
+      'issuer',
+    );
   }
   const options: VerifyOptions = {
     issuer: values.issuer,
@@ -117,7 +149,8 @@ export async function run(argv: string[]): Promise<number> {
     http: httpClient(),
     timeoutMs: validateTimeout(values.timeout),
   };
-  if (values.algorithm !== undefined) options.algorithms = values.algorithm.map((a) => a.trim().toUpperCase() as VerifyAlgorithm);
+  if (values.algorithm !== undefined)
+    options.algorithms = values.algorithm.map((a) => a.trim().toUpperCase() as VerifyAlgorithm);
   const skew = seconds(values['clock-skew'], 'clock-skew');
   if (skew !== undefined) options.clockSkewSeconds = skew;
   const maxAge = seconds(values['max-age'], 'max-age');
@@ -139,6 +172,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${JSON.stringify(verified.claims, null, 2)}\n`);
   const sub = typeof verified.claims['sub'] === 'string' ? verified.claims['sub'] : '(no sub)';
-  process.stderr.write(`entra-federate: verified ${verified.header.alg} token from ${values.issuer} for ${JSON.stringify(sub)}\n`);
+  process.stderr.write(
+    `entra-federate: verified ${verified.header.alg} token from ${values.issuer} for ${JSON.stringify(sub)}\n`,
+  );
   return 0;
 }

@@ -5,7 +5,17 @@
  * Harness's output-secret file, never to a log or to the plain output variables.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FederationError, usageError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
@@ -26,7 +36,10 @@ export function scopeVariable(scope: string): string {
   let name = scope.replace(/\/\.default$/, '');
   const scheme = name.indexOf('://');
   if (scheme >= 0) name = name.slice(scheme + 3);
-  name = name.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  name = name
+    .replace(/[a-z]/g, (c) => c.toUpperCase())
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return `${ACCESS_TOKEN_VARIABLE}_${name}`;
 }
 
@@ -42,12 +55,20 @@ export interface Variable {
  */
 export function scopeVariables(scopes: readonly string[]): string[] {
   const names = scopes.map((scope, i) => (i === 0 ? ACCESS_TOKEN_VARIABLE : scopeVariable(scope)));
-  const reserved = new Map<string, string>([[EXPIRES_ON_VARIABLE, 'the expiry'], ['AZURE_ACCESS_TOKEN_', 'no resource']]);
+  const reserved = new Map<string, string>([
+    [EXPIRES_ON_VARIABLE, 'the expiry'],
+    ['AZURE_ACCESS_TOKEN_', 'no resource'],
+  ]);
   names.forEach((name, i) => {
     const clash = reserved.get(name) ?? names.slice(0, i).findIndex((other) => other === name);
     if (clash === -1) return;
     const what = typeof clash === 'string' ? clash : `the scope ${quote(scopes[clash] ?? '')}`;
-    throw usageError('SCOPE_VARIABLE_CLASH', `The scope ${quote(scopes[i] ?? '')} would be exported as ${name}, which is already ${what}.`, 'Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).', 'scopes');
+    throw usageError(
+      'SCOPE_VARIABLE_CLASH',
+      `The scope ${quote(scopes[i] ?? '')} would be exported as ${name}, which is already ${what}.`,
+      'Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).',
+      'scopes',
+    );
   });
   return names;
 }
@@ -90,10 +111,15 @@ function writeAll(fd: number, text: string): void {
 
 function writeFailed(what: string, path: string, err: unknown, remedy: string): FederationError {
   const code = (err as { code?: unknown }).code;
-  return new FederationError('OUTPUT_WRITE_FAILED', `Could not write ${what} ${quote(path)}${typeof code === 'string' ? ` (${code})` : ''}.`, { remedy, cause: err });
+  return new FederationError(
+    'OUTPUT_WRITE_FAILED',
+    `Could not write ${what} ${quote(path)}${typeof code === 'string' ? ` (${code})` : ''}.`,
+    { remedy, cause: err },
+  );
 }
 
-const ENV_FILE_REMEDY = 'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
+const ENV_FILE_REMEDY =
+  'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
 
 /**
  * Replaces the env file atomically: a new 0600 file created exclusively (no link followed)
@@ -134,7 +160,12 @@ export function writeEnvFile(path: string, text: string): void {
  */
 export function appendOutputFile(path: string, what: string, variables: readonly Variable[]): void {
   for (const v of variables) {
-    if (/[\u0000-\u001f\u007f]/.test(v.value)) throw new FederationError('OUTPUT_WRITE_FAILED', `${v.name} holds a control character and cannot be written to ${what}.`, { remedy: 'Report this: values written there are tokens, ids and times.' });
+    if (/[\u0000-\u001f\u007f]/.test(v.value))
+      throw new FederationError(
+        'OUTPUT_WRITE_FAILED',
+        `${v.name} holds a control character and cannot be written to ${what}.`,
+        { remedy: 'Report this: values written there are tokens, ids and times.' },
+      );
   }
   let fd: number;
   try {

@@ -42,8 +42,13 @@ function setting(env: Env, name: string): string | undefined {
  */
 function asSettingError(err: unknown): unknown {
   if (!(err instanceof FederationError) || !err.usage) return err;
-  const reword = (text: string) => text.replace(/--([a-z][a-z-]*)/g, (_m, flag: string) => `the \`${flag.replace(/-/g, '_')}\` setting`);
-  return new FederationError(err.code, reword(err.message), { remedy: reword(err.remedy), usage: true, ...(err.field === undefined ? {} : { field: err.field.replace(/-/g, '_') }) });
+  const reword = (text: string) =>
+    text.replace(/--([a-z][a-z-]*)/g, (_m, flag: string) => `the \`${flag.replace(/-/g, '_')}\` setting`);
+  return new FederationError(err.code, reword(err.message), {
+    remedy: reword(err.remedy),
+    usage: true,
+    ...(err.field === undefined ? {} : { field: err.field.replace(/-/g, '_') }),
+  });
 }
 
 /** A PEM, or the PEM base64-encoded (some secret stores keep one line only). */
@@ -55,7 +60,12 @@ function certificateBytes(raw: string): Buffer {
     if (decoded.toString('latin1').includes('-----BEGIN ')) return decoded;
     decoded.fill(0);
   }
-  throw usageError('INVALID_CERTIFICATE', 'The `certificate` setting holds neither a PEM nor a base64-encoded PEM.', 'Store the PEM file (private key and certificate) as a Drone secret, e.g. `drone secret add --name azure_certificate --data @app.pem`, and set `certificate: {from_secret: azure_certificate}`.', 'certificate');
+  throw usageError(
+    'INVALID_CERTIFICATE',
+    'The `certificate` setting holds neither a PEM nor a base64-encoded PEM.',
+    'Store the PEM file (private key and certificate) as a Drone secret, e.g. `drone secret add --name azure_certificate --data @app.pem`, and set `certificate: {from_secret: azure_certificate}`.',
+    'certificate',
+  );
 }
 
 export function readSettings(env: Env, http: HttpClient): PluginSettings {
@@ -84,7 +94,12 @@ export function readSettings(env: Env, http: HttpClient): PluginSettings {
   const oidc = envValue(env, HARNESS_TOKEN_VARIABLE) !== undefined;
   const notes: string[] = [];
   if (certificate !== undefined && secret !== undefined) {
-    throw usageError('CONFLICTING_CREDENTIALS', 'Both `certificate` and `client_secret` are set.', 'Keep one: the certificate (recommended by Microsoft over secrets), or the client secret.', 'certificate');
+    throw usageError(
+      'CONFLICTING_CREDENTIALS',
+      'Both `certificate` and `client_secret` are set.',
+      'Keep one: the certificate (recommended by Microsoft over secrets), or the client secret.',
+      'certificate',
+    );
   }
 
   let source: CredentialSource;
@@ -109,7 +124,10 @@ export function readSettings(env: Env, http: HttpClient): PluginSettings {
     // Keyless wins over a stored secret whenever Harness gives the step a token.
     const harnessToken = harnessProvider(deps);
     source = { kind: 'federated', description: harnessToken.description, idToken: (aud) => harnessToken.idToken(aud) };
-    if (secret !== undefined) notes.push(`\`client_secret\` is set but not used: Harness gave this step an OIDC token (${HARNESS_TOKEN_VARIABLE}).`);
+    if (secret !== undefined)
+      notes.push(
+        `\`client_secret\` is set but not used: Harness gave this step an OIDC token (${HARNESS_TOKEN_VARIABLE}).`,
+      );
   } else if (secret !== undefined) {
     source = { kind: 'secret', description: 'the client secret in the `client_secret` setting', secret: secret.trim() };
   } else {

@@ -74,7 +74,8 @@ function validate(value: unknown, schema: Schema, path = '$', root: Schema = sch
       errors.push(`${path}: ${JSON.stringify(value)} does not match ${schema['pattern']}`);
   }
   if (Array.isArray(value) && schema['items'] !== undefined)
-    value.forEach((item, i) => errors.push(...validate(item, schema['items'] as Schema, `${path}[${i}]`, root)));
+    for (const [i, item] of value.entries())
+      errors.push(...validate(item, schema['items'] as Schema, `${path}[${i}]`, root));
   if (typeOf(value) === 'object') {
     const obj = value as Record<string, unknown>;
     for (const name of (schema['required'] as string[] | undefined) ?? [])

@@ -748,7 +748,7 @@ function actionScenario(
         masked.push(line.slice('::add-mask::'.length));
         return false;
       });
-      masked.forEach((v, i) => ledger.addJwt(`token masked by the Action (${name}, #${i + 1})`, v));
+      for (const [i, v] of masked.entries()) ledger.addJwt(`token masked by the Action (${name}, #${i + 1})`, v);
       if (opts.noDebugLines !== true && !shown.some((l) => l.startsWith('::debug::')))
         problems.push('step debug output (::debug:: lines) with RUNNER_DEBUG=1');
       opts.check?.(main.stdout, problems);
@@ -1346,7 +1346,7 @@ beforeAll(async () => {
     }
   });
   // Every token the sandbox handed out through the tap, whoever asked for it.
-  tap.tokens.forEach(({ label, value }, i) => ledger.addJwt(`${label} (#${i + 1})`, value));
+  for (const [i, { label, value }] of tap.tokens.entries()) ledger.addJwt(`${label} (#${i + 1})`, value);
   // What clients sent to the reflecting peer: the certificate assertions are known only from here.
   reflector.forms.forEach((form, i) => {
     ledger.addJwt(
@@ -1358,7 +1358,7 @@ beforeAll(async () => {
       form.get('client_secret') ?? undefined,
     );
   });
-  reflector.bearers.forEach((b, i) => ledger.addJwt(`bearer sent to the reflecting peer (#${i + 1})`, b));
+  for (const [i, b] of reflector.bearers.entries()) ledger.addJwt(`bearer sent to the reflecting peer (#${i + 1})`, b);
 }, 90_000);
 
 afterAll(async () => {

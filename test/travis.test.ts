@@ -19,7 +19,7 @@ import { shellQuote } from '../src/entry/drone/env-file.js';
 import { ROOT, baseEnv } from './e2e/run.js';
 import type { ProcessResult } from './e2e/run.js';
 import { LeakCheck, TRAVIS_ENV } from './helpers/providers.js';
-import { PACKAGE_VERSION, fakeNpm, jwtParts, localPackage, runShell } from './helpers/packages.js';
+import { PACKAGE_VERSION, fakeNpm, localPackage, runShell } from './helpers/packages.js';
 
 const EXAMPLE = join(ROOT, 'examples/travis/.travis.yml');
 const TRAVIS_APP = 'e26f7081-92a3-4fb0-8c2d-3e4f5a6b7c8d';

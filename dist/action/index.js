@@ -4,13 +4,13 @@ import {
 } from "./chunks/chunk-4DLJHATU.js";
 import {
   githubProvider
-} from "./chunks/chunk-TIJUWDGK.js";
+} from "./chunks/chunk-ZTLCGGKK.js";
 import {
   envHandoff
 } from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-LWLEPSX2.js";
+} from "./chunks/chunk-4NCY3QES.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -18,7 +18,7 @@ import {
   numericClaim,
   proxyConfigFrom,
   stringClaim
-} from "./chunks/chunk-WA4GUWKZ.js";
+} from "./chunks/chunk-VYMM27RE.js";
 import {
   CLOUDS,
   quote,
@@ -1213,7 +1213,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-SWF5TNJ4.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-A2QJQPZP.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1253,7 +1253,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-GPUDD74S.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-VGANO5GW.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],

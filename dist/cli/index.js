@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-AM2IE6FP.js";
-import "./chunks/chunk-23SIXT2A.js";
-import "./chunks/chunk-UVEZOLFQ.js";
+} from "./chunks/chunk-BDK3PJ6W.js";
+import "./chunks/chunk-QH2NMUVV.js";
+import "./chunks/chunk-FWECCYJW.js";
 import "./chunks/chunk-6X7A6QOI.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
@@ -24,14 +24,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-XSLFHUEF.js"),
-  login: () => import("./chunks/login-NQM4Q7HE.js"),
-  logout: () => import("./chunks/logout-3CKMORXR.js"),
-  doctor: () => import("./chunks/doctor-OHDRUJTQ.js"),
-  verify: () => import("./chunks/verify-47GI635I.js"),
-  policy: () => import("./chunks/policy-INUSOWCB.js"),
-  sandbox: () => import("./chunks/sandbox-FKFIEP7F.js"),
-  demo: () => import("./chunks/demo-7KHQ7AW6.js")
+  token: () => import("./chunks/token-CXBXWV7T.js"),
+  login: () => import("./chunks/login-LDALSASQ.js"),
+  logout: () => import("./chunks/logout-23RLNS5O.js"),
+  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
+  verify: () => import("./chunks/verify-MNTMRI2R.js"),
+  policy: () => import("./chunks/policy-MCR6KEAY.js"),
+  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
+  demo: () => import("./chunks/demo-SA77ILXZ.js")
 };
 var [name, ...rest] = process.argv.slice(2);
 if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

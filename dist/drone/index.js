@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-ANDCWX7A.js";
+} from "./chunks/chunk-NPJ6US4W.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -977,7 +977,7 @@ function scopeVariables(scopes) {
     ["AZURE_ACCESS_TOKEN_", "no resource"]
   ]);
   names.forEach((name, i) => {
-    const clash = reserved.get(name) ?? names.slice(0, i).findIndex((other) => other === name);
+    const clash = reserved.get(name) ?? names.slice(0, i).indexOf(name);
     if (clash === -1) return;
     const what = typeof clash === "string" ? clash : `the scope ${quote(scopes[clash] ?? "")}`;
     throw usageError(
@@ -1447,7 +1447,7 @@ function readSettings(env, http) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-DBX5WLBW.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-CWETH76H.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-VVMXWSA4.js";
+} from "./chunks/chunk-WFJJPDV2.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -1637,7 +1637,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-RG2GR6WK.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-XGLSDQ73.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

@@ -171,13 +171,19 @@ function createProxyRouter(config) {
       const proxy2 = config.httpsProxy ?? config.httpProxy;
       if (proxy2 === void 0) return void 0;
       let agent2 = tunnels.get(proxy2.href);
-      if (agent2 === void 0) tunnels.set(proxy2.href, agent2 = new TunnelAgent(proxy2, { keepAlive: false }));
+      if (agent2 === void 0) {
+        agent2 = new TunnelAgent(proxy2, { keepAlive: false });
+        tunnels.set(proxy2.href, agent2);
+      }
       return { agent: agent2 };
     }
     const proxy = config.httpProxy;
     if (proxy === void 0) return void 0;
     let agent = forwards.get(proxy.href);
-    if (agent === void 0) forwards.set(proxy.href, agent = new ForwardAgent(proxy, { keepAlive: false }));
+    if (agent === void 0) {
+      agent = new ForwardAgent(proxy, { keepAlive: false });
+      forwards.set(proxy.href, agent);
+    }
     return {
       agent,
       forward: {
@@ -651,7 +657,7 @@ function failedCondition(rule, claims) {
   return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function sources(patterns) {
   return patterns.map((p) => p.source);
@@ -1205,7 +1211,7 @@ function iso(seconds) {
   return new Date(seconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function own2(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function missing(claim, why) {
   return rejected(

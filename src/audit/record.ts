@@ -107,9 +107,7 @@ export function auditContext(
     const fromClaims =
       claims === undefined
         ? undefined
-        : names
-            .map((n) => (Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : undefined))
-            .find((v) => v !== undefined);
+        : names.map((n) => (Object.hasOwn(claims, n) ? text(claims[n]) : undefined)).find((v) => v !== undefined);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== undefined) out[field] = value;
   }

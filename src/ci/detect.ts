@@ -5,7 +5,7 @@
  * convention). Certificates and secrets are chosen by the entry (see credentialFrom), which
  * places them between a CI that has a token ready and one that does not.
  */
-import { FederationError, usageError } from '../core/errors.js';
+import { type FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
 import { azurePipelinesProvider, azurePipelinesTokenAvailable, isAzurePipelines } from './azure-pipelines.js';
 import { bitbucketProvider, bitbucketTokenAvailable, isBitbucketPipelines } from './bitbucket.js';

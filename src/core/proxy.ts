@@ -173,13 +173,19 @@ export function createProxyRouter(config: ProxyConfig): (url: URL) => ProxyRoute
       const proxy = config.httpsProxy ?? config.httpProxy;
       if (proxy === undefined) return undefined;
       let agent = tunnels.get(proxy.href);
-      if (agent === undefined) tunnels.set(proxy.href, (agent = new TunnelAgent(proxy, { keepAlive: false })));
+      if (agent === undefined) {
+        agent = new TunnelAgent(proxy, { keepAlive: false });
+        tunnels.set(proxy.href, agent);
+      }
       return { agent };
     }
     const proxy = config.httpProxy;
     if (proxy === undefined) return undefined;
     let agent = forwards.get(proxy.href);
-    if (agent === undefined) forwards.set(proxy.href, (agent = new ForwardAgent(proxy, { keepAlive: false })));
+    if (agent === undefined) {
+      agent = new ForwardAgent(proxy, { keepAlive: false });
+      forwards.set(proxy.href, agent);
+    }
     return {
       agent,
       forward: {

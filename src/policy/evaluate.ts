@@ -39,7 +39,7 @@ function failedCondition(rule: PolicyRule, claims: Record<string, unknown>): Cla
 
 /** Reads a claim without reaching into the prototype (a claim named "constructor"). */
 function own(claims: Record<string, unknown>, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : undefined;
+  return Object.hasOwn(claims, name) ? claims[name] : undefined;
 }
 
 function sources(patterns: readonly ClaimPattern[]): string[] {

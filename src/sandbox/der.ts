@@ -109,7 +109,7 @@ export function utf8String(value: string): Buffer {
 /** RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050. */
 export function time(date: Date): Buffer {
   const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
-  const digits = iso.slice(0, 19).replace(/[-:T]/g, '') + 'Z'; // YYYYMMDDHHMMSSZ
+  const digits = `${iso.slice(0, 19).replace(/[-:T]/g, '')}Z`; // YYYYMMDDHHMMSSZ
   const year = date.getUTCFullYear();
   if (year >= 1950 && year < 2050) return tlv(TAG.utcTime, Buffer.from(digits.slice(2), 'ascii'));
   return tlv(TAG.generalizedTime, Buffer.from(digits, 'ascii'));

@@ -70,11 +70,10 @@ export function loggableHeaders(headers: IncomingHttpHeaders): Record<string, st
 /** application/x-www-form-urlencoded only, as Entra: any other body reads as no parameters. */
 export function parseForm(body: Buffer, contentType: string | undefined): Record<string, string> {
   const form: Record<string, string> = {};
-  if (!contentType || contentType.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded')
-    return form;
+  if (contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return form;
   for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
     // The first occurrence wins; a repeated parameter must not override a checked one.
-    if (!Object.prototype.hasOwnProperty.call(form, key)) form[key] = value;
+    if (!Object.hasOwn(form, key)) form[key] = value;
   }
   return form;
 }

@@ -147,7 +147,7 @@ export function ipToBytes(ip: string): Buffer {
   if (embeddedV4?.[1]) {
     const b = embeddedV4[1].split('.').map(Number);
     const hex = (hi: number, lo: number) => ((hi << 8) | lo).toString(16);
-    text = text.slice(0, -embeddedV4[1].length) + `${hex(b[0] ?? 0, b[1] ?? 0)}:${hex(b[2] ?? 0, b[3] ?? 0)}`;
+    text = `${text.slice(0, -embeddedV4[1].length)}${hex(b[0] ?? 0, b[1] ?? 0)}:${hex(b[2] ?? 0, b[3] ?? 0)}`;
   }
   const [head = '', tail] = text.split('::');
   const headGroups = head ? head.split(':') : [];
@@ -155,7 +155,7 @@ export function ipToBytes(ip: string): Buffer {
   const missing = 8 - headGroups.length - tailGroups.length;
   const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
   const bytes = Buffer.alloc(16);
-  groups.forEach((group, i) => bytes.writeUInt16BE(parseInt(group, 16), i * 2));
+  for (const [i, group] of groups.entries()) bytes.writeUInt16BE(parseInt(group, 16), i * 2);
   return bytes;
 }
 

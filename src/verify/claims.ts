@@ -21,7 +21,7 @@ function iso(seconds: number): string {
 }
 
 function own(claims: Record<string, unknown>, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : undefined;
+  return Object.hasOwn(claims, name) ? claims[name] : undefined;
 }
 
 function missing(claim: string, why: string): Error {

@@ -16,7 +16,7 @@ let server: Server | undefined;
 async function serve(handler: Handler): Promise<{ url: string; count: () => number }> {
   let n = 0;
   server = createServer((req, res) => handler(req, res, ++n));
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/x`, count: () => n };
 }

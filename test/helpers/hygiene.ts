@@ -76,7 +76,7 @@ export class SecretLedger {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => /^[A-Za-z0-9+/=]{16,}$/.test(l));
-    lines.forEach((line, i) => this.add(`${label} (base64 line ${i + 1})`, line));
+    for (const [i, line] of lines.entries()) this.add(`${label} (base64 line ${i + 1})`, line);
   }
 
   get size(): number {
@@ -98,9 +98,12 @@ export class SecretLedger {
     }
     // One finding per (secret, place) is enough to act on.
     const seen = new Set<string>();
-    return findings.filter((f) =>
-      seen.has(`${f.what}|${f.where}`) ? false : (seen.add(`${f.what}|${f.where}`), true),
-    );
+    return findings.filter((f) => {
+      const key = `${f.what}|${f.where}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /** Names a JWT-shaped match: a known secret, a cut-off piece of one, or an unknown JWT. */
@@ -273,13 +276,11 @@ export async function startReflector(): Promise<Reflector> {
             .end(JSON.stringify({ message: `Forbidden for ${auth}` }));
           return;
         }
-        res
-          .writeHead(401, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure: ${auth}` },
-            }),
-          );
+        res.writeHead(401, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure: ${auth}` },
+          }),
+        );
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -380,7 +381,8 @@ export function gitlabJob(given: Record<string, string>): GitlabJob {
     values[name] = v;
   }
   const rendered = body.replace(/\$\[\[\s*inputs\.([a-z_]+)\s*\]\]/g, (_m, name: string) => values[name] ?? '');
-  const job = (parseAllDocuments(rendered)[0]?.toJS() as Record<string, GitlabJob>)['.entra-federate'];
+  const doc = parseAllDocuments(rendered)[0]?.toJS() as Record<string, GitlabJob> | undefined;
+  const job = doc?.['.entra-federate'];
   if (job === undefined) throw new Error('no .entra-federate job');
   return job;
 }

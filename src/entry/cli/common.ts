@@ -270,7 +270,7 @@ export function httpClient(): HttpClient {
  * errors we did not foresee.
  */
 export async function runCommand(
-  body: () => Promise<number | void>,
+  body: () => Promise<number | undefined>,
   opts: { json?: () => boolean } = {},
 ): Promise<void> {
   try {

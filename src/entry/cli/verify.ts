@@ -81,7 +81,7 @@ function claimPatterns(raw: readonly string[]): Record<string, string[]> {
         'claim',
       );
     }
-    (out[name] ??= []).push(pattern);
+    out[name] = [...(out[name] ?? []), pattern];
   }
   return out;
 }

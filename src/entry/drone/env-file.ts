@@ -60,7 +60,7 @@ export function scopeVariables(scopes: readonly string[]): string[] {
     ['AZURE_ACCESS_TOKEN_', 'no resource'],
   ]);
   names.forEach((name, i) => {
-    const clash = reserved.get(name) ?? names.slice(0, i).findIndex((other) => other === name);
+    const clash = reserved.get(name) ?? names.slice(0, i).indexOf(name);
     if (clash === -1) return;
     const what = typeof clash === 'string' ? clash : `the scope ${quote(scopes[clash] ?? '')}`;
     throw usageError(

@@ -1,14 +1,19 @@
 import {
   login,
   presentedClaims
-} from "./chunk-VVMXWSA4.js";
+} from "./chunk-4NCY3QES.js";
+import {
+  decodeJwt
+} from "./chunk-VYMM27RE.js";
+import {
+  quote
+} from "./chunk-XXSXLXCK.js";
 import {
   FederationError,
-  decodeJwt,
-  quote,
   usageError
-} from "./chunk-X62UA6J5.js";
-import "./chunk-W5HOY55K.js";
+} from "./chunk-NTCGQ4GM.js";
+import "./chunk-C7H3IGGA.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -57,7 +62,7 @@ function failedCondition(rule, claims) {
   return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function sources(patterns) {
   return patterns.map((p) => p.source);
@@ -329,7 +334,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-MLARZWWL.js");
+  const { parseDocument } = await import("./browser-7726AEJH.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -481,7 +486,7 @@ function fingerprint(token) {
 function auditContext(claims, ci) {
   const out = {};
   for (const [field, names] of CONTEXT_CLAIMS) {
-    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
+    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.hasOwn(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== void 0) out[field] = value;
   }

@@ -1,16 +1,16 @@
 import {
   evaluateClaims
-} from "./chunk-22J7IHVZ.js";
+} from "./chunk-BKQEH3XT.js";
 import {
   evaluatePolicy,
   loadPolicy
-} from "./chunk-XX62CJVR.js";
+} from "./chunk-2WBCTEJV.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   decodeJwt,
   normalizeScopes,

@@ -1,30 +1,30 @@
 import {
   evaluateClaims
-} from "./chunk-22J7IHVZ.js";
+} from "./chunk-BKQEH3XT.js";
 import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-MANP75AN.js";
+} from "./chunk-V7M7E3LU.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
   showClaim
-} from "./chunk-XX62CJVR.js";
+} from "./chunk-2WBCTEJV.js";
 import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-MRYN6XLX.js";
-import "./chunk-23SIXT2A.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-BHMRUBX7.js";
+import "./chunk-QH2NMUVV.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-UVEZOLFQ.js";
+} from "./chunk-FWECCYJW.js";
 import {
   FederationError,
   quote,
@@ -54,7 +54,7 @@ function iso(seconds2) {
   return new Date(seconds2 * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function missing(claim, why) {
   return rejected(
@@ -799,7 +799,7 @@ function claimPatterns(raw) {
         "claim"
       );
     }
-    (out[name] ??= []).push(pattern);
+    out[name] = [...out[name] ?? [], pattern];
   }
   return out;
 }

@@ -345,10 +345,9 @@ function loggableHeaders(headers) {
 }
 function parseForm(body, contentType) {
   const form = {};
-  if (!contentType || contentType.split(";")[0]?.trim().toLowerCase() !== "application/x-www-form-urlencoded")
-    return form;
+  if (contentType?.split(";")[0]?.trim().toLowerCase() !== "application/x-www-form-urlencoded") return form;
   for (const [key, value] of new URLSearchParams(body.toString("utf8"))) {
-    if (!Object.prototype.hasOwnProperty.call(form, key)) form[key] = value;
+    if (!Object.hasOwn(form, key)) form[key] = value;
   }
   return form;
 }
@@ -470,7 +469,7 @@ function utf8String(value) {
 }
 function time(date) {
   const iso = date.toISOString();
-  const digits = iso.slice(0, 19).replace(/[-:T]/g, "") + "Z";
+  const digits = `${iso.slice(0, 19).replace(/[-:T]/g, "")}Z`;
   const year = date.getUTCFullYear();
   if (year >= 1950 && year < 2050) return tlv(TAG.utcTime, Buffer.from(digits.slice(2), "ascii"));
   return tlv(TAG.generalizedTime, Buffer.from(digits, "ascii"));
@@ -581,7 +580,7 @@ function ipToBytes(ip) {
   if (embeddedV4?.[1]) {
     const b = embeddedV4[1].split(".").map(Number);
     const hex = (hi, lo) => (hi << 8 | lo).toString(16);
-    text = text.slice(0, -embeddedV4[1].length) + `${hex(b[0] ?? 0, b[1] ?? 0)}:${hex(b[2] ?? 0, b[3] ?? 0)}`;
+    text = `${text.slice(0, -embeddedV4[1].length)}${hex(b[0] ?? 0, b[1] ?? 0)}:${hex(b[2] ?? 0, b[3] ?? 0)}`;
   }
   const [head = "", tail] = text.split("::");
   const headGroups = head ? head.split(":") : [];
@@ -589,7 +588,7 @@ function ipToBytes(ip) {
   const missing = 8 - headGroups.length - tailGroups.length;
   const groups = tail === void 0 ? headGroups : [...headGroups, ...Array(missing).fill("0"), ...tailGroups];
   const bytes = Buffer.alloc(16);
-  groups.forEach((group, i) => bytes.writeUInt16BE(parseInt(group, 16), i * 2));
+  for (const [i, group] of groups.entries()) bytes.writeUInt16BE(parseInt(group, 16), i * 2);
   return bytes;
 }
 function toPem(derBytes, label) {

@@ -5,13 +5,13 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
+} from "./chunk-BDK3PJ6W.js";
 import {
   isEmptyCleanup,
   performCleanup
 } from "./chunk-2DDFJREN.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import "./chunk-6X7A6QOI.js";
 import "./chunk-Z53PL5H4.js";
 

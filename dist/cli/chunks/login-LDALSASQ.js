@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-OUHBQYAG.js";
+} from "./chunk-VPUBXQKL.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,10 +13,10 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-MRYN6XLX.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-BHMRUBX7.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   usageError
 } from "./chunk-6X7A6QOI.js";
@@ -46,8 +46,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-CHUPIGSC.js");
-  const { withHandoffScopes } = await import("./select-23XNOVBS.js");
+  const { planExports, runExports } = await import("./exports-YYW3OQ3M.js");
+  const { withHandoffScopes } = await import("./select-MSEOPZ5K.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

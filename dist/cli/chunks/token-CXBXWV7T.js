@@ -5,7 +5,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-OUHBQYAG.js";
+} from "./chunk-VPUBXQKL.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -14,10 +14,10 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-MRYN6XLX.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-BHMRUBX7.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   usageError
 } from "./chunk-6X7A6QOI.js";

@@ -9,14 +9,14 @@ import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-2MIAHASL.js";
+} from "./chunk-OAJ6K4IG.js";
 import {
   commandLineOf,
   isEmptyCleanup,
   parentOf
 } from "./chunk-2DDFJREN.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   FederationError,
   quote,

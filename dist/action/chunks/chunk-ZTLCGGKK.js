@@ -1,6 +1,6 @@
 import {
   fetchWithRetry
-} from "./chunk-WA4GUWKZ.js";
+} from "./chunk-VYMM27RE.js";
 import {
   FederationError
 } from "./chunk-NTCGQ4GM.js";

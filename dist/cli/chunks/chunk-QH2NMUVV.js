@@ -1,7 +1,7 @@
 import {
   fetchWithRetry,
   redact
-} from "./chunk-UVEZOLFQ.js";
+} from "./chunk-FWECCYJW.js";
 import {
   FederationError
 } from "./chunk-6X7A6QOI.js";

@@ -1,12 +1,14 @@
 import {
+  login,
+  presentedClaims
+} from "./chunk-WFJJPDV2.js";
+import {
   FederationError,
   decodeJwt,
-  login,
-  presentedClaims,
   quote,
   usageError
-} from "./chunk-ANDCWX7A.js";
-import "./chunk-F7M5GUK3.js";
+} from "./chunk-X62UA6J5.js";
+import "./chunk-W5HOY55K.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -55,7 +57,7 @@ function failedCondition(rule, claims) {
   return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function sources(patterns) {
   return patterns.map((p) => p.source);
@@ -327,7 +329,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
+  const { parseDocument } = await import("./browser-MLARZWWL.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -479,7 +481,7 @@ function fingerprint(token) {
 function auditContext(claims, ci) {
   const out = {};
   for (const [field, names] of CONTEXT_CLAIMS) {
-    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
+    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.hasOwn(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== void 0) out[field] = value;
   }

@@ -1,14 +1,14 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-MANP75AN.js";
+} from "./chunk-V7M7E3LU.js";
 import {
   loadPolicy
-} from "./chunk-XX62CJVR.js";
+} from "./chunk-2WBCTEJV.js";
 import {
   login
-} from "./chunk-MRYN6XLX.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-BHMRUBX7.js";
+import "./chunk-FWECCYJW.js";
 import {
   FederationError,
   decodeJwt,
@@ -153,7 +153,7 @@ function fingerprint(token) {
 function auditContext(claims, ci) {
   const out = {};
   for (const [field, names] of CONTEXT_CLAIMS) {
-    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
+    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.hasOwn(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== void 0) out[field] = value;
   }

@@ -1,13 +1,13 @@
 import {
   loadSandboxConfig,
   startSandbox
-} from "./chunk-YDE2PTGU.js";
+} from "./chunk-A4UY5IO3.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   quote,
   usageError

@@ -4,13 +4,13 @@ import {
   githubProvider,
   isGithubActions,
   runTokenCommand
-} from "./chunk-23SIXT2A.js";
+} from "./chunk-QH2NMUVV.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   proxyConfigFrom,
   systemClock
-} from "./chunk-UVEZOLFQ.js";
+} from "./chunk-FWECCYJW.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,

@@ -7,7 +7,7 @@ import {
   parseRetryAfter,
   stringClaim,
   systemClock
-} from "./chunk-WA4GUWKZ.js";
+} from "./chunk-VYMM27RE.js";
 import {
   FederationError
 } from "./chunk-NTCGQ4GM.js";

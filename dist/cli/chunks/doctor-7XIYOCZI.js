@@ -15,12 +15,12 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-AM2IE6FP.js";
-import "./chunk-23SIXT2A.js";
+} from "./chunk-BDK3PJ6W.js";
+import "./chunk-QH2NMUVV.js";
 import {
   fetchWithRetry,
   redact
-} from "./chunk-UVEZOLFQ.js";
+} from "./chunk-FWECCYJW.js";
 import {
   CLOUDS,
   FederationError,

@@ -50,7 +50,7 @@ function failedCondition(rule, claims) {
   return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function sources(patterns) {
   return patterns.map((p) => p.source);

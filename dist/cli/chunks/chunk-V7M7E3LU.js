@@ -1,10 +1,10 @@
 import {
   evaluatePolicy,
   showClaim
-} from "./chunk-XX62CJVR.js";
+} from "./chunk-2WBCTEJV.js";
 import {
   presentedClaims
-} from "./chunk-MRYN6XLX.js";
+} from "./chunk-BHMRUBX7.js";
 import {
   FederationError
 } from "./chunk-6X7A6QOI.js";

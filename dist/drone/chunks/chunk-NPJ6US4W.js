@@ -198,13 +198,19 @@ function createProxyRouter(config) {
       const proxy2 = config.httpsProxy ?? config.httpProxy;
       if (proxy2 === void 0) return void 0;
       let agent2 = tunnels.get(proxy2.href);
-      if (agent2 === void 0) tunnels.set(proxy2.href, agent2 = new TunnelAgent(proxy2, { keepAlive: false }));
+      if (agent2 === void 0) {
+        agent2 = new TunnelAgent(proxy2, { keepAlive: false });
+        tunnels.set(proxy2.href, agent2);
+      }
       return { agent: agent2 };
     }
     const proxy = config.httpProxy;
     if (proxy === void 0) return void 0;
     let agent = forwards.get(proxy.href);
-    if (agent === void 0) forwards.set(proxy.href, agent = new ForwardAgent(proxy, { keepAlive: false }));
+    if (agent === void 0) {
+      agent = new ForwardAgent(proxy, { keepAlive: false });
+      forwards.set(proxy.href, agent);
+    }
     return {
       agent,
       forward: {

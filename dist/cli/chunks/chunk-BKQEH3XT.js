@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-XX62CJVR.js";
+} from "./chunk-2WBCTEJV.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

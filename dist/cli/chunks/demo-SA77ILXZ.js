@@ -1,20 +1,20 @@
 import {
   startSandbox
-} from "./chunk-YDE2PTGU.js";
+} from "./chunk-A4UY5IO3.js";
 import {
   helpRequested,
   httpClient,
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-AM2IE6FP.js";
+} from "./chunk-BDK3PJ6W.js";
 import {
   login
-} from "./chunk-MRYN6XLX.js";
+} from "./chunk-BHMRUBX7.js";
 import {
   githubProvider
-} from "./chunk-23SIXT2A.js";
-import "./chunk-UVEZOLFQ.js";
+} from "./chunk-QH2NMUVV.js";
+import "./chunk-FWECCYJW.js";
 import {
   FederationError,
   decodeJwt,

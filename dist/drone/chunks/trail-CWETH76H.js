@@ -1,19 +1,12 @@
 import {
-  login,
-  presentedClaims
-} from "./chunk-LWLEPSX2.js";
-import {
-  decodeJwt
-} from "./chunk-WA4GUWKZ.js";
-import {
-  quote
-} from "./chunk-XXSXLXCK.js";
-import {
   FederationError,
+  decodeJwt,
+  login,
+  presentedClaims,
+  quote,
   usageError
-} from "./chunk-NTCGQ4GM.js";
-import "./chunk-C7H3IGGA.js";
-import "./chunk-WNTXV5YL.js";
+} from "./chunk-NPJ6US4W.js";
+import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -62,7 +55,7 @@ function failedCondition(rule, claims) {
   return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
 }
 function own(claims, name) {
-  return Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : void 0;
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
 function sources(patterns) {
   return patterns.map((p) => p.source);
@@ -334,7 +327,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-7726AEJH.js");
+  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -486,7 +479,7 @@ function fingerprint(token) {
 function auditContext(claims, ci) {
   const out = {};
   for (const [field, names] of CONTEXT_CLAIMS) {
-    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.prototype.hasOwnProperty.call(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
+    const fromClaims = claims === void 0 ? void 0 : names.map((n) => Object.hasOwn(claims, n) ? text(claims[n]) : void 0).find((v) => v !== void 0);
     const value = fromClaims ?? text(ci?.[field]);
     if (value !== void 0) out[field] = value;
   }

@@ -1,7 +1,8 @@
 import {
   FILES_STATE,
-  githubRunner
-} from "./chunks/chunk-4DLJHATU.js";
+  githubRunner,
+  tolerateClosedOutput
+} from "./chunks/chunk-5BWDGM2D.js";
 import {
   githubProvider
 } from "./chunks/chunk-ZTLCGGKK.js";
@@ -1376,6 +1377,7 @@ ${diagnosisMarkdown(reading.diagnosis, reading.ctx)}`)
   if (err instanceof Error && err.stack !== void 0) runner2.debug(err.stack);
   process.exitCode = 1;
 }
+tolerateClosedOutput(process.stdout, process.stderr);
 var runner = githubRunner(process.env);
 var seen = {};
 var http = createNodeHttpClient({ userAgent: `entra-federate-action/${"0.1.0"}` });

@@ -1,8 +1,9 @@
 import {
   FILES_STATE,
   filesFromState,
-  githubRunner
-} from "./chunks/chunk-4DLJHATU.js";
+  githubRunner,
+  tolerateClosedOutput
+} from "./chunks/chunk-5BWDGM2D.js";
 import {
   cleanupFromJson,
   isEmptyCleanup,
@@ -14,6 +15,7 @@ import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/post.ts
 var CLEANUP_STATE = "cleanup";
+tolerateClosedOutput(process.stdout, process.stderr);
 var runner = githubRunner(process.env);
 var rest = cleanupFromJson(runner.state(CLEANUP_STATE) || "{}");
 var cleanup = { ...rest, files: filesFromState(runner.state(FILES_STATE)) };

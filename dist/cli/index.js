@@ -7,6 +7,16 @@ import "./chunks/chunk-FWECCYJW.js";
 import "./chunks/chunk-6X7A6QOI.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
 // src/entry/cli.ts
 var USAGE = `Usage: entra-federate <command> [options]
 
@@ -33,25 +43,32 @@ var COMMANDS = {
   sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
   demo: () => import("./chunks/demo-SA77ILXZ.js")
 };
-var [name, ...rest] = process.argv.slice(2);
-if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-  process.stdout.write(`${USAGE}
+async function main(argv) {
+  const [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${USAGE}
 `);
-  process.exitCode = name === void 0 ? 2 : 0;
-} else if (name === "--version" || name === "-v") {
-  process.stdout.write(`${"0.1.0"}
+    process.exitCode = name === void 0 ? 2 : 0;
+  } else if (name === "--version" || name === "-v") {
+    process.stdout.write(`${"0.1.0"}
 `);
-} else {
-  const load = COMMANDS[name];
-  if (load === void 0) {
-    process.stderr.write(
-      `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+  } else {
+    const load = COMMANDS[name];
+    if (load === void 0) {
+      process.stderr.write(
+        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
 
 ${USAGE}
 `
-    );
-    process.exitCode = 2;
-  } else {
-    await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
+      );
+      process.exitCode = 2;
+    } else {
+      await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
+    }
   }
 }
+tolerateClosedOutput(process.stdout, process.stderr);
+void main(process.argv.slice(2));
+export {
+  main
+};

@@ -1443,6 +1443,16 @@ function readSettings(env, http) {
   };
 }
 
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
 // src/entry/drone.ts
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
@@ -1503,6 +1513,7 @@ ${renderDiagnosis(reading.diagnosis, reading.ctx)}`;
 `);
   process.exitCode = 1;
 }
+tolerateClosedOutput(process.stdout, process.stderr);
 try {
   const http = createNodeHttpClient({
     userAgent: `entra-federate-drone/${"0.1.0"}`,

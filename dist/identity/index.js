@@ -1648,6 +1648,16 @@ async function guardedLogin(values, env, options, credential, http) {
   });
 }
 
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
 // src/entry/identity.ts
 async function readStdin() {
   const chunks = [];
@@ -1783,6 +1793,7 @@ async function main() {
   process.stdout.on("error", () => void 0);
   process.stdout.end();
 }
+tolerateClosedOutput(process.stdout, process.stderr);
 try {
   await main();
 } catch (err) {

@@ -26,6 +26,7 @@ import { runHandoffs } from '../handoff/run.js';
 import type { CiSink, Cleanup, Handoff } from '../handoff/types.js';
 import type { FederationOptions } from '../core/options.js';
 import { iso, loginSummary } from './cli/render.js';
+import { tolerateClosedOutput } from './shared/closed-output.js';
 
 /** The hand-offs of the `export` input; `env` alone stays on the cold path, anything else loads the hand-off code. */
 const HANDOFFS = {
@@ -236,6 +237,7 @@ function fail(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, err: unk
   process.exitCode = 1;
 }
 
+tolerateClosedOutput(process.stdout, process.stderr);
 const runner = githubRunner(process.env);
 const seen: IdTokens = {};
 let http = createNodeHttpClient({ userAgent: `entra-federate-action/${VERSION}` });

@@ -4,6 +4,7 @@
  * must cost little more than Node itself (bench/).
  */
 import { runCommand } from './cli/common.js';
+import { tolerateClosedOutput } from './shared/closed-output.js';
 
 const USAGE = `Usage: entra-federate <command> [options]
 
@@ -34,20 +35,26 @@ const COMMANDS: Record<string, Command> = {
   demo: () => import('./cli/demo.js'),
 };
 
-const [name, ...rest] = process.argv.slice(2);
-if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-  process.stdout.write(`${USAGE}\n`);
-  process.exitCode = name === undefined ? 2 : 0;
-} else if (name === '--version' || name === '-v') {
-  process.stdout.write(`${VERSION}\n`);
-} else {
-  const load = COMMANDS[name];
-  if (load === undefined) {
-    process.stderr.write(
-      `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`,
-    );
-    process.exitCode = 2;
+/** Runs one CLI invocation in this process; sets `process.exitCode`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exitCode = name === undefined ? 2 : 0;
+  } else if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
   } else {
-    await runCommand(async () => (await load()).run(rest), { json: () => rest.includes('--json') });
+    const load = COMMANDS[name];
+    if (load === undefined) {
+      process.stderr.write(
+        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`,
+      );
+      process.exitCode = 2;
+    } else {
+      await runCommand(async () => (await load()).run(rest), { json: () => rest.includes('--json') });
+    }
   }
 }
+
+tolerateClosedOutput(process.stdout, process.stderr);
+void main(process.argv.slice(2));

@@ -16,6 +16,7 @@ import { renderError, renderLoginSummary } from './cli/render.js';
 import { appendOutputFile, envFileText, loginVariables, scopeVariables, writeEnvFile } from './drone/env-file.js';
 import { readSettings } from './drone/settings.js';
 import type { PluginSettings } from './drone/settings.js';
+import { tolerateClosedOutput } from './shared/closed-output.js';
 
 async function signIn(settings: PluginSettings, http: HttpClient): Promise<LoginResult> {
   const { options, source, provider } = settings;
@@ -75,6 +76,7 @@ function fail(err: unknown): void {
   process.exitCode = 1;
 }
 
+tolerateClosedOutput(process.stdout, process.stderr);
 try {
   // A proxy setting that cannot be parsed fails here, with its own message.
   const http = createNodeHttpClient({

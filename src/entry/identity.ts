@@ -20,6 +20,7 @@ import { credentialFrom, httpClient, optionsFrom } from './cli/common.js';
 import type { Credential, FederationValues } from './cli/common.js';
 import { guardedLogin } from './cli/guard-flags.js';
 import { iso } from './cli/render.js';
+import { tolerateClosedOutput } from './shared/closed-output.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
   process.stdout.end();
 }
 
+tolerateClosedOutput(process.stdout, process.stderr);
 try {
   await main();
 } catch (err) {

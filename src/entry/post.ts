@@ -8,10 +8,12 @@
 import { githubRunner } from '../action/runner.js';
 import { FILES_STATE, filesFromState } from '../action/state.js';
 import { cleanupFromJson, isEmptyCleanup, performCleanup } from '../handoff/cleanup.js';
+import { tolerateClosedOutput } from './shared/closed-output.js';
 
 /** Main saves what is not a file under this name (see action.ts). */
 const CLEANUP_STATE = 'cleanup';
 
+tolerateClosedOutput(process.stdout, process.stderr);
 const runner = githubRunner(process.env);
 const rest = cleanupFromJson(runner.state(CLEANUP_STATE) || '{}');
 const cleanup = { ...rest, files: filesFromState(runner.state(FILES_STATE)) };

@@ -114,8 +114,19 @@ function filesFromState(raw) {
   return parsed.filter((f) => typeof f === "string" && isAbsolute(f));
 }
 
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
 export {
   githubRunner,
   FILES_STATE,
-  filesFromState
+  filesFromState,
+  tolerateClosedOutput
 };

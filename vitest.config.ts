@@ -1,11 +1,35 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Two suites: `unit` (in-process tests of src/, seconds) and `e2e` (the built entry points as
+ * processes against the sandbox over loopback). Concurrency is bounded by the cores, and no
+ * timeout is shorter than what a scenario may legitimately take on a loaded machine: the
+ * CLI's own deadline is 60 s by default, and the harness's hang guard (test/e2e/run.ts) is
+ * longer still.
+ */
+const cores = availableParallelism();
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests spawn the built CLI and talk to the sandbox over loopback.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
     pool: 'forks',
+    maxWorkers: cores,
+    // Concurrent tests inside one file (test.concurrent) run at most this many at a time.
+    maxConcurrency: cores,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

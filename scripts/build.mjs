@@ -28,7 +28,7 @@ const outputs = [];
 // Every entry is split: what a run always needs is in the entry (and the chunks it imports
 // statically); what only some runs need (a YAML policy, jose for certificates, the sandbox)
 // sits in a chunk loaded on demand. `token` must start within 1.5x of a bare Node process,
-// and the Action's cold path is held to a size budget (bench/, test/action.test.ts).
+// and the Action's cold path is held to a size budget (bench/, test/e2e/action.test.ts).
 const GROUPS = [
   { chunks: 'cli/chunks', entries: { 'cli/index': 'src/entry/cli.ts' } },
   { chunks: 'action/chunks', entries: { 'action/index': 'src/entry/action.ts', 'action/post': 'src/entry/post.ts' } },

@@ -25,13 +25,28 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   return env;
 }
 
-export function runNode(
-  script: string,
-  args: string[],
-  opts: { env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {},
-): Promise<ProcessResult> {
+/**
+ * A hang guard, not a deadline: every scenario carries its own (the CLI's `--timeout`, 60 s by
+ * default; a tool's 120 s), and a slow or loaded machine must never turn a slow pass into a
+ * failure. A child still running after this long is stuck; it is killed and the result says so.
+ */
+export const HANG_GUARD_MS = 150_000;
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  cwd?: string;
+  /** Kill the child after this long without exiting; never shorter than the scenario's own deadline. */
+  hangGuardMs?: number;
+}
+
+/**
+ * Spawns `command` and captures its streams. A killed child resolves with code null and a
+ * last stderr line that says why, so that every assertion printing stderr shows the cause.
+ */
+export function runProcess(command: string, args: string[], opts: RunOptions = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, args, {
       env: opts.env ?? baseEnv(),
       cwd: opts.cwd ?? ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -44,14 +59,30 @@ export function runNode(
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    const guardMs = opts.hangGuardMs ?? HANG_GUARD_MS;
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, guardMs);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      const why = killed
+        ? `[test harness: killed ${command} ${args.join(' ').slice(0, 80)} after ${guardMs / 1000} s without exiting]\n`
+        : signal !== null
+          ? `[test harness: the process ended on ${signal}]\n`
+          : '';
+      resolve({ code, stdout, stderr: stderr + why });
     });
+    // A child that exits before reading its stdin must not fail the harness.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
+}
+
+export function runNode(script: string, args: string[], opts: RunOptions = {}): Promise<ProcessResult> {
+  return runProcess(process.execPath, [script, ...args], opts);
 }
 
 export function runCli(

@@ -294,7 +294,7 @@ export async function startReflector(): Promise<Reflector> {
   };
 }
 
-// ---- GitHub Actions runner (copied in minimum from test/action.test.ts) ----
+// ---- GitHub Actions runner (copied in minimum from test/e2e/action.test.ts) ----
 
 /** What the runner passes for an input nobody set: action.yml's default. */
 export function actionDefaults(): Record<string, string> {
@@ -328,7 +328,7 @@ export function parseFileCommands(text: string): [string, string][] {
   return out;
 }
 
-// ---- CircleCI orb (minimum of test/orb.test.ts) ----
+// ---- CircleCI orb (minimum of test/e2e/orb.test.ts) ----
 
 interface OrbCommand {
   parameters: Record<string, { default?: unknown }>;
@@ -361,7 +361,7 @@ export function renderOrbStep(
   return { command: step.command, environment };
 }
 
-// ---- GitLab component (minimum of test/gitlab-component.test.ts) ----
+// ---- GitLab component (minimum of test/e2e/gitlab-component.test.ts) ----
 
 export interface GitlabJob {
   id_tokens: Record<string, { aud: string }>;
@@ -387,7 +387,7 @@ export function gitlabJob(given: Record<string, string>): GitlabJob {
   return job;
 }
 
-// ---- Travis example (minimum of test/travis.test.ts) ----
+// ---- Travis example (minimum of test/e2e/travis.test.ts) ----
 
 export interface TravisYml {
   env: { global: string[] };

@@ -3,12 +3,12 @@
  * steps run as processes the way each CI runs them, a stand-in `npm` that serves this
  * repository's own package for the pinned `npm pack`, and readers for what a step left behind.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt } from '../../src/core/jwt.js';
 import type { ProcessResult } from '../e2e/run.js';
-import { ROOT } from '../e2e/run.js';
+import { ROOT, runProcess } from '../e2e/run.js';
 
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -18,29 +18,9 @@ export function runShell(
   shell: string[],
   script: string,
   env: Record<string, string>,
-  opts: { cwd?: string; timeoutMs?: number } = {},
+  opts: { cwd?: string; hangGuardMs?: number } = {},
 ): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(shell[0] ?? 'bash', [...shell.slice(1), script], {
-      env,
-      cwd: opts.cwd ?? ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProcess(shell[0] ?? 'bash', [...shell.slice(1), script], { env, ...opts });
 }
 
 /** The variables a shell has after sourcing `file` (what a later step sees), minus its own. */

@@ -1,5 +1,5 @@
 // Test helpers for talking to the sandbox over real HTTP and checking Entra-shaped answers.
-import { spawn } from 'node:child_process';
+import { runProcess } from '../e2e/run.js';
 import { sign, constants, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'vitest';
@@ -141,27 +141,9 @@ export interface ProcessResult {
 }
 
 /** Runs an inline ESM script with `node`, in `cwd` so it resolves the project's packages. */
-export function runNodeScript(
-  script: string,
-  env: Record<string, string>,
-  cwd: string,
-  timeoutMs = 20_000,
-): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+export function runNodeScript(script: string, env: Record<string, string>, cwd: string): Promise<ProcessResult> {
+  return runProcess(process.execPath, ['--input-type=module', '-e', script], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
   });
 }

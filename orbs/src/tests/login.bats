@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # Unit tests of the orb's login script (src/scripts/login.sh): its functions, and ef_main with a
-# stand-in CLI that records how it was called. test/orb.test.ts runs the packed command against
+# stand-in CLI that records how it was called. test/e2e/orb.test.ts runs the packed command against
 # the sandbox with the real CLI.
 
 bats_require_minimum_version 1.5.0

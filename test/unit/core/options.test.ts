@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FederationError } from '../../src/core/errors.js';
-import { normalizeScopes, resolveOptions, validateAuthorityHost } from '../../src/core/options.js';
+import { FederationError } from '../../../src/core/errors.js';
+import { normalizeScopes, resolveOptions, validateAuthorityHost } from '../../../src/core/options.js';
 
 const base = { clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'contoso.onmicrosoft.com' };
 

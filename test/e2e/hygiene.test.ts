@@ -23,12 +23,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSelfSignedCertificate, startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, ROOT, baseEnv, runNode } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
-import { fakeTools, sourceExportFile } from './helpers/handoff.js';
-import { runShell, sourcedVariables } from './helpers/packages.js';
+import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { CLI, ROOT, baseEnv, runNode } from './run.js';
+import type { ProcessResult } from './run.js';
+import { fakeTools, sourceExportFile } from '../helpers/handoff.js';
+import { runShell, sourcedVariables } from '../helpers/packages.js';
 import {
   AUDIENCE,
   CIRCLECI,
@@ -40,7 +40,7 @@ import {
   TRAVIS_ENV,
   ciClaims,
   fakeToolEnv,
-} from './helpers/providers.js';
+} from '../helpers/providers.js';
 import {
   DEBUG_ENV,
   JWT_SHAPE,
@@ -59,8 +59,8 @@ import {
   travisEncryptFile,
   travisExample,
   walkFiles,
-} from './helpers/hygiene.js';
-import type { Finding, Reflector, Tap } from './helpers/hygiene.js';
+} from '../helpers/hygiene.js';
+import type { Finding, Reflector, Tap } from '../helpers/hygiene.js';
 
 const ACTION_MAIN = join(ROOT, 'dist/action/index.js');
 const ACTION_POST = join(ROOT, 'dist/action/post.js');
@@ -1275,20 +1275,6 @@ const scenarios: Scenario[] = [
   ...gitlabScenarios,
   ...travisScenarios,
 ];
-const outcomes = new Map<Scenario, Outcome | Error>();
-
-/** Runs `jobs` with at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const item = items[next++] as T;
-        await job(item);
-      }
-    }),
-  );
-}
 
 beforeAll(async () => {
   tmpBefore = new Set(readdirSync(tmpdir()));
@@ -1330,36 +1316,7 @@ beforeAll(async () => {
   inputs = join(root, 'inputs');
   mkdirSync(inputs);
   orb = packOrb();
-
-  let n = 0;
-  await pool(scenarios, 8, async (s) => {
-    const dir = join(
-      root,
-      'scenarios',
-      `${String(++n).padStart(2, '0')}-${s.entry}-${s.name}`.replace(/[^\w.-]+/g, '-').slice(0, 80),
-    );
-    mkdirSync(dir, { recursive: true });
-    try {
-      outcomes.set(s, await s.run(dir));
-    } catch (err) {
-      outcomes.set(s, err instanceof Error ? err : new Error(String(err)));
-    }
-  });
-  // Every token the sandbox handed out through the tap, whoever asked for it.
-  for (const [i, { label, value }] of tap.tokens.entries()) ledger.addJwt(`${label} (#${i + 1})`, value);
-  // What clients sent to the reflecting peer: the certificate assertions are known only from here.
-  reflector.forms.forEach((form, i) => {
-    ledger.addJwt(
-      `client_assertion sent to the reflecting token endpoint (#${i + 1})`,
-      form.get('client_assertion') ?? undefined,
-    );
-    ledger.add(
-      `client_secret sent to the reflecting token endpoint (#${i + 1})`,
-      form.get('client_secret') ?? undefined,
-    );
-  });
-  for (const [i, b] of reflector.bearers.entries()) ledger.addJwt(`bearer sent to the reflecting peer (#${i + 1})`, b);
-}, 90_000);
+});
 
 afterAll(async () => {
   await Promise.all([tap?.close(), reflector?.close(), sandbox?.close()]);
@@ -1384,14 +1341,50 @@ function scan(o: Outcome): Finding[] {
   return findings;
 }
 
+let scenarioCount = 0;
+
+/** Runs one scenario in its own directory; what it handed out is learned before the scan. */
+async function runScenario(s: Scenario): Promise<Outcome> {
+  const n = ++scenarioCount;
+  const dir = join(
+    root,
+    'scenarios',
+    `${String(n).padStart(2, '0')}-${s.entry}-${s.name}`.replace(/[^\w.-]+/g, '-').slice(0, 80),
+  );
+  mkdirSync(dir, { recursive: true });
+  const o = await s.run(dir);
+  learnFromPeers();
+  return o;
+}
+
+/**
+ * Every token the sandbox handed out through the tap, whoever asked for it, and what clients
+ * sent to the reflecting peer (the certificate assertions are known only from there).
+ * Adding a secret twice is a no-op, so this runs after every scenario.
+ */
+function learnFromPeers(): void {
+  for (const [i, { label, value }] of tap.tokens.entries()) ledger.addJwt(`${label} (#${i + 1})`, value);
+  for (const [i, form] of reflector.forms.entries()) {
+    ledger.addJwt(
+      `client_assertion sent to the reflecting token endpoint (#${i + 1})`,
+      form.get('client_assertion') ?? undefined,
+    );
+    ledger.add(
+      `client_secret sent to the reflecting token endpoint (#${i + 1})`,
+      form.get('client_secret') ?? undefined,
+    );
+  }
+  for (const [i, b] of reflector.bearers.entries()) ledger.addJwt(`bearer sent to the reflecting peer (#${i + 1})`, b);
+}
+
+// Scenarios of one entry run concurrently, at most as many at once as the machine has cores
+// (the e2e project's maxConcurrency); each has the whole test timeout to itself.
 describe.each(['CLI', 'Action', 'Drone/Harness', 'CircleCI orb', 'GitLab component', 'Travis example'])(
   '%s, debug on everywhere',
   (entry) => {
     const mine = scenarios.filter((s) => s.entry === entry);
-    test.each(mine.map((s) => [s.name, s] as const))('%s', (_name, s) => {
-      const o = outcomes.get(s);
-      if (o instanceof Error) throw o;
-      if (o === undefined) throw new Error('the scenario did not run');
+    test.concurrent.for(mine)('$name', async (s, { expect }) => {
+      const o = await runScenario(s);
       const texts = o.texts.map((t) => `${t.where}:\n${ledger.redact(t.text).slice(-1500)}`).join('\n');
       // The scenario did what it is meant to (otherwise a clean scan would prove nothing).
       expect(o.code, `exit code; what it printed (secrets redacted):\n${texts}`).toBe(s.expectCode);

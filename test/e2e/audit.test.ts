@@ -9,11 +9,11 @@ import { lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditMarkdownRow } from '../src/audit/markdown.js';
-import type { AuditRecord } from '../src/audit/record.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
-import { ROOT, runCli } from './e2e/run.js';
+import { auditMarkdownRow } from '../../src/audit/markdown.js';
+import type { AuditRecord } from '../../src/audit/record.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { ROOT, runCli } from './run.js';
 
 type Schema = Record<string, unknown>;
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema', 'audit-record.schema.json'), 'utf8')) as Schema;

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync, chmodSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanupFromJson } from '../src/handoff/cleanup.js';
-import { readSession } from '../src/handoff/session.js';
-import { isFresh, refreshMargin, TokenCache } from '../src/identity/cache.js';
-import { parseTokenRequest, secretMatches, tokenBody } from '../src/identity/protocol.js';
-import { readEndpointState } from '../src/identity/state.js';
-import { refreshDelay } from '../src/identity/token-file.js';
+import { cleanupFromJson } from '../../../src/handoff/cleanup.js';
+import { readSession } from '../../../src/handoff/session.js';
+import { isFresh, refreshMargin, TokenCache } from '../../../src/identity/cache.js';
+import { parseTokenRequest, secretMatches, tokenBody } from '../../../src/identity/protocol.js';
+import { readEndpointState } from '../../../src/identity/state.js';
+import { refreshDelay } from '../../../src/identity/token-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ef-identity-units-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

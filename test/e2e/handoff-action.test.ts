@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { ROOT, baseEnv, runNode } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
-import { claimsOf, fakeTools, filesIn, isRunning, parseFileCommands, toolCalls, waitFor } from './helpers/handoff.js';
-import { startRegistry } from './helpers/registry.js';
-import type { TestRegistry } from './helpers/registry.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { ROOT, baseEnv, runNode } from './run.js';
+import type { ProcessResult } from './run.js';
+import { claimsOf, fakeTools, filesIn, isRunning, parseFileCommands, toolCalls, waitFor } from '../helpers/handoff.js';
+import { startRegistry } from '../helpers/registry.js';
+import type { TestRegistry } from '../helpers/registry.js';
 
 const MAIN = join(ROOT, 'dist/action/index.js');
 const POST = join(ROOT, 'dist/action/post.js');
@@ -259,7 +259,7 @@ describe('export: every hand-off at once', () => {
     expect(post.stdout).toContain(
       'entra-federate: stopped 1 identity endpoint, signed out 2 tools, removed 1 directory.',
     );
-    expect(await waitFor(() => !isRunning(pid), 3000)).toBe(true);
+    expect(await waitFor(() => !isRunning(pid), 60_000)).toBe(true);
     expect(filesIn(step.temp)).toEqual([]);
     const undone = toolCalls(step.log).slice(before);
     expect(undone.map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual([

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { createSelfSignedCertificate, startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, ROOT, baseEnv } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
-import { AUDIENCE, CIRCLECI, CIRCLE_ORG, FAKE_BIN, LeakCheck, ciClaims, fakeToolEnv } from './helpers/providers.js';
+import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { CLI, ROOT, baseEnv } from './run.js';
+import type { ProcessResult } from './run.js';
+import { AUDIENCE, CIRCLECI, CIRCLE_ORG, FAKE_BIN, LeakCheck, ciClaims, fakeToolEnv } from '../helpers/providers.js';
 import {
   PACKAGE_VERSION,
   accessTokenAudience,
@@ -25,7 +25,7 @@ import {
   localPackage,
   runShell,
   sourcedVariables,
-} from './helpers/packages.js';
+} from '../helpers/packages.js';
 
 const PACK = join(ROOT, 'orbs/pack.mjs');
 const ORB_APP = '8a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';

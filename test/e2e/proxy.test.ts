@@ -8,11 +8,11 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createNodeHttpClient } from '../src/core/http.js';
-import { bypassesProxy, proxyConfigFrom } from '../src/core/proxy.js';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { runCli } from './e2e/run.js';
+import { createNodeHttpClient } from '../../src/core/http.js';
+import { bypassesProxy, proxyConfigFrom } from '../../src/core/proxy.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { runCli } from './run.js';
 
 interface Seen {
   method: string;

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compilePattern } from '../src/policy/glob.js';
-import { evaluatePolicy } from '../src/policy/evaluate.js';
-import { parsePolicy } from '../src/policy/parse.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
-import { runCli } from './e2e/run.js';
+import { compilePattern } from '../../src/policy/glob.js';
+import { evaluatePolicy } from '../../src/policy/evaluate.js';
+import { parsePolicy } from '../../src/policy/parse.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { runCli } from './run.js';
 
 const TENANT = '5a4db0c5-7e4a-4000-8000-000000000001';
 const CLIENT = '5a4db0c5-c11e-4000-8000-000000000002';

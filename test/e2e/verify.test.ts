@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { baseEnv, ROOT, runCli } from './e2e/run.js';
+import { baseEnv, ROOT, runCli } from './run.js';
 
 interface Issuer {
   server: Server;
@@ -436,7 +436,7 @@ describe('the issuer', () => {
   });
 
   test("the sandbox's CI issuer: its tokens verify, a forged one does not", async () => {
-    const { startSandbox } = await import('../src/sandbox/index.js');
+    const { startSandbox } = await import('../../src/sandbox/index.js');
     const sandbox = await startSandbox();
     try {
       const token = sandbox.mintIdToken();

@@ -11,10 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { runCli } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { runCli } from './run.js';
+import type { ProcessResult } from './run.js';
 import {
   AUDIENCE,
   AZURE_PIPELINES,
@@ -29,7 +29,7 @@ import {
   SIMULATED_ISSUERS,
   ciClaims,
   fakeToolEnv,
-} from './helpers/providers.js';
+} from '../helpers/providers.js';
 
 let sandbox: Sandbox;
 let dir: string;

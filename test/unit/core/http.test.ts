@@ -6,9 +6,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createNodeHttpClient, fetchWithRetry, parseRetryAfter } from '../../src/core/http.js';
-import type { Clock } from '../../src/core/http.js';
-import { FederationError } from '../../src/core/errors.js';
+import { createNodeHttpClient, fetchWithRetry, parseRetryAfter } from '../../../src/core/http.js';
+import type { Clock } from '../../../src/core/http.js';
+import { FederationError } from '../../../src/core/errors.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 let server: Server | undefined;

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, ROOT, baseEnv } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
-import { AUDIENCE, GITLAB, LeakCheck, ciClaims } from './helpers/providers.js';
-import { PACKAGE_VERSION, fakeNpm, jwtParts, localPackage, runShell } from './helpers/packages.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { CLI, ROOT, baseEnv } from './run.js';
+import type { ProcessResult } from './run.js';
+import { AUDIENCE, GITLAB, LeakCheck, ciClaims } from '../helpers/providers.js';
+import { PACKAGE_VERSION, fakeNpm, jwtParts, localPackage, runShell } from '../helpers/packages.js';
 
 const COMPONENT = join(ROOT, 'templates/login.yml');
 const GITLAB_APP = 'd15e6f70-8192-4eaf-9b1c-2d3e4f5a6b7c';

@@ -12,10 +12,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { runCli } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { runCli } from './run.js';
+import type { ProcessResult } from './run.js';
 import {
   claimsOf,
   fakeTools,
@@ -24,11 +24,11 @@ import {
   parseFileCommands,
   sourceExportFile,
   toolCalls,
-} from './helpers/handoff.js';
-import type { ToolCall } from './helpers/handoff.js';
-import { CIRCLECI, GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from './helpers/providers.js';
-import { startRegistry } from './helpers/registry.js';
-import type { TestRegistry } from './helpers/registry.js';
+} from '../helpers/handoff.js';
+import type { ToolCall } from '../helpers/handoff.js';
+import { CIRCLECI, GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from '../helpers/providers.js';
+import { startRegistry } from '../helpers/registry.js';
+import type { TestRegistry } from '../helpers/registry.js';
 
 const ADO = '499b84ac-1321-427f-aa17-267ca6975798';
 const SUBSCRIPTION = '2d3e4f50-6172-4c8d-ae9f-a0b1c2d3e4f5';

@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_SUBJECT, startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { ROOT, baseEnv, runNode } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
+import { DEFAULT_SUBJECT, startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { ROOT, baseEnv, runNode } from './run.js';
+import type { ProcessResult } from './run.js';
 
 const MAIN = join(ROOT, 'dist/action/index.js');
 const POST = join(ROOT, 'dist/action/post.js');

@@ -12,10 +12,10 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, ROOT, baseEnv, runCli, runNode } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { CLI, ROOT, baseEnv, runCli, runNode } from './run.js';
+import type { ProcessResult } from './run.js';
 import {
   claimsOf,
   filesIn,
@@ -25,8 +25,8 @@ import {
   parseFileCommands,
   sourceExportFile,
   waitFor,
-} from './helpers/handoff.js';
-import { GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from './helpers/providers.js';
+} from '../helpers/handoff.js';
+import { GITLAB, LeakCheck, SIMULATED_ISSUERS, ciClaims } from '../helpers/providers.js';
 
 let sandbox: Sandbox;
 let root: string;
@@ -47,6 +47,14 @@ afterAll(async () => {
 });
 
 /** A GitLab job whose id_tokens: gave it GITLAB_OIDC_TOKEN, for an app that trusts that subject. */
+/** How long an "eventually" check waits: the test's own bound, not a guess at the machine's speed. */
+const EVENTUALLY_MS = 60_000;
+
+/** A job script's last line: the job goes on until the test says it is done. */
+function untilFile(path: string): string {
+  return `while [ ! -e '${path}' ]; do sleep 0.1; done`;
+}
+
 function gitlabJob(dir: string, lifetimeSeconds?: number): Record<string, string> {
   const clientId = randomUUID();
   sandbox.addApp({
@@ -325,7 +333,7 @@ describe('a GitHub job with --export identity-endpoint', () => {
   test('logout stops it and leaves no process and no file; a second logout finds nothing', async () => {
     const out = await logout(e);
     expect(out.stderr).toContain('logged out: stopped 1 identity endpoint');
-    expect(await waitFor(() => !isRunning(e.pid), 3000)).toBe(true);
+    expect(await waitFor(() => !isRunning(e.pid), EVENTUALLY_MS)).toBe(true);
     expect(filesIn(e.job['RUNNER_TEMP'] ?? '')).toEqual([]);
     await expect(fetch(tokenUrl(e, 'https://vault.azure.net'))).rejects.toThrow();
     const again = await logout(e);
@@ -355,7 +363,7 @@ describe('the token file, kept fresh while the endpoint runs', () => {
     // No temporary file was left next to it.
     expect(filesIn(e.job['RUNNER_TEMP'] ?? '').filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await logout(e);
-    expect(await waitFor(() => !isRunning(e.pid), 3000)).toBe(true);
+    expect(await waitFor(() => !isRunning(e.pid), EVENTUALLY_MS)).toBe(true);
     expect(filesIn(e.job['RUNNER_TEMP'] ?? '')).toEqual([]);
   });
 });
@@ -369,12 +377,12 @@ describe('how the endpoint ends without a cleanup step', () => {
       'sh',
       [
         '-c',
-        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 1.5`,
+        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && ${untilFile(join(dir, 'job-done'))}`,
       ],
       { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' },
     );
     const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
-    expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000)).toBe(true);
+    expect(await waitFor(() => stateFileIn(dir) !== undefined, EVENTUALLY_MS)).toBe(true);
     const stateFile = stateFileIn(dir) ?? '';
     const pid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number }).pid;
     started.add(pid);
@@ -387,8 +395,9 @@ describe('how the endpoint ends without a cleanup step', () => {
       ).status,
     ).toBe(200);
     expect(isRunning(pid)).toBe(true);
+    writeFileSync(join(dir, 'job-done'), '');
     expect(await exited).toBe(0);
-    expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
+    expect(await waitFor(() => !isRunning(pid), EVENTUALLY_MS)).toBe(true);
     expect(stateFileIn(dir)).toBeUndefined();
     expect(readFileSync(join(dir, 'login.err'), 'utf8')).toContain('it stops with the job');
   });
@@ -405,11 +414,11 @@ describe('how the endpoint ends without a cleanup step', () => {
       npx,
       "const r = require('node:child_process').spawnSync('sh', ['-c', process.argv.slice(2).join(' ')], { stdio: 'inherit' }); process.exit(r.status ?? 1);\n",
     );
-    const script = `"${process.execPath}" "${npx}" "${join(dir, '.bin', 'entra-federate')}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && sleep 2`;
+    const script = `"${process.execPath}" "${npx}" "${join(dir, '.bin', 'entra-federate')}" login --export identity-endpoint --export-file "${vars}" 2>"${dir}/login.err" && ${untilFile(join(dir, 'job-done'))}`;
     const shell = spawn('sh', ['-c', script], { env: baseEnv(gitlabJob(dir)), stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
     expect(
-      await waitFor(() => stateFileIn(dir) !== undefined, 10_000),
+      await waitFor(() => stateFileIn(dir) !== undefined, EVENTUALLY_MS),
       `${readFileSync(join(dir, 'login.err'), 'utf8')}`,
     ).toBe(true);
     const pid = (JSON.parse(readFileSync(stateFileIn(dir) ?? '', 'utf8')) as { pid: number }).pid;
@@ -424,14 +433,16 @@ describe('how the endpoint ends without a cleanup step', () => {
         })
       ).status,
     ).toBe(200);
+    writeFileSync(join(dir, 'job-done'), '');
     expect(await exited).toBe(0);
-    expect(await waitFor(() => !isRunning(pid), 4000)).toBe(true);
+    expect(await waitFor(() => !isRunning(pid), EVENTUALLY_MS)).toBe(true);
     expect(stateFileIn(dir)).toBeUndefined();
   });
 
   test('after the idle timeout without a request', async () => {
-    const e = await githubEndpoint([], { ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT: '2' });
-    expect(e.login.stderr).toContain('after 2 s without a request');
+    // 5 s idle, checked 1.2 s after a request: 3.8 s of slack for a slow machine.
+    const e = await githubEndpoint([], { ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT: '5' });
+    expect(e.login.stderr).toContain('after 5 s without a request');
     // A request resets the clock.
     await new Promise((r) => setTimeout(r, 1200));
     expect((await get(tokenUrl({ ...e }, 'https://vault.azure.net'), { 'X-IDENTITY-HEADER': e.header })).status).toBe(
@@ -439,7 +450,7 @@ describe('how the endpoint ends without a cleanup step', () => {
     );
     await new Promise((r) => setTimeout(r, 1200));
     expect(isRunning(e.pid)).toBe(true);
-    expect(await waitFor(() => !isRunning(e.pid), 4000)).toBe(true);
+    expect(await waitFor(() => !isRunning(e.pid), EVENTUALLY_MS)).toBe(true);
     expect(stateFileIn(e.job['RUNNER_TEMP'] ?? '')).toBeUndefined();
     // Logout afterwards still removes the session record and finds no endpoint to stop.
     const out = await logout(e);
@@ -467,16 +478,19 @@ describe('GitLab: one job token', () => {
   test('served while the job token is valid, then a clear error that says what to change', async () => {
     const dir = mkdtempSync(join(root, 'gitlab-'));
     const vars = join(dir, 'azure.env');
+    const jobEnv = gitlabJob(dir, 10);
+    const expiresAtMs = Number(claimsOf(jobEnv['GITLAB_OIDC_TOKEN'] ?? '')['exp']) * 1000;
     const shell = spawn(
       'sh',
       [
         '-c',
-        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>/dev/null && sleep 8`,
+        `"${process.execPath}" "${CLI}" login --export identity-endpoint --export-file "${vars}" 2>/dev/null && ${untilFile(join(dir, 'job-done'))}`,
       ],
-      { env: baseEnv(gitlabJob(dir, 3)), stdio: 'ignore' },
+      // 10 s: long enough for the first request even when the machine is slow.
+      { env: baseEnv(jobEnv), stdio: 'ignore' },
     );
     const exited = new Promise<void>((resolve) => shell.on('exit', () => resolve()));
-    expect(await waitFor(() => stateFileIn(dir) !== undefined, 10_000)).toBe(true);
+    expect(await waitFor(() => stateFileIn(dir) !== undefined, EVENTUALLY_MS)).toBe(true);
     const pid = (JSON.parse(readFileSync(stateFileIn(dir) ?? '', 'utf8')) as { pid: number }).pid;
     started.add(pid);
     const exported = sourceExportFile(vars);
@@ -488,7 +502,8 @@ describe('GitLab: one job token', () => {
       ok: true,
       aud: 'https://vault.azure.net',
     });
-    await new Promise((r) => setTimeout(r, 3500));
+    // Until the job token has expired (by its own exp), whatever the machine's speed.
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAtMs - Date.now() + 1000)));
     const before = sandbox.requests.length;
     const expired = await managedIdentity(env, 'https://storage.azure.com/.default');
     expect(expired.ok).toBe(false);
@@ -502,8 +517,8 @@ describe('GitLab: one job token', () => {
     // The token served before is still served from the cache while it is fresh.
     expect(await managedIdentity(env, 'https://vault.azure.net/.default')).toMatchObject({ ok: true });
     process.kill(pid, 'SIGTERM');
-    expect(await waitFor(() => !isRunning(pid), 3000)).toBe(true);
-    shell.kill();
+    expect(await waitFor(() => !isRunning(pid), EVENTUALLY_MS)).toBe(true);
+    writeFileSync(join(dir, 'job-done'), '');
     await exited;
   });
 });

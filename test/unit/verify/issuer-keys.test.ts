@@ -9,11 +9,11 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { FederationError } from '../src/core/errors.js';
-import type { Clock } from '../src/core/http.js';
-import { createNodeHttpClient } from '../src/core/http.js';
-import { IssuerKeys } from '../src/verify/issuer-keys.js';
-import { createVerifier, verifyIdToken } from '../src/verify/verify.js';
+import { FederationError } from '../../../src/core/errors.js';
+import type { Clock } from '../../../src/core/http.js';
+import { createNodeHttpClient } from '../../../src/core/http.js';
+import { IssuerKeys } from '../../../src/verify/issuer-keys.js';
+import { createVerifier, verifyIdToken } from '../../../src/verify/verify.js';
 
 const AUD = 'api://AzureADTokenExchange';
 const first = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -3,15 +3,15 @@
  * how failures read, that bad input exits 2 before any request, and that no token leaks.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { CLI, baseEnv, runCli, runNode } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { CLI, baseEnv, runCli, runNode, runProcess } from './run.js';
+import type { ProcessResult } from './run.js';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -99,6 +99,29 @@ describe('token', () => {
     const idRequests = sandbox.requests.filter((r) => r.target === 'idtoken').slice(before);
     expect(idRequests).toHaveLength(1);
     expect(idRequests[0]?.path).toContain('audience=api%3A%2F%2FAzureADTokenExchange');
+  });
+});
+
+describe('a reader that goes away', () => {
+  // `| head -c 0` and `| true` close the pipe before or while the CLI writes: that is the
+  // reader's choice; the CLI must end quietly, never with an EPIPE stack trace.
+  test.each([
+    ['token', '| head -c 0'],
+    ['token', '| true'],
+    ['login --json', '| head -c 0'],
+    ['--help', '| true'],
+    ['verify --help', '| head -c 0'],
+  ])('entra-federate %s %s exits quietly', async (command, pipe) => {
+    const file = tokenFile(ciToken());
+    const errFile = join(dir, `stderr-${secrets.size}`);
+    // The CLI's own stderr goes to a file, so the shell's pipeline status cannot hide it.
+    const script = `"${process.execPath}" "${CLI}" ${command} --id-token-file "${file}" 2>"${errFile}" ${pipe}; echo "cli=\${PIPESTATUS[0]}"`;
+    const args = command.includes('--help') ? script.replace(` --id-token-file "${file}"`, '') : script;
+    const r = await runProcess('bash', ['-c', args], { env: baseEnv(coords()) });
+    const stderr = readFileSync(errFile, 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at |Unhandled/);
+    expect(stderr).toBe('');
+    expect(r.stdout).toMatch(/^cli=0\n$/);
   });
 });
 

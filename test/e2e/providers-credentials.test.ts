@@ -10,12 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSelfSignedCertificate, DEFAULT_SUBJECT, startSandbox } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { certificateForKey } from '../src/sandbox/x509.js';
-import { runCli } from './e2e/run.js';
-import type { ProcessResult } from './e2e/run.js';
-import { AUDIENCE, DRONE_ENV, GITLAB, LeakCheck, TRAVIS_ENV } from './helpers/providers.js';
+import { createSelfSignedCertificate, DEFAULT_SUBJECT, startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { certificateForKey } from '../../src/sandbox/x509.js';
+import { runCli } from './run.js';
+import type { ProcessResult } from './run.js';
+import { AUDIENCE, DRONE_ENV, GITLAB, LeakCheck, TRAVIS_ENV } from '../helpers/providers.js';
 
 let sandbox: Sandbox;
 let dir: string;

@@ -13,7 +13,7 @@ import {
   loadSandboxConfig,
   startSandbox,
   type Sandbox,
-} from '../src/sandbox/index.js';
+} from '../../src/sandbox/index.js';
 import {
   JWT_BEARER,
   certificateAssertionClaims,
@@ -26,7 +26,7 @@ import {
   rawGet,
   runNodeScript,
   signJwtForTest,
-} from './helpers/sandbox-http.js';
+} from '../helpers/sandbox-http.js';
 
 const ARM = 'https://management.azure.com/.default';
 const PROJECT_ROOT = join(import.meta.dirname, '..');

@@ -40,8 +40,8 @@ var COMMANDS = {
   doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
   verify: () => import("./chunks/verify-MNTMRI2R.js"),
   policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
-  demo: () => import("./chunks/demo-SA77ILXZ.js")
+  sandbox: () => import("./chunks/sandbox-VRIGH47S.js"),
+  demo: () => import("./chunks/demo-7NVZ3FPJ.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

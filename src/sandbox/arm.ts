@@ -260,7 +260,8 @@ function roleDefinitionJson(role: BuiltInRole, subscriptionId: string | undefine
 
 function roleDefinitions(ctx: ArmCtx, method: string): Reply {
   if (method !== 'GET') throw methodNotAllowed(method, 'GET');
-  authorize(ctx, 'Microsoft.Authorization/roleDefinitions/read');
+  // The tenant's own list (scope `/`) is open to every signed-in principal, as `az role definition list` relies on.
+  if (ctx.scope !== '/') authorize(ctx, 'Microsoft.Authorization/roleDefinitions/read');
   if (ctx.path.name !== undefined) {
     const role = builtInRole(ctx.path.name);
     if (!role)

@@ -24,7 +24,7 @@ export function mintCiToken(
   const provider = opts.provider ?? providerForIssuer(iss);
   // CircleCI's tokens are for the organization unless a job asks for another audience.
   const aud = provider === 'circleci' ? circleciOrg(iss) : defaultAudience;
-  const claims = baseClaims(provider, { iss: state.ciIssuer, aud, iat, lifetime });
+  const claims = baseClaims(provider, { iss, aud, iat, lifetime });
   // Configured overrides first; per-call issuer/audience next; explicit per-call claims last.
   applyOverrides(claims, state.settings.idTokenClaims);
   if (opts.issuer !== undefined) claims['iss'] = opts.issuer;

@@ -67,7 +67,8 @@ export function parseFilter(text: string): FilterClause[] {
     } else if (op?.kind === 'punct' && op.text === '(') {
       const args: string[] = [];
       let t = next();
-      while (t?.kind === 'string') {
+      // Arguments are quoted values or property names (startswith(displayName,'x')).
+      while (t?.kind === 'string' || t?.kind === 'word') {
         args.push(t.text);
         t = next();
         if (t?.kind === 'punct' && t.text === ',') t = next();

@@ -40,8 +40,8 @@ var COMMANDS = {
   doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
   verify: () => import("./chunks/verify-MNTMRI2R.js"),
   policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
-  demo: () => import("./chunks/demo-SA77ILXZ.js")
+  sandbox: () => import("./chunks/sandbox-X2TBVUCX.js"),
+  demo: () => import("./chunks/demo-IZVHKU5R.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -1,6 +1,6 @@
 import {
   startSandbox
-} from "./chunk-A4UY5IO3.js";
+} from "./chunk-VKP6OZ3I.js";
 import {
   helpRequested,
   httpClient,

@@ -16,7 +16,7 @@ export interface ActionInputs {
   options: FederationOptions;
   subscriptionId?: string;
   exports: ExportName[];
-  /** Guardrail and trail (issue 8): loaded only when given. */
+  /** Guardrail and trail (the `policy` and `audit-log` inputs): loaded only when given. */
   policyPath?: string;
   auditLogPath?: string;
 }

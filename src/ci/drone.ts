@@ -1,6 +1,7 @@
 /**
- * Drone (OSS) issues no OIDC token (other-ci.md §3.2): a Drone job authenticates with a
- * certificate or a secret. The provider exists for the job's context and for saying so.
+ * Drone (OSS) issues no OIDC token (its pipeline variables,
+ * https://docs.drone.io/pipeline/environment/reference/, hold none): a Drone job authenticates
+ * with a certificate or a secret. The provider exists for the job's context and for saying so.
  */
 import { FederationError } from '../core/errors.js';
 import type { CiProvider, Env, ProviderDeps } from './types.js';

@@ -9,7 +9,11 @@ import { compactContext } from './types.js';
 import { asJwt, claimsOf, envValue, gitRef } from './values.js';
 
 export const GITLAB_TOKEN_VARIABLE = 'GITLAB_OIDC_TOKEN';
-/** Deprecated in 15.9 and removed in 17.0 (other-ci.md §1.2): never used, only mentioned. */
+/**
+ * Deprecated in 15.9 and removed in 17.0
+ * (https://docs.gitlab.com/ee/update/deprecations.html#old-versions-of-json-web-tokens-are-deprecated):
+ * never used, only mentioned.
+ */
 const LEGACY_JWT_VARIABLES = ['CI_JOB_JWT_V2', 'CI_JOB_JWT_V1', 'CI_JOB_JWT'];
 
 export function isGitlabCi(env: Env): boolean {

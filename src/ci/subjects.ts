@@ -2,7 +2,16 @@
  * What each CI's `sub` looks like, and what that means for a federated credential (FIC): Entra
  * matches issuer, subject and audience exactly, allows 20 FICs per app, and takes wildcards
  * (flexible FICs) only for GitHub, GitLab and Terraform Cloud. The doctor shows these beside a
- * token's claims. Facts from /work/shared/reference (other-ci.md, entra-and-azure-login.md).
+ * token's claims. Sources: Entra's limits and flexible FICs,
+ * https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations and
+ * https://learn.microsoft.com/entra/workload-id/workload-identities-flexible-federated-identity-credentials;
+ * each CI's subject: GitHub
+ * https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect,
+ * GitLab https://docs.gitlab.com/ee/ci/secrets/id_token_authentication.html, CircleCI
+ * https://circleci.com/docs/openid-connect-tokens/, Buildkite https://buildkite.com/docs/agent/v3/cli-oidc,
+ * Bitbucket https://support.atlassian.com/bitbucket-cloud/docs/integrate-pipelines-with-resource-servers-using-oidc/,
+ * Azure Pipelines https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity,
+ * Harness https://github.com/harness-community/drone-azure-oidc, Jenkins https://plugins.jenkins.io/oidc-provider/.
  */
 import type { JwtClaims } from '../core/jwt.js';
 

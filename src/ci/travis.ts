@@ -1,6 +1,8 @@
 /**
- * Travis CI issues no OIDC token (other-ci.md §4): a Travis job authenticates with a
- * certificate or a secret. The provider exists for the job's context and for saying so.
+ * Travis CI issues no OIDC token (its job variables, https://docs.travis-ci.com/user/environment-variables/,
+ * hold none): a Travis job authenticates with a certificate, kept as an encrypted file
+ * (https://docs.travis-ci.com/user/encrypting-files/), or a secret. The provider exists for the
+ * job's context and for saying so.
  */
 import { FederationError } from '../core/errors.js';
 import { NO_OIDC_CREDENTIAL_REMEDY } from './drone.js';

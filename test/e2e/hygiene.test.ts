@@ -1,5 +1,5 @@
 /**
- * Secret hygiene battery (issue 9): every scenario of every entry point run as a real process,
+ * Secret hygiene battery: every scenario of every entry point run as a real process,
  * with every debug switch on, against the sandbox on loopback. Afterwards stdout, stderr and
  * every file the scenario left in its working, home and temporary directories are scanned for
  * any JWT, "PRIVATE KEY", and the exact bytes of every secret any scenario handled: access and

@@ -1,7 +1,17 @@
 /**
  * Shared by the provider tests: each CI's issuer, claims and job environment as that CI's
- * documentation shows them (/work/shared/reference/other-ci.md), a sandbox that trusts those
- * issuers, and a scan of process output for anything secret.
+ * documentation shows them (GitLab https://docs.gitlab.com/ee/ci/secrets/id_token_authentication.html
+ * and https://docs.gitlab.com/ee/ci/variables/predefined_variables.html; CircleCI
+ * https://circleci.com/docs/openid-connect-tokens/ and https://circleci.com/docs/variables/;
+ * Buildkite https://buildkite.com/docs/agent/v3/cli-oidc and
+ * https://buildkite.com/docs/pipelines/environment-variables; Bitbucket
+ * https://support.atlassian.com/bitbucket-cloud/docs/integrate-pipelines-with-resource-servers-using-oidc/
+ * and https://support.atlassian.com/bitbucket-cloud/docs/variables-and-secrets/; Azure Pipelines
+ * https://learn.microsoft.com/azure/devops/pipelines/build/variables; Harness
+ * https://github.com/harness-community/drone-azure-oidc; Jenkins https://plugins.jenkins.io/oidc-provider/;
+ * Drone https://docs.drone.io/pipeline/environment/reference/; Travis
+ * https://docs.travis-ci.com/user/environment-variables/), a sandbox that trusts those issuers,
+ * and a scan of process output for anything secret.
  */
 import { delimiter, join } from 'node:path';
 import { expect } from 'vitest';

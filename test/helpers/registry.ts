@@ -1,5 +1,5 @@
 /**
- * A container registry's token exchange as Azure/acr docs/AAD-OAuth.md describes it:
+ * A container registry's token exchange as https://github.com/Azure/acr/blob/main/docs/AAD-OAuth.md describes it:
  * `POST /oauth2/exchange` (form: grant_type=access_token, service, tenant, access_token) answers
  * `{"refresh_token": ...}`. Served over https on loopback with its own certificate, trusted
  * through NODE_EXTRA_CA_CERTS like any private CA: the production code path (https only) is

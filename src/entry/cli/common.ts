@@ -26,7 +26,7 @@ import { renderError } from './render.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-/** The flags of DESIGN.md's contract shared by token, login and doctor. */
+/** The flags shared by token, login and doctor (docs/cli.md lists them for users). */
 export const FEDERATION_FLAGS = {
   'client-id': { type: 'string' },
   'tenant-id': { type: 'string' },

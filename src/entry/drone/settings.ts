@@ -1,6 +1,6 @@
 /**
  * The Drone/Harness plugin's settings: `settings:` in .drone.yml arrive as PLUGIN_<KEY>
- * variables (arrays comma-joined, other-ci.md §3.1). This turns them into the core's options,
+ * variables, arrays comma-joined (https://docs.drone.io/plugins/overview/). This turns them into the core's options,
  * one credential, and where the results go. Everything is checked before any request.
  */
 import { isAbsolute, resolve } from 'node:path';

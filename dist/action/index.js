@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-4NCY3QES.js";
+} from "./chunks/chunk-RI44XNHH.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -25,12 +25,12 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-XXSXLXCK.js";
+} from "./chunks/chunk-QBPXBXZH.js";
 import {
   FederationError,
   usageError
 } from "./chunks/chunk-NTCGQ4GM.js";
-import "./chunks/chunk-C7H3IGGA.js";
+import "./chunks/chunk-XKDIOAJB.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -1214,7 +1214,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-A2QJQPZP.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-NGEZKDC4.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1241,7 +1241,7 @@ async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-CO3U2WY5.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-P4WMNUI5.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -1254,7 +1254,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-VGANO5GW.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-UGVUZTGO.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -1274,7 +1274,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-EDM3IZJJ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-UA7GK2IN.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BDK3PJ6W.js";
-import "./chunks/chunk-QH2NMUVV.js";
-import "./chunks/chunk-FWECCYJW.js";
-import "./chunks/chunk-6X7A6QOI.js";
+} from "./chunks/chunk-YMQ5T2Z4.js";
+import "./chunks/chunk-DMVH3RHT.js";
+import "./chunks/chunk-OBQX42YK.js";
+import "./chunks/chunk-VRDANWWT.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/shared/closed-output.ts
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CXBXWV7T.js"),
-  login: () => import("./chunks/login-LDALSASQ.js"),
-  logout: () => import("./chunks/logout-23RLNS5O.js"),
-  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
-  verify: () => import("./chunks/verify-MNTMRI2R.js"),
-  policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
-  demo: () => import("./chunks/demo-SA77ILXZ.js")
+  token: () => import("./chunks/token-T6KAO46G.js"),
+  login: () => import("./chunks/login-4KBF7KHH.js"),
+  logout: () => import("./chunks/logout-YUKIUY44.js"),
+  doctor: () => import("./chunks/doctor-X2X3XKXN.js"),
+  verify: () => import("./chunks/verify-KXFHE4FP.js"),
+  policy: () => import("./chunks/policy-SCFNWVSA.js"),
+  sandbox: () => import("./chunks/sandbox-MEPANC5K.js"),
+  demo: () => import("./chunks/demo-75WNHIAT.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-NPJ6US4W.js";
+} from "./chunks/chunk-D55QMG26.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -1457,7 +1457,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CWETH76H.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-GB3B54DV.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

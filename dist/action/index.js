@@ -742,11 +742,31 @@ function rank(c) {
     0
   );
 }
+function circleciOrgId(claims) {
+  return /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(stringClaim(claims, "iss") ?? "")?.[1];
+}
+function ficAudience(claims, opts) {
+  const aud2 = audienceClaim(claims);
+  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
+  const standard = CLOUDS[opts.cloud].audience;
+  if (tokenAud === void 0) return { audience: opts.audience };
+  if (tokenAud === standard || tokenAud === circleciOrgId(claims)) return { audience: tokenAud };
+  return { audience: standard, nonStandard: tokenAud };
+}
+function audienceObservation(nonStandard, opts) {
+  const standard = CLOUDS[opts.cloud].audience;
+  const cloud = Object.keys(CLOUDS).find((c) => CLOUDS[c].audience === nonStandard);
+  const what = cloud === void 0 ? `The CI token's audience ${JSON.stringify(nonStandard)} is not ${opts.cloud}'s standard audience ${standard} (a typo in --audience?).` : `The CI token's audience is ${cloud}'s standard one (${nonStandard}), not ${opts.cloud}'s standard audience ${standard}.`;
+  return `${what} Request the CI token with ${standard} (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.`;
+}
 function observe(claims, provider, opts) {
   const out = [];
   const aud2 = audienceClaim(claims);
   const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
-  if (!auds.includes(opts.audience)) {
+  const { nonStandard } = ficAudience(claims, opts);
+  if (nonStandard !== void 0) {
+    out.push(audienceObservation(nonStandard, opts));
+  } else if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
     out.push(
       cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
@@ -800,8 +820,10 @@ function diagnose(claims, fics, opts) {
     const v = numericClaim(claims, name);
     if (v !== void 0) summary[name] = v;
   }
-  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
-  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const audience = ficAudience(claims, opts);
+  const suggestion = suggestFic(claims, provider, audience.audience);
+  if (suggestion !== void 0 && audience.nonStandard !== void 0)
+    suggestion.replacesAudience = audience.nonStandard;
   const diagnosis = {
     claims: summary,
     subjectClaims,
@@ -887,7 +909,7 @@ function renderDiagnosis(d, ctx) {
     const id = ctx.clientId ?? "<client-id>";
     lines.push(
       "",
-      "The federated credential that matches this run:",
+      s.replacesAudience === void 0 ? "The federated credential that matches this run:" : `The federated credential for this run, with the standard audience (request the CI token with ${s.audiences[0] ?? ""} too):`,
       "",
       "  Azure CLI:",
       `    ${azCommand(s, id)}`,
@@ -935,7 +957,7 @@ function diagnosisMarkdown(d, ctx) {
   if (d.suggestion !== void 0) {
     out.push(
       "",
-      "A federated credential that matches this run:",
+      d.suggestion.replacesAudience === void 0 ? "A federated credential that matches this run:" : `A federated credential for this run, with the standard audience ${md(d.suggestion.audiences[0] ?? "")} (request the CI token with it too):`,
       "",
       "```sh",
       azCommand(d.suggestion, ctx.clientId ?? "<client-id>"),
@@ -1254,7 +1276,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-UGVUZTGO.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-2UEZGNJV.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-YMQ5T2Z4.js";
+} from "./chunks/chunk-YUNYMEK6.js";
 import "./chunks/chunk-DMVH3RHT.js";
 import "./chunks/chunk-OBQX42YK.js";
 import "./chunks/chunk-VRDANWWT.js";
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-T6KAO46G.js"),
-  login: () => import("./chunks/login-4KBF7KHH.js"),
-  logout: () => import("./chunks/logout-YUKIUY44.js"),
-  doctor: () => import("./chunks/doctor-X2X3XKXN.js"),
-  verify: () => import("./chunks/verify-KXFHE4FP.js"),
-  policy: () => import("./chunks/policy-SCFNWVSA.js"),
-  sandbox: () => import("./chunks/sandbox-MEPANC5K.js"),
-  demo: () => import("./chunks/demo-75WNHIAT.js")
+  token: () => import("./chunks/token-QJ72YW2L.js"),
+  login: () => import("./chunks/login-P2PLLMVR.js"),
+  logout: () => import("./chunks/logout-SUY7SEMA.js"),
+  doctor: () => import("./chunks/doctor-F27OAHIE.js"),
+  verify: () => import("./chunks/verify-XDRW4URA.js"),
+  policy: () => import("./chunks/policy-CG3VKLPN.js"),
+  sandbox: () => import("./chunks/sandbox-44CWBAVP.js"),
+  demo: () => import("./chunks/demo-5YNOCPIR.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -1637,7 +1637,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-3YFCLS7O.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-EMVUM5AR.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

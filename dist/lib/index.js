@@ -663,18 +663,18 @@ function compilePattern(source) {
   const re = new RegExp(`^${body}$`, "s");
   return { source, test: (value) => re.test(value) };
 }
-function claimStrings(value) {
-  if (typeof value === "string") return [value];
-  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
-  if (Array.isArray(value))
-    return value.flatMap(
-      (item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []
-    );
-  return [];
+function claimText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function wrongClaimType(value) {
+  if (value === void 0 || claimText(value) !== void 0) return void 0;
+  return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
 }
 function claimMatches(value, patterns) {
-  const forms = claimStrings(value);
-  return forms.some((form) => patterns.some((p) => p.test(form)));
+  const text = claimText(value);
+  return text !== void 0 && patterns.some((p) => p.test(text));
 }
 function showClaim(value) {
   const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
@@ -711,7 +711,8 @@ function claimDenial(policy, claims) {
   const failed = failedCondition(best, claims);
   const value = own(claims, failed.claim);
   const expected = sources(failed.patterns);
-  const found = value === void 0 ? "the CI token has no such claim" : `the CI token has ${showClaim(value)}`;
+  const wrongType = wrongClaimType(value);
+  const found = value === void 0 ? "the CI token has no such claim" : wrongType !== void 0 ? `the CI token's ${failed.claim} has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match` : `the CI token has ${showClaim(value)}`;
   return {
     ruleSet: policy.name,
     field: "claim",
@@ -1306,6 +1307,7 @@ function missing(claim, why) {
     { field: claim }
   );
 }
+var MAX_NUMERIC_DATE = 864e10;
 function numericDate(claims, name, required) {
   const value = own2(claims, name);
   if (value === void 0) {
@@ -1318,6 +1320,14 @@ function numericDate(claims, name, required) {
       `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
       "The issuer produced a malformed token; do not accept it.",
       { field: name, actual: showClaim(value) }
+    );
+  }
+  if (Math.abs(value) > MAX_NUMERIC_DATE) {
+    throw rejected(
+      "CLAIM_OUT_OF_RANGE",
+      `The token's ${name} claim is ${value}, which is no date: a time claim holds seconds since 1970, at most ${MAX_NUMERIC_DATE}.`,
+      "The issuer produced a malformed (or forged) token; do not accept it.",
+      { field: name, actual: String(value) }
     );
   }
   return value;
@@ -1393,6 +1403,15 @@ function checkClaims(claims, checks, nowMs) {
     const value = own2(claims, claim);
     if (value === void 0 || value === null)
       throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
+    const wrongType = wrongClaimType(value);
+    if (wrongType !== void 0) {
+      throw rejected(
+        "CLAIM_WRONG_TYPE",
+        `The token's ${claim} claim has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}.`,
+        `Only tokens whose ${claim} is one value that matches are accepted here; a list is not read as "any of".`,
+        { field: claim, expected: patterns.map((p) => p.source).join(" | "), actual: showClaim(value) }
+      );
+    }
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
       throw rejected(
@@ -2257,13 +2276,33 @@ function createVerifier(options) {
   };
 }
 var verifiers = /* @__PURE__ */ new WeakMap();
+function optionValues(options) {
+  return JSON.stringify([
+    options.issuer,
+    options.audience,
+    options.algorithms,
+    options.clockSkewSeconds,
+    options.maxTokenAgeSeconds,
+    options.typ,
+    options.requiredClaims,
+    options.claims,
+    options.jwksUri,
+    options.timeoutMs,
+    options.jwksRefreshIntervalSeconds
+  ]);
+}
+function optionObjects(options) {
+  return [options.policy, options.http, options.clock, options.keys];
+}
 async function verifyIdToken(token, options) {
-  let verifier = verifiers.get(options);
-  if (verifier === void 0) {
-    verifier = createVerifier(options);
-    verifiers.set(options, verifier);
+  const values = optionValues(options);
+  const objects = optionObjects(options);
+  let cached = verifiers.get(options);
+  if (cached === void 0 || cached.values !== values || cached.objects.some((o, i) => o !== objects[i])) {
+    cached = { values, objects, verifier: createVerifier(options) };
+    verifiers.set(options, cached);
   }
-  return verifier.verify(token);
+  return cached.verifier.verify(token);
 }
 export {
   ALLOWED_ALGORITHMS,

@@ -1,6 +1,6 @@
 import {
   diagnose
-} from "./chunk-2B5G2QC6.js";
+} from "./chunk-LYQZQV5E.js";
 import "./chunk-OTF3F4G4.js";
 import "./chunk-VRDANWWT.js";
 import "./chunk-Z53PL5H4.js";

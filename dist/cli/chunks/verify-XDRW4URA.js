@@ -1,23 +1,24 @@
 import {
   evaluateClaims
-} from "./chunk-BELNAXIH.js";
+} from "./chunk-7PA6L232.js";
 import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-VVWA6YUS.js";
+} from "./chunk-QPO7HXPQ.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
-  showClaim
-} from "./chunk-PV2KHUME.js";
+  showClaim,
+  wrongClaimType
+} from "./chunk-3D2UG5TA.js";
 import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import "./chunk-KS53M5P6.js";
 import "./chunk-DMVH3RHT.js";
 import {
@@ -64,6 +65,7 @@ function missing(claim, why) {
     { field: claim }
   );
 }
+var MAX_NUMERIC_DATE = 864e10;
 function numericDate(claims, name, required) {
   const value = own(claims, name);
   if (value === void 0) {
@@ -76,6 +78,14 @@ function numericDate(claims, name, required) {
       `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
       "The issuer produced a malformed token; do not accept it.",
       { field: name, actual: showClaim(value) }
+    );
+  }
+  if (Math.abs(value) > MAX_NUMERIC_DATE) {
+    throw rejected(
+      "CLAIM_OUT_OF_RANGE",
+      `The token's ${name} claim is ${value}, which is no date: a time claim holds seconds since 1970, at most ${MAX_NUMERIC_DATE}.`,
+      "The issuer produced a malformed (or forged) token; do not accept it.",
+      { field: name, actual: String(value) }
     );
   }
   return value;
@@ -151,6 +161,15 @@ function checkClaims(claims, checks, nowMs) {
     const value = own(claims, claim);
     if (value === void 0 || value === null)
       throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
+    const wrongType = wrongClaimType(value);
+    if (wrongType !== void 0) {
+      throw rejected(
+        "CLAIM_WRONG_TYPE",
+        `The token's ${claim} claim has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}.`,
+        `Only tokens whose ${claim} is one value that matches are accepted here; a list is not read as "any of".`,
+        { field: claim, expected: patterns.map((p) => p.source).join(" | "), actual: showClaim(value) }
+      );
+    }
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
       throw rejected(

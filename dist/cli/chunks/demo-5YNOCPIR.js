@@ -7,7 +7,7 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import {
   login
 } from "./chunk-KS53M5P6.js";

@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   showClaim
-} from "./chunk-PV2KHUME.js";
+} from "./chunk-3D2UG5TA.js";
 import {
   presentedClaims
 } from "./chunk-KS53M5P6.js";

@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-5FPVAALF.js";
+} from "./chunk-KH5QDEOV.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,7 +13,7 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import "./chunk-KS53M5P6.js";
 import "./chunk-DMVH3RHT.js";
 import "./chunk-OBQX42YK.js";

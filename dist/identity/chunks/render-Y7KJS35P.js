@@ -62,7 +62,7 @@ function renderDiagnosis(d, ctx) {
     const id = ctx.clientId ?? "<client-id>";
     lines.push(
       "",
-      "The federated credential that matches this run:",
+      s.replacesAudience === void 0 ? "The federated credential that matches this run:" : `The federated credential for this run, with the standard audience (request the CI token with ${s.audiences[0] ?? ""} too):`,
       "",
       "  Azure CLI:",
       `    ${azCommand(s, id)}`,
@@ -110,7 +110,7 @@ function diagnosisMarkdown(d, ctx) {
   if (d.suggestion !== void 0) {
     out.push(
       "",
-      "A federated credential that matches this run:",
+      d.suggestion.replacesAudience === void 0 ? "A federated credential that matches this run:" : `A federated credential for this run, with the standard audience ${md(d.suggestion.audiences[0] ?? "")} (request the CI token with it too):`,
       "",
       "```sh",
       azCommand(d.suggestion, ctx.clientId ?? "<client-id>"),

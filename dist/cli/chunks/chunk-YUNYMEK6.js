@@ -1228,10 +1228,10 @@ ${explanation.text}`);
 }
 async function explain(err) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./explain-M4RD2ZEJ.js");
+  const { failureReading } = await import("./explain-OIRUNVKG.js");
   const reading = failureReading(err, Date.now());
   if (reading === void 0) return void 0;
-  const { renderDiagnosis } = await import("./render-ZK5LIKVL.js");
+  const { renderDiagnosis } = await import("./render-7EFEBNLB.js");
   return { diagnosis: reading.diagnosis, text: renderDiagnosis(reading.diagnosis, reading.ctx) };
 }
 function helpRequested(values, text) {

@@ -14,7 +14,7 @@ var GUARD_HELP = `  --policy FILE           JSON or YAML rules: which CI tokens 
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./trail-RWUAVQWJ.js");
+  const { loginWithGuardFiles } = await import("./trail-3AIHL7WR.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

@@ -1,79 +1,13 @@
 import {
   suggestFic
-} from "./chunk-OTF3F4G4.js";
+} from "./chunk-PFKFEMXS.js";
 import {
   CLOUDS,
   audienceClaim,
   numericClaim,
-  stringClaim,
-  usageError
-} from "./chunk-VRDANWWT.js";
-
-// src/doctor/fic.ts
-function str(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function parseFic(raw, where) {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw usageError(
-      "INVALID_FIC_FILE",
-      `${where} is not a federated credential object.`,
-      "Use the JSON that `az ad app federated-credential list --id <client-id>` prints."
-    );
-  }
-  const o = raw;
-  const fic = {};
-  const name = str(o["name"]);
-  const issuer = str(o["issuer"]);
-  const subject = str(o["subject"]);
-  if (name !== void 0) fic.name = name;
-  if (issuer !== void 0) fic.issuer = issuer;
-  if (subject !== void 0) fic.subject = subject;
-  const audiences = o["audiences"];
-  if (Array.isArray(audiences)) fic.audiences = audiences.filter((a) => typeof a === "string");
-  const expression = o["claimsMatchingExpression"];
-  const value = expression !== null && typeof expression === "object" ? str(expression["value"]) : str(expression);
-  if (value !== void 0) fic.claimsMatchingExpression = value;
-  if (fic.issuer === void 0 && fic.subject === void 0 && fic.claimsMatchingExpression === void 0) {
-    throw usageError(
-      "INVALID_FIC_FILE",
-      `${where} has neither issuer nor subject.`,
-      "Use the JSON that `az ad app federated-credential list --id <client-id>` prints."
-    );
-  }
-  return fic;
-}
-function parseFicDocument(text, where) {
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw usageError(
-      "INVALID_FIC_FILE",
-      `${where} is not JSON.`,
-      "Save the output of `az ad app federated-credential list --id <client-id>` (or of the Graph request) as it is."
-    );
-  }
-  const list = Array.isArray(doc) ? doc : doc !== null && typeof doc === "object" && Array.isArray(doc.value) ? doc.value : [doc];
-  return list.map((item, i) => parseFic(item, `${where} item ${i + 1}`));
-}
-function wildcard(pattern) {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "s");
-}
-function matchesExpression(expression, claims) {
-  const terms = expression.split(/\s+and\s+/i);
-  for (const term of terms) {
-    const m = /^\s*claims\[\s*'([^']+)'\s*\]\s+(matches|eq)\s+'((?:[^'\\]|\\.)*)'\s*$/i.exec(term);
-    if (m === null) return void 0;
-    const value = claims[m[1] ?? ""];
-    if (typeof value !== "string") return false;
-    const operand = (m[3] ?? "").replace(/\\(.)/g, "$1");
-    const ok = (m[2] ?? "").toLowerCase() === "eq" ? value === operand : wildcard(operand).test(value);
-    if (!ok) return false;
-  }
-  return true;
-}
+  stringClaim
+} from "./chunk-IBAEKTCU.js";
+import "./chunk-W5HOY55K.js";
 
 // src/ci/subjects.ts
 var SUBJECT_FORMATS = {
@@ -152,13 +86,13 @@ var SUBJECT_FORMATS = {
     ]
   }
 };
-function str2(claims, name) {
+function str(claims, name) {
   const value = claims[name];
   return typeof value === "string" ? value : void 0;
 }
 function issuingCi(claims) {
-  const iss = str2(claims, "iss") ?? "";
-  const sub = str2(claims, "sub") ?? "";
+  const iss = str(claims, "iss") ?? "";
+  const sub = str(claims, "sub") ?? "";
   if (iss.startsWith("https://token.actions.githubusercontent.com") || iss.endsWith("/_services/token") || "job_workflow_ref" in claims)
     return "github";
   if ("project_path" in claims && "ref_type" in claims && "pipeline_id" in claims) return "gitlab";
@@ -209,7 +143,7 @@ function subjectHints(claims) {
   const provider = issuingCi(claims);
   const format = provider === void 0 ? void 0 : SUBJECT_FORMATS[provider];
   if (provider === void 0 || format === void 0) return void 0;
-  const sub = str2(claims, "sub");
+  const sub = str(claims, "sub");
   const hints = { ...format };
   if (sub !== void 0) {
     hints.subject = sub;
@@ -579,6 +513,25 @@ function compareSubject(token, fic) {
   );
 }
 
+// src/doctor/fic.ts
+function wildcard(pattern) {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "s");
+}
+function matchesExpression(expression, claims) {
+  const terms = expression.split(/\s+and\s+/i);
+  for (const term of terms) {
+    const m = /^\s*claims\[\s*'([^']+)'\s*\]\s+(matches|eq)\s+'((?:[^'\\]|\\.)*)'\s*$/i.exec(term);
+    if (m === null) return void 0;
+    const value = claims[m[1] ?? ""];
+    if (typeof value !== "string") return false;
+    const operand = (m[3] ?? "").replace(/\\(.)/g, "$1");
+    const ok = (m[2] ?? "").toLowerCase() === "eq" ? value === operand : wildcard(operand).test(value);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // src/doctor/diagnose.ts
 var SUBJECT_CLAIMS = {
   github: [
@@ -671,11 +624,31 @@ function rank(c) {
     0
   );
 }
+function circleciOrgId(claims) {
+  return /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(stringClaim(claims, "iss") ?? "")?.[1];
+}
+function ficAudience(claims, opts) {
+  const aud = audienceClaim(claims);
+  const tokenAud = Array.isArray(aud) ? aud[0] : aud;
+  const standard = CLOUDS[opts.cloud].audience;
+  if (tokenAud === void 0) return { audience: opts.audience };
+  if (tokenAud === standard || tokenAud === circleciOrgId(claims)) return { audience: tokenAud };
+  return { audience: standard, nonStandard: tokenAud };
+}
+function audienceObservation(nonStandard, opts) {
+  const standard = CLOUDS[opts.cloud].audience;
+  const cloud = Object.keys(CLOUDS).find((c) => CLOUDS[c].audience === nonStandard);
+  const what = cloud === void 0 ? `The CI token's audience ${JSON.stringify(nonStandard)} is not ${opts.cloud}'s standard audience ${standard} (a typo in --audience?).` : `The CI token's audience is ${cloud}'s standard one (${nonStandard}), not ${opts.cloud}'s standard audience ${standard}.`;
+  return `${what} Request the CI token with ${standard} (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.`;
+}
 function observe(claims, provider, opts) {
   const out = [];
   const aud = audienceClaim(claims);
   const auds = aud === void 0 ? [] : Array.isArray(aud) ? aud : [aud];
-  if (!auds.includes(opts.audience)) {
+  const { nonStandard } = ficAudience(claims, opts);
+  if (nonStandard !== void 0) {
+    out.push(audienceObservation(nonStandard, opts));
+  } else if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
     out.push(
       cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
@@ -729,8 +702,10 @@ function diagnose(claims, fics, opts) {
     const v = numericClaim(claims, name);
     if (v !== void 0) summary[name] = v;
   }
-  const tokenAud = Array.isArray(aud) ? aud[0] : aud;
-  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const audience = ficAudience(claims, opts);
+  const suggestion = suggestFic(claims, provider, audience.audience);
+  if (suggestion !== void 0 && audience.nonStandard !== void 0)
+    suggestion.replacesAudience = audience.nonStandard;
   const diagnosis = {
     claims: summary,
     subjectClaims,
@@ -745,7 +720,22 @@ function diagnose(claims, fics, opts) {
   return diagnosis;
 }
 
+// src/doctor/explain.ts
+var EXPLAINABLE_AADSTS = /* @__PURE__ */ new Set([70021, 700211, 700212, 700213, 7002138, 70025, 700024]);
+function explainFailure(err, ctx) {
+  if (err.aadsts === void 0 || !EXPLAINABLE_AADSTS.has(err.aadsts) || err.claims === void 0) return void 0;
+  const d = diagnose(err.claims, ctx.fics ?? [], { now: ctx.now, audience: ctx.audience, cloud: ctx.cloud });
+  d.ok = false;
+  return d;
+}
+function failureReading(err, now) {
+  const request = err.request;
+  if (request === void 0) return void 0;
+  const diagnosis = explainFailure(err, { cloud: request.cloud, audience: request.audience, now });
+  return diagnosis === void 0 ? void 0 : { diagnosis, ctx: { cloud: request.cloud, clientId: request.clientId } };
+}
 export {
-  parseFicDocument,
-  diagnose
+  EXPLAINABLE_AADSTS,
+  explainFailure,
+  failureReading
 };

@@ -1,10 +1,10 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-2B5G2QC6.js";
+} from "./chunk-LYQZQV5E.js";
 import {
   renderDiagnosis
-} from "./chunk-YWDEE4HV.js";
+} from "./chunk-XA2T5FB4.js";
 import {
   graphHost
 } from "./chunk-OTF3F4G4.js";
@@ -15,7 +15,7 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import "./chunk-DMVH3RHT.js";
 import {
   fetchWithRetry,

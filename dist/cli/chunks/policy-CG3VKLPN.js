@@ -1,14 +1,14 @@
 import {
   evaluateClaims
-} from "./chunk-BELNAXIH.js";
+} from "./chunk-7PA6L232.js";
 import {
   evaluatePolicy,
   loadPolicy
-} from "./chunk-PV2KHUME.js";
+} from "./chunk-3D2UG5TA.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import "./chunk-DMVH3RHT.js";
 import "./chunk-OBQX42YK.js";
 import {

@@ -1,10 +1,10 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-VVWA6YUS.js";
+} from "./chunk-QPO7HXPQ.js";
 import {
   loadPolicy
-} from "./chunk-PV2KHUME.js";
+} from "./chunk-3D2UG5TA.js";
 import {
   login
 } from "./chunk-KS53M5P6.js";

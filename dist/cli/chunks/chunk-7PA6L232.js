@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-PV2KHUME.js";
+} from "./chunk-3D2UG5TA.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

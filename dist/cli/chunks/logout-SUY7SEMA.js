@@ -5,7 +5,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-YMQ5T2Z4.js";
+} from "./chunk-YUNYMEK6.js";
 import {
   isEmptyCleanup,
   performCleanup

@@ -33,18 +33,18 @@ function compilePattern(source) {
   const re = new RegExp(`^${body}$`, "s");
   return { source, test: (value) => re.test(value) };
 }
-function claimStrings(value) {
-  if (typeof value === "string") return [value];
-  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
-  if (Array.isArray(value))
-    return value.flatMap(
-      (item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []
-    );
-  return [];
+function claimText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function wrongClaimType(value) {
+  if (value === void 0 || claimText(value) !== void 0) return void 0;
+  return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
 }
 function claimMatches(value, patterns) {
-  const forms = claimStrings(value);
-  return forms.some((form) => patterns.some((p) => p.test(form)));
+  const text2 = claimText(value);
+  return text2 !== void 0 && patterns.some((p) => p.test(text2));
 }
 function showClaim(value) {
   const text2 = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
@@ -81,7 +81,8 @@ function claimDenial(policy, claims) {
   const failed = failedCondition(best, claims);
   const value = own(claims, failed.claim);
   const expected = sources(failed.patterns);
-  const found = value === void 0 ? "the CI token has no such claim" : `the CI token has ${showClaim(value)}`;
+  const wrongType = wrongClaimType(value);
+  const found = value === void 0 ? "the CI token has no such claim" : wrongType !== void 0 ? `the CI token's ${failed.claim} has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match` : `the CI token has ${showClaim(value)}`;
   return {
     ruleSet: policy.name,
     field: "claim",
@@ -203,7 +204,42 @@ function enforcePolicy(policy, idToken, options) {
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 
+// src/policy/json-keys.ts
+function firstDuplicateKey(text2) {
+  const open2 = [];
+  let keyNext = false;
+  let line = 1;
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (ch === "\n") line++;
+    else if (ch === '"') {
+      let end = i + 1;
+      while (text2[end] !== '"') end += text2[end] === "\\" ? 2 : 1;
+      if (keyNext) {
+        const key = JSON.parse(text2.slice(i, end + 1));
+        const keys = open2.at(-1);
+        if (keys.has(key)) return { key, line };
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (ch === "{") {
+      open2.push(/* @__PURE__ */ new Set());
+      keyNext = true;
+    } else if (ch === "[") {
+      open2.push(null);
+    } else if (ch === "}" || ch === "]") {
+      open2.pop();
+      keyNext = false;
+    } else if (ch === ",") {
+      keyNext = open2.at(-1) instanceof Set;
+    }
+  }
+  return void 0;
+}
+
 // src/policy/parse.ts
+var ANY = { source: "*", test: () => true };
 var RULE_KEYS = /* @__PURE__ */ new Set(["name", "claims", "allow"]);
 var ALLOW_KEYS = ["tenants", "clientIds", "scopes"];
 var TOP_KEYS = /* @__PURE__ */ new Set(["name", "version", "rules"]);
@@ -260,7 +296,7 @@ function parseRule(raw, index, ruleSet) {
     if (allow[key] === void 0)
       throw invalid(`${where} allow`, `has no ${key}.`, `List the ${key} this rule allows, or "*" for any.`);
     const values = scalars(allow[key], `${where} allow.${key}`);
-    lists[key] = values.map((v) => compilePattern(key === "scopes" ? v : v.toLowerCase()));
+    lists[key] = values.map((v) => v === "*" ? ANY : compilePattern(key === "scopes" ? v : v.toLowerCase()));
   }
   return { name, claims, ...lists };
 }
@@ -280,6 +316,7 @@ function parsePolicy(doc, defaultName) {
 
 // src/policy/load.ts
 var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
 async function loadPolicy(path) {
   if (path.trim() === "")
     throw usageError(
@@ -316,8 +353,9 @@ async function loadPolicy(path) {
   );
 }
 function parseJson(text2, path) {
+  let doc;
   try {
-    return JSON.parse(text2);
+    doc = JSON.parse(text2);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw usageError(
@@ -327,6 +365,16 @@ function parseJson(text2, path) {
       "policy"
     );
   }
+  const duplicate = firstDuplicateKey(text2);
+  if (duplicate !== void 0) {
+    throw usageError(
+      "POLICY_INVALID",
+      `The policy file ${quote(path)} repeats the key ${quote(duplicate.key)} in one object (line ${duplicate.line}): JSON would keep only the last one, which a reviewer reading the first would miss.`,
+      "Keep one of the two; to allow several values for a claim, give a list (any of them matches).",
+      "policy"
+    );
+  }
+  return doc;
 }
 async function parseYaml(text2, path) {
   const { parseDocument } = await import("./browser-MLARZWWL.js");
@@ -342,7 +390,16 @@ async function parseYaml(text2, path) {
       "policy"
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    throw usageError(
+      "POLICY_INVALID",
+      `The policy file ${quote(path)} expands its YAML aliases more than ${MAX_ALIAS_COUNT} times, as an alias bomb does.`,
+      "Write the values out, or use fewer aliases (*name); a policy needs only a few rules.",
+      "policy"
+    );
+  }
 }
 
 // src/audit/log.ts

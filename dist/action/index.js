@@ -5,13 +5,13 @@ import {
 } from "./chunks/chunk-5BWDGM2D.js";
 import {
   githubProvider
-} from "./chunks/chunk-ZTLCGGKK.js";
+} from "./chunks/chunk-DBCMQR7O.js";
 import {
   envHandoff
 } from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-RI44XNHH.js";
+} from "./chunks/chunk-HHLBAPZT.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -19,7 +19,7 @@ import {
   numericClaim,
   proxyConfigFrom,
   stringClaim
-} from "./chunks/chunk-VYMM27RE.js";
+} from "./chunks/chunk-U434PEMJ.js";
 import {
   CLOUDS,
   quote,
@@ -687,7 +687,11 @@ function timeCheck(claims, now, skew) {
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
   if (exp === void 0)
-    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+    return {
+      verdict: "no-expiry",
+      explanation: "The token has no usable exp claim (missing, or not a date); Entra rejects it.",
+      aadsts: 50027
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: "expired",
@@ -1236,7 +1240,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-NGEZKDC4.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-Z6M253Z3.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1276,7 +1280,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-2UEZGNJV.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-7RWRO6ZT.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-YUNYMEK6.js";
-import "./chunks/chunk-DMVH3RHT.js";
-import "./chunks/chunk-OBQX42YK.js";
-import "./chunks/chunk-VRDANWWT.js";
+} from "./chunks/chunk-FSGMQ64A.js";
+import "./chunks/chunk-SLASN2PK.js";
+import "./chunks/chunk-INCDO6JB.js";
+import "./chunks/chunk-U47BS5BH.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/shared/closed-output.ts
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-QJ72YW2L.js"),
-  login: () => import("./chunks/login-P2PLLMVR.js"),
-  logout: () => import("./chunks/logout-SUY7SEMA.js"),
-  doctor: () => import("./chunks/doctor-F27OAHIE.js"),
-  verify: () => import("./chunks/verify-XDRW4URA.js"),
-  policy: () => import("./chunks/policy-CG3VKLPN.js"),
-  sandbox: () => import("./chunks/sandbox-44CWBAVP.js"),
-  demo: () => import("./chunks/demo-5YNOCPIR.js")
+  token: () => import("./chunks/token-VDDFEOHY.js"),
+  login: () => import("./chunks/login-JC6Z2L3B.js"),
+  logout: () => import("./chunks/logout-5CYYHHWU.js"),
+  doctor: () => import("./chunks/doctor-JOLIKPJZ.js"),
+  verify: () => import("./chunks/verify-EOPTA6NL.js"),
+  policy: () => import("./chunks/policy-XPI5OEWV.js"),
+  sandbox: () => import("./chunks/sandbox-QO7TDU2G.js"),
+  demo: () => import("./chunks/demo-53BTNUBQ.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

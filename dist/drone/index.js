@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-D55QMG26.js";
+} from "./chunks/chunk-UEIVWCAH.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -668,7 +668,11 @@ function timeCheck(claims, now, skew) {
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
   if (exp === void 0)
-    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+    return {
+      verdict: "no-expiry",
+      explanation: "The token has no usable exp claim (missing, or not a date); Entra rejects it.",
+      aadsts: 50027
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: "expired",
@@ -1479,7 +1483,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-UD6OALLP.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-GEZTJFHD.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

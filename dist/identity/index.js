@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-NNARFCV5.js";
+} from "./chunks/chunk-DOR7JYZD.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-IBAEKTCU.js";
+} from "./chunks/chunk-AAX6ZTF3.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/identity.ts
@@ -1637,7 +1637,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-EMVUM5AR.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-DXINONKP.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

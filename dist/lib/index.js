@@ -1168,9 +1168,10 @@ function audienceClaim(claims) {
   if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
   return void 0;
 }
+var MAX_DATE_SECONDS = 864e10;
 function numericClaim(claims, name) {
   const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  return typeof value === "number" && Math.abs(value) <= MAX_DATE_SECONDS ? value : void 0;
 }
 
 // src/core/login.ts

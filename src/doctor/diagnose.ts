@@ -90,7 +90,11 @@ function timeCheck(claims: JwtClaims, now: number, skew: number): TimeCheck {
   const nbf = numericClaim(claims, 'nbf') ?? numericClaim(claims, 'iat');
   const nowSec = now / 1000;
   if (exp === undefined)
-    return { verdict: 'no-expiry', explanation: 'The token has no exp claim; Entra rejects it.', aadsts: 50027 };
+    return {
+      verdict: 'no-expiry',
+      explanation: 'The token has no usable exp claim (missing, or not a date); Entra rejects it.',
+      aadsts: 50027,
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: 'expired',

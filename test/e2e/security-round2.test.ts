@@ -3,6 +3,7 @@
  * sandbox (and, for a hostile token endpoint, a small server of our own on loopback). Each test
  * names the guarantee it backs; docs/security-guarantees-part1.md lists them.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -398,5 +399,34 @@ describe('items 8 and 9: verify', () => {
     expect(r.stderr).not.toMatch(CRASH);
     expect(r.stderr).toContain('CLAIM_OUT_OF_RANGE');
     expect(r.stderr).toContain('nbf');
+  });
+
+  test('item 9: a CI token with a huge exp is explained by doctor and login, never a crash', async () => {
+    const token = file('huge-exp.jwt', sandbox.mintIdToken({ claims: { exp: 1e300, nbf: -1e300 } }));
+    const doctor = await runCli(['doctor', '--id-token-file', token]);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout + doctor.stderr).not.toMatch(CRASH);
+    expect(doctor.stdout).toContain('no usable exp');
+    // An app whose FIC does not match: the failure runs the doctor's reading, which shows times.
+    const clientId = randomUUID();
+    sandbox.addApp({
+      clientId,
+      federatedCredentials: [
+        { issuer: sandbox.issuer, subject: 'repo:octo-org/other:ref:refs/heads/main', audiences: [AUD] },
+      ],
+    });
+    const audit = join(dir, `${++n}-audit.jsonl`);
+    const login = await runCli(['login', '--json', '--audit-log', audit, '--id-token-file', token], {
+      AZURE_CLIENT_ID: clientId,
+      AZURE_TENANT_ID: sandbox.tenantId,
+      AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    });
+    expect(login.code).toBe(1);
+    expect(login.stdout + login.stderr).not.toMatch(CRASH);
+    const json = JSON.parse(login.stdout) as { ok: boolean; error: { aadsts?: number }; diagnosis?: unknown };
+    expect(json.ok).toBe(false);
+    expect(json.error.aadsts).toBe(70021);
+    expect(json.diagnosis).toBeDefined();
+    expect(readFileSync(audit, 'utf8')).toContain('"outcome"');
   });
 });

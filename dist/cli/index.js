@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-FSGMQ64A.js";
-import "./chunks/chunk-SLASN2PK.js";
-import "./chunks/chunk-INCDO6JB.js";
+} from "./chunks/chunk-YBZCWOU3.js";
+import "./chunks/chunk-AOAWQQ6K.js";
+import "./chunks/chunk-6RWHC66I.js";
 import "./chunks/chunk-U47BS5BH.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-VDDFEOHY.js"),
-  login: () => import("./chunks/login-JC6Z2L3B.js"),
-  logout: () => import("./chunks/logout-5CYYHHWU.js"),
-  doctor: () => import("./chunks/doctor-JOLIKPJZ.js"),
-  verify: () => import("./chunks/verify-EOPTA6NL.js"),
-  policy: () => import("./chunks/policy-XPI5OEWV.js"),
-  sandbox: () => import("./chunks/sandbox-QO7TDU2G.js"),
-  demo: () => import("./chunks/demo-53BTNUBQ.js")
+  token: () => import("./chunks/token-O6GPTUGC.js"),
+  login: () => import("./chunks/login-AOB3AOMF.js"),
+  logout: () => import("./chunks/logout-7KHPQMWA.js"),
+  doctor: () => import("./chunks/doctor-4PAPJ3BJ.js"),
+  verify: () => import("./chunks/verify-OPESBWJB.js"),
+  policy: () => import("./chunks/policy-S3A53MPF.js"),
+  sandbox: () => import("./chunks/sandbox-PFXGTK6B.js"),
+  demo: () => import("./chunks/demo-AACKN4RE.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-UEIVWCAH.js";
+} from "./chunks/chunk-RLY7CPQB.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -1483,7 +1483,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-GEZTJFHD.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-VEKRRARO.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

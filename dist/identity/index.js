@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-DOR7JYZD.js";
+} from "./chunks/chunk-JH3X4K2R.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -1637,7 +1637,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-DXINONKP.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-F66R5VIP.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

@@ -13,7 +13,8 @@ const B64URL = '[A-Za-z0-9_-]';
 const EYJ_TOKEN = new RegExp(`(?<![A-Za-z0-9_-])eyJ${B64URL}{2,}(?:\\.${B64URL}*){2,4}`, 'g');
 /** Three long base64url parts: a JWT whose header does not start with eyJ (`{ "alg"...`). */
 const THREE_PARTS = new RegExp(`(?<![A-Za-z0-9_-])${B64URL}{16,}\\.${B64URL}{16,}\\.${B64URL}{16,}`, 'g');
-const RUN = new RegExp(`${B64URL}{40,}`, 'g');
+/** Base64url, or standard base64 with its padding: other systems' keys are written that way. */
+const RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
 /** A URL up to whatever ends it in prose: white space, quotes, brackets. */
 const URL_SPAN = /https?:\/\/[^\s"'<>()[\]{}`]+/g;
 /** Words (camel or Pascal case), or lowercase hex (commit hashes, digests, GUIDs without hyphens). */
@@ -21,7 +22,7 @@ const READABLE_PIECE = /^(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|[0-9a-f]+)$/;
 
 /** Random base64url mixes cases and digits in long pieces; words and hex digests do not. */
 function opaque(run: string): boolean {
-  return run.split(/[-_]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
+  return run.split(/[-_+/=]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
 }
 
 function jwtShaped(match: string): boolean {

@@ -122,6 +122,13 @@ describe('every server string passes through the redaction of what we sent', () 
     expect(err.message).not.toContain('::error::');
   });
 
+  test('a content type that is not a media type is not repeated', () => {
+    const err = failure('oops', 502, `text/${CI_TOKEN}`);
+    expect(err.message).toContain('no usable content type');
+    expectClean(err);
+    expect(failure('oops', 502, 'text/plain; charset=utf-8').message).toContain('(text/plain)');
+  });
+
   test('a non-JSON body echoing the request', () => {
     const err = failure(`<html><title>Bad ${CI_TOKEN}</title></html>`, 502, 'text/html');
     expect(err.code).toBe('SERVICE_UNAVAILABLE');

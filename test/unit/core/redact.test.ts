@@ -63,6 +63,10 @@ describe('what is cut out', () => {
   test('a long base64url run, outside URLs and in a query', () => {
     expect(redact(`secret ${OPAQUE} leaked`)).toBe('secret [redacted] leaked');
     expect(redact(`key ${'A'.repeat(60)} bad`)).toBe('key [redacted] bad');
+    // Standard base64 with slashes and padding (a storage account key), whole.
+    expect(
+      redact('AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;'),
+    ).toBe('AccountKey=[redacted];');
     expect(redact(`https://host.example/path?sig=${OPAQUE}`)).toBe('https://host.example/path?sig=[redacted]');
   });
 

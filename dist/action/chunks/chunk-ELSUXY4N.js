@@ -1,17 +1,19 @@
 import {
-  classifyStatus,
-  fetchWithRetry,
-  parseRetryAfter,
-  redact,
-  systemClock
-} from "./chunk-INCDO6JB.js";
-import {
-  FederationError,
   audienceClaim,
+  classifyStatus,
   decodeJwt,
+  fetchWithRetry,
   numericClaim,
-  stringClaim
-} from "./chunk-U47BS5BH.js";
+  parseRetryAfter,
+  stringClaim,
+  systemClock
+} from "./chunk-U434PEMJ.js";
+import {
+  FederationError
+} from "./chunk-NTCGQ4GM.js";
+import {
+  redact
+} from "./chunk-YTNC6CMW.js";
 
 // src/core/login.ts
 import { randomUUID } from "node:crypto";
@@ -164,6 +166,8 @@ var SERVER_FIELD_SHAPES = {
   guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   /** Entra writes "2026-12-02 05:25:35Z"; ISO 8601 (with fractions or an offset) is accepted too. */
   time: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})$/,
+  /** A media type (RFC 9110 8.3.1): text/html, application/json. */
+  mediaType: /^[A-Za-z0-9!#$&^_.+-]{1,64}\/[A-Za-z0-9!#$&^_.+-]{1,64}$/,
   /** An OAuth error code (RFC 6749 5.2): invalid_request, invalid_client, ... */
   oauthError: /^[a-z][a-z0-9_]{0,63}$/i
 };
@@ -222,7 +226,7 @@ function tokenError(res, scope, now, sent = []) {
       { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." }
     );
   }
-  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
+  const kind = shaped(res.headers["content-type"]?.split(";")[0]?.trim(), "mediaType") ?? "no usable content type";
   const shown = clean(snippet(res.body));
   return new FederationError(
     res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE",

@@ -355,11 +355,11 @@ async function fetchWithRetry(http, build, opts) {
 var B64URL = "[A-Za-z0-9_-]";
 var EYJ_TOKEN = new RegExp(`(?<![A-Za-z0-9_-])eyJ${B64URL}{2,}(?:\\.${B64URL}*){2,4}`, "g");
 var THREE_PARTS = new RegExp(`(?<![A-Za-z0-9_-])${B64URL}{16,}\\.${B64URL}{16,}\\.${B64URL}{16,}`, "g");
-var RUN = new RegExp(`${B64URL}{40,}`, "g");
+var RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
 var URL_SPAN = /https?:\/\/[^\s"'<>()[\]{}`]+/g;
 var READABLE_PIECE = /^(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|[0-9a-f]+)$/;
 function opaque(run) {
-  return run.split(/[-_]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
+  return run.split(/[-_+/=]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
 }
 function jwtShaped(match) {
   const [header = "", payload = ""] = match.split(".");

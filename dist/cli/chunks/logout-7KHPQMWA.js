@@ -5,13 +5,13 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-FSGMQ64A.js";
+} from "./chunk-YBZCWOU3.js";
 import {
   isEmptyCleanup,
   performCleanup
 } from "./chunk-2DDFJREN.js";
-import "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+import "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import "./chunk-U47BS5BH.js";
 import "./chunk-Z53PL5H4.js";
 

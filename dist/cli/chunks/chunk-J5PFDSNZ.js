@@ -7,10 +7,10 @@ import {
 import {
   idTokenUrl,
   runCommand
-} from "./chunk-SLASN2PK.js";
+} from "./chunk-AOAWQQ6K.js";
 import {
   fetchWithRetry
-} from "./chunk-INCDO6JB.js";
+} from "./chunk-6RWHC66I.js";
 import {
   CLOUDS,
   FederationError,

@@ -15,12 +15,12 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-FSGMQ64A.js";
-import "./chunk-SLASN2PK.js";
+} from "./chunk-YBZCWOU3.js";
+import "./chunk-AOAWQQ6K.js";
 import {
   fetchWithRetry,
   redact
-} from "./chunk-INCDO6JB.js";
+} from "./chunk-6RWHC66I.js";
 import {
   CLOUDS,
   FederationError,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-UDOC2EZN.js";
 import {
   presentedClaims
-} from "./chunk-L6OSOLKF.js";
+} from "./chunk-WRB6KA2N.js";
 import {
   FederationError
 } from "./chunk-U47BS5BH.js";

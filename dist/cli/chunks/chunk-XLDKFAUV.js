@@ -1,6 +1,6 @@
 import {
   login
-} from "./chunk-L6OSOLKF.js";
+} from "./chunk-WRB6KA2N.js";
 
 // src/entry/cli/guard-flags.ts
 var GUARD_FLAGS = {
@@ -14,7 +14,7 @@ var GUARD_HELP = `  --policy FILE           JSON or YAML rules: which CI tokens 
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./trail-RUZC5TWK.js");
+  const { loginWithGuardFiles } = await import("./trail-TVSH6TXV.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

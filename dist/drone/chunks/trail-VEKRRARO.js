@@ -1,14 +1,12 @@
 import {
-  login,
-  presentedClaims
-} from "./chunk-DOR7JYZD.js";
-import {
   FederationError,
   decodeJwt,
+  login,
+  presentedClaims,
   quote,
   usageError
-} from "./chunk-AAX6ZTF3.js";
-import "./chunk-W5HOY55K.js";
+} from "./chunk-RLY7CPQB.js";
+import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -377,7 +375,7 @@ function parseJson(text2, path) {
   return doc;
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-MLARZWWL.js");
+  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

@@ -1,14 +1,14 @@
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-TO6NMMNP.js";
+} from "./chunk-BH2XEZKH.js";
 import {
   loadPolicy
 } from "./chunk-UDOC2EZN.js";
 import {
   login
-} from "./chunk-L6OSOLKF.js";
-import "./chunk-INCDO6JB.js";
+} from "./chunk-WRB6KA2N.js";
+import "./chunk-6RWHC66I.js";
 import {
   FederationError,
   decodeJwt,

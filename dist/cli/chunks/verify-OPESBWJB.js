@@ -6,7 +6,7 @@ import {
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-TO6NMMNP.js";
+} from "./chunk-BH2XEZKH.js";
 import {
   claimMatches,
   compilePattern,
@@ -18,14 +18,14 @@ import {
   helpRequested,
   httpClient,
   parseCommand
-} from "./chunk-FSGMQ64A.js";
-import "./chunk-L6OSOLKF.js";
-import "./chunk-SLASN2PK.js";
+} from "./chunk-YBZCWOU3.js";
+import "./chunk-WRB6KA2N.js";
+import "./chunk-AOAWQQ6K.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   systemClock
-} from "./chunk-INCDO6JB.js";
+} from "./chunk-6RWHC66I.js";
 import {
   FederationError,
   quote,

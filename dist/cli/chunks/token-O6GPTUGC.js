@@ -5,7 +5,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-DTBBKAGZ.js";
+} from "./chunk-XLDKFAUV.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -14,10 +14,10 @@ import {
   httpClient,
   optionsFrom,
   parseCommand
-} from "./chunk-FSGMQ64A.js";
-import "./chunk-L6OSOLKF.js";
-import "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+} from "./chunk-YBZCWOU3.js";
+import "./chunk-WRB6KA2N.js";
+import "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import {
   usageError
 } from "./chunk-U47BS5BH.js";

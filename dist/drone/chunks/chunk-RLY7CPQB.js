@@ -538,11 +538,11 @@ function lookupAadsts(code) {
 var B64URL = "[A-Za-z0-9_-]";
 var EYJ_TOKEN = new RegExp(`(?<![A-Za-z0-9_-])eyJ${B64URL}{2,}(?:\\.${B64URL}*){2,4}`, "g");
 var THREE_PARTS = new RegExp(`(?<![A-Za-z0-9_-])${B64URL}{16,}\\.${B64URL}{16,}\\.${B64URL}{16,}`, "g");
-var RUN = new RegExp(`${B64URL}{40,}`, "g");
+var RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
 var URL_SPAN = /https?:\/\/[^\s"'<>()[\]{}`]+/g;
 var READABLE_PIECE = /^(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|[0-9a-f]+)$/;
 function opaque(run) {
-  return run.split(/[-_]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
+  return run.split(/[-_+/=]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
 }
 function jwtShaped(match) {
   const [header = "", payload = ""] = match.split(".");
@@ -614,6 +614,8 @@ var SERVER_FIELD_SHAPES = {
   guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   /** Entra writes "2026-12-02 05:25:35Z"; ISO 8601 (with fractions or an offset) is accepted too. */
   time: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})$/,
+  /** A media type (RFC 9110 8.3.1): text/html, application/json. */
+  mediaType: /^[A-Za-z0-9!#$&^_.+-]{1,64}\/[A-Za-z0-9!#$&^_.+-]{1,64}$/,
   /** An OAuth error code (RFC 6749 5.2): invalid_request, invalid_client, ... */
   oauthError: /^[a-z][a-z0-9_]{0,63}$/i
 };
@@ -672,7 +674,7 @@ function tokenError(res, scope, now, sent = []) {
       { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." }
     );
   }
-  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
+  const kind = shaped(res.headers["content-type"]?.split(";")[0]?.trim(), "mediaType") ?? "no usable content type";
   const shown = clean(snippet(res.body));
   return new FederationError(
     res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE",

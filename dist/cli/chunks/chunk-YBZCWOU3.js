@@ -4,13 +4,13 @@ import {
   githubProvider,
   isGithubActions,
   runTokenCommand
-} from "./chunk-SLASN2PK.js";
+} from "./chunk-AOAWQQ6K.js";
 import {
   createNodeHttpClient,
   fetchWithRetry,
   proxyConfigFrom,
   systemClock
-} from "./chunk-INCDO6JB.js";
+} from "./chunk-6RWHC66I.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,

@@ -1,8 +1,8 @@
 import {
   describeToolFailure,
   runTool
-} from "./chunk-O4PUR622.js";
-import "./chunk-XKDIOAJB.js";
+} from "./chunk-P25NTHLF.js";
+import "./chunk-YTNC6CMW.js";
 import "./chunk-WNTXV5YL.js";
 export {
   describeToolFailure,

@@ -9,14 +9,14 @@ import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-X4UREAX3.js";
+} from "./chunk-J5PFDSNZ.js";
 import {
   commandLineOf,
   isEmptyCleanup,
   parentOf
 } from "./chunk-2DDFJREN.js";
-import "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+import "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import {
   FederationError,
   quote,

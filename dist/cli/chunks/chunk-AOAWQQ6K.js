@@ -1,7 +1,7 @@
 import {
   fetchWithRetry,
   redact
-} from "./chunk-INCDO6JB.js";
+} from "./chunk-6RWHC66I.js";
 import {
   FederationError
 } from "./chunk-U47BS5BH.js";

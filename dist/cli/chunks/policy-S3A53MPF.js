@@ -8,9 +8,9 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-FSGMQ64A.js";
-import "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+} from "./chunk-YBZCWOU3.js";
+import "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import {
   decodeJwt,
   normalizeScopes,

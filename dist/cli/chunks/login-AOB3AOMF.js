@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-DTBBKAGZ.js";
+} from "./chunk-XLDKFAUV.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -13,10 +13,10 @@ import {
   optionsFrom,
   parseCommand,
   renderLoginSummary
-} from "./chunk-FSGMQ64A.js";
-import "./chunk-L6OSOLKF.js";
-import "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+} from "./chunk-YBZCWOU3.js";
+import "./chunk-WRB6KA2N.js";
+import "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import {
   usageError
 } from "./chunk-U47BS5BH.js";
@@ -46,8 +46,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-DCY5N246.js");
-  const { withHandoffScopes } = await import("./select-G6DW37DC.js");
+  const { planExports, runExports } = await import("./exports-XWDXSU6V.js");
+  const { withHandoffScopes } = await import("./select-ZYEB34UG.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

@@ -1,7 +1,7 @@
 import {
   login,
   presentedClaims
-} from "./chunk-HHLBAPZT.js";
+} from "./chunk-ELSUXY4N.js";
 import {
   decodeJwt
 } from "./chunk-U434PEMJ.js";
@@ -12,7 +12,7 @@ import {
   FederationError,
   usageError
 } from "./chunk-NTCGQ4GM.js";
-import "./chunk-XKDIOAJB.js";
+import "./chunk-YTNC6CMW.js";
 import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts

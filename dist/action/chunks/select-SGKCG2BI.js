@@ -14,7 +14,7 @@ import {
 import "./chunk-LCUSIIBG.js";
 import {
   describeToolFailure
-} from "./chunk-O4PUR622.js";
+} from "./chunk-P25NTHLF.js";
 import {
   decodeJwt,
   fetchWithRetry,
@@ -28,7 +28,7 @@ import {
   FederationError,
   usageError
 } from "./chunk-NTCGQ4GM.js";
-import "./chunk-XKDIOAJB.js";
+import "./chunk-YTNC6CMW.js";
 import "./chunk-WNTXV5YL.js";
 
 // src/handoff/acr.ts

@@ -7,14 +7,14 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-FSGMQ64A.js";
+} from "./chunk-YBZCWOU3.js";
 import {
   login
-} from "./chunk-L6OSOLKF.js";
+} from "./chunk-WRB6KA2N.js";
 import {
   githubProvider
-} from "./chunk-SLASN2PK.js";
-import "./chunk-INCDO6JB.js";
+} from "./chunk-AOAWQQ6K.js";
+import "./chunk-6RWHC66I.js";
 import {
   FederationError,
   decodeJwt,

@@ -1,12 +1,14 @@
 import {
+  login,
+  presentedClaims
+} from "./chunk-JH3X4K2R.js";
+import {
   FederationError,
   decodeJwt,
-  login,
-  presentedClaims,
   quote,
   usageError
-} from "./chunk-UEIVWCAH.js";
-import "./chunk-F7M5GUK3.js";
+} from "./chunk-AAX6ZTF3.js";
+import "./chunk-W5HOY55K.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -375,7 +377,7 @@ function parseJson(text2, path) {
   return doc;
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
+  const { parseDocument } = await import("./browser-MLARZWWL.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {

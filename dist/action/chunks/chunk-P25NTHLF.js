@@ -1,6 +1,6 @@
 import {
   redact
-} from "./chunk-XKDIOAJB.js";
+} from "./chunk-YTNC6CMW.js";
 
 // src/ci/exec.ts
 import { spawn } from "node:child_process";

@@ -2279,20 +2279,27 @@ function createVerifier(options) {
   };
 }
 var verifiers = /* @__PURE__ */ new WeakMap();
+function tagged(_key, value) {
+  if (typeof value === "number") return { number: String(value) };
+  return value === void 0 ? { undefined: true } : value;
+}
 function optionValues(options) {
-  return JSON.stringify([
-    options.issuer,
-    options.audience,
-    options.algorithms,
-    options.clockSkewSeconds,
-    options.maxTokenAgeSeconds,
-    options.typ,
-    options.requiredClaims,
-    options.claims,
-    options.jwksUri,
-    options.timeoutMs,
-    options.jwksRefreshIntervalSeconds
-  ]);
+  return JSON.stringify(
+    [
+      options.issuer,
+      options.audience,
+      options.algorithms,
+      options.clockSkewSeconds,
+      options.maxTokenAgeSeconds,
+      options.typ,
+      options.requiredClaims,
+      options.claims,
+      options.jwksUri,
+      options.timeoutMs,
+      options.jwksRefreshIntervalSeconds
+    ],
+    tagged
+  );
 }
 function optionObjects(options) {
   return [options.policy, options.http, options.clock, options.keys];

@@ -389,20 +389,29 @@ interface CachedVerifier {
 
 const verifiers = new WeakMap<VerifyOptions, CachedVerifier>();
 
+/** JSON would write NaN and Infinity as null and drop undefined: tag them, so a change to them shows. */
+function tagged(_key: string, value: unknown): unknown {
+  if (typeof value === 'number') return { number: String(value) };
+  return value === undefined ? { undefined: true } : value;
+}
+
 function optionValues(options: VerifyOptions): string {
-  return JSON.stringify([
-    options.issuer,
-    options.audience,
-    options.algorithms,
-    options.clockSkewSeconds,
-    options.maxTokenAgeSeconds,
-    options.typ,
-    options.requiredClaims,
-    options.claims,
-    options.jwksUri,
-    options.timeoutMs,
-    options.jwksRefreshIntervalSeconds,
-  ]);
+  return JSON.stringify(
+    [
+      options.issuer,
+      options.audience,
+      options.algorithms,
+      options.clockSkewSeconds,
+      options.maxTokenAgeSeconds,
+      options.typ,
+      options.requiredClaims,
+      options.claims,
+      options.jwksUri,
+      options.timeoutMs,
+      options.jwksRefreshIntervalSeconds,
+    ],
+    tagged,
+  );
 }
 
 function optionObjects(options: VerifyOptions): unknown[] {

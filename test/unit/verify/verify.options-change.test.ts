@@ -110,6 +110,13 @@ describe('verifyIdToken follows changes to its options object', () => {
     expect(err.code).toBe('MISSING_AUDIENCE');
     expect(err.usage).toBe(true);
   });
+
+  test('a change to a value JSON cannot write (NaN) is seen too', async () => {
+    const options: VerifyOptions = { issuer, audience: AUD, http };
+    await verifyIdToken(token('octo-org/octo-repo'), options);
+    options.clockSkewSeconds = Number.NaN;
+    expect((await rejected(verifyIdToken(token('octo-org/octo-repo'), options))).code).toBe('INVALID_CLOCK_SKEW');
+  });
 });
 
 describe('createVerifier takes a snapshot', () => {

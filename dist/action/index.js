@@ -5,13 +5,13 @@ import {
 } from "./chunks/chunk-5BWDGM2D.js";
 import {
   githubProvider
-} from "./chunks/chunk-ZTLCGGKK.js";
+} from "./chunks/chunk-DBCMQR7O.js";
 import {
   envHandoff
 } from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-4NCY3QES.js";
+} from "./chunks/chunk-ELSUXY4N.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -19,18 +19,18 @@ import {
   numericClaim,
   proxyConfigFrom,
   stringClaim
-} from "./chunks/chunk-VYMM27RE.js";
+} from "./chunks/chunk-U434PEMJ.js";
 import {
   CLOUDS,
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-XXSXLXCK.js";
+} from "./chunks/chunk-QBPXBXZH.js";
 import {
   FederationError,
   usageError
 } from "./chunks/chunk-NTCGQ4GM.js";
-import "./chunks/chunk-C7H3IGGA.js";
+import "./chunks/chunk-YTNC6CMW.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -687,7 +687,11 @@ function timeCheck(claims, now, skew) {
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
   if (exp === void 0)
-    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+    return {
+      verdict: "no-expiry",
+      explanation: "The token has no usable exp claim (missing, or not a date); Entra rejects it.",
+      aadsts: 50027
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: "expired",
@@ -742,11 +746,31 @@ function rank(c) {
     0
   );
 }
+function circleciOrgId(claims) {
+  return /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(stringClaim(claims, "iss") ?? "")?.[1];
+}
+function ficAudience(claims, opts) {
+  const aud2 = audienceClaim(claims);
+  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
+  const standard = CLOUDS[opts.cloud].audience;
+  if (tokenAud === void 0) return { audience: opts.audience };
+  if (tokenAud === standard || tokenAud === circleciOrgId(claims)) return { audience: tokenAud };
+  return { audience: standard, nonStandard: tokenAud };
+}
+function audienceObservation(nonStandard, opts) {
+  const standard = CLOUDS[opts.cloud].audience;
+  const cloud = Object.keys(CLOUDS).find((c) => CLOUDS[c].audience === nonStandard);
+  const what = cloud === void 0 ? `The CI token's audience ${JSON.stringify(nonStandard)} is not ${opts.cloud}'s standard audience ${standard} (a typo in --audience?).` : `The CI token's audience is ${cloud}'s standard one (${nonStandard}), not ${opts.cloud}'s standard audience ${standard}.`;
+  return `${what} Request the CI token with ${standard} (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.`;
+}
 function observe(claims, provider, opts) {
   const out = [];
   const aud2 = audienceClaim(claims);
   const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
-  if (!auds.includes(opts.audience)) {
+  const { nonStandard } = ficAudience(claims, opts);
+  if (nonStandard !== void 0) {
+    out.push(audienceObservation(nonStandard, opts));
+  } else if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
     out.push(
       cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
@@ -800,8 +824,10 @@ function diagnose(claims, fics, opts) {
     const v = numericClaim(claims, name);
     if (v !== void 0) summary[name] = v;
   }
-  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
-  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const audience = ficAudience(claims, opts);
+  const suggestion = suggestFic(claims, provider, audience.audience);
+  if (suggestion !== void 0 && audience.nonStandard !== void 0)
+    suggestion.replacesAudience = audience.nonStandard;
   const diagnosis = {
     claims: summary,
     subjectClaims,
@@ -887,7 +913,7 @@ function renderDiagnosis(d, ctx) {
     const id = ctx.clientId ?? "<client-id>";
     lines.push(
       "",
-      "The federated credential that matches this run:",
+      s.replacesAudience === void 0 ? "The federated credential that matches this run:" : `The federated credential for this run, with the standard audience (request the CI token with ${s.audiences[0] ?? ""} too):`,
       "",
       "  Azure CLI:",
       `    ${azCommand(s, id)}`,
@@ -935,7 +961,7 @@ function diagnosisMarkdown(d, ctx) {
   if (d.suggestion !== void 0) {
     out.push(
       "",
-      "A federated credential that matches this run:",
+      d.suggestion.replacesAudience === void 0 ? "A federated credential that matches this run:" : `A federated credential for this run, with the standard audience ${md(d.suggestion.audiences[0] ?? "")} (request the CI token with it too):`,
       "",
       "```sh",
       azCommand(d.suggestion, ctx.clientId ?? "<client-id>"),
@@ -1214,7 +1240,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-A2QJQPZP.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-SGKCG2BI.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1241,7 +1267,7 @@ async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-CO3U2WY5.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-P4WMNUI5.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -1254,7 +1280,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-VGANO5GW.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-K3LX4LM5.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -1274,7 +1300,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-EDM3IZJJ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-MXATZ2AR.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BDK3PJ6W.js";
-import "./chunks/chunk-QH2NMUVV.js";
-import "./chunks/chunk-FWECCYJW.js";
-import "./chunks/chunk-6X7A6QOI.js";
+} from "./chunks/chunk-YBZCWOU3.js";
+import "./chunks/chunk-AOAWQQ6K.js";
+import "./chunks/chunk-6RWHC66I.js";
+import "./chunks/chunk-U47BS5BH.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/shared/closed-output.ts
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CXBXWV7T.js"),
-  login: () => import("./chunks/login-LDALSASQ.js"),
-  logout: () => import("./chunks/logout-23RLNS5O.js"),
-  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
-  verify: () => import("./chunks/verify-MNTMRI2R.js"),
-  policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-X2TBVUCX.js"),
-  demo: () => import("./chunks/demo-IZVHKU5R.js")
+  token: () => import("./chunks/token-O6GPTUGC.js"),
+  login: () => import("./chunks/login-AOB3AOMF.js"),
+  logout: () => import("./chunks/logout-7KHPQMWA.js"),
+  doctor: () => import("./chunks/doctor-4PAPJ3BJ.js"),
+  verify: () => import("./chunks/verify-OPESBWJB.js"),
+  policy: () => import("./chunks/policy-S3A53MPF.js"),
+  sandbox: () => import("./chunks/sandbox-I66A3SQA.js"),
+  demo: () => import("./chunks/demo-TKUZKOLX.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-NPJ6US4W.js";
+} from "./chunks/chunk-RLY7CPQB.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -668,7 +668,11 @@ function timeCheck(claims, now, skew) {
   const nbf = numericClaim(claims, "nbf") ?? numericClaim(claims, "iat");
   const nowSec = now / 1e3;
   if (exp === void 0)
-    return { verdict: "no-expiry", explanation: "The token has no exp claim; Entra rejects it.", aadsts: 50027 };
+    return {
+      verdict: "no-expiry",
+      explanation: "The token has no usable exp claim (missing, or not a date); Entra rejects it.",
+      aadsts: 50027
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: "expired",
@@ -723,11 +727,31 @@ function rank(c) {
     0
   );
 }
+function circleciOrgId(claims) {
+  return /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(stringClaim(claims, "iss") ?? "")?.[1];
+}
+function ficAudience(claims, opts) {
+  const aud2 = audienceClaim(claims);
+  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
+  const standard = CLOUDS[opts.cloud].audience;
+  if (tokenAud === void 0) return { audience: opts.audience };
+  if (tokenAud === standard || tokenAud === circleciOrgId(claims)) return { audience: tokenAud };
+  return { audience: standard, nonStandard: tokenAud };
+}
+function audienceObservation(nonStandard, opts) {
+  const standard = CLOUDS[opts.cloud].audience;
+  const cloud = Object.keys(CLOUDS).find((c) => CLOUDS[c].audience === nonStandard);
+  const what = cloud === void 0 ? `The CI token's audience ${JSON.stringify(nonStandard)} is not ${opts.cloud}'s standard audience ${standard} (a typo in --audience?).` : `The CI token's audience is ${cloud}'s standard one (${nonStandard}), not ${opts.cloud}'s standard audience ${standard}.`;
+  return `${what} Request the CI token with ${standard} (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.`;
+}
 function observe(claims, provider, opts) {
   const out = [];
   const aud2 = audienceClaim(claims);
   const auds = aud2 === void 0 ? [] : Array.isArray(aud2) ? aud2 : [aud2];
-  if (!auds.includes(opts.audience)) {
+  const { nonStandard } = ficAudience(claims, opts);
+  if (nonStandard !== void 0) {
+    out.push(audienceObservation(nonStandard, opts));
+  } else if (!auds.includes(opts.audience)) {
     const cloud = Object.keys(CLOUDS).find((c) => auds.includes(CLOUDS[c].audience));
     out.push(
       cloud !== void 0 && cloud !== opts.cloud ? `The token's audience is ${cloud}'s (${CLOUDS[cloud].audience}) but this run targets ${opts.cloud} (${opts.audience}).` : `The token's audience (${auds.join(", ") || "none"}) is not the one this run asks for (${opts.audience}); the FIC must hold the token's.`
@@ -781,8 +805,10 @@ function diagnose(claims, fics, opts) {
     const v = numericClaim(claims, name);
     if (v !== void 0) summary[name] = v;
   }
-  const tokenAud = Array.isArray(aud2) ? aud2[0] : aud2;
-  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const audience = ficAudience(claims, opts);
+  const suggestion = suggestFic(claims, provider, audience.audience);
+  if (suggestion !== void 0 && audience.nonStandard !== void 0)
+    suggestion.replacesAudience = audience.nonStandard;
   const diagnosis = {
     claims: summary,
     subjectClaims,
@@ -868,7 +894,7 @@ function renderDiagnosis(d, ctx) {
     const id = ctx.clientId ?? "<client-id>";
     lines.push(
       "",
-      "The federated credential that matches this run:",
+      s.replacesAudience === void 0 ? "The federated credential that matches this run:" : `The federated credential for this run, with the standard audience (request the CI token with ${s.audiences[0] ?? ""} too):`,
       "",
       "  Azure CLI:",
       `    ${azCommand(s, id)}`,
@@ -1457,7 +1483,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CWETH76H.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-VEKRRARO.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-WFJJPDV2.js";
+} from "./chunks/chunk-JH3X4K2R.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-X62UA6J5.js";
+} from "./chunks/chunk-AAX6ZTF3.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/identity.ts
@@ -1637,7 +1637,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-XGLSDQ73.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-F66R5VIP.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

@@ -514,12 +514,32 @@ function validateAuthorityHost(raw) {
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
+var OIDC_SCOPES = /* @__PURE__ */ new Set(["openid", "profile", "email", "offline_access"]);
+var PERMISSION_NAME = /^(?:[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+|user_impersonation|access_as_user)$/;
+function namedPermission(value) {
+  if (OIDC_SCOPES.has(value.toLowerCase())) return { permission: value };
+  const base = value.endsWith("/.default") ? value.slice(0, -"/.default".length) : value;
+  const at = base.lastIndexOf("/");
+  const scheme = base.indexOf("://");
+  const hostEnd = scheme < 0 ? 0 : base.indexOf("/", scheme + 3);
+  if (at < 0 || hostEnd < 0 || at < hostEnd) return void 0;
+  const last = base.slice(at + 1);
+  return PERMISSION_NAME.test(last) ? { permission: last, resource: base.slice(0, at) } : void 0;
+}
 function normalizeScopes(raw) {
-  const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== "");
+  const values = (raw ?? []).map((s) => s.trim());
   if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const value of values) {
+    if (value === "") {
+      throw usageError(
+        "INVALID_SCOPE",
+        "A scope is empty.",
+        `Give each scope as <resource>/.default, e.g. --scope ${DEFAULT_SCOPE}; leave --scope out for that default.`,
+        "scope"
+      );
+    }
     if (CONTROL.test(value) || /\s/.test(value)) {
       throw usageError(
         "INVALID_SCOPE",
@@ -541,6 +561,16 @@ function normalizeScopes(raw) {
         "INVALID_SCOPE",
         "A scope is longer than 1024 characters.",
         "Give a resource URI such as https://management.azure.com/.default.",
+        "scope"
+      );
+    }
+    const named = namedPermission(value);
+    if (named !== void 0) {
+      const suggestion = named.resource === void 0 ? DEFAULT_SCOPE : `${named.resource}/.default`;
+      throw usageError(
+        "INVALID_SCOPE",
+        `The scope ${quote(value)} names the permission ${quote(named.permission)}: a client-credentials request takes only <resource>/.default.`,
+        `Request <resource>/.default (here ${suggestion}); what the token may do comes from the application permissions (app roles) granted to the app registration.`,
         "scope"
       );
     }
@@ -583,7 +613,7 @@ function validateTimeout(raw) {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw usageError(
       "INVALID_TIMEOUT",
-      `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`,
+      `The timeout ${quote(String(raw))} is not a number of seconds greater than 0 and at most 3600.`,
       "Pass --timeout as seconds, e.g. --timeout 30.",
       "timeout"
     );
@@ -633,18 +663,18 @@ function compilePattern(source) {
   const re = new RegExp(`^${body}$`, "s");
   return { source, test: (value) => re.test(value) };
 }
-function claimStrings(value) {
-  if (typeof value === "string") return [value];
-  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
-  if (Array.isArray(value))
-    return value.flatMap(
-      (item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean" ? [String(item)] : []
-    );
-  return [];
+function claimText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function wrongClaimType(value) {
+  if (value === void 0 || claimText(value) !== void 0) return void 0;
+  return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
 }
 function claimMatches(value, patterns) {
-  const forms = claimStrings(value);
-  return forms.some((form) => patterns.some((p) => p.test(form)));
+  const text = claimText(value);
+  return text !== void 0 && patterns.some((p) => p.test(text));
 }
 function showClaim(value) {
   const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
@@ -681,7 +711,8 @@ function claimDenial(policy, claims) {
   const failed = failedCondition(best, claims);
   const value = own(claims, failed.claim);
   const expected = sources(failed.patterns);
-  const found = value === void 0 ? "the CI token has no such claim" : `the CI token has ${showClaim(value)}`;
+  const wrongType = wrongClaimType(value);
+  const found = value === void 0 ? "the CI token has no such claim" : wrongType !== void 0 ? `the CI token's ${failed.claim} has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match` : `the CI token has ${showClaim(value)}`;
   return {
     ruleSet: policy.name,
     field: "claim",
@@ -811,6 +842,18 @@ var CATALOGUE = {
     code: "ISSUER_UNREACHABLE",
     remedy: "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server)."
   },
+  // Both say "Request to External OIDC endpoint failed": Entra's fetch of the issuer's discovery
+  // document or keys failed, often for a moment. 50166 is ExternalClaimsProviderThrottled in
+  // https://learn.microsoft.com/entra/identity-platform/reference-error-codes; 90061 is described in
+  // https://github.com/Azure/azure-workload-identity/blob/main/docs/book/src/troubleshooting.md
+  50166: {
+    code: "ISSUER_REQUEST_THROTTLED",
+    remedy: "Entra's request to the CI issuer's OpenID configuration or keys failed or was throttled, which is usually brief; it was retried with a fresh CI token. If it persists, check that the issuer's /.well-known/openid-configuration and JWKS answer from the internet, and https://status.azure.com."
+  },
+  90061: {
+    code: "ISSUER_REQUEST_FAILED",
+    remedy: "Entra could not fetch the CI issuer's OpenID configuration or keys; it was retried with a fresh CI token. If it persists, the issuer's /.well-known/openid-configuration and JWKS must answer from the internet (self-hosted GitLab, GitHub Enterprise Server, a Kubernetes issuer); check them and https://status.azure.com."
+  },
   700016: {
     code: "APP_NOT_FOUND",
     remedy: "No application with this client id exists in this tenant. Check the client id, the tenant id, and the cloud."
@@ -868,7 +911,7 @@ var CATALOGUE = {
     remedy: "An Entra-issued token cannot be the federated assertion. Present the CI's OIDC token instead."
   }
 };
-var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 90006, 90024, 90033, 90090]);
+var TRANSIENT_AADSTS = /* @__PURE__ */ new Set([50033, 50166, 90006, 90024, 90033, 90061, 90090]);
 function lookupAadsts(code) {
   return CATALOGUE[code] ?? {
     code: `AADSTS_${code}`,
@@ -877,8 +920,35 @@ function lookupAadsts(code) {
 }
 
 // src/core/redact.ts
-var JWT_SHAPED = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
-var LONG_OPAQUE = /[A-Za-z0-9+/_=-]{40,}/g;
+var B64URL = "[A-Za-z0-9_-]";
+var EYJ_TOKEN = new RegExp(`(?<![A-Za-z0-9_-])eyJ${B64URL}{2,}(?:\\.${B64URL}*){2,4}`, "g");
+var THREE_PARTS = new RegExp(`(?<![A-Za-z0-9_-])${B64URL}{16,}\\.${B64URL}{16,}\\.${B64URL}{16,}`, "g");
+var RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
+var URL_SPAN = /https?:\/\/[^\s"'<>()[\]{}`]+/g;
+var READABLE_PIECE = /^(?:[A-Za-z][a-z]*(?:[A-Z][a-z]+)*|[0-9a-f]+)$/;
+function opaque(run) {
+  return run.split(/[-_+/=]/).some((piece) => piece.length >= 20 && !READABLE_PIECE.test(piece));
+}
+function jwtShaped(match) {
+  const [header = "", payload = ""] = match.split(".");
+  return opaque(header) || opaque(payload) || /[A-Z]/.test(header + payload);
+}
+function cutOpaqueRuns(text) {
+  return text.replace(RUN, (run) => opaque(run) ? "[redacted]" : run);
+}
+function cutOpaqueOutsideUrlPaths(text) {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(URL_SPAN)) {
+    const url = match[0];
+    const start = match.index;
+    out += cutOpaqueRuns(text.slice(last, start));
+    const tail = url.search(/[?#]/);
+    out += tail < 0 ? url : url.slice(0, tail) + cutOpaqueRuns(url.slice(tail));
+    last = start + url.length;
+  }
+  return out + cutOpaqueRuns(text.slice(last));
+}
 function redact(text, secrets = []) {
   let out = text;
   for (const secret of secrets) {
@@ -892,7 +962,9 @@ function redact(text, secrets = []) {
       out = out.split(form).join("[redacted]");
     }
   }
-  return out.replace(JWT_SHAPED, "[redacted]").replace(LONG_OPAQUE, "[redacted]");
+  out = out.replace(THREE_PARTS, (match) => jwtShaped(match) ? "[redacted]" : match);
+  out = out.replace(EYJ_TOKEN, "[redacted]");
+  return cutOpaqueOutsideUrlPaths(out);
 }
 
 // src/core/exchange.ts
@@ -922,6 +994,19 @@ function classifyTokenResponse(res) {
 function str(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
+var SERVER_FIELD_SHAPES = {
+  /** Entra's trace and correlation ids are GUIDs. */
+  guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /** Entra writes "2026-12-02 05:25:35Z"; ISO 8601 (with fractions or an offset) is accepted too. */
+  time: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})$/,
+  /** A media type (RFC 9110 8.3.1): text/html, application/json. */
+  mediaType: /^[A-Za-z0-9!#$&^_.+-]{1,64}\/[A-Za-z0-9!#$&^_.+-]{1,64}$/,
+  /** An OAuth error code (RFC 6749 5.2): invalid_request, invalid_client, ... */
+  oauthError: /^[a-z][a-z0-9_]{0,63}$/i
+};
+function shaped(value, shape) {
+  return typeof value === "string" && SERVER_FIELD_SHAPES[shape].test(value) ? value : void 0;
+}
 function describe(description) {
   const first = description.split(/\r?\n/)[0] ?? "";
   const clean = first.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
@@ -937,13 +1022,17 @@ function tokenError(res, scope, now, sent = []) {
   const parsed = parseJson(res.body);
   const body = parsed !== null && typeof parsed === "object" ? parsed : void 0;
   const aadsts = firstErrorCode(body);
+  const traceId = shaped(body?.trace_id, "guid");
+  const correlationId = shaped(body?.correlation_id, "guid");
+  const timestamp = shaped(body?.timestamp, "time");
+  const oauthError = shaped(body?.error, "oauthError");
   const ids = {
     status: res.status,
     scope,
-    ...str(body?.trace_id) === void 0 ? {} : { traceId: str(body?.trace_id) },
-    ...str(body?.correlation_id) === void 0 ? {} : { correlationId: str(body?.correlation_id) },
-    ...str(body?.timestamp) === void 0 ? {} : { timestamp: str(body?.timestamp) },
-    ...str(body?.error) === void 0 ? {} : { oauthError: str(body?.error) }
+    ...traceId === void 0 ? {} : { traceId },
+    ...correlationId === void 0 ? {} : { correlationId },
+    ...timestamp === void 0 ? {} : { timestamp },
+    ...oauthError === void 0 ? {} : { oauthError }
   };
   if (aadsts !== void 0) {
     const entry = lookupAadsts(aadsts);
@@ -964,14 +1053,13 @@ function tokenError(res, scope, now, sent = []) {
     });
   }
   if (body !== void 0 && str(body.error) !== void 0) {
-    const oauthCode = String(body.error).toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40);
     return new FederationError(
-      `OAUTH_${oauthCode}`,
+      oauthError === void 0 ? "OAUTH_ERROR" : `OAUTH_${oauthError.toUpperCase()}`,
       `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === void 0 ? "" : ` (${clean(describe(String(body.error_description)))})`}.`,
       { ...ids, remedy: "Check the client id, tenant and scope; quote the trace id when asking your administrator." }
     );
   }
-  const kind = res.headers["content-type"]?.split(";")[0] ?? "no content type";
+  const kind = shaped(res.headers["content-type"]?.split(";")[0]?.trim(), "mediaType") ?? "no usable content type";
   const shown2 = clean(snippet(res.body));
   return new FederationError(
     res.status >= 500 ? "SERVICE_UNAVAILABLE" : "UNEXPECTED_RESPONSE",
@@ -1082,9 +1170,10 @@ function audienceClaim(claims) {
   if (Array.isArray(aud) && aud.every((a) => typeof a === "string")) return aud;
   return void 0;
 }
+var MAX_DATE_SECONDS = 864e10;
 function numericClaim(claims, name) {
   const value = claims[name];
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  return typeof value === "number" && Math.abs(value) <= MAX_DATE_SECONDS ? value : void 0;
 }
 
 // src/core/login.ts
@@ -1221,6 +1310,7 @@ function missing(claim, why) {
     { field: claim }
   );
 }
+var MAX_NUMERIC_DATE = 864e10;
 function numericDate(claims, name, required) {
   const value = own2(claims, name);
   if (value === void 0) {
@@ -1233,6 +1323,14 @@ function numericDate(claims, name, required) {
       `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
       "The issuer produced a malformed token; do not accept it.",
       { field: name, actual: showClaim(value) }
+    );
+  }
+  if (Math.abs(value) > MAX_NUMERIC_DATE) {
+    throw rejected(
+      "CLAIM_OUT_OF_RANGE",
+      `The token's ${name} claim is ${value}, which is no date: a time claim holds seconds since 1970, at most ${MAX_NUMERIC_DATE}.`,
+      "The issuer produced a malformed (or forged) token; do not accept it.",
+      { field: name, actual: String(value) }
     );
   }
   return value;
@@ -1308,6 +1406,15 @@ function checkClaims(claims, checks, nowMs) {
     const value = own2(claims, claim);
     if (value === void 0 || value === null)
       throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}`);
+    const wrongType = wrongClaimType(value);
+    if (wrongType !== void 0) {
+      throw rejected(
+        "CLAIM_WRONG_TYPE",
+        `The token's ${claim} claim has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match ${patterns.map((p) => JSON.stringify(p.source)).join(" or ")}.`,
+        `Only tokens whose ${claim} is one value that matches are accepted here; a list is not read as "any of".`,
+        { field: claim, expected: patterns.map((p) => p.source).join(" | "), actual: showClaim(value) }
+      );
+    }
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
       throw rejected(
@@ -1322,7 +1429,7 @@ function checkClaims(claims, checks, nowMs) {
 
 // src/verify/compact.ts
 var MAX_TOKEN_LENGTH = 16 * 1024;
-var B64URL = /^[A-Za-z0-9_-]*$/;
+var B64URL2 = /^[A-Za-z0-9_-]*$/;
 function malformed2(why) {
   return rejected(
     "TOKEN_MALFORMED",
@@ -1347,7 +1454,7 @@ function parseCompact(token) {
   if (parts.length === 5) throw malformed2("it has five parts (an encrypted JWE), not three");
   if (parts.length !== 3) throw malformed2(`it has ${parts.length} dot-separated parts, not three`);
   const [h, p, s] = parts;
-  if (h === "" || p === "" || !B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s))
+  if (h === "" || p === "" || !B64URL2.test(h) || !B64URL2.test(p) || !B64URL2.test(s))
     throw malformed2("its parts are not all base64url");
   return { header: part(h, "header"), claims: part(p, "payload") };
 }
@@ -2172,13 +2279,40 @@ function createVerifier(options) {
   };
 }
 var verifiers = /* @__PURE__ */ new WeakMap();
+function tagged(_key, value) {
+  if (typeof value === "number") return { number: String(value) };
+  return value === void 0 ? { undefined: true } : value;
+}
+function optionValues(options) {
+  return JSON.stringify(
+    [
+      options.issuer,
+      options.audience,
+      options.algorithms,
+      options.clockSkewSeconds,
+      options.maxTokenAgeSeconds,
+      options.typ,
+      options.requiredClaims,
+      options.claims,
+      options.jwksUri,
+      options.timeoutMs,
+      options.jwksRefreshIntervalSeconds
+    ],
+    tagged
+  );
+}
+function optionObjects(options) {
+  return [options.policy, options.http, options.clock, options.keys];
+}
 async function verifyIdToken(token, options) {
-  let verifier = verifiers.get(options);
-  if (verifier === void 0) {
-    verifier = createVerifier(options);
-    verifiers.set(options, verifier);
+  const values = optionValues(options);
+  const objects = optionObjects(options);
+  let cached = verifiers.get(options);
+  if (cached === void 0 || cached.values !== values || cached.objects.some((o, i) => o !== objects[i])) {
+    cached = { values, objects, verifier: createVerifier(options) };
+    verifiers.set(options, cached);
   }
-  return verifier.verify(token);
+  return cached.verifier.verify(token);
 }
 export {
   ALLOWED_ALGORITHMS,

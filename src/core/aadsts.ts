@@ -51,6 +51,20 @@ const CATALOGUE: Record<number, AadstsEntry> = {
     remedy:
       "Entra could not fetch the issuer's OpenID configuration or keys. The issuer's /.well-known/openid-configuration and JWKS must be reachable from the internet (self-hosted GitLab, GitHub Enterprise Server).",
   },
+  // Both say "Request to External OIDC endpoint failed": Entra's fetch of the issuer's discovery
+  // document or keys failed, often for a moment. 50166 is ExternalClaimsProviderThrottled in
+  // https://learn.microsoft.com/entra/identity-platform/reference-error-codes; 90061 is described in
+  // https://github.com/Azure/azure-workload-identity/blob/main/docs/book/src/troubleshooting.md
+  50166: {
+    code: 'ISSUER_REQUEST_THROTTLED',
+    remedy:
+      "Entra's request to the CI issuer's OpenID configuration or keys failed or was throttled, which is usually brief; it was retried with a fresh CI token. If it persists, check that the issuer's /.well-known/openid-configuration and JWKS answer from the internet, and https://status.azure.com.",
+  },
+  90061: {
+    code: 'ISSUER_REQUEST_FAILED',
+    remedy:
+      "Entra could not fetch the CI issuer's OpenID configuration or keys; it was retried with a fresh CI token. If it persists, the issuer's /.well-known/openid-configuration and JWKS must answer from the internet (self-hosted GitLab, GitHub Enterprise Server, a Kubernetes issuer); check them and https://status.azure.com.",
+  },
   700016: {
     code: 'APP_NOT_FOUND',
     remedy:
@@ -116,8 +130,12 @@ const CATALOGUE: Record<number, AadstsEntry> = {
   },
 };
 
-/** Codes that Entra itself documents as transient: worth a retry with backoff. */
-export const TRANSIENT_AADSTS: ReadonlySet<number> = new Set([50033, 90006, 90024, 90033, 90090]);
+/**
+ * Codes worth a retry with backoff: those Entra documents as transient, and the failed or
+ * throttled fetches of the issuer's keys (50166, 90061) that users see come and go. A retry asks
+ * the CI for a fresh token, so a slow recovery does not run into the token's expiry.
+ */
+export const TRANSIENT_AADSTS: ReadonlySet<number> = new Set([50033, 50166, 90006, 90024, 90033, 90061, 90090]);
 
 export function lookupAadsts(code: number): AadstsEntry {
   return (

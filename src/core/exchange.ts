@@ -79,6 +79,25 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * Fields a server fills in are kept only in their real shape: anything else (a newline that
+ * would start a workflow command, an echoed token) is dropped, not printed, stored or emitted.
+ */
+const SERVER_FIELD_SHAPES = {
+  /** Entra's trace and correlation ids are GUIDs. */
+  guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /** Entra writes "2026-12-02 05:25:35Z"; ISO 8601 (with fractions or an offset) is accepted too. */
+  time: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:\d{2})$/,
+  /** A media type (RFC 9110 8.3.1): text/html, application/json. */
+  mediaType: /^[A-Za-z0-9!#$&^_.+-]{1,64}\/[A-Za-z0-9!#$&^_.+-]{1,64}$/,
+  /** An OAuth error code (RFC 6749 5.2): invalid_request, invalid_client, ... */
+  oauthError: /^[a-z][a-z0-9_]{0,63}$/i,
+} as const;
+
+function shaped(value: unknown, shape: keyof typeof SERVER_FIELD_SHAPES): string | undefined {
+  return typeof value === 'string' && SERVER_FIELD_SHAPES[shape].test(value) ? value : undefined;
+}
+
 /** The first line of error_description, without the Trace ID / Correlation ID tail Entra appends. */
 function describe(description: string): string {
   const first = description.split(/\r?\n/)[0] ?? '';
@@ -107,13 +126,17 @@ export function tokenError(
   const parsed = parseJson(res.body);
   const body = parsed !== null && typeof parsed === 'object' ? (parsed as EntraErrorBody) : undefined;
   const aadsts = firstErrorCode(body);
+  const traceId = shaped(body?.trace_id, 'guid');
+  const correlationId = shaped(body?.correlation_id, 'guid');
+  const timestamp = shaped(body?.timestamp, 'time');
+  const oauthError = shaped(body?.error, 'oauthError');
   const ids = {
     status: res.status,
     scope,
-    ...(str(body?.trace_id) === undefined ? {} : { traceId: str(body?.trace_id) as string }),
-    ...(str(body?.correlation_id) === undefined ? {} : { correlationId: str(body?.correlation_id) as string }),
-    ...(str(body?.timestamp) === undefined ? {} : { timestamp: str(body?.timestamp) as string }),
-    ...(str(body?.error) === undefined ? {} : { oauthError: str(body?.error) as string }),
+    ...(traceId === undefined ? {} : { traceId }),
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(oauthError === undefined ? {} : { oauthError }),
   };
   if (aadsts !== undefined) {
     const entry = lookupAadsts(aadsts);
@@ -135,17 +158,13 @@ export function tokenError(
     });
   }
   if (body !== undefined && str(body.error) !== undefined) {
-    const oauthCode = String(body.error)
-      .toUpperCase()
-      .replace(/[^A-Z0-9_]/g, '_')
-      .slice(0, 40);
     return new FederationError(
-      `OAUTH_${oauthCode}`,
+      oauthError === undefined ? 'OAUTH_ERROR' : `OAUTH_${oauthError.toUpperCase()}`,
       `The token endpoint answered HTTP ${res.status}: ${clean(describe(String(body.error)))}${str(body.error_description) === undefined ? '' : ` (${clean(describe(String(body.error_description)))})`}.`,
       { ...ids, remedy: 'Check the client id, tenant and scope; quote the trace id when asking your administrator.' },
     );
   }
-  const kind = res.headers['content-type']?.split(';')[0] ?? 'no content type';
+  const kind = shaped(res.headers['content-type']?.split(';')[0]?.trim(), 'mediaType') ?? 'no usable content type';
   const shown = clean(snippet(res.body));
   return new FederationError(
     res.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'UNEXPECTED_RESPONSE',

@@ -58,7 +58,14 @@ export function audienceClaim(claims: JwtClaims): string | string[] | undefined 
   return undefined;
 }
 
+/** The furthest a JavaScript date reaches from 1970, in seconds (ECMA-262 "Time Values"). */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * A time claim (exp, nbf, iat) as seconds since 1970. A value no date can hold (1e300) reads as
+ * absent: it would otherwise throw a RangeError wherever the time is shown.
+ */
 export function numericClaim(claims: JwtClaims, name: string): number | undefined {
   const value = claims[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && Math.abs(value) <= MAX_DATE_SECONDS ? value : undefined;
 }

@@ -183,12 +183,43 @@ export function validateAuthorityHost(raw: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** OpenID Connect scopes: for sign-ins of users, never part of a client-credentials request. */
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+/** Graph-style permission names (User.Read, Directory.Read.All) and the usual delegated ones. */
+const PERMISSION_NAME = /^(?:[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+|user_impersonation|access_as_user)$/;
+
+/**
+ * The permission a scope names instead of `.default` (`https://graph.microsoft.com/User.Read`),
+ * with the resource it belongs to; undefined for a resource or `<resource>/.default`.
+ */
+function namedPermission(value: string): { permission: string; resource?: string } | undefined {
+  if (OIDC_SCOPES.has(value.toLowerCase())) return { permission: value };
+  const base = value.endsWith('/.default') ? value.slice(0, -'/.default'.length) : value;
+  const at = base.lastIndexOf('/');
+  // In a URI the permission is a path segment: `https://vault.azure.net` names only a host.
+  const scheme = base.indexOf('://');
+  const hostEnd = scheme < 0 ? 0 : base.indexOf('/', scheme + 3);
+  if (at < 0 || hostEnd < 0 || at < hostEnd) return undefined;
+  const last = base.slice(at + 1);
+  return PERMISSION_NAME.test(last) ? { permission: last, resource: base.slice(0, at) } : undefined;
+}
+
 export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[] {
-  const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== '');
+  const values = (raw ?? []).map((s) => s.trim());
   if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];
   const seen = new Set<string>();
   const out: ScopeSpec[] = [];
   for (const value of values) {
+    if (value === '') {
+      // An empty --scope is a variable that was not set: falling back to the default would
+      // quietly ask for another resource than the one meant.
+      throw usageError(
+        'INVALID_SCOPE',
+        'A scope is empty.',
+        `Give each scope as <resource>/.default, e.g. --scope ${DEFAULT_SCOPE}; leave --scope out for that default.`,
+        'scope',
+      );
+    }
     if (CONTROL.test(value) || /\s/.test(value)) {
       throw usageError(
         'INVALID_SCOPE',
@@ -210,6 +241,16 @@ export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[]
         'INVALID_SCOPE',
         'A scope is longer than 1024 characters.',
         'Give a resource URI such as https://management.azure.com/.default.',
+        'scope',
+      );
+    }
+    const named = namedPermission(value);
+    if (named !== undefined) {
+      const suggestion = named.resource === undefined ? DEFAULT_SCOPE : `${named.resource}/.default`;
+      throw usageError(
+        'INVALID_SCOPE',
+        `The scope ${quote(value)} names the permission ${quote(named.permission)}: a client-credentials request takes only <resource>/.default.`,
+        `Request <resource>/.default (here ${suggestion}); what the token may do comes from the application permissions (app roles) granted to the app registration.`,
         'scope',
       );
     }
@@ -255,7 +296,7 @@ export function validateTimeout(raw: string | number | undefined): number {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw usageError(
       'INVALID_TIMEOUT',
-      `The timeout ${quote(String(raw))} is not a number of seconds between 0 and 3600.`,
+      `The timeout ${quote(String(raw))} is not a number of seconds greater than 0 and at most 3600.`,
       'Pass --timeout as seconds, e.g. --timeout 30.',
       'timeout',
     );

@@ -90,7 +90,11 @@ function timeCheck(claims: JwtClaims, now: number, skew: number): TimeCheck {
   const nbf = numericClaim(claims, 'nbf') ?? numericClaim(claims, 'iat');
   const nowSec = now / 1000;
   if (exp === undefined)
-    return { verdict: 'no-expiry', explanation: 'The token has no exp claim; Entra rejects it.', aadsts: 50027 };
+    return {
+      verdict: 'no-expiry',
+      explanation: 'The token has no usable exp claim (missing, or not a date); Entra rejects it.',
+      aadsts: 50027,
+    };
   if (exp <= nowSec - skew) {
     return {
       verdict: 'expired',
@@ -158,11 +162,44 @@ function rank(c: FicComparison): number {
   );
 }
 
+/** CircleCI's default token is for the organization id: its design, not a typo. */
+function circleciOrgId(claims: JwtClaims): string | undefined {
+  return /^https:\/\/oidc\.circleci\.com\/org\/([^/]+)$/.exec(stringClaim(claims, 'iss') ?? '')?.[1];
+}
+
+/**
+ * The audience a FIC for this run should hold: the token's when it is the cloud's standard one
+ * (or CircleCI's org id); otherwise the standard one, because a typo in --audience must not be
+ * copied into Entra. `nonStandard` is the token's audience when it was replaced.
+ */
+function ficAudience(claims: JwtClaims, opts: DiagnoseOptions): { audience: string; nonStandard?: string } {
+  const aud = audienceClaim(claims);
+  const tokenAud = Array.isArray(aud) ? aud[0] : aud;
+  const standard = CLOUDS[opts.cloud].audience;
+  if (tokenAud === undefined) return { audience: opts.audience };
+  if (tokenAud === standard || tokenAud === circleciOrgId(claims)) return { audience: tokenAud };
+  return { audience: standard, nonStandard: tokenAud };
+}
+
+function audienceObservation(nonStandard: string, opts: DiagnoseOptions): string {
+  const standard = CLOUDS[opts.cloud].audience;
+  const cloud = (Object.keys(CLOUDS) as CloudName[]).find((c) => CLOUDS[c].audience === nonStandard);
+  const what =
+    cloud === undefined
+      ? `The CI token's audience ${JSON.stringify(nonStandard)} is not ${opts.cloud}'s standard audience ${standard} (a typo in --audience?).`
+      : `The CI token's audience is ${cloud}'s standard one (${nonStandard}), not ${opts.cloud}'s standard audience ${standard}.`;
+  return `${what} Request the CI token with ${standard} (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.`;
+}
+
 function observe(claims: JwtClaims, provider: string | undefined, opts: DiagnoseOptions): string[] {
   const out: string[] = [];
   const aud = audienceClaim(claims);
   const auds = aud === undefined ? [] : Array.isArray(aud) ? aud : [aud];
-  if (!auds.includes(opts.audience)) {
+  const { nonStandard } = ficAudience(claims, opts);
+  if (nonStandard !== undefined) {
+    // First: every other reading (and the suggested FIC) depends on the audience being right.
+    out.push(audienceObservation(nonStandard, opts));
+  } else if (!auds.includes(opts.audience)) {
     const cloud = (Object.keys(CLOUDS) as CloudName[]).find((c) => auds.includes(CLOUDS[c].audience));
     out.push(
       cloud !== undefined && cloud !== opts.cloud
@@ -219,8 +256,10 @@ export function diagnose(claims: JwtClaims, fics: Fic[], opts: DiagnoseOptions):
     const v = numericClaim(claims, name);
     if (v !== undefined) summary[name] = v;
   }
-  const tokenAud = Array.isArray(aud) ? aud[0] : aud;
-  const suggestion = suggestFic(claims, provider, tokenAud ?? opts.audience);
+  const audience = ficAudience(claims, opts);
+  const suggestion = suggestFic(claims, provider, audience.audience);
+  if (suggestion !== undefined && audience.nonStandard !== undefined)
+    suggestion.replacesAudience = audience.nonStandard;
   const diagnosis: Diagnosis = {
     claims: summary,
     subjectClaims,

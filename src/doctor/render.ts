@@ -78,7 +78,9 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
     const id = ctx.clientId ?? '<client-id>';
     lines.push(
       '',
-      'The federated credential that matches this run:',
+      s.replacesAudience === undefined
+        ? 'The federated credential that matches this run:'
+        : `The federated credential for this run, with the standard audience (request the CI token with ${s.audiences[0] ?? ''} too):`,
       '',
       '  Azure CLI:',
       `    ${azCommand(s, id)}`,
@@ -137,7 +139,9 @@ export function diagnosisMarkdown(d: Diagnosis, ctx: RenderContext): string {
   if (d.suggestion !== undefined) {
     out.push(
       '',
-      'A federated credential that matches this run:',
+      d.suggestion.replacesAudience === undefined
+        ? 'A federated credential that matches this run:'
+        : `A federated credential for this run, with the standard audience ${md(d.suggestion.audiences[0] ?? '')} (request the CI token with it too):`,
       '',
       '```sh',
       azCommand(d.suggestion, ctx.clientId ?? '<client-id>'),

@@ -15,6 +15,8 @@ export interface FicSuggestion {
   flexible?: { claimsMatchingExpression: string; why: string };
   /** CircleCI and other per-user or per-run subjects: why one exact FIC is not enough. */
   caveat?: string;
+  /** The token's non-standard audience, replaced in `audiences` by the cloud's standard one. */
+  replacesAudience?: string;
 }
 
 const GRAPH_HOSTS: Record<CloudName, string> = {

@@ -5,7 +5,7 @@
  * claim and the value the token holds (or which tenant, client id or scope no rule allows).
  */
 import type { ClaimPattern } from './glob.js';
-import { claimMatches, showClaim } from './glob.js';
+import { claimMatches, showClaim, wrongClaimType } from './glob.js';
 import type { ClaimCondition, Policy, PolicyRule } from './parse.js';
 
 export interface PolicyRequest {
@@ -69,7 +69,13 @@ function claimDenial(policy: Policy, claims: Record<string, unknown>): PolicyDen
   const failed = failedCondition(best, claims) as ClaimCondition;
   const value = own(claims, failed.claim);
   const expected = sources(failed.patterns);
-  const found = value === undefined ? 'the CI token has no such claim' : `the CI token has ${showClaim(value)}`;
+  const wrongType = wrongClaimType(value);
+  const found =
+    value === undefined
+      ? 'the CI token has no such claim'
+      : wrongType !== undefined
+        ? `the CI token's ${failed.claim} has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match`
+        : `the CI token has ${showClaim(value)}`;
   return {
     ruleSet: policy.name,
     field: 'claim',

@@ -37,24 +37,27 @@ export function compilePattern(source: string): ClaimPattern {
 }
 
 /**
- * The string forms of a claim value that patterns are matched against: strings as they are,
- * numbers and booleans as JSON writes them (GitHub sends `ref_protected` as "true", other
- * issuers as true), arrays element by element (`aud`). Objects and null match nothing.
+ * The text a claim value is matched as: a string as it is, a number or boolean as JSON writes
+ * it (GitHub sends `ref_protected` as "true", other issuers as true). An array never matches,
+ * not even element by element: `repository: ["evil/x", "octo-org/octo-repo"]` is not the
+ * repository octo-org/octo-repo. Objects and null never match either.
  */
-export function claimStrings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (Array.isArray(value))
-    return value.flatMap((item) =>
-      typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : [],
-    );
-  return [];
+export function claimText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
-/** True when any form of the claim matches any of the patterns. */
+/** For a present claim no pattern can match: what it is ("an array"), to say so in a denial. */
+export function wrongClaimType(value: unknown): string | undefined {
+  if (value === undefined || claimText(value) !== undefined) return undefined;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/** True when the claim is a single value and one of the patterns matches it. */
 export function claimMatches(value: unknown, patterns: readonly ClaimPattern[]): boolean {
-  const forms = claimStrings(value);
-  return forms.some((form) => patterns.some((p) => p.test(form)));
+  const text = claimText(value);
+  return text !== undefined && patterns.some((p) => p.test(text));
 }
 
 /** A claim value as shown in a message: short, one line, JSON-quoted. */

@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { firstDuplicateKey } from './json-keys.js';
 import type { Policy } from './parse.js';
 import { parsePolicy } from './parse.js';
 
 const MAX_POLICY_BYTES = 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
 
 export async function loadPolicy(path: string): Promise<Policy> {
   if (path.trim() === '')
@@ -52,8 +54,9 @@ export async function loadPolicy(path: string): Promise<Policy> {
 }
 
 function parseJson(text: string, path: string): unknown {
+  let doc: unknown;
   try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw usageError(
@@ -63,6 +66,16 @@ function parseJson(text: string, path: string): unknown {
       'policy',
     );
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined) {
+    throw usageError(
+      'POLICY_INVALID',
+      `The policy file ${quote(path)} repeats the key ${quote(duplicate.key)} in one object (line ${duplicate.line}): JSON would keep only the last one, which a reviewer reading the first would miss.`,
+      'Keep one of the two; to allow several values for a claim, give a list (any of them matches).',
+      'policy',
+    );
+  }
+  return doc;
 }
 
 async function parseYaml(text: string, path: string): Promise<unknown> {
@@ -79,5 +92,15 @@ async function parseYaml(text: string, path: string): Promise<unknown> {
       'policy',
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // The parser's only refusal here is an alias expansion past the limit: a billion-laughs file.
+    throw usageError(
+      'POLICY_INVALID',
+      `The policy file ${quote(path)} expands its YAML aliases more than ${MAX_ALIAS_COUNT} times, as an alias bomb does.`,
+      'Write the values out, or use fewer aliases (*name); a policy needs only a few rules.',
+      'policy',
+    );
+  }
 }

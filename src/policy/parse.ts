@@ -38,6 +38,12 @@ export interface Policy {
   rules: PolicyRule[];
 }
 
+/**
+ * A lone "*" in an allow list allows any value, as the format promises; as a glob it would stop
+ * at the first "/" and so deny every real scope (https://vault.azure.net/.default).
+ */
+const ANY: ClaimPattern = { source: '*', test: () => true };
+
 const RULE_KEYS = new Set(['name', 'claims', 'allow']);
 const ALLOW_KEYS = ['tenants', 'clientIds', 'scopes'] as const;
 const TOP_KEYS = new Set(['name', 'version', 'rules']);
@@ -104,7 +110,7 @@ function parseRule(raw: unknown, index: number, ruleSet: string): PolicyRule {
       throw invalid(`${where} allow`, `has no ${key}.`, `List the ${key} this rule allows, or "*" for any.`);
     // Tenant and client ids are GUIDs or domains, which Entra compares case-insensitively.
     const values = scalars(allow[key], `${where} allow.${key}`);
-    lists[key] = values.map((v) => compilePattern(key === 'scopes' ? v : v.toLowerCase()));
+    lists[key] = values.map((v) => (v === '*' ? ANY : compilePattern(key === 'scopes' ? v : v.toLowerCase())));
   }
   return { name, claims, ...lists };
 }

@@ -4,7 +4,7 @@
  * what was expected and what the token holds.
  */
 import type { ClaimPattern } from '../policy/glob.js';
-import { claimMatches, showClaim } from '../policy/glob.js';
+import { claimMatches, showClaim, wrongClaimType } from '../policy/glob.js';
 import { rejected } from './errors.js';
 
 export interface ClaimChecks {
@@ -33,7 +33,13 @@ function missing(claim: string, why: string): Error {
   );
 }
 
-/** A NumericDate: a finite number (RFC 7519 2). Strings such as "1700000000" are refused. */
+/** The furthest a JavaScript date reaches from 1970, in seconds (ECMA-262 "Time Values"). */
+const MAX_NUMERIC_DATE = 8.64e12;
+
+/**
+ * A NumericDate: a finite number (RFC 7519 2) that a date can hold. Strings such as
+ * "1700000000" are refused, and so is 1e300, which no date (and no message about it) can show.
+ */
 function numericDate(claims: Record<string, unknown>, name: string, required: boolean): number | undefined {
   const value = own(claims, name);
   if (value === undefined) {
@@ -46,6 +52,14 @@ function numericDate(claims: Record<string, unknown>, name: string, required: bo
       `The token's ${name} claim is ${showClaim(value)}, not a number of seconds.`,
       'The issuer produced a malformed token; do not accept it.',
       { field: name, actual: showClaim(value) },
+    );
+  }
+  if (Math.abs(value) > MAX_NUMERIC_DATE) {
+    throw rejected(
+      'CLAIM_OUT_OF_RANGE',
+      `The token's ${name} claim is ${value}, which is no date: a time claim holds seconds since 1970, at most ${MAX_NUMERIC_DATE}.`,
+      'The issuer produced a malformed (or forged) token; do not accept it.',
+      { field: name, actual: String(value) },
     );
   }
   return value;
@@ -127,6 +141,15 @@ export function checkClaims(claims: Record<string, unknown>, checks: ClaimChecks
     const value = own(claims, claim);
     if (value === undefined || value === null)
       throw missing(claim, `must match ${patterns.map((p) => JSON.stringify(p.source)).join(' or ')}`);
+    const wrongType = wrongClaimType(value);
+    if (wrongType !== undefined) {
+      throw rejected(
+        'CLAIM_WRONG_TYPE',
+        `The token's ${claim} claim has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match ${patterns.map((p) => JSON.stringify(p.source)).join(' or ')}.`,
+        `Only tokens whose ${claim} is one value that matches are accepted here; a list is not read as "any of".`,
+        { field: claim, expected: patterns.map((p) => p.source).join(' | '), actual: showClaim(value) },
+      );
+    }
     if (!claimMatches(value, patterns)) {
       const expected = patterns.map((p) => p.source);
       throw rejected(

@@ -379,17 +379,58 @@ export function createVerifier(options: VerifyOptions): Verifier {
   };
 }
 
-const verifiers = new WeakMap<VerifyOptions, Verifier>();
+interface CachedVerifier {
+  /** What the checks were compiled from: the options' values, compared on every call. */
+  values: string;
+  /** And the objects they were built with, compared by identity. */
+  objects: readonly unknown[];
+  verifier: Verifier;
+}
+
+const verifiers = new WeakMap<VerifyOptions, CachedVerifier>();
+
+/** JSON would write NaN and Infinity as null and drop undefined: tag them, so a change to them shows. */
+function tagged(_key: string, value: unknown): unknown {
+  if (typeof value === 'number') return { number: String(value) };
+  return value === undefined ? { undefined: true } : value;
+}
+
+function optionValues(options: VerifyOptions): string {
+  return JSON.stringify(
+    [
+      options.issuer,
+      options.audience,
+      options.algorithms,
+      options.clockSkewSeconds,
+      options.maxTokenAgeSeconds,
+      options.typ,
+      options.requiredClaims,
+      options.claims,
+      options.jwksUri,
+      options.timeoutMs,
+      options.jwksRefreshIntervalSeconds,
+    ],
+    tagged,
+  );
+}
+
+function optionObjects(options: VerifyOptions): unknown[] {
+  return [options.policy, options.http, options.clock, options.keys];
+}
 
 /**
- * Verifies one token. Reusing the same options object reuses its compiled checks (so do not
- * change it after first use); keys are cached per issuer for the whole process either way.
+ * Verifies one token. The checks compiled from an options object are reused while it stays the
+ * same, and compiled again as soon as anything in it changes (a claim pattern, the audience, the
+ * policy): a verification never runs on stale checks. Keys are cached per issuer for the whole
+ * process either way.
  */
 export async function verifyIdToken(token: string, options: VerifyOptions): Promise<VerifiedIdToken> {
-  let verifier = verifiers.get(options);
-  if (verifier === undefined) {
-    verifier = createVerifier(options);
-    verifiers.set(options, verifier);
+  const values = optionValues(options);
+  const objects = optionObjects(options);
+  let cached = verifiers.get(options);
+  if (cached === undefined || cached.values !== values || cached.objects.some((o, i) => o !== objects[i])) {
+    cached = { values, objects, verifier: createVerifier(options) };
+    verifiers.set(options, cached);
   }
-  return verifier.verify(token);
+  return cached.verifier.verify(token);
 }

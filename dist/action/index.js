@@ -2,7 +2,7 @@ import {
   FILES_STATE,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-5BWDGM2D.js";
+} from "./chunks/chunk-BBBQVLYA.js";
 import {
   githubProvider
 } from "./chunks/chunk-ZTLCGGKK.js";
@@ -947,7 +947,7 @@ function diagnosisMarkdown(d, ctx) {
 `;
 }
 
-// src/action/inputs.ts
+// src/entry/github/inputs.ts
 var EXPORTS = ["env", "terraform", "az", "acr:<registry>", "git", "kubelogin", "identity-endpoint"];
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function required(runner2, name, what) {
@@ -1021,7 +1021,7 @@ function readInputs(runner2) {
   };
 }
 
-// src/entry/cli/render.ts
+// src/entry/shared/render.ts
 function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;
@@ -1075,7 +1075,7 @@ function loginSummary(result, ci) {
   return summary;
 }
 
-// src/action/failure.ts
+// src/entry/github/failure.ts
 var INPUT_FOR_FLAG = {
   "client-id": "client-id",
   "tenant-id": "tenant-id",
@@ -1109,7 +1109,7 @@ function causeChain(err) {
   return out;
 }
 
-// src/action/summary.ts
+// src/entry/github/summary.ts
 function cell(value) {
   return value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/([\\`[\]])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;");
 }
@@ -1214,7 +1214,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-A2QJQPZP.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-FCF7D7LX.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1241,7 +1241,7 @@ async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-CO3U2WY5.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/identity-endpoint-J5NLAYFY.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);

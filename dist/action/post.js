@@ -3,13 +3,13 @@ import {
   filesFromState,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-5BWDGM2D.js";
+} from "./chunks/chunk-BBBQVLYA.js";
 import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-O4JV7EDC.js";
-import "./chunks/chunk-LCUSIIBG.js";
+} from "./chunks/chunk-RABSZ2MY.js";
+import "./chunks/chunk-ID5FPGTE.js";
 import "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BDK3PJ6W.js";
+} from "./chunks/chunk-2ZMGPQIW.js";
 import "./chunks/chunk-QH2NMUVV.js";
 import "./chunks/chunk-FWECCYJW.js";
 import "./chunks/chunk-6X7A6QOI.js";
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CXBXWV7T.js"),
-  login: () => import("./chunks/login-LDALSASQ.js"),
-  logout: () => import("./chunks/logout-23RLNS5O.js"),
-  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
-  verify: () => import("./chunks/verify-MNTMRI2R.js"),
-  policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
-  demo: () => import("./chunks/demo-SA77ILXZ.js")
+  token: () => import("./chunks/token-HNJWJ3IG.js"),
+  login: () => import("./chunks/login-PJOEW2ML.js"),
+  logout: () => import("./chunks/logout-JZVGSWQ7.js"),
+  doctor: () => import("./chunks/doctor-QTNIXTSC.js"),
+  verify: () => import("./chunks/verify-XQUWELPD.js"),
+  policy: () => import("./chunks/policy-Q4722QO2.js"),
+  sandbox: () => import("./chunks/sandbox-4IYJY23I.js"),
+  demo: () => import("./chunks/demo-UFKDP6D5.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

@@ -896,7 +896,7 @@ function renderDiagnosis(d, ctx) {
 `;
 }
 
-// src/entry/cli/render.ts
+// src/entry/shared/render.ts
 function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;

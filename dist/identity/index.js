@@ -23,7 +23,7 @@ import "./chunks/chunk-W5HOY55K.js";
 // src/entry/identity.ts
 import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 
-// src/identity/process.ts
+// src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";
 function procStat(pid) {
   let text;
@@ -46,7 +46,7 @@ function isAlive(pid) {
   return procStat(pid)?.state !== "Z";
 }
 
-// src/identity/lifecycle.ts
+// src/handoff/identity-endpoint/lifecycle.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
 function watchLifecycle(opts) {
   let last = Date.now();
@@ -77,10 +77,10 @@ function watchLifecycle(opts) {
   };
 }
 
-// src/identity/server.ts
+// src/handoff/identity-endpoint/server.ts
 import { createServer } from "node:http";
 
-// src/identity/cache.ts
+// src/handoff/identity-endpoint/cache.ts
 var FIVE_MINUTES = 5 * 6e4;
 function refreshMargin(lifetimeMs) {
   return Math.min(FIVE_MINUTES, Math.max(0, lifetimeMs) / 2);
@@ -112,7 +112,7 @@ var TokenCache = class {
   }
 };
 
-// src/identity/protocol.ts
+// src/handoff/identity-endpoint/protocol.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 var TOKEN_PATH = "/msi/token";
 var API_VERSION = "2019-08-01";
@@ -185,7 +185,7 @@ function errorBody(error, description) {
   return JSON.stringify({ error, error_description: description });
 }
 
-// src/identity/server.ts
+// src/handoff/identity-endpoint/server.ts
 var LOOPBACK = "127.0.0.1";
 var TRANSIENT = /* @__PURE__ */ new Set(["NETWORK_ERROR", "TIMEOUT", "HOST_NOT_FOUND"]);
 function failure(err) {
@@ -251,7 +251,7 @@ async function startIdentityServer(opts) {
   };
 }
 
-// src/identity/token-file.ts
+// src/handoff/identity-endpoint/token-file-keeper.ts
 import { existsSync, readFileSync as readFileSync2, renameSync, unlinkSync as unlinkSync2 } from "node:fs";
 import { basename, dirname } from "node:path";
 
@@ -277,7 +277,7 @@ function writeSecureFile(dir, prefix, suffix, content) {
   return path;
 }
 
-// src/identity/token-file.ts
+// src/handoff/identity-endpoint/token-file-keeper.ts
 var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
 var RETRY_AFTER_FAILURE_MS = 15e3;
 var MIN_DELAY_MS = 500;
@@ -1509,7 +1509,7 @@ function certificateAssertion(cert, opts) {
   };
 }
 
-// src/entry/cli/render.ts
+// src/entry/shared/render.ts
 function iso(epochMs) {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -14,18 +14,18 @@ import type { HttpClient } from '../core/http.js';
 import { decodeJwt } from '../core/jwt.js';
 import { login } from '../core/login.js';
 import type { LoginResult } from '../core/login.js';
-import { readInputs } from '../action/inputs.js';
-import type { ActionInputs } from '../action/inputs.js';
-import { causeChain, failureText } from '../action/failure.js';
-import { githubRunner } from '../action/runner.js';
-import type { Runner } from '../action/runner.js';
-import { failureSummary, successSummary } from '../action/summary.js';
-import { FILES_STATE } from '../action/state.js';
+import { readInputs } from './github/inputs.js';
+import type { ActionInputs } from './github/inputs.js';
+import { causeChain, failureText } from './github/failure.js';
+import { githubRunner } from './github/runner.js';
+import type { Runner } from './github/runner.js';
+import { failureSummary, successSummary } from './github/summary.js';
+import { FILES_STATE } from './github/state.js';
 import { envHandoff } from '../handoff/env.js';
 import { runHandoffs } from '../handoff/run.js';
 import type { CiSink, Cleanup, Handoff } from '../handoff/types.js';
 import type { FederationOptions } from '../core/options.js';
-import { iso, loginSummary } from './cli/render.js';
+import { iso, loginSummary } from './shared/render.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
 
 /** The hand-offs of the `export` input; `env` alone stays on the cold path, anything else loads the hand-off code. */
@@ -78,7 +78,7 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   // Registry names and the like are checked here, before any request.
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
   const idleTimeoutSeconds = handoffs.some((h) => h.name === 'identity-endpoint')
-    ? (await import('../identity/handoff.js')).identityIdleTimeout(env)
+    ? (await import('../handoff/identity-endpoint.js')).identityIdleTimeout(env)
     : undefined;
   const provider = githubProvider({ env, http, timeoutMs: inputs.options.timeoutMs });
   // Every CI token is masked the moment it arrives, whoever asked for it.

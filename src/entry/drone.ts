@@ -12,7 +12,7 @@ import type { LoginResult } from '../core/login.js';
 import { proxyConfigFrom } from '../core/proxy.js';
 import { failureReading } from '../doctor/explain.js';
 import { renderDiagnosis } from '../doctor/render.js';
-import { renderError, renderLoginSummary } from './cli/render.js';
+import { renderError, renderLoginSummary } from './shared/render.js';
 import { appendOutputFile, envFileText, loginVariables, scopeVariables, writeEnvFile } from './drone/env-file.js';
 import { readSettings } from './drone/settings.js';
 import type { PluginSettings } from './drone/settings.js';

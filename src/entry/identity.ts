@@ -10,16 +10,16 @@ import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } fro
 import type { CiProvider } from '../ci/types.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { decodeJwt, numericClaim } from '../core/jwt.js';
-import type { CachedToken } from '../identity/cache.js';
-import type { EndpointConfig, ReadyLine } from '../identity/launch.js';
-import { watchLifecycle } from '../identity/lifecycle.js';
-import { startIdentityServer } from '../identity/server.js';
-import type { EndpointState } from '../identity/state.js';
-import { TokenFileKeeper } from '../identity/token-file.js';
+import type { CachedToken } from '../handoff/identity-endpoint/cache.js';
+import type { EndpointConfig, ReadyLine } from '../handoff/identity-endpoint/launch.js';
+import { watchLifecycle } from '../handoff/identity-endpoint/lifecycle.js';
+import { startIdentityServer } from '../handoff/identity-endpoint/server.js';
+import type { EndpointState } from '../handoff/identity-endpoint/state.js';
+import { TokenFileKeeper } from '../handoff/identity-endpoint/token-file-keeper.js';
 import { credentialFrom, httpClient, optionsFrom } from './cli/common.js';
 import type { Credential, FederationValues } from './cli/common.js';
 import { guardedLogin } from './cli/guard-flags.js';
-import { iso } from './cli/render.js';
+import { iso } from './shared/render.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
 
 async function readStdin(): Promise<string> {

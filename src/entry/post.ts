@@ -5,8 +5,8 @@
  * and the private directories. It runs even when the job failed, and never fails the job
  * itself: a thing already gone is what we wanted.
  */
-import { githubRunner } from '../action/runner.js';
-import { FILES_STATE, filesFromState } from '../action/state.js';
+import { githubRunner } from './github/runner.js';
+import { FILES_STATE, filesFromState } from './github/state.js';
 import { cleanupFromJson, isEmptyCleanup, performCleanup } from '../handoff/cleanup.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
 

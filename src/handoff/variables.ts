@@ -11,7 +11,7 @@
  */
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { Env } from '../ci/types.js';
-import { appendEntry } from '../action/file-command.js';
+import { appendEntry } from '../ci/github-file-commands.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
 

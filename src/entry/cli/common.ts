@@ -22,7 +22,7 @@ import type { HttpClient } from '../../core/http.js';
 import type { CredentialSource } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
 import { quote, resolveOptions, validateClientId, validateTimeout } from '../../core/options.js';
-import { renderError } from './render.js';
+import { renderError } from '../shared/render.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 

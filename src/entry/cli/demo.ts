@@ -10,7 +10,7 @@ import { login } from '../../core/login.js';
 import { resolveOptions } from '../../core/options.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { helpRequested, httpClient, parseCommand } from './common.js';
-import { renderError, renderLoginSummary } from './render.js';
+import { renderError, renderLoginSummary } from '../shared/render.js';
 
 const HELP = `Usage: entra-federate demo
 

@@ -6,7 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import type { Env } from '../../ci/types.js';
-import { formatCommand } from '../../action/commands.js';
+import { formatCommand } from '../../ci/github-workflow-commands.js';
 import { usageError } from '../../core/errors.js';
 import type { HttpClient } from '../../core/http.js';
 import type { LoginResult } from '../../core/login.js';
@@ -19,8 +19,8 @@ import { runTool } from '../../handoff/tool.js';
 import type { CiSink, Handoff, IdentityLaunch } from '../../handoff/types.js';
 import { openVariables, variableChannel } from '../../handoff/variables.js';
 import type { VariableChannel } from '../../handoff/variables.js';
-import { identityIdleTimeout } from '../../identity/handoff.js';
-import { jobProcess } from '../../identity/job-process.js';
+import { identityIdleTimeout } from '../../handoff/identity-endpoint.js';
+import { jobProcess } from '../../handoff/identity-endpoint/job-process.js';
 import type { Credential } from './common.js';
 import type { ExportValues } from './export-flags.js';
 

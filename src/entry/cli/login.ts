@@ -10,7 +10,7 @@ import {
 } from './common.js';
 import { EXPORT_FLAGS, EXPORT_HELP, prepareExports } from './export-flags.js';
 import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
-import { loginSummary, renderLoginSummary } from './render.js';
+import { loginSummary, renderLoginSummary } from '../shared/render.js';
 
 const HELP = `Usage: entra-federate login [options]
 

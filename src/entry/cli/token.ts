@@ -1,5 +1,5 @@
 /** `entra-federate token`: one scope, and only the access token on stdout. */
-import { formatCommand } from '../../action/commands.js';
+import { formatCommand } from '../../ci/github-workflow-commands.js';
 import { usageError } from '../../core/errors.js';
 import {
   credentialFrom,

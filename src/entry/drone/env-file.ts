@@ -20,7 +20,7 @@ import { basename, dirname, join } from 'node:path';
 import { FederationError, usageError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
 import type { LoginResult } from '../../core/login.js';
-import { iso } from '../cli/render.js';
+import { iso } from '../shared/render.js';
 
 export const ACCESS_TOKEN_VARIABLE = 'AZURE_ACCESS_TOKEN';
 const EXPIRES_ON_VARIABLE = 'AZURE_ACCESS_TOKEN_EXPIRES_ON';

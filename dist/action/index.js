@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-DPA4EM7W.js";
 import {
   login
-} from "./chunks/chunk-4NCY3QES.js";
+} from "./chunks/chunk-ME3LQODR.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -25,12 +25,19 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-XXSXLXCK.js";
+} from "./chunks/chunk-JQXW3DFI.js";
 import {
   FederationError,
   usageError
 } from "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-C7H3IGGA.js";
+import {
+  hasControlCharacter,
+  isGuid,
+  isoTime,
+  replaceControlCharacters,
+  shellQuote
+} from "./chunks/chunk-CL3IFF6F.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -604,14 +611,11 @@ function suggestFic(claims, provider, audience) {
   }
   return suggestion;
 }
-function shellSingleQuote(value) {
-  return `'${value.replace(/'/g, "'\\''")}'`;
-}
 function body(s) {
   return { name: s.name, issuer: s.issuer, subject: s.subject, audiences: s.audiences, description: s.description };
 }
 function azCommand(s, clientId) {
-  return `az ad app federated-credential create --id ${clientId} --parameters ${shellSingleQuote(JSON.stringify(body(s)))}`;
+  return `az ad app federated-credential create --id ${clientId} --parameters ${shellQuote(JSON.stringify(body(s)))}`;
 }
 function graphRequest(s, clientId, cloud) {
   return `POST ${GRAPH_HOSTS[cloud]}/v1.0/applications(appId='${clientId}')/federatedIdentityCredentials
@@ -833,7 +837,7 @@ function failureReading(err, now) {
 
 // src/doctor/render.ts
 function when(epochSeconds) {
-  return epochSeconds === void 0 ? "(none)" : new Date(epochSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return epochSeconds === void 0 ? "(none)" : isoTime(epochSeconds * 1e3);
 }
 function aud(value) {
   return value === void 0 ? "(none)" : Array.isArray(value) ? value.join(", ") : value;
@@ -949,7 +953,6 @@ function diagnosisMarkdown(d, ctx) {
 
 // src/entry/github/inputs.ts
 var EXPORTS = ["env", "terraform", "az", "acr:<registry>", "git", "kubelogin", "identity-endpoint"];
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function required(runner2, name, what) {
   const value = runner2.input(name);
   if (value === "") {
@@ -964,7 +967,7 @@ function required(runner2, name, what) {
 }
 function subscription(raw) {
   if (raw === "") return void 0;
-  if (!GUID.test(raw)) {
+  if (!isGuid(raw)) {
     throw usageError(
       "INVALID_SUBSCRIPTION_ID",
       `The subscription id ${quote(raw)} is not a GUID.`,
@@ -1048,9 +1051,6 @@ function renderError(err, wording = (text) => text) {
   out += row("what to do", wording(err.remedy));
   return out;
 }
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 function loginSummary(result, ci) {
   const summary = {
     tenantId: result.tenantId,
@@ -1059,7 +1059,7 @@ function loginSummary(result, ci) {
     authorityHost: result.authorityHost,
     credential: result.credential,
     correlationId: result.correlationId,
-    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: iso(t.expiresOn) })),
+    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: isoTime(t.expiresOn) })),
     notes: result.notes
   };
   if (result.idToken !== void 0) {
@@ -1068,7 +1068,7 @@ function loginSummary(result, ci) {
       ...iss === void 0 ? {} : { iss },
       ...sub === void 0 ? {} : { sub },
       ...aud2 === void 0 ? {} : { aud: aud2 },
-      ...exp === void 0 ? {} : { expiresOn: iso(exp * 1e3) }
+      ...exp === void 0 ? {} : { expiresOn: isoTime(exp * 1e3) }
     };
   }
   if (ci !== void 0 && Object.keys(ci).length > 1) summary.ci = ci;
@@ -1111,7 +1111,7 @@ function causeChain(err) {
 
 // src/entry/github/summary.ts
 function cell(value) {
-  return value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/([\\`[\]])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;");
+  return replaceControlCharacters(value, " ").replace(/([\\`[\]])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;");
 }
 function table2(rows) {
   const kept = rows.filter((row2) => row2[1] !== void 0 && row2[1] !== "");
@@ -1214,7 +1214,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-FCF7D7LX.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-QKQCVRUF.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1223,7 +1223,7 @@ var CLEANUP_STATE = "cleanup";
 var REUSE_ID_TOKEN_MS = 3e4;
 function clean(value) {
   if (value === void 0) return "(none)";
-  return /[\u0000-\u001f\u007f]/.test(value) ? JSON.stringify(value) : value;
+  return hasControlCharacter(value) ? JSON.stringify(value) : value;
 }
 function logResult(runner2, result) {
   const id = result.idToken;
@@ -1234,14 +1234,14 @@ function logResult(runner2, result) {
   runner2.info(`  CI token subject:  ${clean(id?.sub)}`);
   runner2.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(", ") : id?.aud)}`);
   for (const token of result.tokens)
-    runner2.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
+    runner2.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner2.info(`  note:              ${note}`);
 }
 async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/identity-endpoint-J5NLAYFY.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/identity-endpoint-6474CTVS.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -1254,7 +1254,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-VGANO5GW.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-E7F6DM4D.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -1266,7 +1266,7 @@ async function main(runner2, env, http2, seen2) {
   const first = result.tokens[0];
   if (first === void 0) throw new Error("the login returned no token");
   runner2.setOutput("access-token", first.accessToken);
-  runner2.setOutput("expires-on", iso(first.expiresOn));
+  runner2.setOutput("expires-on", isoTime(first.expiresOn));
   runner2.setOutput("issuer", result.idToken?.iss ?? "");
   runner2.setOutput("subject", result.idToken?.sub ?? "");
   const notes = [];
@@ -1274,7 +1274,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-EDM3IZJJ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-SZ6OWL3O.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-2ZMGPQIW.js";
-import "./chunks/chunk-QH2NMUVV.js";
-import "./chunks/chunk-FWECCYJW.js";
-import "./chunks/chunk-6X7A6QOI.js";
+} from "./chunks/chunk-72BYTR4Y.js";
+import "./chunks/chunk-E4FLCOSY.js";
+import "./chunks/chunk-3CM6PUYR.js";
+import "./chunks/chunk-YN2HISOE.js";
+import {
+  printableAscii
+} from "./chunks/chunk-2F2SCBCB.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/shared/closed-output.ts
@@ -34,14 +37,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-HNJWJ3IG.js"),
-  login: () => import("./chunks/login-PJOEW2ML.js"),
-  logout: () => import("./chunks/logout-JZVGSWQ7.js"),
-  doctor: () => import("./chunks/doctor-QTNIXTSC.js"),
-  verify: () => import("./chunks/verify-XQUWELPD.js"),
-  policy: () => import("./chunks/policy-Q4722QO2.js"),
-  sandbox: () => import("./chunks/sandbox-4IYJY23I.js"),
-  demo: () => import("./chunks/demo-UFKDP6D5.js")
+  token: () => import("./chunks/token-KACIWWJA.js"),
+  login: () => import("./chunks/login-FT6IIFEF.js"),
+  logout: () => import("./chunks/logout-7DN2WP75.js"),
+  doctor: () => import("./chunks/doctor-YSVJZFVL.js"),
+  verify: () => import("./chunks/verify-XVL7IGH5.js"),
+  policy: () => import("./chunks/policy-ZMWZAMLD.js"),
+  sandbox: () => import("./chunks/sandbox-MV7ECJUH.js"),
+  demo: () => import("./chunks/demo-DUBPUJP4.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;
@@ -55,12 +58,10 @@ async function main(argv) {
   } else {
     const load = COMMANDS[name];
     if (load === void 0) {
-      process.stderr.write(
-        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+      process.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
 
 ${USAGE}
-`
-      );
+`);
       process.exitCode = 2;
     } else {
       await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });

@@ -4,17 +4,20 @@ import {
   MAX_JWT_LENGTH,
   audienceClaim,
   createNodeHttpClient,
+  hasControlCharacter,
+  isoTime,
   login,
   numericClaim,
   proxyConfigFrom,
   quote,
   resolveOptions,
+  shellQuote,
   splitList,
   stringClaim,
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-NPJ6US4W.js";
+} from "./chunks/chunk-VYXET5Q4.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -585,14 +588,11 @@ function suggestFic(claims, provider, audience) {
   }
   return suggestion;
 }
-function shellSingleQuote(value) {
-  return `'${value.replace(/'/g, "'\\''")}'`;
-}
 function body(s) {
   return { name: s.name, issuer: s.issuer, subject: s.subject, audiences: s.audiences, description: s.description };
 }
 function azCommand(s, clientId) {
-  return `az ad app federated-credential create --id ${clientId} --parameters ${shellSingleQuote(JSON.stringify(body(s)))}`;
+  return `az ad app federated-credential create --id ${clientId} --parameters ${shellQuote(JSON.stringify(body(s)))}`;
 }
 function graphRequest(s, clientId, cloud) {
   return `POST ${GRAPH_HOSTS[cloud]}/v1.0/applications(appId='${clientId}')/federatedIdentityCredentials
@@ -814,7 +814,7 @@ function failureReading(err, now) {
 
 // src/doctor/render.ts
 function when(epochSeconds) {
-  return epochSeconds === void 0 ? "(none)" : new Date(epochSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return epochSeconds === void 0 ? "(none)" : isoTime(epochSeconds * 1e3);
 }
 function aud(value) {
   return value === void 0 ? "(none)" : Array.isArray(value) ? value.join(", ") : value;
@@ -923,9 +923,6 @@ function renderError(err, wording = (text) => text) {
   out += row("what to do", wording(err.remedy));
   return out;
 }
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 function inMinutes(epochMs, now) {
   const minutes = Math.round((epochMs - now) / 6e4);
   return minutes >= 120 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
@@ -942,7 +939,7 @@ function renderLoginSummary(result, now) {
     out += row("credential", `${result.credential}, from ${result.credentialSource}`);
   }
   for (const token of result.tokens)
-    out += row("token", `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
+    out += row("token", `${token.scope}  expires ${isoTime(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
   for (const note of result.notes) out += row("note", note);
   return out;
 }
@@ -994,7 +991,7 @@ function loginVariables(result, names) {
   if (first === void 0) throw new Error("the login returned no token");
   const out = [
     { name: ACCESS_TOKEN_VARIABLE, value: first.accessToken, secret: true },
-    { name: EXPIRES_ON_VARIABLE, value: iso(first.expiresOn), secret: false },
+    { name: EXPIRES_ON_VARIABLE, value: isoTime(first.expiresOn), secret: false },
     { name: "AZURE_CLIENT_ID", value: result.clientId, secret: false },
     { name: "AZURE_TENANT_ID", value: result.tenantId, secret: false }
   ];
@@ -1002,9 +999,6 @@ function loginVariables(result, names) {
     out.push({ name: names[i + 1] ?? scopeVariable(token.scope), value: token.accessToken, secret: true });
   });
   return out;
-}
-function shellQuote(value) {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function envFileText(variables) {
   const lines = ["# Written by entra-federate (Drone plugin); a later step loads it with: . <this file>"];
@@ -1056,7 +1050,7 @@ function writeEnvFile(path, text) {
 }
 function appendOutputFile(path, what, variables) {
   for (const v of variables) {
-    if (/[\u0000-\u001f\u007f]/.test(v.value))
+    if (hasControlCharacter(v.value))
       throw new FederationError(
         "OUTPUT_WRITE_FAILED",
         `${v.name} holds a control character and cannot be written to ${what}.`,
@@ -1457,7 +1451,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CWETH76H.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-RJRTVR45.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-WFJJPDV2.js";
+} from "./chunks/chunk-52QO22T4.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,11 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-X62UA6J5.js";
+} from "./chunks/chunk-2SGN7QR7.js";
+import {
+  collapseControlCharacters,
+  isoTime
+} from "./chunks/chunk-6K26OL3X.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/identity.ts
@@ -608,7 +612,7 @@ var MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
 var MAX_STDERR_BYTES = 16 * 1024;
 var STDERR_EXCERPT_CHARS = 300;
 function scrubStderr(text) {
-  const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = collapseControlCharacters(redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ""), " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 function runCommand(argv, opts) {
@@ -1509,11 +1513,6 @@ function certificateAssertion(cert, opts) {
   };
 }
 
-// src/entry/shared/render.ts
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 // src/entry/cli/common.ts
 function wrapList(names, width, breakWith) {
   const lines = [];
@@ -1637,7 +1636,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-XGLSDQ73.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-TS4U56IK.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],
@@ -1706,7 +1705,7 @@ function unexpired(provider, description, idToken) {
     if (exp !== void 0 && exp * 1e3 <= Date.now()) {
       throw new FederationError(
         "ID_TOKEN_EXPIRED",
-        `The CI token from ${description} expired at ${iso(exp * 1e3)}, and this CI does not issue a new one during the job.`,
+        `The CI token from ${description} expired at ${isoTime(exp * 1e3)}, and this CI does not issue a new one during the job.`,
         {
           remedy: expiredRemedy(provider?.name ?? "")
         }

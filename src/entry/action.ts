@@ -25,8 +25,9 @@ import { envHandoff } from '../handoff/env.js';
 import { runHandoffs } from '../handoff/run.js';
 import type { CiSink, Cleanup, Handoff } from '../handoff/types.js';
 import type { FederationOptions } from '../core/options.js';
-import { iso, loginSummary } from './shared/render.js';
+import { loginSummary } from './shared/render.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
+import { hasControlCharacter, isoTime } from '../core/text.js';
 
 /** The hand-offs of the `export` input; `env` alone stays on the cold path, anything else loads the hand-off code. */
 const HANDOFFS = {
@@ -50,7 +51,7 @@ const REUSE_ID_TOKEN_MS = 30_000;
 /** Shows a claim on a log line; anything that could end the line is quoted away. */
 function clean(value: string | undefined): string {
   if (value === undefined) return '(none)';
-  return /[\u0000-\u001f\u007f]/.test(value) ? JSON.stringify(value) : value;
+  return hasControlCharacter(value) ? JSON.stringify(value) : value;
 }
 
 function logResult(runner: Runner, result: LoginResult): void {
@@ -62,7 +63,7 @@ function logResult(runner: Runner, result: LoginResult): void {
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
   runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(', ') : id?.aud)}`);
   for (const token of result.tokens)
-    runner.info(`  token:             ${token.scope}, expires ${iso(token.expiresOn)}`);
+    runner.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);
 }
 
@@ -114,7 +115,7 @@ async function main(runner: Runner, env: NodeJS.ProcessEnv, http: HttpClient, se
   const first = result.tokens[0];
   if (first === undefined) throw new Error('the login returned no token');
   runner.setOutput('access-token', first.accessToken);
-  runner.setOutput('expires-on', iso(first.expiresOn));
+  runner.setOutput('expires-on', isoTime(first.expiresOn));
   runner.setOutput('issuer', result.idToken?.iss ?? '');
   runner.setOutput('subject', result.idToken?.sub ?? '');
 

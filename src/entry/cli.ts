@@ -5,6 +5,7 @@
  */
 import { runCommand } from './cli/common.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
+import { printableAscii } from '../core/text.js';
 
 const USAGE = `Usage: entra-federate <command> [options]
 
@@ -46,9 +47,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   } else {
     const load = COMMANDS[name];
     if (load === undefined) {
-      process.stderr.write(
-        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}".\n\n${USAGE}\n`,
-      );
+      process.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else {
       await runCommand(async () => (await load()).run(rest), { json: () => rest.includes('--json') });

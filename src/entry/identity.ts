@@ -19,8 +19,8 @@ import { TokenFileKeeper } from '../handoff/identity-endpoint/token-file-keeper.
 import { credentialFrom, httpClient, optionsFrom } from './cli/common.js';
 import type { Credential, FederationValues } from './cli/common.js';
 import { guardedLogin } from './cli/guard-flags.js';
-import { iso } from './shared/render.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
+import { isoTime } from '../core/text.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -87,7 +87,7 @@ function unexpired(
     if (exp !== undefined && exp * 1000 <= Date.now()) {
       throw new FederationError(
         'ID_TOKEN_EXPIRED',
-        `The CI token from ${description} expired at ${iso(exp * 1000)}, and this CI does not issue a new one during the job.`,
+        `The CI token from ${description} expired at ${isoTime(exp * 1000)}, and this CI does not issue a new one during the job.`,
         {
           remedy: expiredRemedy(provider?.name ?? ''),
         },

@@ -23,6 +23,7 @@ import { identityIdleTimeout } from '../../handoff/identity-endpoint.js';
 import { jobProcess } from '../../handoff/identity-endpoint/job-process.js';
 import type { Credential } from './common.js';
 import type { ExportValues } from './export-flags.js';
+import { isGuid } from '../../core/text.js';
 
 export interface ExportPlan {
   handoffs: Handoff[];
@@ -34,7 +35,6 @@ export interface ExportPlan {
   idleTimeoutSeconds?: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Flags the identity endpoint needs to rebuild the login: never secrets (those are env only). */
 const ENDPOINT_FLAGS = [
   'client-id',
@@ -58,7 +58,7 @@ export function planExports(values: ExportValues, env: Env): ExportPlan {
   const rawSubscription = values['subscription-id'] ?? env['AZURE_SUBSCRIPTION_ID'];
   let subscriptionId: string | undefined;
   if (rawSubscription !== undefined && rawSubscription.trim() !== '') {
-    if (!GUID.test(rawSubscription.trim()))
+    if (!isGuid(rawSubscription.trim()))
       throw usageError(
         'INVALID_SUBSCRIPTION_ID',
         `The subscription id ${quote(rawSubscription)} is not a GUID.`,

@@ -6,6 +6,7 @@ import { usageError } from '../../core/errors.js';
 import type { FederationOptions } from '../../core/options.js';
 import { quote, resolveOptions, splitList } from '../../core/options.js';
 import type { Runner } from './runner.js';
+import { isGuid } from '../../core/text.js';
 
 /** Exporters the Action offers; `none` (or an empty input) exports nothing. */
 export const EXPORTS = ['env', 'terraform', 'az', 'acr:<registry>', 'git', 'kubelogin', 'identity-endpoint'] as const;
@@ -20,8 +21,6 @@ export interface ActionInputs {
   policyPath?: string;
   auditLogPath?: string;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function required(runner: Runner, name: string, what: string): string {
   const value = runner.input(name);
@@ -38,7 +37,7 @@ function required(runner: Runner, name: string, what: string): string {
 
 function subscription(raw: string): string | undefined {
   if (raw === '') return undefined;
-  if (!GUID.test(raw)) {
+  if (!isGuid(raw)) {
     throw usageError(
       'INVALID_SUBSCRIPTION_ID',
       `The subscription id ${quote(raw)} is not a GUID.`,

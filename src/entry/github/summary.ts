@@ -7,6 +7,7 @@
 import type { CiContext } from '../../ci/types.js';
 import type { FederationError } from '../../core/errors.js';
 import type { LoginSummary } from '../shared/render.js';
+import { replaceControlCharacters } from '../../core/text.js';
 
 /**
  * Text for a table cell: no line break or `|` that ends the cell, no HTML, no link or image
@@ -14,8 +15,8 @@ import type { LoginSummary } from '../shared/render.js';
  * and subjects full of `\_` would be hard to copy into a federated credential.
  */
 export function cell(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+  return replaceControlCharacters(value, ' ')
+
     .replace(/([\\`[\]])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -5,6 +5,7 @@
 import type { CiContext } from '../../ci/types.js';
 import type { FederationError } from '../../core/errors.js';
 import type { LoginResult } from '../../core/login.js';
+import { isoTime } from '../../core/text.js';
 
 function row(label: string, value: string): string {
   return `  ${`${label}:`.padEnd(16)}${value}\n`;
@@ -34,10 +35,6 @@ export function renderError(err: FederationError, wording: (text: string) => str
   return out;
 }
 
-export function iso(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function inMinutes(epochMs: number, now: number): string {
   const minutes = Math.round((epochMs - now) / 60_000);
   return minutes >= 120 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
@@ -65,7 +62,7 @@ export function loginSummary(result: LoginResult, ci?: CiContext): LoginSummary 
     authorityHost: result.authorityHost,
     credential: result.credential,
     correlationId: result.correlationId,
-    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: iso(t.expiresOn) })),
+    tokens: result.tokens.map((t) => ({ scope: t.scope, expiresOn: isoTime(t.expiresOn) })),
     notes: result.notes,
   };
   if (result.idToken !== undefined) {
@@ -74,7 +71,7 @@ export function loginSummary(result: LoginResult, ci?: CiContext): LoginSummary 
       ...(iss === undefined ? {} : { iss }),
       ...(sub === undefined ? {} : { sub }),
       ...(aud === undefined ? {} : { aud }),
-      ...(exp === undefined ? {} : { expiresOn: iso(exp * 1000) }),
+      ...(exp === undefined ? {} : { expiresOn: isoTime(exp * 1000) }),
     };
   }
   if (ci !== undefined && Object.keys(ci).length > 1) summary.ci = ci;
@@ -92,7 +89,7 @@ export function renderLoginSummary(result: LoginResult, now: number): string {
     out += row('credential', `${result.credential}, from ${result.credentialSource}`);
   }
   for (const token of result.tokens)
-    out += row('token', `${token.scope}  expires ${iso(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
+    out += row('token', `${token.scope}  expires ${isoTime(token.expiresOn)} (${inMinutes(token.expiresOn, now)})`);
   for (const note of result.notes) out += row('note', note);
   return out;
 }

@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-YBZCWOU3.js";
-import "./chunks/chunk-AOAWQQ6K.js";
-import "./chunks/chunk-6RWHC66I.js";
-import "./chunks/chunk-U47BS5BH.js";
+} from "./chunks/chunk-QW4JVB6L.js";
+import "./chunks/chunk-I7N5WGSF.js";
+import "./chunks/chunk-ACNU5IE5.js";
+import "./chunks/chunk-ZEV35T7N.js";
+import {
+  createNodeHttpClient,
+  proxyConfigFrom
+} from "./chunks/chunk-XCJFWMMF.js";
+import "./chunks/chunk-CXUPN4HS.js";
+import "./chunks/chunk-CKYLPQVQ.js";
+import "./chunks/chunk-TQZUGQ6R.js";
+import {
+  printableAscii
+} from "./chunks/chunk-2F2SCBCB.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
-// src/entry/cli.ts
+// src/entry/cli/main.ts
 var USAGE = `Usage: entra-federate <command> [options]
 
 Commands:
@@ -34,41 +34,69 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-O6GPTUGC.js"),
-  login: () => import("./chunks/login-AOB3AOMF.js"),
-  logout: () => import("./chunks/logout-7KHPQMWA.js"),
-  doctor: () => import("./chunks/doctor-4PAPJ3BJ.js"),
-  verify: () => import("./chunks/verify-OPESBWJB.js"),
-  policy: () => import("./chunks/policy-S3A53MPF.js"),
-  sandbox: () => import("./chunks/sandbox-I66A3SQA.js"),
-  demo: () => import("./chunks/demo-TKUZKOLX.js")
+  token: () => import("./chunks/token-6M37TUQV.js"),
+  login: () => import("./chunks/login-L6W46ISZ.js"),
+  logout: () => import("./chunks/logout-HHNH5VJW.js"),
+  doctor: () => import("./chunks/doctor-FCYO5A2A.js"),
+  verify: () => import("./chunks/verify-XYUFFU4R.js"),
+  policy: () => import("./chunks/policy-XWS6M57J.js"),
+  sandbox: () => import("./chunks/sandbox-Q57JRAUG.js"),
+  demo: () => import("./chunks/demo-O3XU4I7R.js")
 };
-async function main(argv) {
+async function main(argv, io) {
   const [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${USAGE}
+    io.stdout.write(`${USAGE}
 `);
-    process.exitCode = name === void 0 ? 2 : 0;
-  } else if (name === "--version" || name === "-v") {
-    process.stdout.write(`${"0.1.0"}
+    return name === void 0 ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${"0.1.0"}
 `);
-  } else {
-    const load = COMMANDS[name];
-    if (load === void 0) {
-      process.stderr.write(
-        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (load === void 0) {
+    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
 
 ${USAGE}
-`
-      );
-      process.exitCode = 2;
-    } else {
-      await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
-    }
+`);
+    return 2;
+  }
+  return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes("--json") });
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
+function processIo(userAgent) {
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: () => process.stdin,
+    http: lazyHttpClient(userAgent, process.env),
+    now: Date.now
+  };
+}
+
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
   }
 }
+
+// src/entry/cli.ts
 tolerateClosedOutput(process.stdout, process.stderr);
-void main(process.argv.slice(2));
-export {
-  main
-};
+void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
+  process.exitCode = code;
+});

@@ -7,6 +7,7 @@ import { FederationError } from './errors.js';
 import type { Clock, HttpClient, HttpResponse, Verdict } from './http.js';
 import { redact } from './redact.js';
 import { classifyStatus, fetchWithRetry, parseRetryAfter, systemClock } from './http.js';
+import { replaceControlCharacters } from './text.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -101,7 +102,7 @@ function shaped(value: unknown, shape: keyof typeof SERVER_FIELD_SHAPES): string
 /** The first line of error_description, without the Trace ID / Correlation ID tail Entra appends. */
 function describe(description: string): string {
   const first = description.split(/\r?\n/)[0] ?? '';
-  const clean = first.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const clean = replaceControlCharacters(first, ' ').trim();
   return clean.length > 600 ? `${clean.slice(0, 597)}...` : clean;
 }
 

@@ -2,16 +2,16 @@ import {
   FILES_STATE,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-5BWDGM2D.js";
+} from "./chunks/chunk-CDSOFYME.js";
 import {
   githubProvider
-} from "./chunks/chunk-ZTLCGGKK.js";
+} from "./chunks/chunk-WBSHCQLX.js";
 import {
   envHandoff
-} from "./chunks/chunk-DPA4EM7W.js";
+} from "./chunks/chunk-P6RV7RUU.js";
 import {
   login
-} from "./chunks/chunk-4NCY3QES.js";
+} from "./chunks/chunk-N7F7X2JE.js";
 import {
   audienceClaim,
   createNodeHttpClient,
@@ -19,18 +19,18 @@ import {
   numericClaim,
   proxyConfigFrom,
   stringClaim
-} from "./chunks/chunk-VYMM27RE.js";
+} from "./chunks/chunk-45DCEK7P.js";
 import {
   CLOUDS,
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-XXSXLXCK.js";
+} from "./chunks/chunk-RVQPZLSX.js";
+import "./chunks/chunk-C7H3IGGA.js";
 import {
   FederationError,
   usageError
-} from "./chunks/chunk-NTCGQ4GM.js";
-import "./chunks/chunk-C7H3IGGA.js";
+} from "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/action.ts
@@ -954,7 +954,7 @@ function required(runner2, name, what) {
   const value = runner2.input(name);
   if (value === "") {
     throw usageError(
-      `MISSING_${name.replace(/-/g, "_").toUpperCase()}`,
+      name === "client-id" ? "MISSING_CLIENT_ID" : "MISSING_TENANT_ID",
       `The \`${name}\` input is empty.`,
       `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, "_").toUpperCase()} }}.`,
       name
@@ -1214,7 +1214,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-A2QJQPZP.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-RVHW4NAA.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1241,7 +1241,7 @@ async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-CO3U2WY5.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/handoff-MK7X5ZO7.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -1254,7 +1254,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-VGANO5GW.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-UVLCZAJZ.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],
@@ -1274,7 +1274,7 @@ async function main(runner2, env, http2, seen2) {
     setEnv: (name, value) => runner2.exportVariable(name, value),
     mask: (value) => runner2.mask(value),
     tempDir: env["RUNNER_TEMP"] !== void 0 && env["RUNNER_TEMP"] !== "" ? env["RUNNER_TEMP"] : tmpdir(),
-    run: async (argv, opts) => (await import("./chunks/tool-EDM3IZJJ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
+    run: async (argv, opts) => (await import("./chunks/tool-TQNEJO54.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 }),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner2.warning(`entra-federate: ${message}`)

@@ -3,14 +3,14 @@ import {
   filesFromState,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-5BWDGM2D.js";
+} from "./chunks/chunk-CDSOFYME.js";
 import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
 } from "./chunks/chunk-O4JV7EDC.js";
 import "./chunks/chunk-LCUSIIBG.js";
-import "./chunks/chunk-NTCGQ4GM.js";
+import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/post.ts

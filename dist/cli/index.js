@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BDK3PJ6W.js";
-import "./chunks/chunk-QH2NMUVV.js";
-import "./chunks/chunk-FWECCYJW.js";
-import "./chunks/chunk-6X7A6QOI.js";
+} from "./chunks/chunk-HFV3MHKQ.js";
+import "./chunks/chunk-DEUDVLIW.js";
+import "./chunks/chunk-NNBAYSY3.js";
+import "./chunks/chunk-GH4ACWPG.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/shared/closed-output.ts
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CXBXWV7T.js"),
-  login: () => import("./chunks/login-LDALSASQ.js"),
-  logout: () => import("./chunks/logout-23RLNS5O.js"),
-  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
-  verify: () => import("./chunks/verify-MNTMRI2R.js"),
-  policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-JUMS7BXU.js"),
-  demo: () => import("./chunks/demo-SA77ILXZ.js")
+  token: () => import("./chunks/token-QGQNEY7B.js"),
+  login: () => import("./chunks/login-EWO2PIC5.js"),
+  logout: () => import("./chunks/logout-WZ2OMJAM.js"),
+  doctor: () => import("./chunks/doctor-R3D6UKAQ.js"),
+  verify: () => import("./chunks/verify-KEC622A2.js"),
+  policy: () => import("./chunks/policy-EZ5FLJ65.js"),
+  sandbox: () => import("./chunks/sandbox-PEO2IDDS.js"),
+  demo: () => import("./chunks/demo-P636PPX3.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

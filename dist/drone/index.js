@@ -14,7 +14,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-NPJ6US4W.js";
+} from "./chunks/chunk-GOB53FPI.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -1341,9 +1341,8 @@ function setting(env, name) {
 function asSettingError(err) {
   if (!(err instanceof FederationError) || !err.usage) return err;
   const reword = (text) => text.replace(/--([a-z][a-z-]*)/g, (_m, flag) => `the \`${flag.replace(/-/g, "_")}\` setting`);
-  return new FederationError(err.code, reword(err.message), {
+  return FederationError.restate(err, reword(err.message), {
     remedy: reword(err.remedy),
-    usage: true,
     ...err.field === void 0 ? {} : { field: err.field.replace(/-/g, "_") }
   });
 }
@@ -1457,7 +1456,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CWETH76H.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-NKPIDO5I.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

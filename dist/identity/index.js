@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-WFJJPDV2.js";
+} from "./chunks/chunk-NWFGXKTV.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-X62UA6J5.js";
+} from "./chunks/chunk-REB2B4QS.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/identity.ts
@@ -691,6 +691,9 @@ function runCommand(argv, opts) {
 function runTokenCommand(argv, opts) {
   return runCommand(argv, opts);
 }
+function tokenCommandError(result, message, details) {
+  return result.reason === "not-found" ? new FederationError("ID_TOKEN_UNAVAILABLE", message, { ...details, usage: true }) : new FederationError("ID_TOKEN_REQUEST_FAILED", message, details);
+}
 function describeFailure(command, result, timeoutMs) {
   const tail = result.stderr === "" ? "" : `: ${result.stderr}`;
   switch (result.reason) {
@@ -741,10 +744,10 @@ function buildkiteProvider(deps) {
       const result = await runTokenCommand(buildkiteRequestArgv(audience), { env, timeoutMs: deps.timeoutMs });
       if (!result.ok) {
         const remedy = result.reason === "exit" ? "Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable." : AGENT_REMEDY;
-        throw new FederationError(
-          "ID_TOKEN_REQUEST_FAILED",
+        throw tokenCommandError(
+          result,
           `Requesting a Buildkite OIDC token failed: ${describeFailure("buildkite-agent oidc request-token", result, deps.timeoutMs)}.`,
-          { remedy, usage: result.reason === "not-found" }
+          { remedy }
         );
       }
       const token = asJwt(result.stdout);
@@ -820,23 +823,19 @@ function circleciProvider(deps) {
       const org = envAudiences[0] ?? envValue(env, "CIRCLE_ORGANIZATION_ID");
       const why = describeFailure("circleci run oidc get", result, deps.timeoutMs);
       if (name !== void 0 && fromEnv !== void 0) {
-        throw new FederationError(
-          "ID_TOKEN_UNAVAILABLE",
+        throw tokenCommandError(
+          result,
           `${name} has audience ${quote(envAudiences.join(", "))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`,
           {
             remedy: result.reason === "not-found" ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"}.` : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"} to use ${name} as it is.`,
-            usage: result.reason === "not-found",
             field: name
           }
         );
       }
-      throw new FederationError(
-        "ID_TOKEN_UNAVAILABLE",
+      throw tokenCommandError(
+        result,
         `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`,
-        {
-          remedy: NO_TOKEN_REMEDY,
-          usage: result.reason === "not-found"
-        }
+        { remedy: NO_TOKEN_REMEDY }
       );
     },
     context() {
@@ -1637,7 +1636,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-XGLSDQ73.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-YJQ6LCPH.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

@@ -1,5 +1,6 @@
 /** Every way a token is rejected has its own stable code; the message says what was wrong. */
 import { FederationError } from '../core/errors.js';
+import type { FailureErrorCode } from '../core/errors.js';
 
 export interface RejectionDetails {
   field?: string;
@@ -9,7 +10,7 @@ export interface RejectionDetails {
 }
 
 export function rejected(
-  code: string,
+  code: FailureErrorCode,
   message: string,
   remedy: string,
   details: RejectionDetails = {},

@@ -16,4 +16,6 @@ export type { CloudName, FederationInput, FederationOptions, ScopeSpec } from '.
 export { createNodeHttpClient, systemClock } from './core/http.js';
 export type { Clock, HttpClient, HttpRequest, HttpResponse } from './core/http.js';
 export { FederationError, isFederationError } from './core/errors.js';
-export type { FederationErrorDetails, PresentedClaims } from './core/errors.js';
+export type { FederationErrorCode, FederationErrorDetails, PresentedClaims } from './core/errors.js';
+export { ERROR_CATALOGUE } from './core/error-catalogue.js';
+export type { ErrorCatalogueEntry } from './core/error-catalogue.js';

@@ -2,60 +2,60 @@ import {
   cleanupRecorder,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-QDDQ27RE.js";
+} from "./chunks/chunk-TKKR7BP6.js";
 import {
   githubContext,
   githubProvider
-} from "./chunks/chunk-4FLLESF7.js";
+} from "./chunks/chunk-GCX5CGBI.js";
 import {
   envHandoff
-} from "./chunks/chunk-DPA4EM7W.js";
+} from "./chunks/chunk-P6RV7RUU.js";
 import {
   login
-} from "./chunks/chunk-VRK7NCWD.js";
+} from "./chunks/chunk-VOYWJCRI.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
-} from "./chunks/chunk-EH3V4TLA.js";
+} from "./chunks/chunk-ESQY2JLS.js";
 import "./chunks/chunk-YTNC6CMW.js";
 import {
   decodeJwt
-} from "./chunks/chunk-BX7DBSCD.js";
+} from "./chunks/chunk-6TBO6JGV.js";
 import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-NL4SKOK5.js";
-import {
-  FederationError,
-  usageError
-} from "./chunks/chunk-NTCGQ4GM.js";
+} from "./chunks/chunk-QNZBGYLH.js";
 import {
   hasControlCharacter,
   isGuid,
   isoTime,
   replaceControlCharacters
 } from "./chunks/chunk-CL3IFF6F.js";
+import {
+  FederationError,
+  usageError
+} from "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/shared/handoffs.ts
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-OEDO2YV4.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-7533GG7R.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-H3TAI7EU.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-IRFLDWIX.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-CUSDYNLU.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-SWGA4BII.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -155,7 +155,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-7RRFC4QE.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-WWWW2PZN.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -192,7 +192,7 @@ async function handOff(result, credential, plan, deps) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-DCI55KFK.js");
+  const { failureReading } = await import("./chunks/explain-HRDFFQNZ.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-IYC3XG6S.js");
@@ -345,7 +345,7 @@ function required(runner, name, what) {
   const value = runner.input(name);
   if (value === "") {
     throw usageError(
-      `MISSING_${name.replace(/-/g, "_").toUpperCase()}`,
+      name === "client-id" ? "MISSING_CLIENT_ID" : "MISSING_TENANT_ID",
       `The \`${name}\` input is empty.`,
       `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, "_").toUpperCase()} }}.`,
       name

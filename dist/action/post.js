@@ -4,14 +4,14 @@ import {
   filesFromState,
   githubRunner,
   tolerateClosedOutput
-} from "./chunks/chunk-QDDQ27RE.js";
+} from "./chunks/chunk-TKKR7BP6.js";
 import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
 } from "./chunks/chunk-YOMX6275.js";
 import "./chunks/chunk-UU3BT2FR.js";
-import "./chunks/chunk-NTCGQ4GM.js";
+import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/github/post.ts

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-QW4JVB6L.js";
-import "./chunks/chunk-I7N5WGSF.js";
-import "./chunks/chunk-ACNU5IE5.js";
-import "./chunks/chunk-ZEV35T7N.js";
+} from "./chunks/chunk-2MCYQ2Q6.js";
+import "./chunks/chunk-OOHIY7BM.js";
+import "./chunks/chunk-YE5USGSE.js";
+import "./chunks/chunk-4HSEYTWS.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
-} from "./chunks/chunk-XCJFWMMF.js";
+} from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
-import "./chunks/chunk-CKYLPQVQ.js";
-import "./chunks/chunk-TQZUGQ6R.js";
+import "./chunks/chunk-LUH7VSIA.js";
+import "./chunks/chunk-Q7LWDY45.js";
+import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
 } from "./chunks/chunk-2F2SCBCB.js";
@@ -34,14 +35,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-6M37TUQV.js"),
-  login: () => import("./chunks/login-L6W46ISZ.js"),
-  logout: () => import("./chunks/logout-HHNH5VJW.js"),
-  doctor: () => import("./chunks/doctor-FCYO5A2A.js"),
-  verify: () => import("./chunks/verify-XYUFFU4R.js"),
-  policy: () => import("./chunks/policy-XWS6M57J.js"),
-  sandbox: () => import("./chunks/sandbox-Q57JRAUG.js"),
-  demo: () => import("./chunks/demo-O3XU4I7R.js")
+  token: () => import("./chunks/token-I7EBMREP.js"),
+  login: () => import("./chunks/login-DXVF4IHL.js"),
+  logout: () => import("./chunks/logout-TADNRW7H.js"),
+  doctor: () => import("./chunks/doctor-FQENFWMO.js"),
+  verify: () => import("./chunks/verify-NXKEBZKZ.js"),
+  policy: () => import("./chunks/policy-S3TTJHGH.js"),
+  sandbox: () => import("./chunks/sandbox-HQCVZQDI.js"),
+  demo: () => import("./chunks/demo-ELADXL7Q.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -3,7 +3,7 @@ import {
   login,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-PHPYF2EY.js";
+} from "./chunks/chunk-NUX6ELXD.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -12,7 +12,7 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-T5XGMBK3.js";
+} from "./chunks/chunk-7CF7V353.js";
 import {
   hasControlCharacter,
   isoTime,
@@ -71,7 +71,7 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-OBGAE7AU.js");
+  const { failureReading } = await import("./chunks/explain-FD5DYDSJ.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-AIHN55VO.js");
@@ -159,7 +159,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-D7VKSGC3.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-UD2HYHNP.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -584,9 +584,8 @@ function setting(env, name) {
 function asSettingError(err) {
   if (!(err instanceof FederationError) || !err.usage) return err;
   const reword = (text) => text.replace(/--([a-z][a-z-]*)/g, (_m, flag) => `the \`${flag.replace(/-/g, "_")}\` setting`);
-  return new FederationError(err.code, reword(err.message), {
+  return FederationError.restate(err, reword(err.message), {
     remedy: reword(err.remedy),
-    usage: true,
     ...err.field === void 0 ? {} : { field: err.field.replace(/-/g, "_") }
   });
 }

@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-6Z2ZOFHH.js";
+} from "./chunks/chunk-QICD5PIW.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/handoff/identity-endpoint/process.ts
@@ -896,6 +896,9 @@ function runCommand(argv, opts) {
 function runTokenCommand(argv, opts) {
   return runCommand(argv, opts);
 }
+function tokenCommandError(result, message, details) {
+  return result.reason === "not-found" ? new FederationError("ID_TOKEN_UNAVAILABLE", message, { ...details, usage: true }) : new FederationError("ID_TOKEN_REQUEST_FAILED", message, details);
+}
 function describeFailure(command, result, timeoutMs) {
   const tail = result.stderr === "" ? "" : `: ${result.stderr}`;
   switch (result.reason) {
@@ -946,10 +949,10 @@ function buildkiteProvider(deps) {
       const result = await runTokenCommand(buildkiteRequestArgv(audience), { env, timeoutMs: deps.timeoutMs });
       if (!result.ok) {
         const remedy = result.reason === "exit" ? "Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable." : AGENT_REMEDY;
-        throw new FederationError(
-          "ID_TOKEN_REQUEST_FAILED",
+        throw tokenCommandError(
+          result,
           `Requesting a Buildkite OIDC token failed: ${describeFailure("buildkite-agent oidc request-token", result, deps.timeoutMs)}.`,
-          { remedy, usage: result.reason === "not-found" }
+          { remedy }
         );
       }
       const token = asJwt(result.stdout);
@@ -1025,23 +1028,19 @@ function circleciProvider(deps) {
       const org = envAudiences[0] ?? envValue(env, "CIRCLE_ORGANIZATION_ID");
       const why = describeFailure("circleci run oidc get", result, deps.timeoutMs);
       if (name !== void 0 && fromEnv !== void 0) {
-        throw new FederationError(
-          "ID_TOKEN_UNAVAILABLE",
+        throw tokenCommandError(
+          result,
           `${name} has audience ${quote(envAudiences.join(", "))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`,
           {
             remedy: result.reason === "not-found" ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"}.` : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? "<organization id>"} to use ${name} as it is.`,
-            usage: result.reason === "not-found",
             field: name
           }
         );
       }
-      throw new FederationError(
-        "ID_TOKEN_UNAVAILABLE",
+      throw tokenCommandError(
+        result,
         `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`,
-        {
-          remedy: NO_TOKEN_REMEDY,
-          usage: result.reason === "not-found"
-        }
+        { remedy: NO_TOKEN_REMEDY }
       );
     },
     context() {
@@ -1672,7 +1671,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-WKH4NNRF.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-O7KMWU3Y.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

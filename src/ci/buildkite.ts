@@ -4,7 +4,7 @@
  * job's environment; its stdout is the token and is never shown.
  */
 import { FederationError } from '../core/errors.js';
-import { describeFailure, runTokenCommand } from './exec.js';
+import { describeFailure, runTokenCommand, tokenCommandError } from './exec.js';
 import type { CiProvider, Env, ProviderDeps } from './types.js';
 import { compactContext } from './types.js';
 import { asJwt, envValue, gitRef } from './values.js';
@@ -44,10 +44,10 @@ export function buildkiteProvider(deps: ProviderDeps): CiProvider {
           result.reason === 'exit'
             ? 'Check that the agent is recent enough to have `buildkite-agent oidc request-token` (upgrade it otherwise) and that the job is still running; retry the job if Buildkite was unavailable.'
             : AGENT_REMEDY;
-        throw new FederationError(
-          'ID_TOKEN_REQUEST_FAILED',
+        throw tokenCommandError(
+          result,
           `Requesting a Buildkite OIDC token failed: ${describeFailure('buildkite-agent oidc request-token', result, deps.timeoutMs)}.`,
-          { remedy, usage: result.reason === 'not-found' },
+          { remedy },
         );
       }
       const token = asJwt(result.stdout);

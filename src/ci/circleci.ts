@@ -6,7 +6,7 @@
  */
 import { FederationError } from '../core/errors.js';
 import { quote } from '../core/options.js';
-import { describeFailure, runTokenCommand } from './exec.js';
+import { describeFailure, runTokenCommand, tokenCommandError } from './exec.js';
 import type { CiProvider, Env, ProviderDeps } from './types.js';
 import { compactContext } from './types.js';
 import { asJwt, audiencesOf, claimsOf, envValue, gitRef } from './values.js';
@@ -59,26 +59,22 @@ export function circleciProvider(deps: ProviderDeps): CiProvider {
       const org = envAudiences[0] ?? envValue(env, 'CIRCLE_ORGANIZATION_ID');
       const why = describeFailure('circleci run oidc get', result, deps.timeoutMs);
       if (name !== undefined && fromEnv !== undefined) {
-        throw new FederationError(
-          'ID_TOKEN_UNAVAILABLE',
+        throw tokenCommandError(
+          result,
           `${name} has audience ${quote(envAudiences.join(', '))}, not ${quote(audience)}, and minting one for ${quote(audience)} failed: ${why}.`,
           {
             remedy:
               result.reason === 'not-found'
                 ? `Use an image that has the \`circleci\` job CLI, or set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'}.`
                 : `Retry the job; if it persists, set the federated credential's audience to your organization id and pass --audience ${org ?? '<organization id>'} to use ${name} as it is.`,
-            usage: result.reason === 'not-found',
             field: name,
           },
         );
       }
-      throw new FederationError(
-        'ID_TOKEN_UNAVAILABLE',
+      throw tokenCommandError(
+        result,
         `CircleCI gave this job no OIDC token (CIRCLE_OIDC_TOKEN_V2 and CIRCLE_OIDC_TOKEN are empty), and minting one failed: ${why}.`,
-        {
-          remedy: NO_TOKEN_REMEDY,
-          usage: result.reason === 'not-found',
-        },
+        { remedy: NO_TOKEN_REMEDY },
       );
     },
     context() {

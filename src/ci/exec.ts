@@ -4,6 +4,8 @@
  * handed back, never echoed; a failure is described by exit code and a scrubbed stderr tail.
  */
 import { spawn } from 'node:child_process';
+import { FederationError } from '../core/errors.js';
+import type { FederationErrorDetails } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import type { Env } from './types.js';
 import { collapseControlCharacters } from '../core/text.js';
@@ -140,6 +142,20 @@ export function runTokenCommand(
   opts: TokenCommandOptions,
 ): Promise<TokenCommandResult> {
   return runCommand(argv, opts);
+}
+
+/**
+ * A CI's token command failed: not installed, the job cannot get a token as configured (bad
+ * usage, exit 2); anything else, the request for one failed (exit 1).
+ */
+export function tokenCommandError(
+  result: Exclude<TokenCommandResult, { ok: true }>,
+  message: string,
+  details: FederationErrorDetails,
+): FederationError {
+  return result.reason === 'not-found'
+    ? new FederationError('ID_TOKEN_UNAVAILABLE', message, { ...details, usage: true })
+    : new FederationError('ID_TOKEN_REQUEST_FAILED', message, details);
 }
 
 /** One sentence about a failed command, for a FederationError message (never its stdout). */

@@ -9,6 +9,7 @@
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { FederationError } from './errors.js';
+import type { UsageErrorCode } from './errors.js';
 import type { Clock } from './http.js';
 import { systemClock } from './http.js';
 
@@ -32,7 +33,7 @@ export interface LoadedCertificate {
 const SUPPORTED =
   'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
 
-function invalid(code: string, message: string, remedy: string): FederationError {
+function invalid(code: UsageErrorCode, message: string, remedy: string): FederationError {
   return new FederationError(code, message, { remedy, usage: true, field: 'certificate' });
 }
 

@@ -1,10 +1,14 @@
 /**
  * Every failure a user can meet is a FederationError: a stable `code` that tools can branch on,
  * a message that says what happened, and a `remedy` that says what to change. Fields that
- * Microsoft support asks for (trace and correlation ids) travel with it.
+ * Microsoft support asks for (trace and correlation ids) travel with it. The codes, what each
+ * means and whether it is bad usage (exit 2) or a failure (exit 1) live in error-catalogue.ts.
  *
  * Messages never carry a token, assertion or secret: they are built from claims and names only.
  */
+import type { FailureErrorCode, FederationErrorCode, UsageErrorCode } from './error-catalogue.js';
+
+export type { FailureErrorCode, FederationErrorCode, UsageErrorCode } from './error-catalogue.js';
 export interface PresentedClaims {
   iss?: string;
   sub?: string;
@@ -20,8 +24,6 @@ export interface FailedRequest {
 
 export interface FederationErrorDetails {
   remedy: string;
-  /** The user's input or environment is wrong: the CLI exits 2 and nothing was sent. */
-  usage?: boolean;
   aadsts?: number;
   oauthError?: string;
   traceId?: string;
@@ -44,8 +46,9 @@ export interface FederationErrorDetails {
 
 export class FederationError extends Error {
   override readonly name = 'FederationError';
-  readonly code: string;
+  readonly code: FederationErrorCode;
   readonly remedy: string;
+  /** The user's input or environment is wrong: exit 2, and nothing was sent. */
   readonly usage: boolean;
   readonly aadsts?: number;
   readonly oauthError?: string;
@@ -61,11 +64,17 @@ export class FederationError extends Error {
   claims?: Record<string, unknown>;
   request?: FailedRequest;
 
-  constructor(code: string, message: string, details: FederationErrorDetails) {
+  /**
+   * Whether a code is bad usage is the catalogue's word, checked here by the compiler: a usage
+   * code must be made with `usage: true` (or by usageError), and a failure's code without it.
+   */
+  constructor(code: UsageErrorCode, message: string, details: FederationErrorDetails & { usage: true });
+  constructor(code: FailureErrorCode, message: string, details: FederationErrorDetails & { usage?: false });
+  constructor(code: FederationErrorCode, message: string, details: FederationErrorDetails & { usage?: boolean }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.remedy = details.remedy;
-    this.usage = details.usage ?? false;
+    this.usage = details.usage === true;
     // exactOptionalPropertyTypes: only set what is known, so JSON output stays clean.
     const optional = [
       'aadsts',
@@ -86,6 +95,23 @@ export class FederationError extends Error {
       const value = details[key];
       if (value !== undefined) Object.assign(this, { [key]: value });
     }
+  }
+
+  /**
+   * The same error told again: in other words (a plugin names settings where the CLI names
+   * flags), or as another process reported it. Its code and usage were checked when it was made.
+   */
+  static restate(
+    original: { code: FederationErrorCode; usage: boolean },
+    message: string,
+    details: FederationErrorDetails,
+  ): FederationError {
+    const make = FederationError as unknown as new (
+      code: FederationErrorCode,
+      message: string,
+      details: FederationErrorDetails & { usage: boolean },
+    ) => FederationError;
+    return new make(original.code, message, { ...details, usage: original.usage });
   }
 
   /** A plain object for `--json` output and audit records. */
@@ -111,7 +137,7 @@ export class FederationError extends Error {
 }
 
 /** An input the user gave (flag, variable, file) is wrong; nothing has been sent. */
-export function usageError(code: string, message: string, remedy: string, field?: string): FederationError {
+export function usageError(code: UsageErrorCode, message: string, remedy: string, field?: string): FederationError {
   return new FederationError(code, message, { remedy, usage: true, ...(field === undefined ? {} : { field }) });
 }
 

@@ -135,17 +135,15 @@ export function acrHandoff(registry: string): Handoff {
       ];
       const result = await sink.run(args, { stdin: refresh.token, secrets: [refresh.token, acrToken] });
       if (!result.ok) {
-        throw new FederationError(
-          'DOCKER_LOGIN_FAILED',
-          `Could not sign docker in to ${registry}: ${describeToolFailure(`docker login ${registry}`, result)}.`,
-          {
-            remedy:
-              result.reason === 'not-found'
-                ? 'Install docker on the runner, or drop the acr export.'
-                : 'Check that the docker daemon runs and can reach the registry.',
-            usage: result.reason === 'not-found',
-          },
-        );
+        const message = `Could not sign docker in to ${registry}: ${describeToolFailure(`docker login ${registry}`, result)}.`;
+        throw result.reason === 'not-found'
+          ? new FederationError('TOOL_NOT_FOUND', message, {
+              remedy: 'Install docker on the runner, or drop the acr export.',
+              usage: true,
+            })
+          : new FederationError('DOCKER_LOGIN_FAILED', message, {
+              remedy: 'Check that the docker daemon runs and can reach the registry.',
+            });
       }
       const until =
         refresh.exp === undefined ? '' : ` until ${isoTime(refresh.exp * 1000)} (the ACR refresh token's expiry)`;

@@ -28,10 +28,10 @@ async function az(sink: CiSink, args: string[], opts: ToolRun, what: string, rem
     .filter((a) => !(opts.secrets ?? []).includes(a))
     .slice(0, 2)
     .join(' ')}`;
-  throw new FederationError('AZ_LOGIN_FAILED', `Could not ${what}: ${describeToolFailure(command, result)}.`, {
-    remedy: result.reason === 'not-found' ? NOT_FOUND_REMEDY : remedy,
-    usage: result.reason === 'not-found',
-  });
+  const message = `Could not ${what}: ${describeToolFailure(command, result)}.`;
+  throw result.reason === 'not-found'
+    ? new FederationError('TOOL_NOT_FOUND', message, { remedy: NOT_FOUND_REMEDY, usage: true })
+    : new FederationError('AZ_LOGIN_FAILED', message, { remedy });
 }
 
 export const azHandoff: Handoff = {

@@ -67,7 +67,7 @@ export function checkIssuer(claims: Record<string, unknown>, issuer: string): vo
   if (iss === undefined) throw missing('iss', 'names the issuer');
   if (iss !== issuer) {
     throw rejected(
-      'ISSUER_MISMATCH',
+      'UNEXPECTED_ISSUER',
       `The token was issued by ${showClaim(iss)}, not ${JSON.stringify(issuer)}.`,
       'Accept tokens only from the expected issuer; compare exactly (scheme, host, path, trailing slash).',
       { field: 'iss', expected: issuer, actual: showClaim(iss) },
@@ -85,7 +85,7 @@ export function checkClaims(claims: Record<string, unknown>, checks: ClaimChecks
   if (aud === undefined) throw missing('aud', 'says whom the token is for');
   if (!audList.some((a) => checks.audiences.includes(a))) {
     throw rejected(
-      'AUDIENCE_MISMATCH',
+      'UNEXPECTED_AUDIENCE',
       `The token is for the audience ${showClaim(aud)}, not ${checks.audiences.map((a) => JSON.stringify(a)).join(' or ')}.`,
       'A token minted for another service must not be accepted here; have the CI request this audience.',
       { field: 'aud', expected: checks.audiences.join(' | '), actual: showClaim(aud) },

@@ -1,6 +1,7 @@
 /** Every way a token is rejected has its own stable code; the message says what was wrong. */
 import { FederationError } from '../core/errors.js';
 import { printableAscii } from '../core/text.js';
+import type { FailureErrorCode } from '../core/errors.js';
 
 export interface RejectionDetails {
   field?: string;
@@ -10,7 +11,7 @@ export interface RejectionDetails {
 }
 
 export function rejected(
-  code: string,
+  code: FailureErrorCode,
   message: string,
   remedy: string,
   details: RejectionDetails = {},

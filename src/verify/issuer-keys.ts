@@ -9,6 +9,7 @@ import { importJWK } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 import { KeyObject } from 'node:crypto';
 import { usageError } from '../core/errors.js';
+import type { FailureErrorCode } from '../core/errors.js';
 import type { Clock, HttpClient } from '../core/http.js';
 import { fetchWithRetry, systemClock } from '../core/http.js';
 import { quote } from '../core/options.js';
@@ -295,7 +296,7 @@ export class IssuerKeys {
     return jwksUri;
   }
 
-  private async get(url: string, what: string, code: string): Promise<unknown> {
+  private async get(url: string, what: string, code: FailureErrorCode): Promise<unknown> {
     const { response } = await fetchWithRetry(
       this.http,
       () => ({ method: 'GET', url, headers: { accept: 'application/json' } }),

@@ -10,6 +10,7 @@
 import { constants, verify as verifySignature } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { FederationError, usageError } from '../core/errors.js';
+import type { FederationErrorCode } from '../core/errors.js';
 import type { Clock, HttpClient } from '../core/http.js';
 import { createNodeHttpClient, systemClock } from '../core/http.js';
 import { quote } from '../core/options.js';
@@ -79,7 +80,12 @@ const FOREIGN_KEY_HEADERS = [
   { header: 'x5u', code: 'X5U_IGNORED', what: 'points at its own certificate (x5u header)' },
 ] as const;
 
-const KEY_FAILURES = new Set(['KID_UNKNOWN', 'KID_MISSING', 'KEY_MISMATCH', 'SIGNATURE_INVALID']);
+const KEY_FAILURES: ReadonlySet<FederationErrorCode> = new Set([
+  'KID_UNKNOWN',
+  'KID_MISSING',
+  'KEY_MISMATCH',
+  'SIGNATURE_INVALID',
+]);
 
 const registry = new Map<string, IssuerKeys>();
 

@@ -226,13 +226,13 @@ describe('the attack battery: each rejected with exit 1 for its own reason', () 
     [
       'the wrong issuer',
       () => signJws(header(), claims({ iss: 'https://token.actions.githubusercontent.com' }), rsa.privateKey),
-      'ISSUER_MISMATCH',
+      'UNEXPECTED_ISSUER',
       /issued by "https:\/\/token.actions.githubusercontent.com"/,
     ],
     [
       'the wrong audience',
       () => signJws(header(), claims({ aud: 'https://github.com/octo-org' }), rsa.privateKey),
-      'AUDIENCE_MISMATCH',
+      'UNEXPECTED_AUDIENCE',
       /for the audience "https:\/\/github.com\/octo-org", not "api:\/\/AzureADTokenExchange"/,
     ],
     [

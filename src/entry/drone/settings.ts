@@ -46,9 +46,8 @@ function asSettingError(err: unknown): unknown {
   if (!(err instanceof FederationError) || !err.usage) return err;
   const reword = (text: string) =>
     text.replace(/--([a-z][a-z-]*)/g, (_m, flag: string) => `the \`${flag.replace(/-/g, '_')}\` setting`);
-  return new FederationError(err.code, reword(err.message), {
+  return FederationError.restate(err, reword(err.message), {
     remedy: reword(err.remedy),
-    usage: true,
     ...(err.field === undefined ? {} : { field: err.field.replace(/-/g, '_') }),
   });
 }

@@ -22,11 +22,11 @@ export interface ActionInputs {
   auditLogPath?: string;
 }
 
-function required(runner: Runner, name: string, what: string): string {
+function required(runner: Runner, name: 'client-id' | 'tenant-id', what: string): string {
   const value = runner.input(name);
   if (value === '') {
     throw usageError(
-      `MISSING_${name.replace(/-/g, '_').toUpperCase()}`,
+      name === 'client-id' ? 'MISSING_CLIENT_ID' : 'MISSING_TENANT_ID',
       `The \`${name}\` input is empty.`,
       `Set \`${name}:\` under \`with:\` to ${what}, e.g. \${{ vars.AZURE_${name.replace(/-/g, '_').toUpperCase()} }}.`,
       name,

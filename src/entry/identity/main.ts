@@ -80,7 +80,7 @@ export async function main(io: EndpointIo): Promise<RunningEndpoint | undefined>
       err instanceof FederationError
         ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage }
         : {
-            code: 'IDENTITY_ENDPOINT_FAILED',
+            code: 'IDENTITY_ENDPOINT_FAILED' as const,
             message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
             remedy: 'This is a bug; please report it.',
           };

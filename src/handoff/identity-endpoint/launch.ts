@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FederationError } from '../../core/errors.js';
+import type { FederationErrorCode } from '../../core/errors.js';
 
 /** What the endpoint reads on stdin. */
 export interface EndpointConfig {
@@ -24,7 +25,7 @@ export interface EndpointConfig {
 
 export type ReadyLine =
   | { ok: true; pid: number; port: number }
-  | { ok: false; error: { code: string; message: string; remedy: string; usage?: boolean } };
+  | { ok: false; error: { code: FederationErrorCode; message: string; remedy: string; usage?: boolean } };
 
 const START_TIMEOUT_MS = 15_000;
 
@@ -35,7 +36,7 @@ export function endpointEntry(from: string = import.meta.url): string {
     if (existsSync(path)) return path;
   }
   throw new FederationError(
-    'IDENTITY_ENDPOINT_UNAVAILABLE',
+    'IDENTITY_ENDPOINT_FAILED',
     "The identity endpoint's program (dist/identity/index.js) is missing from this installation.",
     {
       remedy: 'Reinstall entra-federate, or use a release whose dist/ includes identity/index.js.',
@@ -93,7 +94,9 @@ export function launchEndpoint(
         settle(() => resolve({ pid: ready.pid, port: ready.port }));
       } else {
         const e = ready.error;
-        settle(() => reject(new FederationError(e.code, e.message, { remedy: e.remedy, usage: e.usage === true })));
+        settle(() =>
+          reject(FederationError.restate({ code: e.code, usage: e.usage === true }, e.message, { remedy: e.remedy })),
+        );
       }
     });
     child.stdin.on('error', () => undefined);

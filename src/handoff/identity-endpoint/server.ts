@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FederationError } from '../../core/errors.js';
+import type { FederationErrorCode } from '../../core/errors.js';
 import { normalizeScopes } from '../../core/options.js';
 import { TokenCache } from './cache.js';
 import type { CachedToken } from './cache.js';
@@ -31,7 +32,7 @@ export interface IdentityServer {
   close(): Promise<void>;
 }
 
-const TRANSIENT = new Set(['NETWORK_ERROR', 'TIMEOUT', 'HOST_NOT_FOUND']);
+const TRANSIENT: ReadonlySet<FederationErrorCode> = new Set(['NETWORK_ERROR', 'TIMEOUT', 'HOST_NOT_FOUND']);
 
 function failure(err: unknown): { status: number; error: string; description: string } {
   if (err instanceof FederationError) {

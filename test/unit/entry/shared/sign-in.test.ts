@@ -66,7 +66,7 @@ test('tokens are reported before the hand-offs; cleanup is recorded per hand-off
   const failing: Handoff = {
     name: 'second',
     async export() {
-      throw new FederationError('TOOL_FAILED', 'the second hand-off failed', { remedy: 'none' });
+      throw new FederationError('AZ_LOGIN_FAILED', 'the second hand-off failed', { remedy: 'none' });
     },
   };
   const cleanups: Cleanup[] = [];

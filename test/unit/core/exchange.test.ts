@@ -63,7 +63,9 @@ function federationError(err: unknown): FederationError {
 describe('the request', () => {
   test('a federated credential sends the CI token as a jwt-bearer client assertion', async () => {
     const credential = federated('api://AzureADTokenExchangeUSGov');
-    const { token, sent } = await run(() => tokenResponse(ACCESS_TOKEN), credential, { correlationId: 'corr-1' });
+    const { token, sent } = await run(() => tokenResponse(ACCESS_TOKEN), credential, {
+      correlationId: '5d0b1c2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e',
+    });
     expect(token?.accessToken).toBe(ACCESS_TOKEN);
     expect(credential.asked).toEqual(['api://AzureADTokenExchangeUSGov']);
     expect(sent).toHaveLength(1);
@@ -78,7 +80,7 @@ describe('the request', () => {
     expect(sent[0]?.headers).toEqual({
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
-      'client-request-id': 'corr-1',
+      'client-request-id': '5d0b1c2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e',
       'return-client-request-id': 'true',
     });
   });
@@ -159,8 +161,8 @@ describe("Entra's errors", () => {
     const { error } = await run(() =>
       entraError(70021, {
         description: "No matching federated identity record found for presented assertion. Assertion Issuer: 'x'.",
-        traceId: 'trace-1',
-        correlationId: 'corr-1',
+        traceId: '0f6a3f0e-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+        correlationId: '5d0b1c2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e',
       }),
     );
     const err = federationError(error);
@@ -170,8 +172,8 @@ describe("Entra's errors", () => {
       aadsts: 70021,
       status: 400,
       scope: SCOPE,
-      traceId: 'trace-1',
-      correlationId: 'corr-1',
+      traceId: '0f6a3f0e-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+      correlationId: '5d0b1c2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e',
       timestamp: '2026-01-01 00:00:00Z',
       oauthError: 'invalid_request',
       remedy: AADSTS_CATALOGUE.NO_MATCHING_FIC.remedy,
@@ -340,7 +342,11 @@ describe('against the sandbox (a real Entra-shaped peer over loopback)', () => {
   test('a matching CI token gets an access token whose lifetime the sandbox set', async () => {
     const clock = virtualClock(Date.now());
     const { credential } = ciTokens();
-    const token = await exchangeToken(request(clock), credential, { http, clock, correlationId: 'c-1' });
+    const token = await exchangeToken(request(clock), credential, {
+      http,
+      clock,
+      correlationId: '11111111-2222-4333-8444-555555555555',
+    });
     expect(token.accessToken.split('.')).toHaveLength(3);
     expect(token.expiresOn).toBe(clock.now() + 3599 * 1000);
     const received = sb.requests.at(-1);
@@ -350,17 +356,23 @@ describe('against the sandbox (a real Entra-shaped peer over loopback)', () => {
       scope: SCOPE,
       client_assertion_type: JWT_BEARER,
     });
-    expect(received?.headers['client-request-id']).toBe('c-1');
+    expect(received?.headers['client-request-id']).toBe('11111111-2222-4333-8444-555555555555');
   });
 
   test("a subject no FIC holds: Entra's error with the sandbox's trace id and our correlation id", async () => {
     const clock = virtualClock(Date.now());
     const { credential } = ciTokens({ sub: 'repo:octo-org/octo-repo:pull_request' });
     const before = sb.requests.length;
-    const err = await exchangeToken(request(clock), credential, { http, clock, correlationId: 'c-2' }).catch(
-      (e: unknown) => e,
-    );
-    expect(federationError(err)).toMatchObject({ code: 'NO_MATCHING_FIC', aadsts: 70021, correlationId: 'c-2' });
+    const err = await exchangeToken(request(clock), credential, {
+      http,
+      clock,
+      correlationId: '66666666-7777-4888-9999-aaaaaaaaaaaa',
+    }).catch((e: unknown) => e);
+    expect(federationError(err)).toMatchObject({
+      code: 'NO_MATCHING_FIC',
+      aadsts: 70021,
+      correlationId: '66666666-7777-4888-9999-aaaaaaaaaaaa',
+    });
     expect((err as FederationError).traceId).toMatch(/^[0-9a-f-]{36}$/);
     expect((err as FederationError).message).toContain('repo:octo-org/octo-repo:pull_request');
     expect(sb.requests.length - before).toBe(1);

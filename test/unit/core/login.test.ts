@@ -117,7 +117,9 @@ describe('login', () => {
   test('all or nothing: one failed scope fails the login with who asked and what', async () => {
     const vault = SCOPES[1] as string;
     const { http } = overlapping((req) =>
-      scopeOf(req) === vault ? entraError(70021, { traceId: 't-1' }) : tokenResponse(accessTokenFor(scopeOf(req))),
+      scopeOf(req) === vault
+        ? entraError(70021, { traceId: '7e3a1c55-0b9d-4f2e-8a61-2c4d6e8f0a1b' })
+        : tokenResponse(accessTokenFor(scopeOf(req))),
     );
     const err = await login(options(), ciSource(), { http, clock: virtualClock() }).catch((e: unknown) => e);
 
@@ -125,7 +127,7 @@ describe('login', () => {
     expect(err).toMatchObject({
       code: 'NO_MATCHING_FIC',
       scope: vault,
-      traceId: 't-1',
+      traceId: '7e3a1c55-0b9d-4f2e-8a61-2c4d6e8f0a1b',
       presented: { iss: CLAIMS.iss, sub: CLAIMS.sub, aud: CLAIMS.aud },
       request: {
         clientId: CLIENT_ID,

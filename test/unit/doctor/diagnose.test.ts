@@ -51,7 +51,7 @@ describe('the token lifetime, at the injected now', () => {
     // Expired by less than the allowed skew (60 s): still accepted.
     ['valid', { exp: NOW_S - 30 }, undefined, /^Valid/],
     ['not-yet-valid', { nbf: NOW_S + 300, iat: NOW_S + 300 }, 700024, /Not valid until 300 s from now/],
-    ['no-expiry', { exp: undefined }, 50027, /no exp claim/],
+    ['no-expiry', { exp: undefined }, 50027, /no usable exp claim/],
   ] as const)('%s (%o)', (verdict, overrides, aadsts, explanation) => {
     const time = diagnose(github(overrides), [], OPTS).time;
     expect(time.verdict).toBe(verdict);
@@ -163,12 +163,12 @@ describe('what the token alone says', () => {
     [
       "another cloud's audience",
       github({ aud: 'api://AzureADTokenExchangeUSGov' }),
-      "The token's audience is AzureUSGovernment's (api://AzureADTokenExchangeUSGov) but this run targets AzureCloud (api://AzureADTokenExchange).",
+      "The CI token's audience is AzureUSGovernment's standard one (api://AzureADTokenExchangeUSGov), not AzureCloud's standard audience api://AzureADTokenExchange. Request the CI token with api://AzureADTokenExchange (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.",
     ],
     [
       'an audience this run does not ask for',
       github({ aud: 'https://github.com/octo-org' }),
-      "The token's audience (https://github.com/octo-org) is not the one this run asks for (api://AzureADTokenExchange); the FIC must hold the token's.",
+      'The CI token\'s audience "https://github.com/octo-org" is not AzureCloud\'s standard audience api://AzureADTokenExchange (a typo in --audience?). Request the CI token with api://AzureADTokenExchange (leave --audience out, or pass --cloud) and give the federated credential that audience; the suggestion below does.',
     ],
     [
       "GitHub's immutable subject",

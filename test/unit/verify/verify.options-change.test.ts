@@ -81,7 +81,7 @@ describe('verifyIdToken follows changes to its options object', () => {
     await verifyIdToken(token('octo-org/octo-repo', 'api://other'), options);
     audience.pop();
     expect((await rejected(verifyIdToken(token('octo-org/octo-repo', 'api://other'), options))).code).toBe(
-      'AUDIENCE_MISMATCH',
+      'UNEXPECTED_AUDIENCE',
     );
   });
 
@@ -130,7 +130,7 @@ describe('createVerifier takes a snapshot', () => {
     options.issuer = 'https://elsewhere.example';
     expect((await rejected(verifier.verify(token('evil/x')))).code).toBe('CLAIM_MISMATCH');
     expect((await rejected(verifier.verify(token('octo-org/octo-repo', 'api://other')))).code).toBe(
-      'AUDIENCE_MISMATCH',
+      'UNEXPECTED_AUDIENCE',
     );
     await verifier.verify(token('octo-org/octo-repo'));
   });

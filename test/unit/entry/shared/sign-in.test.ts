@@ -81,7 +81,7 @@ test('tokens are reported before the hand-offs; cleanup is recorded per hand-off
     },
     deps,
   );
-  await expect(signedIn).rejects.toMatchObject({ code: 'TOOL_FAILED' });
+  await expect(signedIn).rejects.toMatchObject({ code: 'AZ_LOGIN_FAILED' });
   expect(cleanups).toEqual([{ files: ['/tmp/first'] }]);
   const token = events.find((e) => e.startsWith('first got '))?.slice('first got '.length) ?? '';
   expect(events).toEqual(['signed in 1', `mask ${token}`, `first got ${token}`, 'setEnv FIRST']);

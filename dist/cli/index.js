@@ -43,8 +43,8 @@ var COMMANDS = {
   doctor: () => import("./chunks/doctor-YSVJZFVL.js"),
   verify: () => import("./chunks/verify-XVL7IGH5.js"),
   policy: () => import("./chunks/policy-ZMWZAMLD.js"),
-  sandbox: () => import("./chunks/sandbox-MV7ECJUH.js"),
-  demo: () => import("./chunks/demo-DUBPUJP4.js")
+  sandbox: () => import("./chunks/sandbox-77NZSKAP.js"),
+  demo: () => import("./chunks/demo-XPC3BETP.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

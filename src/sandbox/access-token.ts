@@ -1,13 +1,40 @@
-// Entra v1 app-only access tokens, with the claims a resource server would see.
+// Entra v1 access tokens, with the claims a resource server would see: app-only tokens from the
+// token endpoint, and user tokens (as `az account get-access-token` gives) for tests and the demo.
 import { createHash, randomBytes } from 'node:crypto';
+import { GRAPH_AUDIENCES } from './bearer.js';
+import { derivedGuid } from './directory.js';
 import { signJwt } from './jwt.js';
 import type { SandboxState } from './state.js';
+import type { MintAccessTokenOptions } from './types.js';
 
 export type AppIdAcr = '1' | '2'; // 1: client secret; 2: certificate or federated assertion
+
+/** The Azure CLI's public client id: user tokens in the sandbox look like the ones `az` gets. */
+const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+/** Delegated Graph permissions of a user token unless the caller names others. */
+export const DEFAULT_USER_GRAPH_PERMISSIONS: readonly string[] = ['Application.ReadWrite.All', 'User.Read'];
 
 export interface MintedAccessToken {
   accessToken: string;
   expiresIn: number;
+}
+
+function commonClaims(state: SandboxState, resource: string, lifetime: number): Record<string, unknown> {
+  const now = Math.floor(state.now() / 1000);
+  const iss = `https://sts.windows.net/${state.tenantId}/`;
+  return {
+    aud: resource,
+    iss,
+    // Entra back-dates iat/nbf five minutes to absorb clock skew at the resource.
+    iat: now - 300,
+    nbf: now - 300,
+    exp: now + lifetime,
+  };
+}
+
+function sign(state: SandboxState, claims: Record<string, unknown>): string {
+  const header = { typ: 'JWT', alg: 'RS256', x5t: state.entraKey.x5t, kid: state.entraKey.kid };
+  return signJwt(header, claims, state.entraKey.privateKey);
 }
 
 export function mintAccessToken(
@@ -16,38 +43,73 @@ export function mintAccessToken(
   resource: string,
   appidacr: AppIdAcr,
 ): MintedAccessToken {
-  const now = Math.floor(state.now() / 1000);
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
-  const iss = `https://sts.windows.net/${state.tenantId}/`;
-  const oid = servicePrincipalObjectId(state.tenantId, clientId);
+  const base = commonClaims(state, resource, expiresIn);
+  const oid = state.directory.findServicePrincipal(clientId)?.id ?? servicePrincipalObjectId(state.tenantId, clientId);
+  // Admin-consented application permissions on Graph travel as `roles`.
+  const roles = GRAPH_AUDIENCES.includes(resource) ? (state.findApp(clientId)?.graphPermissions ?? []) : [];
   const claims = {
-    aud: resource,
-    iss,
-    // Entra back-dates iat/nbf five minutes to absorb clock skew at the resource.
-    iat: now - 300,
-    nbf: now - 300,
-    exp: now + expiresIn,
+    ...base,
     aio: randomBytes(40).toString('base64url'),
     appid: clientId,
     appidacr,
-    idp: iss,
+    idp: base['iss'],
     idtyp: 'app',
     oid,
     rh: `0.${randomBytes(48).toString('base64url')}.`,
+    ...(roles.length > 0 && { roles: [...roles] }),
     sub: oid,
     tid: state.tenantId,
     uti: randomBytes(16).toString('base64url'),
     ver: '1.0',
   };
-  const header = { typ: 'JWT', alg: 'RS256', x5t: state.entraKey.x5t, kid: state.entraKey.kid };
-  return { accessToken: signJwt(header, claims, state.entraKey.privateKey), expiresIn };
+  return { accessToken: sign(state, claims), expiresIn };
 }
 
-/** A stable GUID per (tenant, app): the app's service principal object id. */
+/**
+ * A signed-in user's token for `resource`. The user joins the directory, so role assignments
+ * can name it; on Microsoft Graph its `scp` holds the delegated permissions given.
+ */
+export function mintUserAccessToken(state: SandboxState, resource: string, opts: MintAccessTokenOptions = {}): string {
+  const admin = state.adminUser;
+  const user = opts.principalId
+    ? state.directory.ensureUser({
+        id: opts.principalId,
+        displayName: opts.displayName ?? 'Sandbox User',
+        userPrincipalName: opts.userPrincipalName ?? `user-${opts.principalId.slice(0, 8)}@${state.tenantDomains[0]}`,
+      })
+    : admin;
+  const graph = GRAPH_AUDIENCES.includes(resource);
+  const scp = graph ? (opts.permissions ?? DEFAULT_USER_GRAPH_PERMISSIONS).join(' ') : 'user_impersonation';
+  const [given = '', ...family] = user.displayName.split(' ');
+  const claims = {
+    ...commonClaims(state, resource, opts.lifetimeSeconds ?? state.settings.accessTokenLifetimeSeconds),
+    acr: '1',
+    aio: randomBytes(40).toString('base64url'),
+    amr: ['pwd', 'mfa'],
+    appid: AZURE_CLI_CLIENT_ID,
+    appidacr: '0',
+    family_name: family.join(' '),
+    given_name: given,
+    idtyp: 'user',
+    ipaddr: '127.0.0.1',
+    name: user.displayName,
+    oid: user.id,
+    puid: createHash('sha256').update(user.id).digest('hex').slice(0, 16).toUpperCase(),
+    rh: `0.${randomBytes(48).toString('base64url')}.`,
+    scp,
+    // Pairwise per (user, resource), as Entra's sub is.
+    sub: createHash('sha256').update(`${user.id}:${resource}`).digest('base64url').slice(0, 43),
+    tid: state.tenantId,
+    unique_name: user.userPrincipalName,
+    upn: user.userPrincipalName,
+    uti: randomBytes(16).toString('base64url'),
+    ver: '1.0',
+  };
+  return sign(state, claims);
+}
+
+/** A stable GUID per (tenant, app): the object id of a configured app's service principal. */
 export function servicePrincipalObjectId(tenantId: string, clientId: string): string {
-  const bytes = createHash('sha256').update(`sp:${tenantId}:${clientId.toLowerCase()}`).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4 layout
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return derivedGuid(`sp:${tenantId}:${clientId.toLowerCase()}`);
 }

@@ -2,12 +2,15 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { CI_PROVIDERS } from './ci-claims.js';
 import type {
   AppConfig,
   FaultRule,
   FaultTarget,
   FederatedCredentialConfig,
+  GrantRoleOptions,
   IssuerConfig,
+  MintAccessTokenOptions,
   MintIdTokenOptions,
   SandboxConfig,
 } from './types.js';
@@ -16,6 +19,9 @@ import type {
 export const DEFAULT_TENANT_ID = '5a4db0c5-7e4a-4000-8000-000000000001';
 export const DEFAULT_CLIENT_ID = '5a4db0c5-c11e-4000-8000-000000000002';
 export const DEFAULT_TENANT_DOMAIN = 'sandbox.onmicrosoft.com';
+/** "5b5c" reads as "subs(cription)", "ad01" as "admin". */
+export const DEFAULT_SUBSCRIPTION_ID = '5a4db0c5-5b5c-4000-8000-000000000003';
+export const DEFAULT_ADMIN_OBJECT_ID = '5a4db0c5-ad01-4000-8000-000000000004';
 export const DEFAULT_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main';
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /** FIC issuers, IssuerConfig fields: replaced by the sandbox origin once it listens. */
@@ -28,6 +34,8 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
   'entra-jwks',
   'ci-discovery',
   'ci-jwks',
+  'graph',
+  'arm',
 ];
 
 /** A configuration value is wrong; `field` names it (e.g. `apps[0].federatedCredentials[1].audiences`). */
@@ -98,6 +106,8 @@ export function validateSandboxConfig(value: unknown, source?: string): SandboxC
     'accessTokenLifetimeSeconds',
     'clockSkewSeconds',
     'faults',
+    'subscriptions',
+    'resources',
   ]);
   const config: SandboxConfig = {};
   if (obj['tenantId'] !== undefined) config.tenantId = v.guid(obj['tenantId'], 'tenantId');
@@ -128,6 +138,15 @@ export function validateSandboxConfig(value: unknown, source?: string): SandboxC
   if (obj['clockSkewSeconds'] !== undefined)
     config.clockSkewSeconds = v.integer(obj['clockSkewSeconds'], 'clockSkewSeconds', 0);
   if (obj['faults'] !== undefined) config.faults = validateFaults(obj['faults'], 'faults', v);
+  if (obj['subscriptions'] !== undefined) {
+    config.subscriptions = v
+      .array(obj['subscriptions'], 'subscriptions')
+      .map((s, i) => v.guid(s, `subscriptions[${i}]`));
+    if (config.subscriptions.length === 0) v.fail('subscriptions', 'must name at least one subscription');
+  }
+  if (obj['resources'] !== undefined) {
+    config.resources = v.array(obj['resources'], 'resources').map((r, i) => v.string(r, `resources[${i}]`));
+  }
   return config;
 }
 
@@ -145,7 +164,7 @@ export function validateFaultRules(value: unknown, field = 'faults'): FaultRule[
 
 export function validateMintOptions(value: unknown, field = 'mint'): MintIdTokenOptions {
   const v = new Validator();
-  const obj = v.object(value, field, ['claims', 'audience', 'lifetimeSeconds', 'issuer', 'kid']);
+  const obj = v.object(value, field, ['claims', 'audience', 'lifetimeSeconds', 'issuer', 'kid', 'provider']);
   const opts: MintIdTokenOptions = {};
   if (obj['claims'] !== undefined) opts.claims = v.object(obj['claims'], `${field}.claims`);
   if (obj['audience'] !== undefined) opts.audience = v.string(obj['audience'], `${field}.audience`);
@@ -154,11 +173,84 @@ export function validateMintOptions(value: unknown, field = 'mint'): MintIdToken
     opts.lifetimeSeconds = v.integer(obj['lifetimeSeconds'], `${field}.lifetimeSeconds`);
   if (obj['issuer'] !== undefined) opts.issuer = v.string(obj['issuer'], `${field}.issuer`);
   if (obj['kid'] !== undefined) opts.kid = v.string(obj['kid'], `${field}.kid`);
+  if (obj['provider'] !== undefined) {
+    const provider = v.string(obj['provider'], `${field}.provider`);
+    if (!(CI_PROVIDERS as readonly string[]).includes(provider))
+      v.fail(`${field}.provider`, `must be one of ${CI_PROVIDERS.join(', ')}`);
+    opts.provider = provider as (typeof CI_PROVIDERS)[number];
+  }
   return opts;
 }
 
+/** The body of /_sandbox/access-token: `resource` plus MintAccessTokenOptions. */
+export function validateAccessTokenRequest(
+  value: unknown,
+  field = 'access token request',
+): { resource: string; opts: MintAccessTokenOptions } {
+  const v = new Validator();
+  const obj = v.object(value, field, [
+    'resource',
+    'principalId',
+    'displayName',
+    'userPrincipalName',
+    'permissions',
+    'lifetimeSeconds',
+  ]);
+  return { resource: v.string(obj['resource'], `${field}.resource`), opts: readAccessTokenOptions(obj, field, v) };
+}
+
+export function validateMintAccessTokenOptions(
+  value: unknown,
+  field = 'mintAccessToken options',
+): MintAccessTokenOptions {
+  const v = new Validator();
+  const obj = v.object(value, field, [
+    'principalId',
+    'displayName',
+    'userPrincipalName',
+    'permissions',
+    'lifetimeSeconds',
+  ]);
+  return readAccessTokenOptions(obj, field, v);
+}
+
+function readAccessTokenOptions(obj: Record<string, unknown>, field: string, v: Validator): MintAccessTokenOptions {
+  const opts: MintAccessTokenOptions = {};
+  if (obj['principalId'] !== undefined)
+    opts.principalId = v.guid(obj['principalId'], `${field}.principalId`).toLowerCase();
+  if (obj['displayName'] !== undefined) opts.displayName = v.string(obj['displayName'], `${field}.displayName`);
+  if (obj['userPrincipalName'] !== undefined)
+    opts.userPrincipalName = v.string(obj['userPrincipalName'], `${field}.userPrincipalName`);
+  if (obj['permissions'] !== undefined)
+    opts.permissions = v
+      .array(obj['permissions'], `${field}.permissions`)
+      .map((p, i) => v.string(p, `${field}.permissions[${i}]`));
+  if (obj['lifetimeSeconds'] !== undefined)
+    opts.lifetimeSeconds = v.integer(obj['lifetimeSeconds'], `${field}.lifetimeSeconds`);
+  return opts;
+}
+
+export function validateGrant(value: unknown, field = 'grant'): GrantRoleOptions {
+  const v = new Validator();
+  const obj = v.object(value, field, ['principalId', 'role', 'scope']);
+  return {
+    principalId: v.guid(obj['principalId'], `${field}.principalId`).toLowerCase(),
+    role: v.string(obj['role'], `${field}.role`),
+    scope: v.string(obj['scope'], `${field}.scope`),
+  };
+}
+
 function validateApp(value: unknown, field: string, v: Validator): AppConfig {
-  const obj = v.object(value, field, ['clientId', 'displayName', 'federatedCredentials', 'secrets', 'certificates']);
+  const obj = v.object(value, field, [
+    'clientId',
+    'displayName',
+    'federatedCredentials',
+    'secrets',
+    'certificates',
+    'identifierUris',
+    'graphPermissions',
+    'servicePrincipal',
+  ]);
   const app: AppConfig = { clientId: v.guid(obj['clientId'], `${field}.clientId`) };
   if (obj['displayName'] !== undefined) app.displayName = v.string(obj['displayName'], `${field}.displayName`);
   if (obj['federatedCredentials'] !== undefined) {
@@ -180,6 +272,16 @@ function validateApp(value: unknown, field: string, v: Validator): AppConfig {
     });
     app.federatedCredentials = fics;
   }
+  if (obj['identifierUris'] !== undefined)
+    app.identifierUris = v
+      .array(obj['identifierUris'], `${field}.identifierUris`)
+      .map((u, i) => v.string(u, `${field}.identifierUris[${i}]`));
+  if (obj['graphPermissions'] !== undefined)
+    app.graphPermissions = v
+      .array(obj['graphPermissions'], `${field}.graphPermissions`)
+      .map((p, i) => v.string(p, `${field}.graphPermissions[${i}]`));
+  if (obj['servicePrincipal'] !== undefined)
+    app.servicePrincipal = v.boolean(obj['servicePrincipal'], `${field}.servicePrincipal`);
   if (obj['secrets'] !== undefined) {
     app.secrets = v.array(obj['secrets'], `${field}.secrets`).map((s, i) => v.string(s, `${field}.secrets[${i}]`));
   }

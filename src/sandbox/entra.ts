@@ -261,7 +261,10 @@ async function authenticate(
   if (!scope) throw aadsts.missingParameter('scope');
   const app = state.findApp(clientId);
   if (!app) throw aadsts.applicationNotFound(clientId, request.tenantSegment);
+  // The app is known in the tenant through its service principal; set-up creates it separately.
+  if (!state.directory.findServicePrincipal(app.clientId)) throw aadsts.missingServicePrincipal(app.clientId, tenantId);
   const resource = resourceFromScope(scope);
+  if (!state.knowsResource(resource)) throw aadsts.resourceNotFound(resource, tenantId);
 
   const assertion = form['client_assertion'];
   const secret = form['client_secret'] ?? basic?.secret;

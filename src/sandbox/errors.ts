@@ -7,6 +7,7 @@ export type OAuthError =
   | 'invalid_client'
   | 'invalid_grant'
   | 'invalid_scope'
+  | 'invalid_resource'
   | 'invalid_tenant'
   | 'unauthorized_client'
   | 'unsupported_grant_type';
@@ -139,6 +140,23 @@ export const aadsts = {
       `Application with identifier '${clientId}' was not found in the directory '${tenant}'. ` +
         'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. ' +
         'You may have sent your authentication request to the wrong tenant.',
+    ),
+  missingServicePrincipal: (clientId: string, tenantId: string) =>
+    new AadstsError(
+      7000229,
+      'invalid_client',
+      401,
+      `The client application ${clientId} is missing service principal in the tenant ${tenantId}. ` +
+        'See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119',
+    ),
+  resourceNotFound: (resource: string, tenant: string) =>
+    new AadstsError(
+      500011,
+      'invalid_resource',
+      400,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant}. ` +
+        'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. ' +
+        'You might have sent your authentication request to the wrong tenant.',
     ),
   invalidScope: (scope: string) =>
     new AadstsError(

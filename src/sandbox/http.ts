@@ -40,6 +40,11 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
+  if (reply.status === 204) {
+    res.writeHead(204, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache', ...reply.headers });
+    res.end();
+    return;
+  }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'Content-Type': 'application/json; charset=utf-8',

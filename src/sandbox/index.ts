@@ -1,14 +1,17 @@
-// entra-federate's sandbox: an offline, Entra-compatible token service plus a GitHub
-// Actions-compatible OIDC issuer, on loopback. Used by `entra-federate sandbox`/`demo`
-// and by the end-to-end tests.
+// entra-federate's sandbox: an offline, Entra-compatible token service, the Microsoft Graph
+// and Azure Resource Manager subsets that set-up uses, and a CI OIDC issuer, on loopback.
+// Used by `entra-federate sandbox`/`demo` and by the end-to-end tests.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { mintUserAccessToken } from './access-token.js';
 import {
   validateAppConfig,
   validateFaultRules,
+  validateGrant,
   validateIssuerConfig,
+  validateMintAccessTokenOptions,
   validateMintOptions,
   validateSandboxConfig,
 } from './config.js';
@@ -25,7 +28,9 @@ export type {
   FaultRule,
   FaultTarget,
   FederatedCredentialConfig,
+  GrantRoleOptions,
   IssuerConfig,
+  MintAccessTokenOptions,
   MintIdTokenOptions,
   RequestTarget,
   Sandbox,
@@ -34,8 +39,12 @@ export type {
   SandboxRequest,
   StartSandboxOptions,
 } from './types.js';
+export { BUILT_IN_ROLES, type BuiltInRole } from './builtin-roles.js';
+export { DEFAULT_RESOURCES } from './resources.js';
 export {
+  DEFAULT_ADMIN_OBJECT_ID,
   DEFAULT_CLIENT_ID,
+  DEFAULT_SUBSCRIPTION_ID,
   DEFAULT_SUBJECT,
   DEFAULT_TENANT_DOMAIN,
   DEFAULT_TENANT_ID,
@@ -86,6 +95,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
 
   let closing: Promise<void> | undefined;
   const idTokenRequestUrl = `${state.ciIssuer}/idtoken?api-version=2.0`;
+  const subscriptionId = state.subscriptions[0] ?? '';
   const coordinates = (): SandboxCoordinates => ({
     authorityHost: origin,
     tenantId: state.tenantId,
@@ -93,6 +103,9 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     issuer: state.ciIssuer,
     idTokenRequestUrl,
     idTokenRequestToken: state.idTokenRequestToken,
+    graphEndpoint: origin,
+    armEndpoint: origin,
+    subscriptionId,
     ...(tls && { caCertFile: tls.caCertFile }),
   });
   return {
@@ -103,6 +116,10 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     issuer: state.ciIssuer,
     idTokenRequestUrl,
     idTokenRequestToken: state.idTokenRequestToken,
+    graphEndpoint: origin,
+    armEndpoint: origin,
+    subscriptionId,
+    adminObjectId: state.adminUser.id,
     ...(tls && { caCertFile: tls.caCertFile, caCertPem: tls.certPem }),
     requests: state.requests,
     mintIdToken: (mintOpts) => mintCiToken(state, validateMintOptions(mintOpts ?? {}, 'mintIdToken options')),
@@ -112,6 +129,15 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     },
     addIssuer: (issuer) => {
       state.upsertIssuer(validateIssuerConfig(issuer, 'issuer'));
+    },
+    mintAccessToken: (resource, mintOpts) => {
+      if (typeof resource !== 'string' || resource === '') throw new Error('mintAccessToken needs a resource');
+      return mintUserAccessToken(state, resource, validateMintAccessTokenOptions(mintOpts ?? {}));
+    },
+    grantRole: (grant) => state.grantRole(validateGrant(grant)),
+    addResource: (resource) => {
+      if (typeof resource !== 'string' || resource === '') throw new Error('addResource needs a resource');
+      state.resources.add(resource);
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 // The CI side: a GitHub Actions-compatible OIDC issuer (discovery, JWKS, idtoken endpoint).
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { baseClaims, circleciOrg, defaultSubject, providerForIssuer } from './ci-claims.js';
 import { TOKEN_EXCHANGE_AUDIENCE } from './config.js';
 import { bearerToken, jsonReply, type Reply } from './http.js';
 import { publicJwk } from './keys.js';
@@ -8,54 +9,10 @@ import { signJwt } from './jwt.js';
 import type { SandboxState } from './state.js';
 import type { MintIdTokenOptions } from './types.js';
 
-const SHA = 'a3f2c9d1e8b7465f0c1d2e3f4a5b6c7d8e9f0a1b';
-
-/** GitHub's claim set, in GitHub's order, for octo-org/octo-repo on a push to main. */
-function githubClaims(iss: string, aud: string, iat: number, lifetime: number): Record<string, unknown> {
-  return {
-    jti: randomUUID(),
-    sub: '', // derived below from the final claims
-    aud,
-    ref: 'refs/heads/main',
-    sha: SHA,
-    repository: 'octo-org/octo-repo',
-    repository_owner: 'octo-org',
-    repository_owner_id: '5010000',
-    run_id: '9876543210',
-    run_number: '42',
-    run_attempt: '1',
-    repository_visibility: 'private',
-    repository_id: '7020000',
-    actor_id: '5830000',
-    actor: 'octocat',
-    workflow: 'CI',
-    head_ref: '',
-    base_ref: '',
-    event_name: 'push',
-    ref_protected: 'false',
-    ref_type: 'branch',
-    workflow_ref: 'octo-org/octo-repo/.github/workflows/ci.yml@refs/heads/main',
-    workflow_sha: SHA,
-    job_workflow_ref: 'octo-org/octo-repo/.github/workflows/ci.yml@refs/heads/main',
-    job_workflow_sha: SHA,
-    runner_environment: 'github-hosted',
-    iss,
-    // GitHub back-dates nbf by ten minutes and gives five minutes of validity.
-    nbf: iat - 600,
-    exp: iat + lifetime,
-    iat,
-  };
-}
-
-/** GitHub's default `sub`: environment, then pull_request, then ref. `:` in values becomes %3A. */
-export function githubSubject(claims: Record<string, unknown>): string {
-  const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : '');
-  const repo = `repo:${text('repository')}`;
-  if (text('environment')) return `${repo}:environment:${text('environment').replaceAll(':', '%3A')}`;
-  if (text('event_name') === 'pull_request') return `${repo}:pull_request`;
-  return `${repo}:ref:${text('ref')}`;
-}
-
+/**
+ * A CI ID token signed with the sandbox's CI key, shaped as the issuing CI shapes it: GitHub's
+ * claims by default, GitLab's or CircleCI's for their issuers (or an explicit `provider`).
+ */
 export function mintCiToken(
   state: SandboxState,
   opts: MintIdTokenOptions = {},
@@ -63,14 +20,18 @@ export function mintCiToken(
 ): string {
   const iat = Math.floor(state.now() / 1000);
   const lifetime = opts.lifetimeSeconds ?? state.settings.idTokenLifetimeSeconds;
-  const claims = githubClaims(state.ciIssuer, defaultAudience, iat, lifetime);
+  const iss = opts.issuer ?? state.ciIssuer;
+  const provider = opts.provider ?? providerForIssuer(iss);
+  // CircleCI's tokens are for the organization unless a job asks for another audience.
+  const aud = provider === 'circleci' ? circleciOrg(iss) : defaultAudience;
+  const claims = baseClaims(provider, { iss, aud, iat, lifetime });
   // Configured overrides first; per-call issuer/audience next; explicit per-call claims last.
   applyOverrides(claims, state.settings.idTokenClaims);
   if (opts.issuer !== undefined) claims['iss'] = opts.issuer;
   if (opts.audience !== undefined) claims['aud'] = opts.audience;
   applyOverrides(claims, opts.claims ?? {});
   const explicitSub = 'sub' in state.settings.idTokenClaims || (opts.claims !== undefined && 'sub' in opts.claims);
-  if (!explicitSub) claims['sub'] = githubSubject(claims);
+  if (!explicitSub) claims['sub'] = defaultSubject(provider, claims);
   const header = { typ: 'JWT', alg: 'RS256', x5t: state.ciKey.x5t, kid: opts.kid ?? state.ciKey.kid };
   return signJwt(header, claims, state.ciKey.privateKey);
 }

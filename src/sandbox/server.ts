@@ -1,9 +1,13 @@
 // Routing, request logging, fault injection and the /_sandbox control endpoints.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mintUserAccessToken } from './access-token.js';
+import { type ArmPath, armRoute, handleArm } from './arm.js';
 import {
   SandboxConfigError,
+  validateAccessTokenRequest,
   validateAppConfig,
   validateFaultRules,
+  validateGrant,
   validateIssuerConfig,
   validateMintOptions,
 } from './config.js';
@@ -31,12 +35,12 @@ import {
   MAX_BODY_BYTES,
   type Reply,
 } from './http.js';
-import { graphAppId, listFederatedCredentials } from './graph.js';
+import { type GraphPath, graphRoute, handleGraph } from './graph.js';
 import { ciDiscovery, ciJwks, handleIdTokenRequest, mintCiToken, sameSecret } from './issuer.js';
 import type { SandboxState } from './state.js';
 import type { SandboxRequest } from './types.js';
 
-type ControlAction = 'requests' | 'mint' | 'faults' | 'apps' | 'issuers';
+type ControlAction = 'requests' | 'mint' | 'faults' | 'apps' | 'issuers' | 'access-token' | 'grants';
 
 export type Route =
   | { target: 'control'; action: ControlAction }
@@ -46,11 +50,14 @@ export type Route =
   | { target: 'entra-discovery'; kind: 'v2' | 'v1' | 'instance'; tenant: string }
   | { target: 'entra-jwks'; tenant: string; v2: boolean }
   | { target: 'token'; tenant: string }
-  | { target: 'graph'; appId: string }
+  | { target: 'graph'; path: GraphPath }
+  | { target: 'arm'; path: ArmPath }
   | { target: 'other' };
 
 const MAX_LOGGED_REQUESTS = 10_000;
-const CONTROL_ACTIONS: readonly string[] = ['requests', 'mint', 'faults', 'apps', 'issuers'];
+const CONTROL_ACTIONS: readonly string[] = ['requests', 'mint', 'faults', 'apps', 'issuers', 'access-token', 'grants'];
+/** Control actions that hand out credentials or rights: they need the idTokenRequestToken. */
+const GUARDED_ACTIONS: readonly ControlAction[] = ['mint', 'access-token', 'grants'];
 
 export function route(pathname: string): Route {
   const parts = pathname.split('/').slice(1).map(decodeSegment);
@@ -66,10 +73,9 @@ export function route(pathname: string): Route {
   if (path === 'ci/.well-known/jwks') return { target: 'ci-jwks' };
   if (path === 'ci/idtoken') return { target: 'idtoken' };
   if (path === 'common/discovery/instance') return { target: 'entra-discovery', kind: 'instance', tenant: 'common' };
-  if (first === 'v1.0' && rest.length === 2 && rest[1] === 'federatedIdentityCredentials') {
-    const appId = graphAppId(rest[0] ?? '');
-    return appId === undefined ? { target: 'other' } : { target: 'graph', appId };
-  }
+  if (first === 'v1.0' && rest.length > 0) return { target: 'graph', path: graphRoute(rest) };
+  const arm = armRoute(`/${path}`);
+  if (arm) return { target: 'arm', path: arm };
   if (!first) return { target: 'other' };
   switch (tail) {
     case 'v2.0/.well-known/openid-configuration':
@@ -161,7 +167,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   }
   if (matched.target === 'token') entry.form = redactForm(parseForm(body, req.headers['content-type']));
 
-  if (matched.target !== 'control' && matched.target !== 'other' && matched.target !== 'graph') {
+  if (matched.target !== 'control' && matched.target !== 'other') {
     const rule = state.faults.take(matched.target);
     if (rule) {
       const outcome = await applyFault(rule, req, res);
@@ -186,7 +192,8 @@ async function dispatch(
   entry: SandboxRequest,
 ): Promise<Reply> {
   const method = req.method ?? 'GET';
-  if (matched.target !== 'token' && matched.target !== 'control' && matched.target !== 'other' && method !== 'GET') {
+  const ownMethods = ['token', 'control', 'other', 'graph', 'arm'];
+  if (!ownMethods.includes(matched.target) && method !== 'GET') {
     return jsonReply(
       405,
       { error: 'method_not_allowed', error_description: `${method} is not allowed here; use GET.` },
@@ -221,8 +228,16 @@ async function dispatch(
       if (outcome.error) entry.error = outcome.error;
       return outcome.reply;
     }
-    case 'graph':
-      return listFederatedCredentials(state, req, matched.appId);
+    case 'graph': {
+      const outcome = handleGraph(state, req, url, matched.path, body);
+      if (outcome.error) entry.error = outcome.error;
+      return outcome.reply;
+    }
+    case 'arm': {
+      const outcome = handleArm(state, req, url, matched.path, body);
+      if (outcome.error) entry.error = outcome.error;
+      return outcome.reply;
+    }
     case 'other':
       return jsonReply(404, {
         error: 'not_found',
@@ -269,7 +284,7 @@ function handleControl(state: SandboxState, action: ControlAction, req: Incoming
       error_description: 'Send Content-Type: application/json.',
     });
   }
-  if (action === 'mint') {
+  if (GUARDED_ACTIONS.includes(action)) {
     const token = bearerToken(req.headers);
     if (!token || !sameSecret(token, state.idTokenRequestToken)) {
       return jsonReply(
@@ -298,6 +313,14 @@ function handleControl(state: SandboxState, action: ControlAction, req: Incoming
       case 'issuers': {
         const issuer = state.upsertIssuer(validateIssuerConfig(parsed.value, 'body'));
         return jsonReply(200, issuer);
+      }
+      case 'access-token': {
+        const { resource, opts } = validateAccessTokenRequest(parsed.value, 'body');
+        return jsonReply(200, { accessToken: mintUserAccessToken(state, resource, opts) });
+      }
+      case 'grants': {
+        const id = state.grantRole(validateGrant(parsed.value, 'body'));
+        return jsonReply(200, { id });
       }
       case 'requests':
         return jsonReply(200, state.requests);

@@ -16,6 +16,12 @@ export interface AppConfig {
   secrets?: string[];
   /** PEM certificates whose private key may sign client assertions. */
   certificates?: string[];
+  /** Application ID URIs (e.g. `api://my-api`); `api://{clientId}` is always known as a resource. */
+  identifierUris?: string[];
+  /** Application permissions on Microsoft Graph (the `roles` of its Graph tokens). Default `['Application.Read.All']`. */
+  graphPermissions?: string[];
+  /** Default true: the app gets a service principal. False makes the exchange fail with AADSTS7000229. */
+  servicePrincipal?: boolean;
 }
 
 /**
@@ -28,7 +34,15 @@ export interface IssuerConfig {
   jwksUri?: string;
 }
 
-export type FaultTarget = 'token' | 'idtoken' | 'entra-discovery' | 'entra-jwks' | 'ci-discovery' | 'ci-jwks';
+export type FaultTarget =
+  | 'token'
+  | 'idtoken'
+  | 'entra-discovery'
+  | 'entra-jwks'
+  | 'ci-discovery'
+  | 'ci-jwks'
+  | 'graph'
+  | 'arm';
 
 export interface FaultRule {
   target: FaultTarget;
@@ -61,9 +75,16 @@ export interface SandboxConfig {
   /** Leeway when checking an assertion's exp (and nbf, which always gets at least 60 s). Default 0 so expiry tests are exact. */
   clockSkewSeconds?: number;
   faults?: FaultRule[];
+  /** Subscriptions that exist for ARM (GUIDs). Default: one, DEFAULT_SUBSCRIPTION_ID. The sandbox admin owns each. */
+  subscriptions?: string[];
+  /**
+   * Resources (application ID URIs, app id GUIDs, or `https://*.host` patterns) the tenant
+   * knows besides the usual Azure ones; a token request for any other fails with AADSTS500011.
+   */
+  resources?: string[];
 }
 
-export type RequestTarget = FaultTarget | 'graph' | 'control' | 'other';
+export type RequestTarget = FaultTarget | 'control' | 'other';
 
 export interface SandboxRequest {
   /** Arrival, ms since the epoch. */
@@ -92,6 +113,35 @@ export interface MintIdTokenOptions {
   issuer?: string;
   /** Header kid to claim (the signature is still the CI key's). */
   kid?: string;
+  /**
+   * Whose claim set to mint. Default: from the issuer (oidc.circleci.com is CircleCI, gitlab.com
+   * and gitlab.* hosts are GitLab), else GitHub.
+   */
+  provider?: 'github' | 'gitlab' | 'circleci';
+}
+
+/** A signed-in user's access token, as `az account get-access-token --resource R` returns. */
+export interface MintAccessTokenOptions {
+  /** The user's object id; default the sandbox admin (adminObjectId). A new id joins the directory as a user. */
+  principalId?: string;
+  displayName?: string;
+  userPrincipalName?: string;
+  /**
+   * Delegated Microsoft Graph permissions (`scp`). Default Application.ReadWrite.All and User.Read.
+   * Graph reads need Application.Read.All (or ReadWrite, Directory.Read.All); writes Application.ReadWrite.All.
+   */
+  permissions?: string[];
+  /** Default the access token lifetime; negative mints an expired token. */
+  lifetimeSeconds?: number;
+}
+
+/** A role assignment made directly, as an administrator would in the portal. */
+export interface GrantRoleOptions {
+  principalId: string;
+  /** A built-in role name (`Contributor`) or role definition GUID. */
+  role: string;
+  /** An ARM scope: `/subscriptions/{id}[/resourceGroups/{name}[/providers/...]]`, a management group, or `/`. */
+  scope: string;
 }
 
 export interface SandboxCoordinates {
@@ -101,6 +151,10 @@ export interface SandboxCoordinates {
   issuer: string;
   idTokenRequestUrl: string;
   idTokenRequestToken: string;
+  /** Microsoft Graph base (paths under /v1.0) and Azure Resource Manager base: both the sandbox origin. */
+  graphEndpoint: string;
+  armEndpoint: string;
+  subscriptionId: string;
   caCertFile?: string;
 }
 
@@ -117,6 +171,14 @@ export interface Sandbox {
   idTokenRequestUrl: string;
   /** Random per start; guards /ci/idtoken and /_sandbox/mint. */
   idTokenRequestToken: string;
+  /** Microsoft Graph base: `${graphEndpoint}/v1.0/applications`. Equal to origin. */
+  graphEndpoint: string;
+  /** Azure Resource Manager base: `${armEndpoint}/subscriptions/...`. Equal to origin. */
+  armEndpoint: string;
+  /** The first configured subscription. */
+  subscriptionId: string;
+  /** The signed-in admin user that mintAccessToken uses by default; Owner of every subscription. */
+  adminObjectId: string;
   caCertFile?: string;
   caCertPem?: string;
   /** Every request, in arrival order (the live array). */
@@ -128,6 +190,12 @@ export interface Sandbox {
   addApp(app: AppConfig): void;
   /** Adds or replaces (by issuer) a trusted external issuer. */
   addIssuer(issuer: IssuerConfig): void;
+  /** A user access token for `resource` (e.g. https://graph.microsoft.com, https://management.azure.com). */
+  mintAccessToken(resource: string, opts?: MintAccessTokenOptions): string;
+  /** Assigns a role without any check (an administrator's doing); returns the assignment's ARM id. */
+  grantRole(grant: GrantRoleOptions): string;
+  /** Adds a resource the token endpoint knows (see SandboxConfig.resources). */
+  addResource(resource: string): void;
   close(): Promise<void>;
   coordinates(): SandboxCoordinates;
 }

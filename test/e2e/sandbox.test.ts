@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
+  DEFAULT_SUBSCRIPTION_ID,
   DEFAULT_TENANT_ID,
   createSelfSignedCertificate,
   loadSandboxConfig,
@@ -197,6 +198,9 @@ describe('sandbox over http', () => {
         issuer: sb.issuer,
         idTokenRequestUrl: sb.idTokenRequestUrl,
         idTokenRequestToken: sb.idTokenRequestToken,
+        graphEndpoint: sb.origin,
+        armEndpoint: sb.origin,
+        subscriptionId: DEFAULT_SUBSCRIPTION_ID,
       });
     });
   });

@@ -1,7 +1,7 @@
 import {
   loadSandboxConfig,
   startSandbox
-} from "./chunk-A4UY5IO3.js";
+} from "./chunk-ZIEWL2HO.js";
 import {
   helpRequested,
   parseCommand

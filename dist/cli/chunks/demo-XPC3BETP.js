@@ -1,6 +1,6 @@
 import {
   startSandbox
-} from "./chunk-A4UY5IO3.js";
+} from "./chunk-ZIEWL2HO.js";
 import {
   helpRequested,
   httpClient,

@@ -25,7 +25,7 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-JQXW3DFI.js";
+} from "./chunks/chunk-LOJ4YMCH.js";
 import {
   FederationError,
   usageError
@@ -580,7 +580,7 @@ function ficName(provider, subject) {
 function escapeExpression(value) {
   return value.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
 }
-function suggestFic(claims, provider, audience) {
+function suggestFic(claims, provider, audience, by = "suggested by entra-federate doctor") {
   const issuer = typeof claims["iss"] === "string" ? claims["iss"] : void 0;
   const subject = typeof claims["sub"] === "string" ? claims["sub"] : void 0;
   if (issuer === void 0 || subject === void 0) return void 0;
@@ -589,7 +589,7 @@ function suggestFic(claims, provider, audience) {
     issuer,
     subject,
     audiences: [audience],
-    description: `Created for ${subject} (suggested by entra-federate doctor)`.slice(0, 600)
+    description: `Created for ${subject} (${by})`.slice(0, 600)
   };
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
@@ -1214,7 +1214,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
 var HANDOFFS = {
   async select(exports, options) {
     if (exports.every((name) => name === "env")) return { handoffs: exports.length === 0 ? [] : [envHandoff], options };
-    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-QKQCVRUF.js");
+    const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-7NH5GC3I.js");
     const handoffs = selectHandoffs(exports, { field: "export", fix: "Set `export` to" });
     return { handoffs, options: withHandoffScopes(options, handoffs) };
   }
@@ -1241,7 +1241,7 @@ async function main(runner2, env, http2, seen2) {
   const inputs = readInputs(runner2);
   runner2.requireFiles(["GITHUB_OUTPUT", "GITHUB_STATE", ...inputs.exports.length > 0 ? ["GITHUB_ENV"] : []]);
   const { handoffs, options } = await HANDOFFS.select(inputs.exports, inputs.options);
-  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/identity-endpoint-6474CTVS.js")).identityIdleTimeout(env) : void 0;
+  const idleTimeoutSeconds = handoffs.some((h) => h.name === "identity-endpoint") ? (await import("./chunks/identity-endpoint-FHXBKMKF.js")).identityIdleTimeout(env) : void 0;
   const provider = githubProvider({ env, http: http2, timeoutMs: inputs.options.timeoutMs });
   const fetchIdToken = async (audience) => {
     const token = await provider.idToken(audience);
@@ -1254,7 +1254,7 @@ async function main(runner2, env, http2, seen2) {
     return latest !== void 0 && latest.audience === audience && Date.now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
   const source = { kind: "federated", description: provider.description, idToken: fetchIdToken };
-  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-E7F6DM4D.js")).loginWithGuardFiles(options, source, http2, {
+  const result = inputs.policyPath === void 0 && inputs.auditLogPath === void 0 ? await login(options, source, { http: http2 }) : await (await import("./chunks/trail-KBC6L52U.js")).loginWithGuardFiles(options, source, http2, {
     policyPath: inputs.policyPath,
     auditLogPath: inputs.auditLogPath,
     summaryPath: env["GITHUB_STEP_SUMMARY"],

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-72BYTR4Y.js";
-import "./chunks/chunk-E4FLCOSY.js";
-import "./chunks/chunk-3CM6PUYR.js";
-import "./chunks/chunk-YN2HISOE.js";
+} from "./chunks/chunk-VVSQTZCI.js";
+import "./chunks/chunk-NBDM6QDA.js";
+import "./chunks/chunk-CUKZXCKI.js";
+import "./chunks/chunk-3MCQO5YT.js";
 import {
   printableAscii
 } from "./chunks/chunk-2F2SCBCB.js";
@@ -37,14 +37,15 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-KACIWWJA.js"),
-  login: () => import("./chunks/login-FT6IIFEF.js"),
-  logout: () => import("./chunks/logout-7DN2WP75.js"),
-  doctor: () => import("./chunks/doctor-YSVJZFVL.js"),
-  verify: () => import("./chunks/verify-XVL7IGH5.js"),
-  policy: () => import("./chunks/policy-ZMWZAMLD.js"),
-  sandbox: () => import("./chunks/sandbox-77NZSKAP.js"),
-  demo: () => import("./chunks/demo-XPC3BETP.js")
+  token: () => import("./chunks/token-2D62SIVE.js"),
+  login: () => import("./chunks/login-6ZHVDJL6.js"),
+  logout: () => import("./chunks/logout-RFU2LHA7.js"),
+  doctor: () => import("./chunks/doctor-GAQOLBS6.js"),
+  verify: () => import("./chunks/verify-ZTGD23X6.js"),
+  policy: () => import("./chunks/policy-ALGB5QH6.js"),
+  setup: () => import("./chunks/setup-BTVWPM76.js"),
+  sandbox: () => import("./chunks/sandbox-72QG6WQZ.js"),
+  demo: () => import("./chunks/demo-AK2KGQHQ.js")
 };
 async function main(argv) {
   const [name, ...rest] = argv;

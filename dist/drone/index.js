@@ -17,7 +17,7 @@ import {
   systemClock,
   usageError,
   validateTimeout
-} from "./chunks/chunk-VYXET5Q4.js";
+} from "./chunks/chunk-NOEBTEJ7.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts
@@ -557,7 +557,7 @@ function ficName(provider, subject) {
 function escapeExpression(value) {
   return value.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
 }
-function suggestFic(claims, provider, audience) {
+function suggestFic(claims, provider, audience, by = "suggested by entra-federate doctor") {
   const issuer = typeof claims["iss"] === "string" ? claims["iss"] : void 0;
   const subject = typeof claims["sub"] === "string" ? claims["sub"] : void 0;
   if (issuer === void 0 || subject === void 0) return void 0;
@@ -566,7 +566,7 @@ function suggestFic(claims, provider, audience) {
     issuer,
     subject,
     audiences: [audience],
-    description: `Created for ${subject} (suggested by entra-federate doctor)`.slice(0, 600)
+    description: `Created for ${subject} (${by})`.slice(0, 600)
   };
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);
@@ -1451,7 +1451,7 @@ function tolerateClosedOutput(...streams) {
 async function signIn(settings, http) {
   const { options, source, provider } = settings;
   if (settings.policy === void 0 && settings.auditLog === void 0) return login(options, source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-RJRTVR45.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-KJUHITIU.js");
   return loginWithGuardFiles(options, source, http, {
     policyPath: settings.policy,
     auditLogPath: settings.auditLog,

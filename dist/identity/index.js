@@ -5,7 +5,7 @@ import {
   proxyConfigFrom,
   redact,
   systemClock
-} from "./chunks/chunk-52QO22T4.js";
+} from "./chunks/chunk-6SOOD53S.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-2SGN7QR7.js";
+} from "./chunks/chunk-4SEA4ANJ.js";
 import {
   collapseControlCharacters,
   isoTime
@@ -1636,7 +1636,7 @@ function httpClient() {
 async function guardedLogin(values, env, options, credential, http) {
   if (values.policy === void 0 && values["audit-log"] === void 0)
     return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-TS4U56IK.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-6JTC4EAB.js");
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
     auditLogPath: values["audit-log"],

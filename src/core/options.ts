@@ -181,6 +181,44 @@ export function validateAuthorityHost(raw: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * A service base URL given on the command line (Microsoft Graph, Azure Resource Manager, a CI
+ * issuer) under the authority host's rule: https, or plain http only to a loopback host, with
+ * no credentials, query or fragment. Returns it without a trailing slash.
+ */
+export function validateServiceUrl(raw: string, field: string, what: string, example: string): string {
+  const value = raw.trim();
+  const refuse = (code: string, message: string, remedy: string) => usageError(code, message, remedy, field);
+  const code = `INVALID_${field.toUpperCase().replace(/-/g, '_')}`;
+  if (value === '' || hasControlCharacter(value))
+    throw refuse(
+      code,
+      `The ${what} ${quote(value)} is empty or contains control characters.`,
+      `Pass an https URL such as ${example}.`,
+    );
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse(code, `The ${what} ${quote(value)} is not a URL.`, `Pass an https URL such as ${example}.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    throw refuse(
+      `INSECURE_${field.toUpperCase().replace(/-/g, '_')}`,
+      `The ${what} ${quote(value)} uses plain http.`,
+      'Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.',
+    );
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw refuse(code, `The ${what} ${quote(value)} is not an https URL.`, `Pass an https URL such as ${example}.`);
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+    throw refuse(
+      code,
+      `The ${what} must not contain credentials, a query or a fragment.`,
+      `Pass only scheme, host, port and path, e.g. ${example}.`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[] {
   const values = (raw ?? []).map((s) => s.trim()).filter((s) => s !== '');
   if (values.length === 0) return [{ scope: DEFAULT_SCOPE }];

@@ -32,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   doctor: () => import('./cli/doctor.js'),
   verify: () => import('./cli/verify.js'),
   policy: () => import('./cli/policy.js'),
+  setup: () => import('./cli/setup.js'),
   sandbox: () => import('./cli/sandbox.js'),
   demo: () => import('./cli/demo.js'),
 };

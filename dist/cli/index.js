@@ -1,14 +1,92 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-VVSQTZCI.js";
-import "./chunks/chunk-NBDM6QDA.js";
-import "./chunks/chunk-CUKZXCKI.js";
-import "./chunks/chunk-3MCQO5YT.js";
+} from "./chunks/chunk-JBQKFYAT.js";
+import "./chunks/chunk-B6W3JQ5B.js";
+import "./chunks/chunk-SPCUGHDY.js";
+import "./chunks/chunk-VBMGHPDA.js";
+import {
+  createNodeHttpClient,
+  proxyConfigFrom
+} from "./chunks/chunk-LW6ORXIP.js";
+import "./chunks/chunk-GJATYHHP.js";
+import "./chunks/chunk-TDYDODI2.js";
+import "./chunks/chunk-LOAEJ2BM.js";
 import {
   printableAscii
 } from "./chunks/chunk-2F2SCBCB.js";
 import "./chunks/chunk-Z53PL5H4.js";
+
+// src/entry/cli/main.ts
+var USAGE = `Usage: entra-federate <command> [options]
+
+Commands:
+  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary;
+            --export hands credentials to later tools (env, terraform, az, acr, git, ...)
+  logout    undo what login --export did: stop the identity endpoint, sign az/docker out
+  token     exchange for one --scope and print only the access token
+  doctor    explain why the CI token does (not) match the app's federated credentials
+  verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
+  policy    \`policy test\`: evaluate a policy file against CI token claims
+  setup     \`setup github|gitlab|generic\`: create (or find) the app, service principal, federated
+            credential and role assignments a CI job needs, and print the snippet that uses them
+  sandbox   serve a local Entra-compatible token service and CI issuer until stopped
+  demo      run the whole flow offline against an in-process sandbox
+
+Run \`entra-federate <command> --help\` for a command's options.
+Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
+var COMMANDS = {
+  token: () => import("./chunks/token-CF3MJ5XZ.js"),
+  login: () => import("./chunks/login-RS4FRU7W.js"),
+  logout: () => import("./chunks/logout-ISWOJCKD.js"),
+  doctor: () => import("./chunks/doctor-GR5ZNKJV.js"),
+  verify: () => import("./chunks/verify-VVAHOKOP.js"),
+  policy: () => import("./chunks/policy-AGIUBG5Q.js"),
+  setup: () => import("./chunks/setup-MHWMFI55.js"),
+  sandbox: () => import("./chunks/sandbox-ST2LWGI6.js"),
+  demo: () => import("./chunks/demo-EFRCBGFH.js")
+};
+async function main(argv, io) {
+  const [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(`${USAGE}
+`);
+    return name === void 0 ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${"0.1.0"}
+`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (load === void 0) {
+    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
+
+${USAGE}
+`);
+    return 2;
+  }
+  return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes("--json") });
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
+function processIo(userAgent) {
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: () => process.stdin,
+    http: lazyHttpClient(userAgent, process.env),
+    now: Date.now
+  };
+}
 
 // src/entry/shared/closed-output.ts
 function tolerateClosedOutput(...streams) {
@@ -21,56 +99,7 @@ function tolerateClosedOutput(...streams) {
 }
 
 // src/entry/cli.ts
-var USAGE = `Usage: entra-federate <command> [options]
-
-Commands:
-  login     exchange the CI's OIDC token for access tokens (one per --scope) and print a summary;
-            --export hands credentials to later tools (env, terraform, az, acr, git, ...)
-  logout    undo what login --export did: stop the identity endpoint, sign az/docker out
-  token     exchange for one --scope and print only the access token
-  doctor    explain why the CI token does (not) match the app's federated credentials
-  verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
-  policy    \`policy test\`: evaluate a policy file against CI token claims
-  sandbox   serve a local Entra-compatible token service and CI issuer until stopped
-  demo      run the whole flow offline against an in-process sandbox
-
-Run \`entra-federate <command> --help\` for a command's options.
-Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
-var COMMANDS = {
-  token: () => import("./chunks/token-2D62SIVE.js"),
-  login: () => import("./chunks/login-6ZHVDJL6.js"),
-  logout: () => import("./chunks/logout-RFU2LHA7.js"),
-  doctor: () => import("./chunks/doctor-GAQOLBS6.js"),
-  verify: () => import("./chunks/verify-ZTGD23X6.js"),
-  policy: () => import("./chunks/policy-ALGB5QH6.js"),
-  setup: () => import("./chunks/setup-BTVWPM76.js"),
-  sandbox: () => import("./chunks/sandbox-72QG6WQZ.js"),
-  demo: () => import("./chunks/demo-AK2KGQHQ.js")
-};
-async function main(argv) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${USAGE}
-`);
-    process.exitCode = name === void 0 ? 2 : 0;
-  } else if (name === "--version" || name === "-v") {
-    process.stdout.write(`${"0.1.0"}
-`);
-  } else {
-    const load = COMMANDS[name];
-    if (load === void 0) {
-      process.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
-
-${USAGE}
-`);
-      process.exitCode = 2;
-    } else {
-      await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
-    }
-  }
-}
 tolerateClosedOutput(process.stdout, process.stderr);
-void main(process.argv.slice(2));
-export {
-  main
-};
+void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
+  process.exitCode = code;
+});

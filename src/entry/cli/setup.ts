@@ -25,7 +25,8 @@ import type { SetupTarget } from '../../setup/target.js';
 import { genericTarget, githubTarget, gitlabTarget } from '../../setup/target.js';
 import { tenantOfToken, tokenFromAz, tokenFromEnv } from '../../setup/tokens.js';
 import { renderError } from '../shared/render.js';
-import { helpRequested, httpClient, parseCommand } from './common.js';
+import type { EntryIo } from '../shared/io.js';
+import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage:
   entra-federate setup github  --repo OWNER/NAME (--branch B | --environment E | --tag T | --pull-request) [options]
@@ -176,9 +177,9 @@ function identityOf(values: Values, target: SetupTarget): Identity {
   return { appName: name.trim() };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values, positionals } = parseCommand('setup', argv, FLAGS, true);
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   const [ci, ...extra] = positionals;
   if (ci === undefined || !['github', 'gitlab', 'generic'].includes(ci) || extra.length > 0)
     throw usageError(
@@ -201,7 +202,7 @@ export async function run(argv: string[]): Promise<number> {
   const authorityHost =
     values['authority-host'] === undefined ? undefined : validateAuthorityHost(values['authority-host']);
   const endpoints = endpointsFor(cloud, values['graph-endpoint'], values['arm-endpoint']);
-  const env = process.env;
+  const { env } = io;
   const graphToken =
     values['graph-token-env'] === undefined
       ? tokenFromAz(endpoints.graphResource, tenantFlag, env)
@@ -213,7 +214,7 @@ export async function run(argv: string[]): Promise<number> {
         ? tokenFromAz(endpoints.armResource, tenantFlag, env)
         : tokenFromEnv(values['arm-token-env'], 'arm-token-env', env, endpoints.armResource);
 
-  const http = httpClient();
+  const http = io.http();
   const options = { http, timeoutMs: PER_CALL_TIMEOUT_MS };
   const clients = {
     graph: new ServiceClient('graph', graphToken, options),
@@ -262,7 +263,7 @@ export async function run(argv: string[]): Promise<number> {
   const ok = stopped === undefined && !conflict;
 
   if (values.json === true) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify(
         {
           ok,
@@ -280,7 +281,7 @@ export async function run(argv: string[]): Promise<number> {
       )}\n`,
     );
   } else {
-    process.stdout.write(
+    io.stdout.write(
       renderReport(report, {
         ...(snippet === undefined ? {} : { snippet }),
         ...(doctor === undefined ? {} : { doctor }),
@@ -289,11 +290,11 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   if (stopped !== undefined) {
-    process.stderr.write(renderError(stopped));
+    io.stderr.write(renderError(stopped));
     return 1;
   }
   if (conflict) {
-    process.stderr.write(
+    io.stderr.write(
       renderError(
         new FederationError('FIC_CONFLICT', report.federatedCredential.reason ?? 'A federated credential conflicts.', {
           remedy: `Rerun with --replace to overwrite it with subject ${report.federatedCredential.subject}, or remove it (az ad app federated-credential delete --id ${clientId ?? '<client-id>'} --federated-credential-id ${report.federatedCredential.existing?.id ?? '<id>'}).`,

@@ -43,8 +43,8 @@ var COMMANDS = {
   verify: () => import("./chunks/verify-VVAHOKOP.js"),
   policy: () => import("./chunks/policy-AGIUBG5Q.js"),
   setup: () => import("./chunks/setup-MHWMFI55.js"),
-  sandbox: () => import("./chunks/sandbox-ST2LWGI6.js"),
-  demo: () => import("./chunks/demo-EFRCBGFH.js")
+  sandbox: () => import("./chunks/sandbox-BF6DSGWI.js"),
+  demo: () => import("./chunks/demo-NC5NFNMS.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -12,7 +12,7 @@ export type AppIdAcr = '1' | '2'; // 1: client secret; 2: certificate or federat
 /** The Azure CLI's public client id: user tokens in the sandbox look like the ones `az` gets. */
 const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 /** Delegated Graph permissions of a user token unless the caller names others. */
-export const DEFAULT_USER_GRAPH_PERMISSIONS: readonly string[] = ['Application.ReadWrite.All', 'User.Read'];
+const DEFAULT_USER_GRAPH_PERMISSIONS: readonly string[] = ['Application.ReadWrite.All', 'User.Read'];
 
 export interface MintedAccessToken {
   accessToken: string;
@@ -45,7 +45,8 @@ export function mintAccessToken(
 ): MintedAccessToken {
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
   const base = commonClaims(state, resource, expiresIn);
-  const oid = state.directory.findServicePrincipal(clientId)?.id ?? servicePrincipalObjectId(state.tenantId, clientId);
+  // The token endpoint issues tokens only to apps with a service principal; its id is the oid.
+  const oid = state.directory.findServicePrincipal(clientId)?.id ?? derivedGuid(`sp:${state.tenantId}:${clientId}`);
   // Admin-consented application permissions on Graph travel as `roles`.
   const roles = GRAPH_AUDIENCES.includes(resource) ? (state.findApp(clientId)?.graphPermissions ?? []) : [];
   const claims = {
@@ -107,9 +108,4 @@ export function mintUserAccessToken(state: SandboxState, resource: string, opts:
     ver: '1.0',
   };
   return sign(state, claims);
-}
-
-/** A stable GUID per (tenant, app): the object id of a configured app's service principal. */
-export function servicePrincipalObjectId(tenantId: string, clientId: string): string {
-  return derivedGuid(`sp:${tenantId}:${clientId.toLowerCase()}`);
 }

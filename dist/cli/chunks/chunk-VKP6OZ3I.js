@@ -954,7 +954,7 @@ function sign2(state, claims) {
 function mintAccessToken(state, clientId, resource, appidacr) {
   const expiresIn = state.settings.accessTokenLifetimeSeconds;
   const base = commonClaims(state, resource, expiresIn);
-  const oid = state.directory.findServicePrincipal(clientId)?.id ?? servicePrincipalObjectId(state.tenantId, clientId);
+  const oid = state.directory.findServicePrincipal(clientId)?.id ?? derivedGuid(`sp:${state.tenantId}:${clientId}`);
   const roles = GRAPH_AUDIENCES.includes(resource) ? state.findApp(clientId)?.graphPermissions ?? [] : [];
   const claims = {
     ...base,
@@ -1008,9 +1008,6 @@ function mintUserAccessToken(state, resource, opts = {}) {
     ver: "1.0"
   };
   return sign2(state, claims);
-}
-function servicePrincipalObjectId(tenantId, clientId) {
-  return derivedGuid(`sp:${tenantId}:${clientId.toLowerCase()}`);
 }
 
 // src/sandbox/issuer.ts

@@ -1,7 +1,7 @@
 import {
   loadSandboxConfig,
   startSandbox
-} from "./chunk-ZIEWL2HO.js";
+} from "./chunk-VKP6OZ3I.js";
 import {
   helpRequested,
   parseCommand

@@ -1,6 +1,6 @@
 import {
   startSandbox
-} from "./chunk-ZIEWL2HO.js";
+} from "./chunk-VKP6OZ3I.js";
 import {
   helpRequested,
   parseCommand,

@@ -42,7 +42,7 @@ var COMMANDS = {
   doctor: () => import("./chunks/doctor-GR5ZNKJV.js"),
   verify: () => import("./chunks/verify-VVAHOKOP.js"),
   policy: () => import("./chunks/policy-AGIUBG5Q.js"),
-  setup: () => import("./chunks/setup-MHWMFI55.js"),
+  setup: () => import("./chunks/setup-PKXMKBTB.js"),
   sandbox: () => import("./chunks/sandbox-BF6DSGWI.js"),
   demo: () => import("./chunks/demo-NC5NFNMS.js")
 };

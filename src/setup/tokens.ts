@@ -8,7 +8,6 @@ import { runCommand } from '../ci/exec.js';
 import type { Env } from '../ci/types.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { decodeJwt } from '../core/jwt.js';
-import { quote } from '../core/options.js';
 import { isGuid } from '../core/text.js';
 import type { ServiceToken } from './api.js';
 
@@ -23,7 +22,8 @@ export function tokenFromEnv(name: string, flag: string, env: Env, resource: str
   if (!ENV_NAME.test(name))
     throw usageError(
       'INVALID_TOKEN_ENV',
-      `--${flag} ${quote(name)} is not an environment variable name.`,
+      // Not echoed: people paste the token itself here.
+      `The value of --${flag} is not an environment variable name (letters, digits and '_').`,
       'Pass the name of the variable that holds the token, not the token itself.',
       flag,
     );

@@ -978,7 +978,8 @@ function tokenFromEnv(name, flag, env, resource) {
   if (!ENV_NAME.test(name))
     throw usageError(
       "INVALID_TOKEN_ENV",
-      `--${flag} ${quote(name)} is not an environment variable name.`,
+      // Not echoed: people paste the token itself here.
+      `The value of --${flag} is not an environment variable name (letters, digits and '_').`,
       "Pass the name of the variable that holds the token, not the token itself.",
       flag
     );

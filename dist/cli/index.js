@@ -42,9 +42,9 @@ var COMMANDS = {
   doctor: () => import("./chunks/doctor-GR5ZNKJV.js"),
   verify: () => import("./chunks/verify-VVAHOKOP.js"),
   policy: () => import("./chunks/policy-AGIUBG5Q.js"),
-  setup: () => import("./chunks/setup-PKXMKBTB.js"),
+  setup: () => import("./chunks/setup-K6TFEFLE.js"),
   sandbox: () => import("./chunks/sandbox-BF6DSGWI.js"),
-  demo: () => import("./chunks/demo-NC5NFNMS.js")
+  demo: () => import("./chunks/demo-EQNHD3GR.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -1,6 +1,16 @@
 import {
+  ServiceClient,
+  endpointsFor,
+  githubTarget,
+  renderReport,
+  runSetup,
+  snippetFor
+} from "./chunk-MPTRKLJ2.js";
+import {
   startSandbox
 } from "./chunk-VKP6OZ3I.js";
+import "./chunk-OSSP5VWG.js";
+import "./chunk-OFLDU6RS.js";
 import {
   helpRequested,
   parseCommand,
@@ -21,6 +31,7 @@ import {
   decodeJwt
 } from "./chunk-TDYDODI2.js";
 import {
+  CLOUDS,
   FederationError,
   resolveOptions
 } from "./chunk-LOAEJ2BM.js";
@@ -30,11 +41,16 @@ import "./chunk-Z53PL5H4.js";
 // src/entry/cli/demo.ts
 var HELP = `Usage: entra-federate demo
 
-Starts a local Entra-compatible service and a GitHub-like CI issuer in this process, then:
-  1. asks the CI issuer for an OIDC token, as a GitHub Actions job would;
-  2. exchanges it at the local Entra token endpoint for two access tokens;
-  3. shows a job whose token does not match the app's federated credential, and why.
+Starts a local Entra-compatible service (with the Microsoft Graph and Azure Resource Manager
+subsets that set-up uses) and a GitHub-like CI issuer in this process, then:
+  1. runs \`entra-federate setup github\` as a signed-in administrator: app registration, service
+     principal, federated credential and a role assignment, created through Graph and ARM;
+  2. asks the CI issuer for an OIDC token, as a GitHub Actions job on main would, and exchanges
+     it at the local Entra token endpoint for two access tokens;
+  3. shows a job whose token does not match the federated credential, and why.
 Nothing leaves this machine, and no token is printed.`;
+var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+var REPO = "octo-org/octo-repo";
 var SCOPES = ["https://management.azure.com/.default", "https://vault.azure.net"];
 async function run(argv, io) {
   const { values } = parseCommand("demo", argv, { help: { type: "boolean", short: "h" } });
@@ -43,18 +59,55 @@ async function run(argv, io) {
     io.stdout.write(`${text}
 `);
   };
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({
+    config: { issuers: [{ issuer: GITHUB_ISSUER }], idTokenClaims: { iss: GITHUB_ISSUER } }
+  });
   try {
     const http = io.http();
     out("entra-federate demo: the whole flow, offline.");
     out();
-    out(`1. A local Entra-compatible token service and a GitHub-like CI issuer are running at ${sandbox.origin}.`);
-    out(
-      `   The app registration (client ${sandbox.clientId}, tenant ${sandbox.tenantId}) trusts one federated credential:`
+    out(`A local Entra ID, Microsoft Graph, Azure Resource Manager and a GitHub-like CI issuer are running`);
+    out(`at ${sandbox.origin}. You are signed in as the tenant's administrator (what \`az login\` gives you).`);
+    out();
+    const scope = `/subscriptions/${sandbox.subscriptionId}/resourceGroups/rg-demo`;
+    out(`1. \`entra-federate setup github --repo ${REPO} --branch main --role Contributor --role-scope ${scope}\``);
+    out();
+    const admin = (resource) => {
+      const token = sandbox.mintAccessToken(resource);
+      return { origin: "the demo administrator", howToRenew: "run the demo again.", get: async () => token };
+    };
+    const endpoints = endpointsFor("AzureCloud", sandbox.graphEndpoint, sandbox.armEndpoint);
+    const report = await runSetup(
+      {
+        target: githubTarget(REPO, { branch: "main" }, "AzureCloud"),
+        identity: { appName: `entra-federate-${REPO.replace("/", "-")}` },
+        roles: [{ role: "Contributor", scope }],
+        graphBase: endpoints.graph,
+        armBase: endpoints.arm,
+        replace: false,
+        dryRun: false
+      },
+      {
+        graph: new ServiceClient("graph", admin(endpoints.graphResource), { http, timeoutMs: 1e4 }),
+        arm: new ServiceClient("arm", admin(endpoints.armResource), { http, timeoutMs: 1e4 })
+      }
     );
-    out(`     issuer   ${sandbox.issuer}`);
-    out("     subject  repo:octo-org/octo-repo:ref:refs/heads/main");
-    out("     audience api://AzureADTokenExchange");
+    const clientId = report.app.clientId ?? "";
+    const context = {
+      clientId,
+      tenantId: sandbox.tenantId,
+      cloud: "AzureCloud",
+      authorityHost: sandbox.authorityHost,
+      version: "0.1.0"
+    };
+    out(
+      indent(
+        renderReport(report, {
+          snippet: snippetFor(report, context, CLOUDS.AzureCloud.audience),
+          tenantId: sandbox.tenantId
+        })
+      )
+    );
     out();
     const provider = githubProvider({
       env: {
@@ -65,7 +118,7 @@ async function run(argv, io) {
       timeoutMs: 1e4
     });
     const options = resolveOptions({
-      clientId: sandbox.clientId,
+      clientId,
       tenantId: sandbox.tenantId,
       authorityHost: sandbox.authorityHost,
       scopes: SCOPES
@@ -91,12 +144,12 @@ async function run(argv, io) {
     out("   repo:octo-org/octo-repo:pull_request, which no federated credential holds:");
     out();
     const prToken = sandbox.mintIdToken({
-      claims: { sub: "repo:octo-org/octo-repo:pull_request", event_name: "pull_request", ref: "refs/pull/42/merge" }
+      claims: { sub: `repo:${REPO}:pull_request`, event_name: "pull_request", ref: "refs/pull/42/merge" }
     });
     try {
       await login(
         resolveOptions({
-          clientId: sandbox.clientId,
+          clientId,
           tenantId: sandbox.tenantId,
           authorityHost: sandbox.authorityHost
         }),
@@ -109,8 +162,8 @@ async function run(argv, io) {
       if (!(err instanceof FederationError)) throw err;
       out(indent(renderError(err)));
     }
-    out("   The fix is in Entra, not in the pipeline: add a federated credential with subject");
-    out("   repo:octo-org/octo-repo:pull_request if pull requests should deploy, or give them no access.");
+    out("   The fix is in Entra, not in the pipeline: if pull requests should deploy, run");
+    out(`   \`entra-federate setup github --repo ${REPO} --pull-request\`; otherwise give them no access.`);
     out();
     out("Next: `npm test` runs the test suite; README.md shows the same flow in GitHub Actions, GitLab,");
     out("CircleCI and others, and `entra-federate sandbox` serves this sandbox for your own scripts.");
@@ -120,7 +173,7 @@ async function run(argv, io) {
   }
 }
 function indent(text) {
-  return text.replace(/\n$/, "").split("\n").map((line) => `   ${line}`).join("\n");
+  return text.replace(/\n$/, "").split("\n").map((line) => line === "" ? "" : `   ${line}`).join("\n");
 }
 export {
   run

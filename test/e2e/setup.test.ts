@@ -6,6 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -458,5 +461,68 @@ describe('tokens from the Azure CLI', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('`az` was not found on PATH');
     expect(run.stderr).toContain('--graph-token-env');
+  });
+});
+
+describe('through HTTPS_PROXY', () => {
+  test('Graph and ARM requests go through the CONNECT proxy; NO_PROXY lets them bypass it', async () => {
+    // The https sandbox answers to graph.test and arm.test, names only this proxy resolves (to loopback).
+    const tls = await startSandbox({ https: true, tlsNames: ['graph.test', 'arm.test'] });
+    const tunnels: string[] = [];
+    const sockets = new Set<Socket>();
+    const proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, client: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const port = Number((req.url ?? '').split(':')[1]);
+      const upstream = connect(port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      sockets.add(client).add(upstream);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = new URL(tls.origin).port;
+      const args = [
+        'setup',
+        'generic',
+        '--issuer',
+        'https://ci.example.com',
+        '--subject',
+        `pipeline:${randomUUID()}`,
+        '--role',
+        'Reader',
+        '--role-scope',
+        `/subscriptions/${tls.subscriptionId}`,
+        '--graph-endpoint',
+        `https://graph.test:${port}`,
+        '--arm-endpoint',
+        `https://arm.test:${port}`,
+        ...TOKEN_FLAGS,
+      ];
+      const env = {
+        GRAPH_TOKEN: tls.mintAccessToken(GRAPH),
+        ARM_TOKEN: tls.mintAccessToken(ARM),
+        NODE_EXTRA_CA_CERTS: tls.caCertFile ?? '',
+        HTTPS_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      };
+      const run = await runCli(args, env);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(new Set(tunnels)).toEqual(new Set([`graph.test:${port}`, `arm.test:${port}`]));
+      // With NO_PROXY naming them, the names cannot be resolved without the proxy: the failure proves the bypass.
+      const bypass = await runCli(args, { ...env, NO_PROXY: 'graph.test,arm.test' });
+      expect(bypass.code).toBe(1);
+      expect(bypass.stderr).toContain('Could not resolve the host of Microsoft Graph');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+      await tls.close();
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('the checks catch what they must', () => {
     });
     expect(layerViolations(graph)).toEqual([
       "src/core/exchange.ts:1 import type '../ci/types.js' reaches ci: core may import nothing outside itself.",
-      "src/entry/cli/token.ts:1 import '../github/runner.js' reaches entry/github: entry/cli may import only entry/shared, core, ci, policy, doctor, audit, verify, handoff, sandbox.",
+      "src/entry/cli/token.ts:1 import '../github/runner.js' reaches entry/github: entry/cli may import only entry/shared, core, ci, policy, doctor, audit, verify, handoff, setup, sandbox.",
       "src/handoff/az.ts:1 import() '../entry/shared/render.js' reaches entry/shared: handoff may import only core, ci, policy.",
       "src/sandbox/server.ts:1 import '../core/options.js' reaches core: sandbox may import nothing outside itself.",
     ]);

@@ -25,7 +25,7 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-QNZBGYLH.js";
+} from "./chunks/chunk-ENZHOZV2.js";
 import {
   hasControlCharacter,
   isGuid,
@@ -42,13 +42,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-7533GG7R.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-EGGQECID.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-IRFLDWIX.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-YK4PWYPR.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -155,7 +155,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-WWWW2PZN.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-RJV5W2Q4.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -192,10 +192,10 @@ async function handOff(result, credential, plan, deps) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-HRDFFQNZ.js");
+  const { failureReading } = await import("./chunks/explain-26TB6W6J.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-IYC3XG6S.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-N4IJ7ECB.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),

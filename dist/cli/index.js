@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-2MCYQ2Q6.js";
-import "./chunks/chunk-OOHIY7BM.js";
+} from "./chunks/chunk-77O2JXFZ.js";
+import "./chunks/chunk-AE3Q4ZCI.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import {
@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-Q7LWDY45.js";
+import "./chunks/chunk-25MXLSV7.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -29,20 +29,23 @@ Commands:
   doctor    explain why the CI token does (not) match the app's federated credentials
   verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
   policy    \`policy test\`: evaluate a policy file against CI token claims
+  setup     \`setup github|gitlab|generic\`: create (or find) the app, service principal, federated
+            credential and role assignments a CI job needs, and print the snippet that uses them
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-I7EBMREP.js"),
-  login: () => import("./chunks/login-DXVF4IHL.js"),
-  logout: () => import("./chunks/logout-TADNRW7H.js"),
-  doctor: () => import("./chunks/doctor-FQENFWMO.js"),
-  verify: () => import("./chunks/verify-NXKEBZKZ.js"),
-  policy: () => import("./chunks/policy-S3TTJHGH.js"),
-  sandbox: () => import("./chunks/sandbox-HQCVZQDI.js"),
-  demo: () => import("./chunks/demo-ELADXL7Q.js")
+  token: () => import("./chunks/token-V7MNM24A.js"),
+  login: () => import("./chunks/login-7UT2R6SS.js"),
+  logout: () => import("./chunks/logout-WSPGKGGS.js"),
+  doctor: () => import("./chunks/doctor-72LJVZRS.js"),
+  verify: () => import("./chunks/verify-YKEFPB54.js"),
+  policy: () => import("./chunks/policy-7EHBMLSG.js"),
+  setup: () => import("./chunks/setup-YPQ7HL5A.js"),
+  sandbox: () => import("./chunks/sandbox-6SMB44PL.js"),
+  demo: () => import("./chunks/demo-UPZE7TBP.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -3,7 +3,7 @@ import {
   login,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-NUX6ELXD.js";
+} from "./chunks/chunk-C6NF4CUB.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -12,7 +12,7 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-7CF7V353.js";
+} from "./chunks/chunk-SVFI3IZI.js";
 import {
   hasControlCharacter,
   isoTime,
@@ -71,10 +71,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-FD5DYDSJ.js");
+  const { failureReading } = await import("./chunks/explain-VBBW2KJM.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-AIHN55VO.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-TKWIRPZ2.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -159,7 +159,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-UD2HYHNP.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-3OLUNJCT.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

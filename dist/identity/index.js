@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-QICD5PIW.js";
+} from "./chunks/chunk-7SUADCQY.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/handoff/identity-endpoint/process.ts
@@ -1671,7 +1671,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-O7KMWU3Y.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-WOEAT3D2.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

@@ -960,6 +960,234 @@ var AADSTS_CATALOGUE = {
   }
 };
 var ERROR_CATALOGUE = {
+  INVALID_SETUP_KIND: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup` was run without github, gitlab or generic, with an unknown CI, or with an extra argument.",
+    remedy: "Run `entra-federate setup --help` and name the CI: github, gitlab or generic."
+  },
+  FLAG_NOT_FOR_THIS_CI: {
+    topic: "setup",
+    exit: 2,
+    when: "A flag of another CI's set-up was given (e.g. --repo to `setup gitlab`).",
+    remedy: "Run `entra-federate setup <ci> --help` for the flags that CI takes."
+  },
+  CLIENT_ID_WITH_APP_NAME: {
+    topic: "setup",
+    exit: 2,
+    when: "Both --client-id and --app-name name the app.",
+    remedy: "Give one: --client-id for an existing app, --app-name to find or create one by display name."
+  },
+  INVALID_APP_NAME: {
+    topic: "setup",
+    exit: 2,
+    when: "The app name is empty, longer than 120 characters or holds control characters.",
+    remedy: "Pass a short display name, e.g. --app-name deploy-octo-repo."
+  },
+  SETUP_APP_NOT_FOUND: {
+    topic: "setup",
+    exit: 2,
+    when: "No application has the --client-id in the tenant of the Graph token.",
+    remedy: "Check --client-id and the tenant, or pass --app-name to find or create the app by name."
+  },
+  AMBIGUOUS_APP_NAME: {
+    topic: "setup",
+    exit: 2,
+    when: "Several applications have the --app-name display name.",
+    remedy: "Pass --client-id with the one to use, or another --app-name."
+  },
+  MISSING_ROLE: {
+    topic: "setup",
+    exit: 2,
+    when: "A --role-scope was given without its --role.",
+    remedy: "Give --role and --role-scope in pairs, one pair per assignment."
+  },
+  MISSING_ROLE_SCOPE: {
+    topic: "setup",
+    exit: 2,
+    when: "A --role was given without its --role-scope.",
+    remedy: "Give --role and --role-scope in pairs, one pair per assignment."
+  },
+  INVALID_ROLE: {
+    topic: "setup",
+    exit: 2,
+    when: "A --role is empty, too long or holds control characters.",
+    remedy: "Give a built-in role name such as Contributor, or a role definition GUID."
+  },
+  INVALID_ROLE_SCOPE: {
+    topic: "setup",
+    exit: 2,
+    when: "A --role-scope is not an Azure Resource Manager id (subscription, resource group or resource).",
+    remedy: "Give an id such as /subscriptions/<id>/resourceGroups/<group> (az group show prints it)."
+  },
+  ROLE_SCOPE_NOT_FOUND: {
+    topic: "setup",
+    exit: 2,
+    when: "Azure Resource Manager does not know the --role-scope.",
+    remedy: "Check the subscription and resource group in --role-scope, and the tenant of the token."
+  },
+  ROLE_NOT_FOUND: {
+    topic: "setup",
+    exit: 2,
+    when: "No role definition has the --role name or id at that scope.",
+    remedy: 'Use a role name exactly as Azure lists it (az role definition list --query "[].roleName" -o tsv).'
+  },
+  MISSING_JOB_KIND: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup github` or `setup gitlab` was not told which jobs may sign in (branch, tag, environment or pull request).",
+    remedy: "Pass exactly one of --branch, --tag, --environment or --pull-request."
+  },
+  CONFLICTING_JOB_KIND: {
+    topic: "setup",
+    exit: 2,
+    when: "More than one of --branch, --tag, --environment, --pull-request was given.",
+    remedy: "Pass exactly one (run setup once per kind of job): one federated credential matches one subject."
+  },
+  INVALID_BRANCH: {
+    topic: "setup",
+    exit: 2,
+    when: "The --branch name is not one git accepts (git check-ref-format rules).",
+    remedy: "Give the branch exactly as git shows it, e.g. --branch main."
+  },
+  INVALID_TAG: {
+    topic: "setup",
+    exit: 2,
+    when: "The --tag name is not one git accepts (git check-ref-format rules).",
+    remedy: "Give the tag exactly as git shows it, e.g. --tag v1.0.0."
+  },
+  INVALID_ENVIRONMENT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --environment name is empty, longer than 255 characters or holds control characters.",
+    remedy: "Give the environment exactly as the workflow names it."
+  },
+  INVALID_REPO: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup github` has no --repo, or it is not in OWNER/NAME form.",
+    remedy: "Pass --repo OWNER/NAME as GitHub shows it (the subject is case-sensitive)."
+  },
+  INVALID_PROJECT: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup gitlab` has no --project, or it is not in GROUP/PROJECT form.",
+    remedy: "Pass the full project path as GitLab shows it, subgroups included."
+  },
+  GITLAB_ENVIRONMENT_NOT_IN_SUBJECT: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup gitlab --environment` was asked for: GitLab's token subject never names the environment, and Entra matches only the subject.",
+    remedy: "Protect the branch or tag that deploys to the environment and pass --branch or --tag."
+  },
+  MISSING_ISSUER_OR_SUBJECT: {
+    topic: "setup",
+    exit: 2,
+    when: "`setup generic` lacks --issuer or --subject.",
+    remedy: "Pass the iss and sub of the CI's tokens exactly (entra-federate verify prints them)."
+  },
+  INVALID_SUBJECT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --subject is empty, longer than 600 characters or holds control characters.",
+    remedy: "Pass the CI token's sub claim exactly."
+  },
+  INSECURE_ISSUER: {
+    topic: "setup",
+    exit: 2,
+    when: "The --issuer uses plain http to a host that is not loopback.",
+    remedy: "Use the https issuer; plain http is allowed only to a loopback host such as the sandbox."
+  },
+  INVALID_SERVER: {
+    topic: "setup",
+    exit: 2,
+    when: "The GitLab --server is not an https URL, or carries credentials, a query or a fragment.",
+    remedy: "Pass the GitLab instance's URL, e.g. https://gitlab.example.com."
+  },
+  INSECURE_SERVER: {
+    topic: "setup",
+    exit: 2,
+    when: "The GitLab --server uses plain http to a host that is not loopback.",
+    remedy: "Use https; plain http is allowed only to a loopback host."
+  },
+  INVALID_GRAPH_ENDPOINT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --graph-endpoint is not an https URL, or carries credentials, a query or a fragment.",
+    remedy: "Pass a URL such as https://graph.microsoft.com, or leave it to --cloud."
+  },
+  INSECURE_GRAPH_ENDPOINT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --graph-endpoint uses plain http to a host that is not loopback.",
+    remedy: "Use https; plain http is allowed only to a loopback host such as the sandbox."
+  },
+  INVALID_ARM_ENDPOINT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --arm-endpoint is not an https URL, or carries credentials, a query or a fragment.",
+    remedy: "Pass a URL such as https://management.azure.com, or leave it to --cloud."
+  },
+  INSECURE_ARM_ENDPOINT: {
+    topic: "setup",
+    exit: 2,
+    when: "The --arm-endpoint uses plain http to a host that is not loopback.",
+    remedy: "Use https; plain http is allowed only to a loopback host such as the sandbox."
+  },
+  INVALID_TOKEN_ENV: {
+    topic: "setup",
+    exit: 2,
+    when: "--graph-token-env or --arm-token-env is not a variable name, or the variable is empty.",
+    remedy: "Pass the name of a variable holding an access token (az account get-access-token --resource ... --query accessToken -o tsv)."
+  },
+  SETUP_TOKEN_UNAVAILABLE: {
+    topic: "setup",
+    exit: 1,
+    when: "No token for Graph or ARM could be had from `az account get-access-token`.",
+    remedy: "Install the Azure CLI and run `az login`, or pass tokens with --graph-token-env / --arm-token-env."
+  },
+  GRAPH_TOKEN_REJECTED: {
+    topic: "setup",
+    exit: 1,
+    when: "Microsoft Graph refused the set-up's token (expired, or for another resource).",
+    remedy: "Get a fresh token for https://graph.microsoft.com (az login, or a new --graph-token-env value) and run the same command again."
+  },
+  ARM_TOKEN_REJECTED: {
+    topic: "setup",
+    exit: 1,
+    when: "Azure Resource Manager refused the set-up's token (expired, or for another resource).",
+    remedy: "Get a fresh token for https://management.azure.com (az login, or a new --arm-token-env value) and run the same command again."
+  },
+  GRAPH_FORBIDDEN: {
+    topic: "setup",
+    exit: 1,
+    when: "Microsoft Graph answered 403: the signed-in identity may not read or write applications.",
+    remedy: "Ask an administrator for Application.ReadWrite.All (or the Application Administrator role), then run the same command again: it continues where it stopped."
+  },
+  ARM_FORBIDDEN: {
+    topic: "setup",
+    exit: 1,
+    when: "Azure Resource Manager answered 403: the signed-in identity may not assign roles at that scope.",
+    remedy: "Ask for Microsoft.Authorization/roleAssignments/write there (User Access Administrator or Owner), then run the same command again: it continues where it stopped."
+  },
+  ARM_REQUEST_FAILED: {
+    topic: "setup",
+    exit: 1,
+    when: "Azure Resource Manager answered an error other than 401 or 403 (a conflicting change included).",
+    remedy: "A 5xx, 409 or 429 is passing: run the same command again; otherwise check the values given (--dry-run shows each request)."
+  },
+  FIC_CONFLICT: {
+    topic: "setup",
+    exit: 1,
+    when: "The app has a federated credential with the same name, or the same issuer and subject, but other values.",
+    remedy: "Rerun with --replace to overwrite it, or remove it with az ad app federated-credential delete."
+  },
+  FIC_LIMIT_REACHED: {
+    topic: "setup",
+    exit: 1,
+    when: "The app already holds 20 federated credentials, the most Entra allows; nothing was written.",
+    remedy: "Remove credentials no pipeline uses, or give this pipeline its own app with --app-name."
+  },
   // Flags, inputs and settings: checked before anything is sent.
   MISSING_CLIENT_ID: {
     topic: "input",
@@ -1280,7 +1508,7 @@ var ERROR_CATALOGUE = {
   GRAPH_REQUEST_FAILED: {
     topic: "doctor",
     exit: 1,
-    when: "Microsoft Graph refused or failed to list the app's federated credentials.",
+    when: "Microsoft Graph refused or failed a request: the doctor's listing of the app's federated credentials, or a set-up read or write (other than 401 and 403).",
     remedy: "Use a fresh Graph token of an identity that may read the app (Application.Read.All, or its owner), or pass the FICs with --fic-file."
   },
   // Hand-offs to the next tools, and the identity endpoint.
@@ -1426,7 +1654,7 @@ var ERROR_CATALOGUE = {
   INVALID_ISSUER: {
     topic: "verify",
     exit: 2,
-    when: "The issuer is not a URL, not https (except loopback), or carries credentials or a fragment.",
+    when: "The --issuer (verify, setup generic) is not a URL, not https (except loopback), or carries credentials, a query or a fragment.",
     remedy: "Give the issuer exactly as its tokens' iss claim has it, e.g. https://token.actions.githubusercontent.com."
   },
   INVALID_ALGORITHM: {

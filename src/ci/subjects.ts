@@ -190,3 +190,46 @@ export function subjectHints(claims: JwtClaims): SubjectHints | undefined {
   }
   return hints;
 }
+
+/** A kind of job whose subject is known in advance: what `setup` creates a FIC for. */
+export type SubjectRequest =
+  | { provider: 'github'; repository: string; kind: 'branch' | 'tag' | 'environment'; name: string }
+  | { provider: 'github'; repository: string; kind: 'pull-request' }
+  | { provider: 'gitlab'; project: string; kind: 'branch' | 'tag'; name: string };
+
+function fill(template: string | undefined, values: Record<string, string>): string {
+  if (template === undefined) throw new Error('unknown subject template');
+  return template.replace(/<([^>]+)>/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * The `sub` the CI will present for such a job, from the default formats above (the ones the
+ * doctor shows), so that what `setup` writes and what the doctor expects cannot drift apart.
+ * GitHub replaces ':' in a context value with %3A
+ * (https://docs.github.com/en/actions/reference/security/oidc#customizing-the-subject-claims-for-an-organization-or-repository).
+ */
+export function expectedSubject(req: SubjectRequest): string {
+  if (req.provider === 'gitlab') {
+    const template = SUBJECT_FORMATS['gitlab']?.formats[0];
+    const slash = req.project.lastIndexOf('/');
+    return fill(template, {
+      group: req.project.slice(0, slash),
+      project: req.project.slice(slash + 1),
+      'branch|tag': req.kind,
+      ref: req.name,
+    });
+  }
+  const [owner = '', repo = ''] = req.repository.split('/');
+  const formats = SUBJECT_FORMATS['github']?.formats ?? [];
+  const values = { owner, repo };
+  switch (req.kind) {
+    case 'environment':
+      return fill(formats[0], { ...values, name: req.name.replaceAll(':', '%3A') });
+    case 'pull-request':
+      return fill(formats[1], values);
+    case 'branch':
+      return fill(formats[2], { ...values, branch: req.name });
+    case 'tag':
+      return fill(formats[3], { ...values, tag: req.name });
+  }
+}

@@ -14,7 +14,7 @@ import type { ProxyConfig } from './proxy.js';
 import { createProxyRouter } from './proxy.js';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   body?: string;

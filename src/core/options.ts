@@ -3,6 +3,7 @@
  * options. Everything here runs before any request, so a bad value never reaches the network.
  */
 import { usageError } from './errors.js';
+import type { UsageErrorCode } from './errors.js';
 import { hasControlCharacter, isGuid } from './text.js';
 
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
@@ -200,6 +201,58 @@ function namedPermission(value: string): { permission: string; resource?: string
   if (at < 0 || hostEnd < 0 || at < hostEnd) return undefined;
   const last = base.slice(at + 1);
   return PERMISSION_NAME.test(last) ? { permission: last, resource: base.slice(0, at) } : undefined;
+}
+
+/**
+ * A service base URL given on the command line (Microsoft Graph, Azure Resource Manager, a CI
+ * issuer) under the authority host's rule: https, or plain http only to a loopback host, with
+ * no credentials, query or fragment. Returns it without a trailing slash.
+ */
+/** The codes of each service URL flag: not a usable URL, and plain http off loopback. */
+const SERVICE_URL_CODES = {
+  'graph-endpoint': { invalid: { code: 'INVALID_GRAPH_ENDPOINT' }, insecure: { code: 'INSECURE_GRAPH_ENDPOINT' } },
+  'arm-endpoint': { invalid: { code: 'INVALID_ARM_ENDPOINT' }, insecure: { code: 'INSECURE_ARM_ENDPOINT' } },
+  issuer: { invalid: { code: 'INVALID_ISSUER' }, insecure: { code: 'INSECURE_ISSUER' } },
+  server: { invalid: { code: 'INVALID_SERVER' }, insecure: { code: 'INSECURE_SERVER' } },
+} as const satisfies Record<string, Record<'invalid' | 'insecure', { code: UsageErrorCode }>>;
+
+export function validateServiceUrl(
+  raw: string,
+  field: keyof typeof SERVICE_URL_CODES,
+  what: string,
+  example: string,
+): string {
+  const value = raw.trim();
+  const refuse = (code: UsageErrorCode, message: string, remedy: string) => usageError(code, message, remedy, field);
+  const { code } = SERVICE_URL_CODES[field].invalid;
+  const insecure = SERVICE_URL_CODES[field].insecure.code;
+  if (value === '' || hasControlCharacter(value))
+    throw refuse(
+      code,
+      `The ${what} ${quote(value)} is empty or contains control characters.`,
+      `Pass an https URL such as ${example}.`,
+    );
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse(code, `The ${what} ${quote(value)} is not a URL.`, `Pass an https URL such as ${example}.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    throw refuse(
+      insecure,
+      `The ${what} ${quote(value)} uses plain http.`,
+      'Use https; plain http is allowed only to a loopback host (127.0.0.1, localhost, [::1]) such as the sandbox.',
+    );
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw refuse(code, `The ${what} ${quote(value)} is not an https URL.`, `Pass an https URL such as ${example}.`);
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+    throw refuse(
+      code,
+      `The ${what} must not contain credentials, a query or a fragment.`,
+      `Pass only scheme, host, port and path, e.g. ${example}.`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[] {

@@ -49,6 +49,8 @@ export function suggestFic(
   claims: JwtClaims,
   provider: string | undefined,
   audience: string,
+  /** Who writes the description: the doctor suggests, `setup` creates. */
+  by = 'suggested by entra-federate doctor',
 ): FicSuggestion | undefined {
   const issuer = typeof claims['iss'] === 'string' ? claims['iss'] : undefined;
   const subject = typeof claims['sub'] === 'string' ? claims['sub'] : undefined;
@@ -58,7 +60,7 @@ export function suggestFic(
     issuer,
     subject,
     audiences: [audience],
-    description: `Created for ${subject} (suggested by entra-federate doctor)`.slice(0, 600),
+    description: `Created for ${subject} (${by})`.slice(0, 600),
   };
   const github = /^(repo:[^:]+):ref:refs\/heads\/.+$/.exec(subject);
   const gitlab = /^(project_path:.+:ref_type:branch):ref:.+$/.exec(subject);

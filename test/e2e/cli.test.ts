@@ -371,7 +371,14 @@ describe('sandbox command', () => {
 test('demo runs the whole flow offline, shows the failure, and prints no token', async () => {
   const result = await runCli(['demo']);
   expect(result.code).toBe(0);
-  expect(result.stdout).toContain('signed in as client');
+  // setup first: app, service principal, FIC and role assignment through Graph and ARM, then their login.
+  expect(result.stdout).toMatch(/application +"entra-federate-octo-org-octo-repo" created/);
+  expect(result.stdout).toMatch(
+    /role assignment +Contributor at \/subscriptions\/[0-9a-f-]+\/resourceGroups\/rg-demo: created/,
+  );
+  expect(result.stdout).toContain('id-token: write');
+  const clientId = /client id ([0-9a-f-]{36}), object id/.exec(result.stdout)?.[1];
+  expect(result.stdout).toContain(`signed in as client ${clientId}`);
   expect(result.stdout).toContain('AADSTS70021');
   expect(result.stdout).toContain('repo:octo-org/octo-repo:pull_request');
   expectNoTokens(result);

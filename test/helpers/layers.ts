@@ -23,12 +23,14 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   audit: ['core', 'ci', 'policy'],
   verify: ['core', 'ci', 'policy'],
   handoff: ['core', 'ci', 'policy'],
+  // Creates the FIC the doctor checks, with the doctor's own code (suggestFic), and asks the user's az for tokens (ci/exec).
+  setup: ['core', 'ci', 'doctor'],
   // Independent of the client on purpose: a fair peer for the tests.
   sandbox: [],
   index: BELOW_ENTRY,
   globals: [],
   'entry/shared': BELOW_ENTRY,
-  'entry/cli': ['entry/shared', ...BELOW_ENTRY, 'sandbox'],
+  'entry/cli': ['entry/shared', ...BELOW_ENTRY, 'setup', 'sandbox'],
   'entry/github': ['entry/shared', ...BELOW_ENTRY],
   'entry/drone': ['entry/shared', ...BELOW_ENTRY],
   'entry/identity': ['entry/shared', ...BELOW_ENTRY],

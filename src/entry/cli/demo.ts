@@ -7,19 +7,31 @@ import { githubProvider } from '../../ci/github.js';
 import { FederationError } from '../../core/errors.js';
 import { decodeJwt } from '../../core/jwt.js';
 import { login } from '../../core/login.js';
-import { resolveOptions } from '../../core/options.js';
+import { CLOUDS, resolveOptions } from '../../core/options.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { ServiceClient } from '../../setup/api.js';
+import { endpointsFor } from '../../setup/endpoints.js';
+import { renderReport } from '../../setup/render.js';
+import { runSetup } from '../../setup/run.js';
+import { snippetFor } from '../../setup/snippet.js';
+import { githubTarget } from '../../setup/target.js';
 import type { EntryIo } from '../shared/io.js';
 import { renderError, renderLoginSummary } from '../shared/render.js';
 import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate demo
 
-Starts a local Entra-compatible service and a GitHub-like CI issuer in this process, then:
-  1. asks the CI issuer for an OIDC token, as a GitHub Actions job would;
-  2. exchanges it at the local Entra token endpoint for two access tokens;
-  3. shows a job whose token does not match the app's federated credential, and why.
+Starts a local Entra-compatible service (with the Microsoft Graph and Azure Resource Manager
+subsets that set-up uses) and a GitHub-like CI issuer in this process, then:
+  1. runs \`entra-federate setup github\` as a signed-in administrator: app registration, service
+     principal, federated credential and a role assignment, created through Graph and ARM;
+  2. asks the CI issuer for an OIDC token, as a GitHub Actions job on main would, and exchanges
+     it at the local Entra token endpoint for two access tokens;
+  3. shows a job whose token does not match the federated credential, and why.
 Nothing leaves this machine, and no token is printed.`;
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const REPO = 'octo-org/octo-repo';
 
 const SCOPES = ['https://management.azure.com/.default', 'https://vault.azure.net'];
 
@@ -29,18 +41,57 @@ export async function run(argv: string[], io: EntryIo): Promise<number> {
   const out = (text = ''): void => {
     io.stdout.write(`${text}\n`);
   };
-  const sandbox = await startSandbox();
+  // The CI issuer answers as GitHub's (its tokens carry GitHub's issuer, signed by the sandbox's key).
+  const sandbox = await startSandbox({
+    config: { issuers: [{ issuer: GITHUB_ISSUER }], idTokenClaims: { iss: GITHUB_ISSUER } },
+  });
   try {
     const http = io.http();
     out('entra-federate demo: the whole flow, offline.');
     out();
-    out(`1. A local Entra-compatible token service and a GitHub-like CI issuer are running at ${sandbox.origin}.`);
-    out(
-      `   The app registration (client ${sandbox.clientId}, tenant ${sandbox.tenantId}) trusts one federated credential:`,
+    out(`A local Entra ID, Microsoft Graph, Azure Resource Manager and a GitHub-like CI issuer are running`);
+    out(`at ${sandbox.origin}. You are signed in as the tenant's administrator (what \`az login\` gives you).`);
+    out();
+
+    const scope = `/subscriptions/${sandbox.subscriptionId}/resourceGroups/rg-demo`;
+    out(`1. \`entra-federate setup github --repo ${REPO} --branch main --role Contributor --role-scope ${scope}\``);
+    out();
+    const admin = (resource: string) => {
+      const token = sandbox.mintAccessToken(resource);
+      return { origin: 'the demo administrator', howToRenew: 'run the demo again.', get: async () => token };
+    };
+    const endpoints = endpointsFor('AzureCloud', sandbox.graphEndpoint, sandbox.armEndpoint);
+    const report = await runSetup(
+      {
+        target: githubTarget(REPO, { branch: 'main' }, 'AzureCloud'),
+        identity: { appName: `entra-federate-${REPO.replace('/', '-')}` },
+        roles: [{ role: 'Contributor', scope }],
+        graphBase: endpoints.graph,
+        armBase: endpoints.arm,
+        replace: false,
+        dryRun: false,
+      },
+      {
+        graph: new ServiceClient('graph', admin(endpoints.graphResource), { http, timeoutMs: 10_000 }),
+        arm: new ServiceClient('arm', admin(endpoints.armResource), { http, timeoutMs: 10_000 }),
+      },
     );
-    out(`     issuer   ${sandbox.issuer}`);
-    out('     subject  repo:octo-org/octo-repo:ref:refs/heads/main');
-    out('     audience api://AzureADTokenExchange');
+    const clientId = report.app.clientId ?? '';
+    const context = {
+      clientId,
+      tenantId: sandbox.tenantId,
+      cloud: 'AzureCloud' as const,
+      authorityHost: sandbox.authorityHost,
+      version: VERSION,
+    };
+    out(
+      indent(
+        renderReport(report, {
+          snippet: snippetFor(report, context, CLOUDS.AzureCloud.audience),
+          tenantId: sandbox.tenantId,
+        }),
+      ),
+    );
     out();
 
     // The same provider the Action and the CLI use inside GitHub Actions, pointed at the sandbox.
@@ -53,7 +104,7 @@ export async function run(argv: string[], io: EntryIo): Promise<number> {
       timeoutMs: 10_000,
     });
     const options = resolveOptions({
-      clientId: sandbox.clientId,
+      clientId,
       tenantId: sandbox.tenantId,
       authorityHost: sandbox.authorityHost,
       scopes: SCOPES,
@@ -80,12 +131,12 @@ export async function run(argv: string[], io: EntryIo): Promise<number> {
     out('   repo:octo-org/octo-repo:pull_request, which no federated credential holds:');
     out();
     const prToken = sandbox.mintIdToken({
-      claims: { sub: 'repo:octo-org/octo-repo:pull_request', event_name: 'pull_request', ref: 'refs/pull/42/merge' },
+      claims: { sub: `repo:${REPO}:pull_request`, event_name: 'pull_request', ref: 'refs/pull/42/merge' },
     });
     try {
       await login(
         resolveOptions({
-          clientId: sandbox.clientId,
+          clientId,
           tenantId: sandbox.tenantId,
           authorityHost: sandbox.authorityHost,
         }),
@@ -98,8 +149,8 @@ export async function run(argv: string[], io: EntryIo): Promise<number> {
       if (!(err instanceof FederationError)) throw err;
       out(indent(renderError(err)));
     }
-    out('   The fix is in Entra, not in the pipeline: add a federated credential with subject');
-    out('   repo:octo-org/octo-repo:pull_request if pull requests should deploy, or give them no access.');
+    out('   The fix is in Entra, not in the pipeline: if pull requests should deploy, run');
+    out(`   \`entra-federate setup github --repo ${REPO} --pull-request\`; otherwise give them no access.`);
     out();
     out('Next: `npm test` runs the test suite; README.md shows the same flow in GitHub Actions, GitLab,');
     out('CircleCI and others, and `entra-federate sandbox` serves this sandbox for your own scripts.');
@@ -113,6 +164,6 @@ function indent(text: string): string {
   return text
     .replace(/\n$/, '')
     .split('\n')
-    .map((line) => `   ${line}`)
+    .map((line) => (line === '' ? '' : `   ${line}`))
     .join('\n');
 }

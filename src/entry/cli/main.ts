@@ -16,6 +16,8 @@ Commands:
   doctor    explain why the CI token does (not) match the app's federated credentials
   verify    verify an OIDC JWT (issuer keys, algorithm, iss, aud, time, claims) and print its claims
   policy    \`policy test\`: evaluate a policy file against CI token claims
+  setup     \`setup github|gitlab|generic\`: create (or find) the app, service principal, federated
+            credential and role assignments a CI job needs, and print the snippet that uses them
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
 
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: () => import('./doctor.js'),
   verify: () => import('./verify.js'),
   policy: () => import('./policy.js'),
+  setup: () => import('./setup.js'),
   sandbox: () => import('./sandbox.js'),
   demo: () => import('./demo.js'),
 };

@@ -37,8 +37,8 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-KACIWWJA.js"),
-  login: () => import("./chunks/login-FT6IIFEF.js"),
+  token: () => import("./chunks/token-YENWZG5H.js"),
+  login: () => import("./chunks/login-HOJLYOSA.js"),
   logout: () => import("./chunks/logout-7DN2WP75.js"),
   doctor: () => import("./chunks/doctor-YSVJZFVL.js"),
   verify: () => import("./chunks/verify-XVL7IGH5.js"),

@@ -21,6 +21,7 @@ import type { Credential, FederationValues } from './cli/common.js';
 import { guardedLogin } from './cli/guard-flags.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
 import { isoTime } from '../core/text.js';
+import { loadPolicy } from '../policy/load.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -48,7 +49,9 @@ function parseConfig(text: string): EndpointConfig {
     parsed.values !== null &&
     Array.isArray(parsed.tokenFiles) &&
     typeof parsed.idleTimeoutSeconds === 'number' &&
-    parsed.idleTimeoutSeconds > 0;
+    parsed.idleTimeoutSeconds > 0 &&
+    (parsed.capability === undefined ||
+      (typeof parsed.capability === 'string' && /^[A-Za-z0-9_-]{22,}$/.test(parsed.capability)));
   if (!ok)
     throw usageError(
       'INVALID_ENDPOINT_CONFIG',
@@ -139,9 +142,11 @@ async function main(): Promise<void> {
         }
       : base;
 
+  // Read once: a policy changed mid-job (by the job itself) must not widen what is served.
+  const policy = values.policy === undefined ? undefined : await loadPolicy(values.policy);
   const exchange = async (scope: string): Promise<CachedToken> => {
     const obtainedAt = Date.now();
-    const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http);
+    const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http, policy);
     const token = result.tokens[0];
     if (token === undefined) throw new Error('the exchange returned no token');
     return { accessToken: token.accessToken, expiresOn: token.expiresOn, obtainedAt };
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
   const server = await startIdentityServer({
     clientId,
     secret: config.secret,
+    ...(config.capability === undefined ? {} : { capability: config.capability }),
     exchange,
     onActivity: () => lifecycle?.activity(),
   });

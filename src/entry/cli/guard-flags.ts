@@ -7,6 +7,7 @@ import type { HttpClient } from '../../core/http.js';
 import type { LoginResult } from '../../core/login.js';
 import { login } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
+import type { Policy } from '../../policy/parse.js';
 import type { Credential, OptionSpec } from './common.js';
 
 export const GUARD_FLAGS = {
@@ -25,12 +26,15 @@ export async function guardedLogin(
   options: FederationOptions,
   credential: Credential,
   http: HttpClient,
+  /** A policy already loaded (the identity endpoint loads it once, at start). */
+  policy?: Policy,
 ): Promise<LoginResult> {
-  if (values.policy === undefined && values['audit-log'] === undefined)
+  if (values.policy === undefined && values['audit-log'] === undefined && policy === undefined)
     return login(options, credential.source, { http });
   const { loginWithGuardFiles } = await import('../../audit/trail.js');
   return loginWithGuardFiles(options, credential.source, http, {
     policyPath: values.policy,
+    policy,
     auditLogPath: values['audit-log'],
     summaryPath: env['GITHUB_STEP_SUMMARY'],
     provider: credential.provider?.name ?? credential.source.kind,

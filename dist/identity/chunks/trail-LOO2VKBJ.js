@@ -1,25 +1,168 @@
 import {
-  PolicyDeniedError,
-  enforcePolicy
-} from "./chunk-GGQMS34H.js";
-import {
-  loadPolicy
-} from "./chunk-TMII7EGU.js";
-import {
-  login
-} from "./chunk-4FOMRYVF.js";
-import "./chunk-3CM6PUYR.js";
+  claimMatches,
+  loadPolicy,
+  login,
+  presentedClaims,
+  showClaim
+} from "./chunk-KHZVIQT3.js";
 import {
   FederationError,
   decodeJwt,
   quote,
   usageError
-} from "./chunk-YN2HISOE.js";
+} from "./chunk-2SGN7QR7.js";
 import {
   isoTime,
   replaceControlCharacters
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-6K26OL3X.js";
+import "./chunk-W5HOY55K.js";
+
+// src/policy/evaluate.ts
+function failedCondition(rule, claims) {
+  return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
+}
+function own(claims, name) {
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
+}
+function sources(patterns) {
+  return patterns.map((p) => p.source);
+}
+function list(values) {
+  return values.map((v) => JSON.stringify(v)).join(" or ");
+}
+function matchingRules(policy, claims) {
+  return policy.rules.filter((rule) => failedCondition(rule, claims) === void 0);
+}
+function claimDenial(policy, claims) {
+  let best = policy.rules[0];
+  let bestScore = -1;
+  for (const rule of policy.rules) {
+    const score = rule.claims.filter((c) => claimMatches(own(claims, c.claim), c.patterns)).length / rule.claims.length;
+    if (score > bestScore) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  const failed = failedCondition(best, claims);
+  const value = own(claims, failed.claim);
+  const expected = sources(failed.patterns);
+  const found = value === void 0 ? "the CI token has no such claim" : `the CI token has ${showClaim(value)}`;
+  return {
+    ruleSet: policy.name,
+    field: "claim",
+    claim: failed.claim,
+    value,
+    rules: [best.name],
+    expected,
+    reason: `no rule of policy "${policy.name}" matches this CI token: claim ${failed.claim} must be ${list(expected)} (closest rule "${best.name}"), but ${found}.`
+  };
+}
+function requestDenial(policy, rules, field, value, expected) {
+  const names = rules.map((r) => r.name);
+  const what = field === "tenant" ? "tenant" : field === "clientId" ? "client id" : "scope";
+  const ruleText = names.length === 1 ? `rule "${names[0]}"` : `rules ${names.map((n) => `"${n}"`).join(", ")}`;
+  const allowed = [...new Set(sources(expected))];
+  return {
+    ruleSet: policy.name,
+    field,
+    value,
+    rules: names,
+    expected: allowed,
+    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
+  };
+}
+function evaluatePolicy(policy, claims, request) {
+  const matched = matchingRules(policy, claims);
+  if (matched.length === 0) return { allowed: false, ruleSet: policy.name, denial: claimDenial(policy, claims) };
+  const tenant = request.tenantId.toLowerCase();
+  const forTenant = matched.filter((r) => r.tenants.some((p) => p.test(tenant)));
+  if (forTenant.length === 0) {
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        matched,
+        "tenant",
+        request.tenantId,
+        matched.flatMap((r) => r.tenants)
+      )
+    };
+  }
+  const client = request.clientId.toLowerCase();
+  const forClient = forTenant.filter((r) => r.clientIds.some((p) => p.test(client)));
+  if (forClient.length === 0) {
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        forTenant,
+        "clientId",
+        request.clientId,
+        forTenant.flatMap((r) => r.clientIds)
+      )
+    };
+  }
+  const grants = [];
+  for (const scope of request.scopes) {
+    const rule = forClient.find((r) => r.scopes.some((p) => p.test(scope)));
+    if (rule === void 0) {
+      return {
+        allowed: false,
+        ruleSet: policy.name,
+        denial: requestDenial(
+          policy,
+          forClient,
+          "scope",
+          scope,
+          forClient.flatMap((r) => r.scopes)
+        )
+      };
+    }
+    grants.push({ scope, rule: rule.name });
+  }
+  return { allowed: true, ruleSet: policy.name, grants };
+}
+
+// src/policy/guard.ts
+var POLICY_REMEDY = "Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).";
+var PolicyDeniedError = class extends FederationError {
+  denial;
+  constructor(denial, message, details2) {
+    super("POLICY_DENIED", message, details2);
+    this.denial = denial;
+  }
+};
+function policyDeniedError(denial, idToken) {
+  const field = denial.field === "claim" ? denial.claim ?? "claim" : denial.field === "clientId" ? "client-id" : denial.field === "tenant" ? "tenant-id" : "scope";
+  const err = new PolicyDeniedError(denial, `Denied by policy: ${denial.reason}`, {
+    remedy: POLICY_REMEDY,
+    field,
+    expected: denial.expected.join(" | "),
+    actual: denial.value === void 0 ? "(missing)" : typeof denial.value === "string" ? denial.value : showClaim(denial.value),
+    ...denial.field === "scope" && typeof denial.value === "string" ? { scope: denial.value } : {}
+  });
+  const presented = presentedClaims(idToken);
+  if (presented !== void 0) err.presented = presented;
+  return err;
+}
+function enforcePolicy(policy, idToken, options) {
+  if (idToken === void 0) {
+    throw new FederationError(
+      "POLICY_DENIED",
+      `Denied by policy "${policy.name}": the policy matches CI token claims, and this login has no CI token.`,
+      { remedy: "Use a policy only with federated (CI token) logins." }
+    );
+  }
+  const decision = evaluatePolicy(policy, idToken.claims, {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    scopes: options.scopes.map((s) => s.scope)
+  });
+  if (!decision.allowed) throw policyDeniedError(decision.denial, idToken);
+  return decision;
+}
 
 // src/audit/log.ts
 import { constants } from "node:fs";
@@ -283,8 +426,8 @@ async function loginWithGuardFiles(options, source, http, files) {
     now: files.now,
     ...files.ci === void 0 ? {} : { ci: files.ci }
   };
-  if (files.policyPath !== void 0) {
-    const policy = await loadPolicy(files.policyPath);
+  const policy = files.policy ?? (files.policyPath === void 0 ? void 0 : await loadPolicy(files.policyPath));
+  if (policy !== void 0) {
     trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
   }
   try {

@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-O6XZFWFZ.js";
+} from "./chunk-NXCDRCHT.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -47,8 +47,8 @@ async function prepareExports(values, env, options) {
     }
     return { options, run: async () => void 0 };
   }
-  const { planExports, runExports } = await import("./exports-AT2NI5ZU.js");
-  const { withHandoffScopes } = await import("./select-53HBQEGX.js");
+  const { planExports, runExports } = await import("./exports-XK3XLOFH.js");
+  const { withHandoffScopes } = await import("./select-FDUDWQTL.js");
   const plan = planExports(values, env);
   return {
     options: withHandoffScopes(options, plan.handoffs),

@@ -2,7 +2,7 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-JTGDMRVV.js";
+} from "./chunk-EMDYYYJZ.js";
 import "./chunk-DPA4EM7W.js";
 import "./chunk-ID5FPGTE.js";
 import "./chunk-JQXW3DFI.js";

@@ -5,7 +5,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-O6XZFWFZ.js";
+} from "./chunk-NXCDRCHT.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,

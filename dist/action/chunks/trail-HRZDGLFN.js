@@ -1,18 +1,23 @@
 import {
   login,
   presentedClaims
-} from "./chunk-52QO22T4.js";
+} from "./chunk-ME3LQODR.js";
+import {
+  decodeJwt
+} from "./chunk-VYMM27RE.js";
+import {
+  quote
+} from "./chunk-JQXW3DFI.js";
 import {
   FederationError,
-  decodeJwt,
-  quote,
   usageError
-} from "./chunk-2SGN7QR7.js";
+} from "./chunk-NTCGQ4GM.js";
+import "./chunk-C7H3IGGA.js";
 import {
   isoTime,
   replaceControlCharacters
-} from "./chunk-6K26OL3X.js";
-import "./chunk-W5HOY55K.js";
+} from "./chunk-CL3IFF6F.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -333,7 +338,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-MLARZWWL.js");
+  const { parseDocument } = await import("./browser-7726AEJH.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -611,8 +616,8 @@ async function loginWithGuardFiles(options, source, http, files) {
     now: files.now,
     ...files.ci === void 0 ? {} : { ci: files.ci }
   };
-  if (files.policyPath !== void 0) {
-    const policy = await loadPolicy(files.policyPath);
+  const policy = files.policy ?? (files.policyPath === void 0 ? void 0 : await loadPolicy(files.policyPath));
+  if (policy !== void 0) {
     trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
   }
   try {

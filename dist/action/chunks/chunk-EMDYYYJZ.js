@@ -117,6 +117,10 @@ function launchEndpoint(config, env, entry = endpointEntry()) {
 
 // src/handoff/identity-endpoint/protocol.ts
 var TOKEN_PATH = "/msi/token";
+var IMDS_TOKEN_PATH = "/metadata/identity/oauth2/token";
+function imdsPath(capability) {
+  return `/${capability}${IMDS_TOKEN_PATH}`;
+}
 
 // src/handoff/identity-endpoint.ts
 var IDENTITY_VARIABLES = ["IDENTITY_ENDPOINT", "IDENTITY_HEADER"];
@@ -138,56 +142,68 @@ function identityIdleTimeout(env) {
 function duration(seconds) {
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }
-var identityEndpointHandoff = {
-  name: "identity-endpoint",
-  async export(request, sink) {
-    const launch = request.identity;
-    if (launch === void 0) {
-      throw usageError(
-        "IDENTITY_ENDPOINT_UNAVAILABLE",
-        "This entry point cannot start the identity endpoint.",
-        "Use the `entra-federate login` command or the GitHub Action for identity-endpoint.",
-        "export"
-      );
-    }
-    const secret = randomBytes(32).toString("hex");
-    sink.mask(secret);
-    const stateFile = join(sink.tempDir, `${STATE_FILE_PREFIX}${randomBytes(8).toString("hex")}.json`);
-    const tokenFiles = [
-      ...new Set(
-        TOKEN_FILE_VARIABLES.map((name) => request.exported.get(name)).filter((f) => f !== void 0)
-      )
-    ];
-    const env = {};
-    for (const [key, value] of Object.entries(request.env)) if (value !== void 0) env[key] = value;
-    delete env["GITHUB_STEP_SUMMARY"];
-    const { pid, port } = await launchEndpoint(
-      {
-        version: 1,
-        values: launch.values,
-        secret,
-        stateFile,
-        tokenFiles,
-        ...launch.watchPid === void 0 ? {} : { watchPid: launch.watchPid },
-        idleTimeoutSeconds: launch.idleTimeoutSeconds
-      },
-      env
+function identityEndpointHandoff(opts = {}) {
+  return {
+    name: "identity-endpoint",
+    export: (request, sink) => startEndpoint(request, sink, opts.imds?.(request) === true)
+  };
+}
+async function startEndpoint(request, sink, imds) {
+  const launch = request.identity;
+  if (launch === void 0) {
+    throw usageError(
+      "IDENTITY_ENDPOINT_UNAVAILABLE",
+      "This entry point cannot start the identity endpoint.",
+      "Use the `entra-federate login` command or the GitHub Action for identity-endpoint.",
+      "export"
     );
-    const endpoint = `http://127.0.0.1:${port}${TOKEN_PATH}`;
-    try {
-      sink.setEnv("IDENTITY_ENDPOINT", endpoint);
-      sink.setEnv("IDENTITY_HEADER", secret);
-    } catch (err) {
-      await stopEndpoint(stateFile);
-      throw err;
-    }
-    const ends = launch.watchPid === void 0 ? `at cleanup or after ${duration(launch.idleTimeoutSeconds)} without a request` : `with the job, at cleanup, or after ${duration(launch.idleTimeoutSeconds)} without a request`;
-    sink.info(
-      `identity-endpoint: IDENTITY_ENDPOINT=${endpoint} (pid ${pid}) serves fresh tokens to ManagedIdentityCredential / DefaultAzureCredential${tokenFiles.length === 0 ? "" : ` and keeps ${tokenFiles.join(", ")} fresh`}; it stops ${ends}.`
-    );
-    return { files: [], endpoints: [stateFile] };
   }
-};
+  const secret = randomBytes(32).toString("hex");
+  sink.mask(secret);
+  const capability = imds ? randomBytes(32).toString("base64url") : void 0;
+  if (capability !== void 0) sink.mask(capability);
+  const stateFile = join(sink.tempDir, `${STATE_FILE_PREFIX}${randomBytes(8).toString("hex")}.json`);
+  const tokenFiles = [
+    ...new Set(
+      TOKEN_FILE_VARIABLES.map((name) => request.exported.get(name)).filter((f) => f !== void 0)
+    )
+  ];
+  const env = {};
+  for (const [key, value] of Object.entries(request.env)) if (value !== void 0) env[key] = value;
+  delete env["GITHUB_STEP_SUMMARY"];
+  const { pid, port } = await launchEndpoint(
+    {
+      version: 1,
+      values: launch.values,
+      secret,
+      ...capability === void 0 ? {} : { capability },
+      stateFile,
+      tokenFiles,
+      ...launch.watchPid === void 0 ? {} : { watchPid: launch.watchPid },
+      idleTimeoutSeconds: launch.idleTimeoutSeconds
+    },
+    env
+  );
+  const endpoint = `http://127.0.0.1:${port}${TOKEN_PATH}`;
+  try {
+    sink.setEnv("IDENTITY_ENDPOINT", endpoint);
+    sink.setEnv("IDENTITY_HEADER", secret);
+  } catch (err) {
+    await stopEndpoint(stateFile);
+    throw err;
+  }
+  const ends = launch.watchPid === void 0 ? `at cleanup or after ${duration(launch.idleTimeoutSeconds)} without a request` : `with the job, at cleanup, or after ${duration(launch.idleTimeoutSeconds)} without a request`;
+  request.endpoint.running = {
+    url: endpoint,
+    secret,
+    ends,
+    ...capability === void 0 ? {} : { imdsUrl: `http://127.0.0.1:${port}${imdsPath(capability)}` }
+  };
+  sink.info(
+    `identity-endpoint: IDENTITY_ENDPOINT=${endpoint} (pid ${pid}) serves fresh tokens to ManagedIdentityCredential / DefaultAzureCredential${tokenFiles.length === 0 ? "" : ` and keeps ${tokenFiles.join(", ")} fresh`}; renews them until it stops ${ends}.`
+  );
+  return { files: [], endpoints: [stateFile] };
+}
 
 export {
   ciTokenFile,

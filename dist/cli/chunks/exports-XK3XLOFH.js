@@ -9,7 +9,7 @@ import {
   identityIdleTimeout,
   runTool,
   selectHandoffs
-} from "./chunk-I5QLAWAB.js";
+} from "./chunk-2XZ2W6CH.js";
 import {
   commandLineOf,
   isEmptyCleanup,
@@ -34,6 +34,7 @@ import { tmpdir } from "node:os";
 // src/handoff/run.ts
 async function runHandoffs(handoffs, context, sink, onCleanup) {
   const exported = /* @__PURE__ */ new Map();
+  const endpoint = {};
   const recording = {
     setEnv: (name, value) => {
       sink.setEnv(name, value);
@@ -51,7 +52,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     return token;
   };
   for (const handoff of handoffs) {
-    const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
+    const cleanup = await handoff.export({ ...context, exported, accessToken, endpoint }, recording);
     onCleanup(cleanup);
   }
 }

@@ -2,7 +2,7 @@ import {
   EXPORT_NAMES,
   selectHandoffs,
   withHandoffScopes
-} from "./chunk-I5QLAWAB.js";
+} from "./chunk-2XZ2W6CH.js";
 import "./chunk-72HPESNF.js";
 import "./chunk-E4FLCOSY.js";
 import "./chunk-3CM6PUYR.js";

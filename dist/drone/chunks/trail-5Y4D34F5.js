@@ -1,23 +1,14 @@
 import {
-  login,
-  presentedClaims
-} from "./chunk-ME3LQODR.js";
-import {
-  decodeJwt
-} from "./chunk-VYMM27RE.js";
-import {
-  quote
-} from "./chunk-JQXW3DFI.js";
-import {
   FederationError,
-  usageError
-} from "./chunk-NTCGQ4GM.js";
-import "./chunk-C7H3IGGA.js";
-import {
+  decodeJwt,
   isoTime,
-  replaceControlCharacters
-} from "./chunk-CL3IFF6F.js";
-import "./chunk-WNTXV5YL.js";
+  login,
+  presentedClaims,
+  quote,
+  replaceControlCharacters,
+  usageError
+} from "./chunk-VYXET5Q4.js";
+import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -338,7 +329,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-7726AEJH.js");
+  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -616,8 +607,8 @@ async function loginWithGuardFiles(options, source, http, files) {
     now: files.now,
     ...files.ci === void 0 ? {} : { ci: files.ci }
   };
-  if (files.policyPath !== void 0) {
-    const policy = await loadPolicy(files.policyPath);
+  const policy = files.policy ?? (files.policyPath === void 0 ? void 0 : await loadPolicy(files.policyPath));
+  if (policy !== void 0) {
     trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
   }
   try {

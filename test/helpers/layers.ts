@@ -13,7 +13,7 @@ import ts from 'typescript';
 
 /** What each unit may import besides itself. Anything not listed is refused, so the table is the rule. */
 const BELOW_ENTRY = ['core', 'ci', 'policy', 'doctor', 'audit', 'verify', 'handoff'] as const;
-const ADAPTERS = ['entry/cli', 'entry/github', 'entry/drone'] as const;
+const ADAPTERS = ['entry/cli', 'entry/github', 'entry/drone', 'entry/identity'] as const;
 
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   core: [],
@@ -31,6 +31,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'entry/cli': ['entry/shared', ...BELOW_ENTRY, 'sandbox'],
   'entry/github': ['entry/shared', ...BELOW_ENTRY],
   'entry/drone': ['entry/shared', ...BELOW_ENTRY],
+  'entry/identity': ['entry/shared', ...BELOW_ENTRY],
   entry: [...ADAPTERS, 'entry/shared', ...BELOW_ENTRY],
 };
 

@@ -1,8 +1,9 @@
 /**
  * What the Drone plugin leaves for later steps. Drone passes nothing between steps but the
- * workspace (other-ci.md §3.4), so the results go to a shell file that later steps source;
- * on Harness also to its output files. Token bytes go only to the env file (0600) and to
- * Harness's output-secret file, never to a log or to the plain output variables.
+ * workspace (https://docs.drone.io/pipeline/docker/syntax/workspace/), so the results go to a
+ * shell file that later steps source; on Harness also to its output files. Token bytes go only
+ * to the env file (0600) and to Harness's output-secret file, never to a log or to the plain
+ * output variables.
  */
 import { randomBytes } from 'node:crypto';
 import {

@@ -1,10 +1,15 @@
 /**
  * A failed step as the runner shows it: one `::error::` annotation holding what happened,
  * the fields support needs (code, the CI token's iss/sub/aud, trace and correlation ids) and
- * what to change. Remedies are written for the CLI's flags; here they name the inputs.
+ * what to change; the doctor's reading right under it, in the log and in the step summary.
+ * Remedies are written for the CLI's flags; here they name the inputs.
  */
-import type { FederationError } from '../../core/errors.js';
+import type { CiContext } from '../../ci/types.js';
+import { FederationError } from '../../core/errors.js';
+import { doctorReading, exitCodeOf } from '../shared/failure.js';
 import { renderError } from '../shared/render.js';
+import type { Runner } from './runner.js';
+import { failureSummary } from './summary.js';
 
 const INPUT_FOR_FLAG: Readonly<Record<string, string>> = {
   'client-id': 'client-id',
@@ -43,4 +48,29 @@ export function causeChain(err: unknown): string[] {
     current = current instanceof Error ? current.cause : undefined;
   }
   return out;
+}
+
+/** Reports a failed step on the runner; returns its exit code. */
+export async function reportFailure(err: unknown, runner: Runner, ci: CiContext, now: number): Promise<number> {
+  if (err instanceof FederationError) {
+    runner.error(failureText(err));
+    for (const cause of causeChain(err)) runner.debug(`cause: ${cause}`);
+    const reading = await doctorReading(err, now);
+    if (reading !== undefined) {
+      runner.info('entra-federate doctor:');
+      for (const line of reading.text.trimEnd().split('\n')) runner.info(line);
+    }
+    try {
+      runner.appendSummary(failureSummary(err, ci) + (reading === undefined ? '' : `\n${reading.markdown}`));
+    } catch {
+      // The annotation above already says what failed.
+    }
+    return exitCodeOf(err);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  runner.error(
+    `entra-federate: unexpected error: ${message}. This is a bug; please report it with the step's debug log (it contains no tokens).`,
+  );
+  if (err instanceof Error && err.stack !== undefined) runner.debug(err.stack);
+  return 1;
 }

@@ -42,7 +42,7 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-HVIIELLC.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-AXUKRTXY.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-4H5HUU7A.js";
-import "./chunks/chunk-F6LCBOBW.js";
-import "./chunks/chunk-TIHF2OZL.js";
+} from "./chunks/chunk-KDAY4AOH.js";
+import "./chunks/chunk-UXLB5FXZ.js";
+import "./chunks/chunk-EGKTBX4C.js";
 import "./chunks/chunk-VBMGHPDA.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
-} from "./chunks/chunk-HOL6BS47.js";
+} from "./chunks/chunk-MRMD7F7L.js";
 import "./chunks/chunk-GJATYHHP.js";
-import "./chunks/chunk-72OCM5UT.js";
-import "./chunks/chunk-XKEUJV4V.js";
+import "./chunks/chunk-PXUL7EJQ.js";
+import "./chunks/chunk-FYJABTZU.js";
 import {
   printableAscii
 } from "./chunks/chunk-2F2SCBCB.js";
@@ -30,18 +30,20 @@ Commands:
   policy    \`policy test\`: evaluate a policy file against CI token claims
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
+  git-credential  git's credential helper for Azure Repos (configured by login --export git)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-63FUWAXG.js"),
-  login: () => import("./chunks/login-F22OHRJL.js"),
-  logout: () => import("./chunks/logout-5SUQHE2V.js"),
-  doctor: () => import("./chunks/doctor-43R5AH5R.js"),
-  verify: () => import("./chunks/verify-6IJMK5ZP.js"),
-  policy: () => import("./chunks/policy-6YIBHZ2J.js"),
-  sandbox: () => import("./chunks/sandbox-KZXYKKHN.js"),
-  demo: () => import("./chunks/demo-EZZFECZQ.js")
+  token: () => import("./chunks/token-HUCYSRUA.js"),
+  login: () => import("./chunks/login-627VXJXU.js"),
+  logout: () => import("./chunks/logout-XNS6GY46.js"),
+  doctor: () => import("./chunks/doctor-RVG6F6E4.js"),
+  verify: () => import("./chunks/verify-FDU6BEXR.js"),
+  policy: () => import("./chunks/policy-ED5T3S22.js"),
+  sandbox: () => import("./chunks/sandbox-N7PDQ6SI.js"),
+  demo: () => import("./chunks/demo-F3FHYCTX.js"),
+  "git-credential": () => import("./chunks/git-credential-GHT3WEKT.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

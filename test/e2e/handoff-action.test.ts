@@ -142,8 +142,8 @@ describe('export: every hand-off at once', () => {
       ARM_CLIENT_ID: sandbox.clientId,
       ARM_SUBSCRIPTION_ID: SUBSCRIPTION,
       AAD_LOGIN_METHOD: 'workloadidentity',
-      GIT_CONFIG_COUNT: '2',
-      GIT_CONFIG_KEY_0: 'http.https://dev.azure.com/.extraheader',
+      GIT_CONFIG_COUNT: '4',
+      GIT_CONFIG_KEY_0: 'credential.https://dev.azure.com.helper',
     });
     // GitHub: azurerm uses the runner's request URL and refreshes itself; no token file for it.
     expect(e).not.toHaveProperty('ARM_OIDC_TOKEN_FILE_PATH');
@@ -154,7 +154,7 @@ describe('export: every hand-off at once', () => {
       'exported:          terraform: ARM_USE_OIDC',
       'exported:          az: signed in as a managed identity under AZURE_CONFIG_DIR=',
       `exported:          acr: docker is signed in to ${registry.host} until`,
-      'exported:          git: a bearer header for https://dev.azure.com',
+      'exported:          git: entra-federate is the credential helper for https://dev.azure.com',
       'exported:          identity-endpoint: IDENTITY_ENDPOINT=',
     ]) {
       expect(step.stdout).toContain(line);
@@ -204,7 +204,6 @@ describe('export: every hand-off at once', () => {
     const masked = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
     const secrets = [
       step.exported['IDENTITY_HEADER'] ?? '',
-      (step.exported['GIT_CONFIG_VALUE_0'] ?? '').replace('AUTHORIZATION: bearer ', ''),
       registry.refreshTokens.at(-1) ?? '',
       readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'),
     ];

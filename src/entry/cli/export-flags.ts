@@ -5,9 +5,8 @@
 import { usageError } from '../../core/errors.js';
 import type { FederationOptions } from '../../core/options.js';
 import type { EntryIo } from '../shared/io.js';
-import type { LoginValues } from '../shared/login-values.js';
-import type { HandoffPlan } from '../shared/sign-in.js';
 import type { OptionSpec } from './common.js';
+import type { ExportValues, PreparedExports } from './exports.js';
 
 export const EXPORT_FLAGS = {
   export: { type: 'string', multiple: true },
@@ -21,21 +20,6 @@ export const EXPORT_HELP = `  --export NAME           hand credentials to the jo
                           [default: GITHUB_ENV on GitHub, $BASH_ENV on CircleCI]
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;
-
-export interface ExportValues extends LoginValues {
-  export?: string[] | undefined;
-  'export-file'?: string | undefined;
-  'subscription-id'?: string | undefined;
-}
-
-export interface PreparedExports {
-  /** The login's options with the scopes the hand-offs need added. */
-  options: FederationOptions;
-  /** For the sign-in; absent without --export. */
-  handoffs?: HandoffPlan;
-  /** After the hand-offs: says where the variables went, or how to undo them. */
-  finish(): void;
-}
 
 /** Checks the export flags before the login sends anything. */
 export async function prepareExports(

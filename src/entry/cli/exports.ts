@@ -16,8 +16,24 @@ import type { CiSink, IdentityLaunch } from '../../handoff/types.js';
 import { openVariables, variableChannel } from '../../handoff/variables.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import type { EntryIo } from '../shared/io.js';
+import type { LoginValues } from '../shared/login-values.js';
 import { ENDPOINT_VALUES } from '../shared/login-values.js';
-import type { ExportValues, PreparedExports } from './export-flags.js';
+import type { HandoffPlan } from '../shared/sign-in.js';
+
+export interface ExportValues extends LoginValues {
+  export?: string[] | undefined;
+  'export-file'?: string | undefined;
+  'subscription-id'?: string | undefined;
+}
+
+export interface PreparedExports {
+  /** The login's options with the scopes the hand-offs need added. */
+  options: FederationOptions;
+  /** For the sign-in; absent without --export. */
+  handoffs?: HandoffPlan;
+  /** After the hand-offs: says where the variables went, or how to undo them. */
+  finish(): void;
+}
 
 /** Everything checkable before the login: names, the subscription, the variables channel. */
 export async function planExports(

@@ -42,13 +42,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-EGGQECID.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-3I3LH6PL.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-YK4PWYPR.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-6OWORAQJ.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -112,6 +112,7 @@ function loginSummary(result, ci) {
 // src/handoff/run.ts
 async function runHandoffs(handoffs, context, sink, onCleanup) {
   const exported = /* @__PURE__ */ new Map();
+  const endpoint = {};
   const recording = {
     setEnv: (name, value) => {
       sink.setEnv(name, value);
@@ -129,7 +130,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     return token;
   };
   for (const handoff of handoffs) {
-    const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
+    const cleanup = await handoff.export({ ...context, exported, accessToken, endpoint }, recording);
     onCleanup(cleanup);
   }
 }
@@ -153,11 +154,12 @@ async function signIn(request, deps) {
   return result;
 }
 async function guardedLogin(options, credential, guard, deps) {
-  if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
+  if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-RJV5W2Q4.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-NURAYQMT.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
+    policy: guard.policy,
     auditLogPath: guard.auditLogPath,
     summaryPath: guard.summaryPath,
     provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-77O2JXFZ.js";
-import "./chunks/chunk-AE3Q4ZCI.js";
+} from "./chunks/chunk-DLTMBKOD.js";
+import "./chunks/chunk-YJHIVRLH.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import {
@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-25MXLSV7.js";
+import "./chunks/chunk-4D3OPUEX.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -33,19 +33,21 @@ Commands:
             credential and role assignments a CI job needs, and print the snippet that uses them
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
+  git-credential  git's credential helper for Azure Repos (configured by login --export git)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-V7MNM24A.js"),
-  login: () => import("./chunks/login-7UT2R6SS.js"),
-  logout: () => import("./chunks/logout-WSPGKGGS.js"),
-  doctor: () => import("./chunks/doctor-72LJVZRS.js"),
-  verify: () => import("./chunks/verify-YKEFPB54.js"),
-  policy: () => import("./chunks/policy-7EHBMLSG.js"),
-  setup: () => import("./chunks/setup-YPQ7HL5A.js"),
-  sandbox: () => import("./chunks/sandbox-6SMB44PL.js"),
-  demo: () => import("./chunks/demo-UPZE7TBP.js")
+  token: () => import("./chunks/token-PAXRHCXB.js"),
+  login: () => import("./chunks/login-APJYTKQL.js"),
+  logout: () => import("./chunks/logout-5CVPMUB2.js"),
+  doctor: () => import("./chunks/doctor-CASVB5P6.js"),
+  verify: () => import("./chunks/verify-Z23MK4HW.js"),
+  policy: () => import("./chunks/policy-LWONYVXV.js"),
+  setup: () => import("./chunks/setup-APCDVXGQ.js"),
+  sandbox: () => import("./chunks/sandbox-WA3IE2RT.js"),
+  demo: () => import("./chunks/demo-STV6GPXO.js"),
+  "git-credential": () => import("./chunks/git-credential-TTEGO7AA.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

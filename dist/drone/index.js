@@ -116,6 +116,7 @@ async function reportFailure(err, io, opts = {}) {
 // src/handoff/run.ts
 async function runHandoffs(handoffs, context, sink, onCleanup) {
   const exported = /* @__PURE__ */ new Map();
+  const endpoint = {};
   const recording = {
     setEnv: (name, value) => {
       sink.setEnv(name, value);
@@ -133,7 +134,7 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     return token;
   };
   for (const handoff of handoffs) {
-    const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
+    const cleanup = await handoff.export({ ...context, exported, accessToken, endpoint }, recording);
     onCleanup(cleanup);
   }
 }
@@ -157,11 +158,12 @@ async function signIn(request, deps) {
   return result;
 }
 async function guardedLogin(options, credential, guard, deps) {
-  if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
+  if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-3OLUNJCT.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-CX4WLDTF.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
+    policy: guard.policy,
     auditLogPath: guard.auditLogPath,
     summaryPath: guard.summaryPath,
     provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,

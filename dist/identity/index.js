@@ -6,6 +6,7 @@ import {
   decodeJwt,
   fetchWithRetry,
   isoTime,
+  loadPolicy,
   login,
   normalizeScopes,
   numericClaim,
@@ -17,7 +18,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-7SUADCQY.js";
+} from "./chunks/chunk-D54RKMW6.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/handoff/identity-endpoint/process.ts
@@ -112,36 +113,77 @@ var TokenCache = class {
 // src/handoff/identity-endpoint/protocol.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 var TOKEN_PATH = "/msi/token";
+var IMDS_TOKEN_PATH = "/metadata/identity/oauth2/token";
 var API_VERSION = "2019-08-01";
+var API_VERSION_2017 = "2017-09-01";
+var IMDS_API_VERSION = "2018-02-01";
 var SECRET_HEADER = "x-identity-header";
+var SECRET_HEADER_2017 = "secret";
 function secretMatches(given, secret) {
   if (typeof given !== "string") return false;
   const a = createHash("sha256").update(given, "utf8").digest();
   const b = createHash("sha256").update(secret, "utf8").digest();
   return timingSafeEqual(a, b);
 }
-function refuse(status, error, description) {
-  return { ok: false, status, error, description };
+var quoted = (value, max = 60) => JSON.stringify(value.slice(0, max));
+function imdsPath(capability) {
+  return `/${capability}${IMDS_TOKEN_PATH}`;
 }
-function parseTokenRequest(method, rawUrl, headers, secret, clientId) {
-  const url = new URL(rawUrl ?? "/", "http://127.0.0.1");
-  if (url.pathname !== TOKEN_PATH)
-    return refuse(404, "not_found", `This endpoint serves tokens at ${TOKEN_PATH} only.`);
+function dialectOf(path, headers, query, secrets) {
+  if (secrets.capability !== void 0 && secretMatches(path, imdsPath(secrets.capability))) return "imds";
+  if (path !== TOKEN_PATH && path !== `${TOKEN_PATH}/`) return void 0;
+  if (headers[SECRET_HEADER] !== void 0) return "app-service-2019";
+  if (headers[SECRET_HEADER_2017] !== void 0) return "app-service-2017";
+  return query.get("api-version") === API_VERSION_2017 ? "app-service-2017" : "app-service-2019";
+}
+var EXPECTED_VERSION = {
+  "app-service-2019": API_VERSION,
+  "app-service-2017": API_VERSION_2017,
+  imds: IMDS_API_VERSION
+};
+function parseTokenRequest(method, rawUrl, headers, secrets, clientId) {
+  let url;
+  try {
+    url = new URL(rawUrl ?? "/", "http://127.0.0.1");
+  } catch {
+    return { ok: false, dialect: "app-service-2019", status: 400, error: "invalid_request", description: "Bad URL." };
+  }
+  const query = url.searchParams;
+  const dialect = dialectOf(url.pathname, headers, query, secrets);
+  if (dialect === void 0) {
+    return {
+      ok: false,
+      dialect: "app-service-2019",
+      status: 404,
+      error: "not_found",
+      description: `This endpoint serves tokens at ${TOKEN_PATH} only.`
+    };
+  }
+  const refuse = (status, error, description) => ({
+    ok: false,
+    dialect,
+    status,
+    error,
+    description
+  });
   if (method !== "GET") return refuse(405, "invalid_request", "Use GET.");
-  if (!secretMatches(headers[SECRET_HEADER], secret)) {
+  if (dialect === "app-service-2019" && !secretMatches(headers[SECRET_HEADER], secrets.secret))
     return refuse(
       401,
       "unauthorized",
       "The X-IDENTITY-HEADER header is missing or wrong: send the value of IDENTITY_HEADER."
     );
-  }
-  const query = url.searchParams;
+  if (dialect === "app-service-2017" && !secretMatches(headers[SECRET_HEADER_2017], secrets.secret))
+    return refuse(401, "unauthorized", "The secret header is missing or wrong: send the value of MSI_SECRET.");
+  if (dialect === "imds" && headers["metadata"] !== "true")
+    return refuse(400, "invalid_request", "Required metadata header not specified: send `Metadata: true`.");
   const version = query.get("api-version");
-  if (version !== API_VERSION)
+  const expected = EXPECTED_VERSION[dialect];
+  if (version !== expected)
     return refuse(
       400,
       "invalid_request",
-      `api-version must be ${API_VERSION}${version === null ? "" : `, not ${JSON.stringify(version.slice(0, 40))}`}.`
+      `api-version must be ${expected}${version === null ? "" : `, not ${quoted(version, 40)}`}.`
     );
   const resource = query.get("resource")?.trim() ?? "";
   if (resource === "")
@@ -152,10 +194,11 @@ function parseTokenRequest(method, rawUrl, headers, secret, clientId) {
     );
   const asked = query.get("client_id") ?? query.get("clientid");
   if (asked !== null && asked.toLowerCase() !== clientId.toLowerCase()) {
+    const variable = dialect === "imds" ? "ARM_CLIENT_ID" : dialect === "app-service-2017" ? "the client id" : "AZURE_CLIENT_ID";
     return refuse(
       400,
       "invalid_request",
-      `This endpoint serves client ${clientId} only, not ${JSON.stringify(asked.slice(0, 60))}: unset AZURE_CLIENT_ID or set it to ${clientId}.`
+      `This endpoint serves client ${clientId} only, not ${quoted(asked)}: unset ${variable} or set it to ${clientId}.`
     );
   }
   for (const unsupported of ["mi_res_id", "msi_res_id", "object_id", "principal_id"]) {
@@ -166,19 +209,57 @@ function parseTokenRequest(method, rawUrl, headers, secret, clientId) {
         `${unsupported} is not supported: this endpoint serves client ${clientId} only.`
       );
   }
-  return { ok: true, resource };
+  return { ok: true, dialect, resource };
 }
-function tokenBody(token, resource, clientId) {
-  return JSON.stringify({
-    access_token: token.accessToken,
-    // Epoch seconds as a string, like App Service itself.
-    expires_on: String(Math.floor(token.expiresOn / 1e3)),
-    resource,
-    token_type: "Bearer",
-    client_id: clientId
-  });
+var two = (n) => String(n).padStart(2, "0");
+function appService2017Time(epochMs) {
+  const d = new Date(epochMs);
+  return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +00:00`;
 }
-function errorBody(error, description) {
+function tokenBody(dialect, token, resource, clientId, now = Date.now()) {
+  const expiresOn = Math.floor(token.expiresOn / 1e3);
+  switch (dialect) {
+    case "app-service-2017":
+      return JSON.stringify({
+        access_token: token.accessToken,
+        expires_on: appService2017Time(token.expiresOn),
+        resource,
+        token_type: "Bearer",
+        client_id: clientId
+      });
+    case "imds": {
+      const notBefore = Math.floor((token.obtainedAt ?? now) / 1e3);
+      const expiresIn = String(Math.max(0, expiresOn - Math.floor(now / 1e3)));
+      return JSON.stringify({
+        access_token: token.accessToken,
+        client_id: clientId,
+        expires_in: expiresIn,
+        expires_on: String(expiresOn),
+        ext_expires_in: expiresIn,
+        not_before: String(notBefore),
+        resource,
+        token_type: "Bearer"
+      });
+    }
+    default:
+      return JSON.stringify({
+        access_token: token.accessToken,
+        // Epoch seconds as a string, like App Service itself.
+        expires_on: String(expiresOn),
+        resource,
+        token_type: "Bearer",
+        client_id: clientId
+      });
+  }
+}
+function errorBody(dialect, error, description, status = 400) {
+  if (dialect === "app-service-2017")
+    return JSON.stringify({
+      Message: "An error has occurred.",
+      ExceptionMessage: description,
+      ErrorCode: error,
+      StatusCode: status
+    });
   return JSON.stringify({ error, error_description: description });
 }
 
@@ -208,11 +289,13 @@ async function startIdentityServer(opts) {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
       res.end(body);
     };
-    const parsed = parseTokenRequest(req.method, req.url, req.headers, opts.secret, opts.clientId);
+    const secrets = { secret: opts.secret, ...opts.capability === void 0 ? {} : { capability: opts.capability } };
+    const parsed = parseTokenRequest(req.method, req.url, req.headers, secrets, opts.clientId);
     if (!parsed.ok) {
-      send(parsed.status, errorBody(parsed.error, parsed.description));
+      send(parsed.status, errorBody(parsed.dialect, parsed.error, parsed.description, parsed.status));
       return;
     }
+    const { dialect } = parsed;
     opts.onActivity();
     let scope;
     try {
@@ -220,14 +303,14 @@ async function startIdentityServer(opts) {
       scope = spec[0]?.scope ?? "";
     } catch (err) {
       const f = failure(err);
-      send(f.status, errorBody(f.error, f.description));
+      send(f.status, errorBody(dialect, f.error, f.description, f.status));
       return;
     }
     cache.get(scope).then(
-      (token) => send(200, tokenBody(token, parsed.resource, opts.clientId)),
+      (token) => send(200, tokenBody(dialect, token, parsed.resource, opts.clientId)),
       (err) => {
         const f = failure(err);
-        send(f.status, errorBody(f.error, f.description));
+        send(f.status, errorBody(dialect, f.error, f.description, f.status));
       }
     );
   });
@@ -1669,11 +1752,12 @@ function guardFrom(values, env) {
 
 // src/entry/shared/sign-in.ts
 async function guardedLogin(options, credential, guard, deps) {
-  if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
+  if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-WOEAT3D2.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-26WRQEWO.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
+    policy: guard.policy,
     auditLogPath: guard.auditLogPath,
     summaryPath: guard.summaryPath,
     provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,
@@ -1694,7 +1778,7 @@ function parseConfig(text) {
       "It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand."
     );
   }
-  const ok = parsed.version === 1 && typeof parsed.secret === "string" && parsed.secret.length >= 32 && typeof parsed.stateFile === "string" && typeof parsed.values === "object" && parsed.values !== null && Array.isArray(parsed.tokenFiles) && typeof parsed.idleTimeoutSeconds === "number" && parsed.idleTimeoutSeconds > 0;
+  const ok = parsed.version === 1 && typeof parsed.secret === "string" && parsed.secret.length >= 32 && typeof parsed.stateFile === "string" && typeof parsed.values === "object" && parsed.values !== null && Array.isArray(parsed.tokenFiles) && typeof parsed.idleTimeoutSeconds === "number" && parsed.idleTimeoutSeconds > 0 && (parsed.capability === void 0 || typeof parsed.capability === "string" && /^[A-Za-z0-9_-]{22,}$/.test(parsed.capability));
   if (!ok)
     throw usageError(
       "INVALID_ENDPOINT_CONFIG",
@@ -1731,7 +1815,8 @@ async function start(io) {
       idToken: unexpired(base.provider?.name, base.source.description, base.source.idToken, io.now)
     }
   } : base;
-  const guard = guardFrom(values, env);
+  const guardFiles = guardFrom(values, env);
+  const guard = guardFiles?.policyPath === void 0 ? guardFiles : { ...guardFiles, policy: await loadPolicy(guardFiles.policyPath) };
   const deps = { http, env, now: io.now };
   const exchange = async (scope) => {
     const obtainedAt = io.now();
@@ -1744,6 +1829,7 @@ async function start(io) {
   const server = await startIdentityServer({
     clientId: options.clientId,
     secret: config.secret,
+    ...config.capability === void 0 ? {} : { capability: config.capability },
     exchange,
     onActivity: () => lifecycle?.activity()
   });

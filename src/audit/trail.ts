@@ -11,6 +11,7 @@ import type { FederationOptions } from '../core/options.js';
 import type { PolicyDecision } from '../policy/evaluate.js';
 import { enforcePolicy } from '../policy/guard.js';
 import { loadPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/parse.js';
 import type { AppendFile } from './log.js';
 import { auditLines, openAppendOnly } from './log.js';
 import { renderAuditMarkdown } from './markdown.js';
@@ -69,6 +70,8 @@ export async function loginWithTrail(
 
 export interface GuardFiles {
   policyPath?: string | undefined;
+  /** A policy loaded once by a long-running caller (the identity endpoint); wins over policyPath. */
+  policy?: Policy | undefined;
   auditLogPath?: string | undefined;
   /** Appended only together with an audit log. */
   summaryPath?: string | undefined;
@@ -92,8 +95,8 @@ export async function loginWithGuardFiles(
     now: files.now,
     ...(files.ci === undefined ? {} : { ci: files.ci }),
   };
-  if (files.policyPath !== undefined) {
-    const policy = await loadPolicy(files.policyPath);
+  const policy = files.policy ?? (files.policyPath === undefined ? undefined : await loadPolicy(files.policyPath));
+  if (policy !== undefined) {
     trail.guard = (idToken, opts) => enforcePolicy(policy, idToken, opts);
   }
   try {

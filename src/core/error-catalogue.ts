@@ -208,6 +208,19 @@ export const AADSTS_CATALOGUE = {
 
 /** Every other code. */
 export const ERROR_CATALOGUE = {
+  CLI_UNAVAILABLE: {
+    topic: 'handoff',
+    exit: 1,
+    when: "The git export needs the CLI's own script as git's credential helper, and this installation has no dist/cli/index.js.",
+    remedy: 'Reinstall entra-federate, or use a release whose dist/ includes cli/index.js.',
+  },
+  IDENTITY_ENDPOINT_REFUSED: {
+    topic: 'handoff',
+    exit: 1,
+    when: "`entra-federate git-credential` asked the job's identity endpoint for a token and got none.",
+    remedy:
+      'Check that the step runs in the job whose login started the endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER).',
+  },
   INVALID_SETUP_KIND: {
     topic: 'setup',
     exit: 2,

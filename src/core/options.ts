@@ -124,7 +124,8 @@ export function validateCloud(raw: string | undefined): CloudName {
   return found;
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** 127.0.0.0/8, localhost, [::1] (hostname without port). */
+export function isLoopbackHost(hostname: string): boolean {
   if (LOOPBACK_HOSTS.has(hostname.toLowerCase())) return true;
   return /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(hostname);
 }

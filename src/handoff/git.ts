@@ -1,31 +1,65 @@
 /**
- * `git`: an Entra token for Azure DevOps (resource 499b84ac-1321-427f-aa17-267ca6975798) as an
- * `Authorization: bearer` header that git sends to https://dev.azure.com (and the legacy
- * *.visualstudio.com hosts) only. It travels in git's environment configuration
- * (GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n, git 2.31+), so it is never
- * written to a .git/config that could be committed, cached or left on a self-hosted runner.
- *
- * That puts the token in an environment variable of every later step: that is the mechanism
- * git offers for configuration that is not a file. It is masked where the CI can mask, and it
- * lasts as long as the token (about an hour); nothing refreshes a variable.
+ * `git`: configures entra-federate as git's credential helper for Azure DevOps
+ * (https://dev.azure.com and the legacy https://*.visualstudio.com hosts), so that every git
+ * command of the job gets a fresh token (resource 499b84ac-1321-427f-aa17-267ca6975798): from
+ * the identity endpoint when the job runs one, else from a fresh exchange with the job's CI
+ * token. The configuration travels in git's environment configuration (GIT_CONFIG_COUNT /
+ * GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n, git 2.31+): nothing is written to a .git/config, and no
+ * token is in any variable. https://git-scm.com/docs/git-config#ENVIRONMENT
  */
-import { usageError } from '../core/errors.js';
-import type { Handoff } from './types.js';
-import { isoTime } from '../core/text.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FederationError, usageError } from '../core/errors.js';
+import { shellQuote } from '../core/text.js';
+import type { Handoff, HandoffRequest } from './types.js';
 
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
-/** URL-scoped keys: the header goes to Azure DevOps and nowhere else. */
-export const GIT_HEADER_KEYS = [
-  'http.https://dev.azure.com/.extraheader',
-  'http.https://*.visualstudio.com/.extraheader',
-];
+/** URL-scoped: the helper is asked for Azure DevOps and nothing else. */
+export const GIT_CREDENTIAL_URLS = ['https://dev.azure.com', 'https://*.visualstudio.com'];
+
+/** The CLI's script, next to the entry that runs this (dist/cli/index.js). */
+export function cliEntry(from: string = import.meta.url): string {
+  for (const relative of ['../cli/index.js', '../../cli/index.js']) {
+    const path = fileURLToPath(new URL(relative, from));
+    if (existsSync(path)) return path;
+  }
+  throw new FederationError(
+    'CLI_UNAVAILABLE',
+    "entra-federate's CLI (dist/cli/index.js) is missing from this installation.",
+    {
+      remedy: 'Reinstall entra-federate, or use a release whose dist/ includes cli/index.js.',
+    },
+  );
+}
+
+/** `!node cli.js git-credential --client-id ...`: git runs it with sh and appends the action. */
+export function helperCommand(
+  request: HandoffRequest,
+  node: string = process.execPath,
+  cli: string = cliEntry(),
+): string {
+  const { result } = request;
+  const flags = [
+    '--client-id',
+    result.clientId,
+    '--tenant-id',
+    result.tenantId,
+    '--authority-host',
+    result.authorityHost,
+    '--audience',
+    result.audience,
+    '--cloud',
+    result.cloud,
+  ];
+  if (request.provider !== undefined) flags.push('--provider', request.provider);
+  return `!${[node, cli, 'git-credential', ...flags].map(shellQuote).join(' ')}`;
+}
 
 export const gitHandoff: Handoff = {
   name: 'git',
+  // Asked for at login too, so that policy and audit see Azure DevOps before any git command.
   scopes: [AZURE_DEVOPS_SCOPE],
   async export(request, sink) {
-    const token = request.accessToken(AZURE_DEVOPS_SCOPE);
-    sink.mask(token.accessToken);
     // Entries the job already has stay: ours are appended after them.
     const raw = (request.exported.get('GIT_CONFIG_COUNT') ?? request.env['GIT_CONFIG_COUNT'] ?? '').trim();
     const count = raw === '' ? 0 : Number(raw);
@@ -37,15 +71,22 @@ export const gitHandoff: Handoff = {
         'GIT_CONFIG_COUNT',
       );
     }
-    const header = `AUTHORIZATION: bearer ${token.accessToken}`;
-    GIT_HEADER_KEYS.forEach((key, i) => {
+    const helper = helperCommand(request);
+    const entries: [string, string][] = [];
+    for (const url of GIT_CREDENTIAL_URLS) {
+      // An empty value first resets the helper list for these URLs: ours is the one git asks.
+      entries.push([`credential.${url}.helper`, ''], [`credential.${url}.helper`, helper]);
+    }
+    entries.forEach(([key, value], i) => {
       sink.setEnv(`GIT_CONFIG_KEY_${count + i}`, key);
-      sink.setEnv(`GIT_CONFIG_VALUE_${count + i}`, header);
+      sink.setEnv(`GIT_CONFIG_VALUE_${count + i}`, value);
     });
-    sink.setEnv('GIT_CONFIG_COUNT', String(count + GIT_HEADER_KEYS.length));
-    const until = isoTime(token.expiresOn);
+    sink.setEnv('GIT_CONFIG_COUNT', String(count + entries.length));
+    const running = request.endpoint.running;
     sink.info(
-      `git: a bearer header for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config), valid until ${until}.`,
+      running === undefined
+        ? 'git: entra-federate is the credential helper for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config); renews: each git command gets a fresh token by a fresh exchange, for as long as the CI gives the job a valid token.'
+        : `git: entra-federate is the credential helper for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config); renews: each git command gets a fresh token from the identity endpoint until it stops ${running.ends}.`,
     );
     return { files: [] };
   },

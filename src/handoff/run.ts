@@ -5,9 +5,9 @@
  */
 import { usageError } from '../core/errors.js';
 import type { AccessToken } from '../core/exchange.js';
-import type { CiSink, Cleanup, Handoff, HandoffRequest } from './types.js';
+import type { CiSink, Cleanup, EndpointSlot, Handoff, HandoffRequest } from './types.js';
 
-export type HandoffContext = Omit<HandoffRequest, 'exported' | 'accessToken'>;
+export type HandoffContext = Omit<HandoffRequest, 'exported' | 'accessToken' | 'endpoint'>;
 
 export async function runHandoffs(
   handoffs: readonly Handoff[],
@@ -16,6 +16,7 @@ export async function runHandoffs(
   onCleanup: (cleanup: Cleanup) => void,
 ): Promise<void> {
   const exported = new Map<string, string>();
+  const endpoint: EndpointSlot = {};
   const recording: CiSink = {
     setEnv: (name, value) => {
       sink.setEnv(name, value);
@@ -34,7 +35,7 @@ export async function runHandoffs(
     return token;
   };
   for (const handoff of handoffs) {
-    const cleanup = await handoff.export({ ...context, exported, accessToken }, recording);
+    const cleanup = await handoff.export({ ...context, exported, accessToken, endpoint }, recording);
     onCleanup(cleanup);
   }
 }

@@ -13,7 +13,7 @@ import { azHandoff } from './az.js';
 import { envHandoff } from './env.js';
 import { gitHandoff } from './git.js';
 import { kubeloginHandoff } from './kubelogin.js';
-import { terraformHandoff } from './terraform.js';
+import { terraformHandoff, terraformUsesRequestUrl } from './terraform.js';
 import type { Handoff } from './types.js';
 
 /** Export names; `acr:<registry>` is the one with an argument. */
@@ -33,9 +33,13 @@ const FIXED: Readonly<Record<string, Handoff>> = {
   terraform: terraformHandoff,
   az: azHandoff,
   git: gitHandoff,
-  'identity-endpoint': identityEndpointHandoff,
+  'identity-endpoint': identityEndpointHandoff(),
 };
-const ORDER = ['env', 'kubelogin', 'terraform', 'az', 'acr', 'git', 'identity-endpoint'];
+/**
+ * The token file first (env, kubelogin), so that the endpoint knows it and keeps it fresh; the
+ * endpoint next, so that terraform, az, acr and git renew through it.
+ */
+const ORDER = ['env', 'kubelogin', 'identity-endpoint', 'terraform', 'az', 'acr', 'git'];
 
 function rank(handoff: Handoff): number {
   return ORDER.indexOf(handoff.name.startsWith('acr:') ? 'acr' : handoff.name);
@@ -67,6 +71,10 @@ export function selectHandoffs(values: readonly string[], how: { field: string; 
     }
     if (!out.some((h) => h.name === handoff.name)) out.push(handoff);
   }
+  // The IMDS capability URL is served only for a terraform export that will use it.
+  const endpointAt = out.findIndex((h) => h.name === 'identity-endpoint');
+  if (endpointAt >= 0 && out.some((h) => h.name === 'terraform'))
+    out[endpointAt] = identityEndpointHandoff({ imds: (request) => !terraformUsesRequestUrl(request) });
   return out.sort((a, b) => rank(a) - rank(b));
 }
 

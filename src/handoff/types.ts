@@ -67,6 +67,27 @@ export interface HandoffRequest {
   http: HttpClient;
   /** How to start the identity endpoint; absent where an entry cannot start one. */
   identity?: IdentityLaunch;
+  /**
+   * The identity endpoint this login started, once the identity-endpoint hand-off has run
+   * (it runs before the hand-offs that renew through it: terraform, az, acr, git).
+   */
+  endpoint: EndpointSlot;
+}
+
+/** Where the identity endpoint's coordinates are, for the hand-offs after it in one login. */
+export interface EndpointSlot {
+  running?: RunningEndpoint;
+}
+
+export interface RunningEndpoint {
+  /** IDENTITY_ENDPOINT (App Service 2019); MSI_ENDPOINT (2017) is the same URL. */
+  url: string;
+  /** IDENTITY_HEADER and MSI_SECRET. */
+  secret: string;
+  /** The IMDS-shaped capability URL (ARM_MSI_ENDPOINT), when the login asked for it. */
+  imdsUrl?: string;
+  /** When it stops, in words: "with the job, at cleanup, or after 2 h without a request". */
+  ends: string;
 }
 
 /** What the identity endpoint needs to get tokens on its own, for the rest of the job. */

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { runCli } from './run.js';
+import { runCli, runProcess } from './run.js';
 import type { ProcessResult } from './run.js';
 import {
   claimsOf,
@@ -386,10 +386,9 @@ describe('acr:<registry>', () => {
 });
 
 describe('git', () => {
-  test('a bearer header for dev.azure.com in GIT_CONFIG_*: git sees it in the environment, never in argv or .git/config', async () => {
+  test('entra-federate is the credential helper for Azure DevOps URLs in GIT_CONFIG_*: no token in any variable, nothing in .git/config', async () => {
     const dir = mkdtempSync(join(root, 'gl-'));
     const file = join(dir, 'azure.env');
-    const log = join(dir, 'tools.log');
     const job: Record<string, string> = {
       ...gitlabJob(dir),
       GIT_CONFIG_COUNT: '1',
@@ -399,6 +398,7 @@ describe('git', () => {
     const before = sandbox.requests.length;
     const result = recordMasked('git', await runCli(['login', '--export', 'git', '--export-file', file], job));
     expect(result.code, result.stderr).toBe(0);
+    // Policy and audit see Azure DevOps at login.
     expect(
       sandbox.requests
         .slice(before)
@@ -406,36 +406,23 @@ describe('git', () => {
         .map((r) => r.form?.['scope']),
     ).toContain(`${ADO}/.default`);
     const vars = sourceExportFile(file);
-    expect(vars['GIT_CONFIG_COUNT']).toBe('3');
-    expect(vars['GIT_CONFIG_KEY_1']).toBe('http.https://dev.azure.com/.extraheader');
-    expect(vars['GIT_CONFIG_KEY_2']).toBe('http.https://*.visualstudio.com/.extraheader');
-    const header = vars['GIT_CONFIG_VALUE_1'] ?? '';
-    const token = header.replace(/^AUTHORIZATION: bearer /, '');
-    leaks.add(token);
-    expect(claimsOf(token)).toMatchObject({ aud: ADO, appid: job['AZURE_CLIENT_ID'] });
-    expect(result.stderr).toMatch(
-      /git: a bearer header for https:\/\/dev\.azure\.com in GIT_CONFIG_\* \(not in any \.git\/config\), valid until/,
-    );
+    expect(vars['GIT_CONFIG_COUNT']).toBe('5');
+    expect([1, 2, 3, 4].map((i) => vars[`GIT_CONFIG_KEY_${i}`])).toEqual([
+      'credential.https://dev.azure.com.helper',
+      'credential.https://dev.azure.com.helper',
+      'credential.https://*.visualstudio.com.helper',
+      'credential.https://*.visualstudio.com.helper',
+    ]);
+    const helper = vars['GIT_CONFIG_VALUE_2'] ?? '';
+    expect(vars['GIT_CONFIG_VALUE_1']).toBe('');
+    expect(helper).toMatch(/^!'[^']*node[^']*' '[^']*\/dist\/cli\/index\.js' 'git-credential' '--client-id' /);
+    for (const value of Object.values(vars)) expect(value).not.toMatch(JWT);
+    expect(result.stderr).toContain('git: entra-federate is the credential helper for https://dev.azure.com');
 
-    // A later script line runs git: the fake records what it was given.
-    const later = spawnSync('sh', ['-c', '. "$0" && git ls-remote https://dev.azure.com/contoso/web/_git/web', file], {
-      env: { ...job, ...fakeTools(log) },
-      encoding: 'utf8',
-    });
-    expect(later.status).toBe(0);
-    const [call] = toolCalls(log);
-    expect(call?.argv).toEqual(['ls-remote', 'https://dev.azure.com/contoso/web/_git/web']);
-    expect(call?.env).toMatchObject({
-      GIT_CONFIG_COUNT: '3',
-      GIT_CONFIG_KEY_0: 'core.autocrlf',
-      GIT_CONFIG_VALUE_1: header,
-    });
-    expect(later.stdout + later.stderr).toBe('');
-
-    // Real git applies the header to Azure DevOps URLs only, from the environment.
+    // Real git applies the helper to Azure DevOps URLs only, from the environment.
     const gitEnv = {
       ...vars,
-      GIT_CONFIG_COUNT: '3',
+      GIT_CONFIG_COUNT: '5',
       GIT_CONFIG_KEY_0: 'core.autocrlf',
       GIT_CONFIG_VALUE_0: 'false',
       PATH: '/usr/bin:/bin',
@@ -443,30 +430,35 @@ describe('git', () => {
       GIT_CONFIG_NOSYSTEM: '1',
     };
     const urlmatch = (url: string): ReturnType<typeof spawnSync> =>
-      spawnSync('git', ['config', '--get-urlmatch', 'http.extraheader', url], { env: gitEnv, encoding: 'utf8' });
-    expect(urlmatch('https://dev.azure.com/contoso/web/_git/web').stdout).toBe(`${header}\n`);
-    expect(urlmatch('https://contoso.visualstudio.com/web/_git/web').stdout).toBe(`${header}\n`);
+      spawnSync('git', ['config', '--get-urlmatch', 'credential.helper', url], { env: gitEnv, encoding: 'utf8' });
+    expect(urlmatch('https://dev.azure.com/contoso/web/_git/web').stdout).toBe(`${helper}\n`);
+    expect(urlmatch('https://contoso.visualstudio.com/web/_git/web').stdout).toBe(`${helper}\n`);
     const github = urlmatch('https://github.com/octo-org/octo-repo');
     expect(github.status).toBe(1);
-    expect(github.stdout).toBe('');
     const repo = join(dir, 'repo');
     execFileSync('git', ['init', '-q', repo], { env: gitEnv });
-    expect(readFileSync(join(repo, '.git', 'config'), 'utf8')).not.toContain('extraheader');
-    expect(
-      execFileSync(
-        'git',
-        ['-C', repo, 'config', '--show-origin', '--get-all', 'http.https://dev.azure.com/.extraheader'],
-        { env: gitEnv, encoding: 'utf8' },
-      ),
-    ).toBe(`command line:\t${header}\n`);
+    expect(readFileSync(join(repo, '.git', 'config'), 'utf8')).not.toContain('credential');
+
+    // git asks the helper as git would: a fresh Azure DevOps token for Azure DevOps, nothing for others.
+    // Asynchronous: the helper reaches the in-process sandbox, which needs this event loop.
+    const ask = (input: string) =>
+      runProcess('git', ['credential', 'fill'], { env: { ...job, ...gitEnv, GIT_TERMINAL_PROMPT: '0' }, input });
+    const filled = await ask('protocol=https\nhost=dev.azure.com\npath=contoso/web/_git/web\n\n');
+    expect(filled.code, filled.stderr).toBe(0);
+    const password = /^password=(.+)$/m.exec(filled.stdout)?.[1] ?? '';
+    leaks.add(password);
+    expect(claimsOf(password)).toMatchObject({ aud: ADO, appid: job['AZURE_CLIENT_ID'] });
+    expect(filled.stdout).toContain('username=entra-federate');
+    const other = await ask('protocol=https\nhost=github.com\n\n');
+    expect(other.code).not.toBe(0);
+    expect(other.stdout).toBe('');
   });
 
-  test('GitHub: the token is masked before it is written to GITHUB_ENV', async () => {
+  test('GitHub: nothing secret goes to GITHUB_ENV', async () => {
     const run = await githubLogin(['--export', 'git']);
     expect(run.result.code, run.result.stderr).toBe(0);
-    const token = (run.exported['GIT_CONFIG_VALUE_0'] ?? '').replace(/^AUTHORIZATION: bearer /, '');
-    expect(masks(run.result)).toEqual([token]);
-    expect(run.exported['GIT_CONFIG_COUNT']).toBe('2');
+    expect(run.exported['GIT_CONFIG_COUNT']).toBe('4');
+    for (const value of Object.values(run.exported)) expect(value).not.toMatch(JWT);
   });
 });
 

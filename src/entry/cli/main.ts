@@ -20,6 +20,7 @@ Commands:
             credential and role assignments a CI job needs, and print the snippet that uses them
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
+  git-credential  git's credential helper for Azure Repos (configured by login --export git)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   setup: () => import('./setup.js'),
   sandbox: () => import('./sandbox.js'),
   demo: () => import('./demo.js'),
+  'git-credential': () => import('./git-credential.js'),
 };
 
 /** Runs one CLI invocation; returns its exit code. */

@@ -18,6 +18,7 @@ import { TokenFileKeeper } from '../../handoff/identity-endpoint/token-file-keep
 import { unexpired } from '../../handoff/identity-endpoint/unexpired-token.js';
 import type { LoginValues } from '../shared/login-values.js';
 import { credentialFrom, guardFrom, optionsFrom } from '../shared/login-values.js';
+import { loadPolicy } from '../../policy/load.js';
 import { guardedLogin } from '../shared/sign-in.js';
 
 export interface EndpointIo {
@@ -61,7 +62,9 @@ function parseConfig(text: string): EndpointConfig {
     parsed.values !== null &&
     Array.isArray(parsed.tokenFiles) &&
     typeof parsed.idleTimeoutSeconds === 'number' &&
-    parsed.idleTimeoutSeconds > 0;
+    parsed.idleTimeoutSeconds > 0 &&
+    (parsed.capability === undefined ||
+      (typeof parsed.capability === 'string' && /^[A-Za-z0-9_-]{22,}$/.test(parsed.capability)));
   if (!ok)
     throw usageError(
       'INVALID_ENDPOINT_CONFIG',
@@ -107,7 +110,12 @@ async function start(io: EndpointIo): Promise<RunningEndpoint> {
           },
         }
       : base;
-  const guard = guardFrom(values, env);
+  const guardFiles = guardFrom(values, env);
+  // Read once: a policy file changed mid-job (by the job itself) must not widen what is served.
+  const guard =
+    guardFiles?.policyPath === undefined
+      ? guardFiles
+      : { ...guardFiles, policy: await loadPolicy(guardFiles.policyPath) };
   const deps = { http, env, now: io.now };
 
   const exchange = async (scope: string): Promise<CachedToken> => {
@@ -122,6 +130,7 @@ async function start(io: EndpointIo): Promise<RunningEndpoint> {
   const server = await startIdentityServer({
     clientId: options.clientId,
     secret: config.secret,
+    ...(config.capability === undefined ? {} : { capability: config.capability }),
     exchange,
     onActivity: () => lifecycle?.activity(),
   });

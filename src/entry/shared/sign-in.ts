@@ -12,6 +12,7 @@ import type { HttpClient } from '../../core/http.js';
 import type { LoginResult } from '../../core/login.js';
 import { login } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
+import type { Policy } from '../../policy/parse.js';
 import { noIdToken, runHandoffs } from '../../handoff/run.js';
 import type { CiSink, Cleanup, Handoff, IdentityLaunch } from '../../handoff/types.js';
 
@@ -19,6 +20,8 @@ import type { CiSink, Cleanup, Handoff, IdentityLaunch } from '../../handoff/typ
 export interface Guard {
   /** Checked before any exchange: a denied run sends nothing to Entra. */
   policyPath?: string | undefined;
+  /** The policy already loaded (the identity endpoint reads it once, at start); wins over policyPath. */
+  policy?: Policy | undefined;
   /** One JSON line per token, or one saying why there is none, whatever the outcome. */
   auditLogPath?: string | undefined;
   /** A step summary (GitHub's GITHUB_STEP_SUMMARY) that gets the audit rows too. */
@@ -71,11 +74,12 @@ export async function guardedLogin(
   guard: Guard | undefined,
   deps: SignInDeps,
 ): Promise<LoginResult> {
-  if (guard?.policyPath === undefined && guard?.auditLogPath === undefined)
+  if (guard?.policyPath === undefined && guard?.policy === undefined && guard?.auditLogPath === undefined)
     return login(options, credential.source, { http: deps.http });
   const { loginWithGuardFiles } = await import('../../audit/trail.js');
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
+    policy: guard.policy,
     auditLogPath: guard.auditLogPath,
     summaryPath: guard.summaryPath,
     provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,

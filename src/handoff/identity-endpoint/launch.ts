@@ -16,6 +16,8 @@ export interface EndpointConfig {
   /** The login's flags: the endpoint rebuilds the same options and credential from them. */
   values: Record<string, string>;
   secret: string;
+  /** The IMDS capability path segment (>= 128 random bits); absent: IMDS is not served. */
+  capability?: string;
   stateFile: string;
   /** CI token files to keep fresh. */
   tokenFiles: string[];

@@ -1,5 +1,6 @@
 /**
- * The identity endpoint's HTTP server: 127.0.0.1 only, one path, the App Service protocol.
+ * The identity endpoint's HTTP server: 127.0.0.1 only, the managed-identity dialects of
+ * protocol.ts, one cache for all of them.
  * Each authenticated request is served from the token cache or a fresh exchange; failures are
  * answered in the protocol's error shape with what to change (never a token), 503 for what may
  * pass (the network, a busy Entra) so clients retry, 400 for what will not.
@@ -20,6 +21,8 @@ export const LOOPBACK = '127.0.0.1';
 export interface IdentityServerOptions {
   clientId: string;
   secret: string;
+  /** The IMDS capability path segment; absent: the IMDS dialect is not served. */
+  capability?: string;
   /** One exchange for a scope (resource/.default). */
   exchange(scope: string): Promise<CachedToken>;
   /** Called for every request that carried the secret: the idle timer's reset. */
@@ -58,11 +61,13 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(body);
     };
-    const parsed = parseTokenRequest(req.method, req.url, req.headers, opts.secret, opts.clientId);
+    const secrets = { secret: opts.secret, ...(opts.capability === undefined ? {} : { capability: opts.capability }) };
+    const parsed = parseTokenRequest(req.method, req.url, req.headers, secrets, opts.clientId);
     if (!parsed.ok) {
-      send(parsed.status, errorBody(parsed.error, parsed.description));
+      send(parsed.status, errorBody(parsed.dialect, parsed.error, parsed.description, parsed.status));
       return;
     }
+    const { dialect } = parsed;
     opts.onActivity();
     let scope: string;
     try {
@@ -70,14 +75,14 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
       scope = spec[0]?.scope ?? '';
     } catch (err) {
       const f = failure(err);
-      send(f.status, errorBody(f.error, f.description));
+      send(f.status, errorBody(dialect, f.error, f.description, f.status));
       return;
     }
     cache.get(scope).then(
-      (token) => send(200, tokenBody(token, parsed.resource, opts.clientId)),
+      (token) => send(200, tokenBody(dialect, token, parsed.resource, opts.clientId)),
       (err: unknown) => {
         const f = failure(err);
-        send(f.status, errorBody(f.error, f.description));
+        send(f.status, errorBody(dialect, f.error, f.description, f.status));
       },
     );
   });

@@ -30,8 +30,7 @@ export const INSTALLER = 'scripts/install.sh';
 export const ORB_INSTALLER = 'orbs/src/scripts/install.sh';
 export const COMPONENT = 'templates/login.yml';
 const PINS = /# BEGIN PINS[^\n]*\n[\s\S]*?# END PINS\n/;
-const COMPONENT_COPY =
-  /( *)# BEGIN entra-federate install\.sh[^\n]*\n[\s\S]*?# END entra-federate install\.sh\n/;
+const COMPONENT_COPY = /( *)# BEGIN entra-federate install\.sh[^\n]*\n[\s\S]*?# END entra-federate install\.sh\n/;
 
 export const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
@@ -56,7 +55,7 @@ export function pinsBlock(version, pins, nodeVersion = process.version) {
     return `    ${name}) echo ${hex} ;;\n`;
   });
   return (
-    '# BEGIN PINS (written by scripts/release.mjs from the release\'s SHA256SUMS; do not edit)\n' +
+    "# BEGIN PINS (written by scripts/release.mjs from the release's SHA256SUMS; do not edit)\n" +
     `# binaries built with Node ${nodeVersion}\n` +
     `ef_release=${version}\n` +
     'ef_pin() {\n' +
@@ -81,7 +80,9 @@ export function readPins(text) {
   return {
     version: /^ef_release=(\S+)$/m.exec(block)?.[1],
     nodeVersion: /^# binaries built with Node (\S+)$/m.exec(block)?.[1],
-    pins: Object.fromEntries([...block.matchAll(/^ {4}(entra-federate-\S+)\) echo ([0-9a-f]{64}) ;;$/gm)].map((m) => [m[1], m[2]])),
+    pins: Object.fromEntries(
+      [...block.matchAll(/^ {4}(entra-federate-\S+)\) echo ([0-9a-f]{64}) ;;$/gm)].map((m) => [m[1], m[2]]),
+    ),
   };
 }
 
@@ -97,7 +98,8 @@ export function withComponentInstaller(component, installer) {
     .replace(/\n+$/, '\n');
   return component.replace(
     COMPONENT_COPY,
-    () => `${indent}# BEGIN entra-federate install.sh (copied from scripts/install.sh by scripts/release.mjs; do not edit)\n${body}${indent}# END entra-federate install.sh\n`,
+    () =>
+      `${indent}# BEGIN entra-federate install.sh (copied from scripts/install.sh by scripts/release.mjs; do not edit)\n${body}${indent}# END entra-federate install.sh\n`,
   );
 }
 

@@ -177,9 +177,9 @@ ef_install_steps() {
     ef_base=${ENTRA_FEDERATE_DOWNLOAD_BASE:-$ef_repository/releases/download/v$ef_release/}
     case $ef_base in */) ;; *) ef_base=$ef_base/ ;; esac
     ef_fetch "$ef_base$ef_file" "$ef_path" || {
-      ef_rc=$?
-      [ "$ef_rc" -eq 2 ] || ef_say "could not download $ef_base$ef_file: check the address (ENTRA_FEDERATE_DOWNLOAD_BASE) and the network."
-      return "$ef_rc"
+      [ "$?" -eq 2 ] && return 2
+      ef_say "could not download $ef_base$ef_file: check the address (ENTRA_FEDERATE_DOWNLOAD_BASE) and the network."
+      return 1
     }
     ef_got=$(ef_sha256 "$ef_path") || return $?
     if [ "$ef_got" != "$ef_want" ]; then

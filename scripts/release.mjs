@@ -29,7 +29,7 @@ const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).ver
 export const INSTALLER = 'scripts/install.sh';
 export const ORB_INSTALLER = 'orbs/src/scripts/install.sh';
 export const COMPONENT = 'templates/login.yml';
-const PINS = /# BEGIN PINS[^\n]*\n[\s\S]*?# END PINS\n/;
+const PINS = /^( *)# BEGIN PINS[^\n]*\n[\s\S]*?# END PINS\n/m;
 const COMPONENT_COPY = /( *)# BEGIN entra-federate install\.sh[^\n]*\n[\s\S]*?# END entra-federate install\.sh\n/;
 
 export const sha256 = (data) => createHash('sha256').update(data).digest('hex');
@@ -68,10 +68,11 @@ export function pinsBlock(version, pins, nodeVersion = process.version) {
   );
 }
 
-/** Any text holding the installer (install.sh, the orb's copy) with its pins block replaced. */
+/** Any text holding the installer (install.sh, the orb's copy, the component) with its pins replaced. */
 export function withPins(text, version, pins, nodeVersion) {
   if (!PINS.test(text)) throw new Error('no "# BEGIN PINS ... # END PINS" block');
-  return text.replace(PINS, () => pinsBlock(version, pins, nodeVersion));
+  // Indented as the block it replaces (the component holds the installer in a YAML block).
+  return text.replace(PINS, (_block, indent) => pinsBlock(version, pins, nodeVersion).replace(/^(?=.)/gm, indent));
 }
 
 /** The pins an installer text holds: { version, nodeVersion, pins: { name: hex } }. */

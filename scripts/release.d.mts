@@ -20,7 +20,12 @@ export declare function readPins(text: string): {
 export declare function withComponentInstaller(component: string, installer: string): string;
 export declare function plannedFiles(pins: Record<string, string>, nodeVersion?: string): Record<string, string>;
 export declare function packNpm(dir: string): string;
-export declare function release(opts?: { out?: string; build?: boolean; check?: boolean }): Promise<{
+export declare function release(opts?: {
+  out?: string;
+  build?: boolean;
+  check?: boolean;
+  complete?: boolean;
+}): Promise<{
   out: string;
   pins: Record<string, string>;
   differs: string[];

@@ -11,8 +11,10 @@
 //    component's before_script (templates/login.yml); then copies install.sh into DIR.
 //    Files built elsewhere are pinned only when they are in DIR: run on Linux x64, it pins the npm
 //    package and linux-x64, which any Linux x64 machine with the same Node rebuilds byte for byte.
-//    --check writes nothing and exits 1 when a committed file differs from what it would write
-//    (test/e2e/release-pins.test.ts runs it).
+//    --check writes nothing and exits 1 when a committed file differs from what it would write.
+//    --complete (the release workflow, with every platform's binary in DIR) adds the pins that
+//    only other runners can make, and fails if a pin committed in the tree differs from or is
+//    missing in what was built: the files published are then exactly the ones the tree pins.
 //
 // Both builds are reproducible: npm pack stamps every entry with a fixed date and normalised
 // modes, and the binary is Node's own executable plus a blob without V8 code cache (see
@@ -128,7 +130,12 @@ export function packNpm(dir) {
   return file;
 }
 
-export async function release({ out = join(ROOT, 'build/release'), build = true, check = false } = {}) {
+export async function release({
+  out = join(ROOT, 'build/release'),
+  build = true,
+  check = false,
+  complete = false,
+} = {}) {
   mkdirSync(out, { recursive: true });
   if (build) {
     packNpm(out);
@@ -138,6 +145,16 @@ export async function release({ out = join(ROOT, 'build/release'), build = true,
   }
   const pins = Object.fromEntries(releaseFiles(out).map((f) => [f, sha256(readFileSync(join(out, f)))]));
   if (!Object.keys(pins).some((f) => f.endsWith('.tgz'))) throw new Error(`no npm package in ${out}`);
+  if (complete) {
+    const committed = readPins(readFileSync(join(ROOT, INSTALLER), 'utf8'));
+    const wrong = Object.entries(committed.pins).filter(([name, hex]) => pins[name] !== hex);
+    if (committed.version !== VERSION || wrong.length > 0)
+      throw new Error(
+        `the tree's pins for ${committed.version} do not match the files built for ${VERSION}: ${
+          wrong.map(([name]) => name).join(', ') || 'version'
+        } (a build that is not reproducible, or pins not refreshed before the tag)`,
+      );
+  }
   const planned = plannedFiles(pins);
   const differs = Object.entries(planned)
     .filter(([file, text]) => !existsSync(join(ROOT, file)) || readFileSync(join(ROOT, file), 'utf8') !== text)
@@ -159,6 +176,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       ...(outAt >= 0 ? { out: resolve(args[outAt + 1] ?? '') } : {}),
       build: !args.includes('--no-build'),
       check,
+      complete: args.includes('--complete'),
     });
     for (const [name, hex] of Object.entries(pins)) process.stderr.write(`${hex}  ${name}\n`);
     if (check && differs.length > 0) {

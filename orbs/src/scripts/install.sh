@@ -25,7 +25,7 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo e09fc2ba698211deaa57e5c76ce664eae44ffa34f40a35d7da3164e681531888 ;;
+    entra-federate-0.1.0.tgz) echo ae6dd5b10130b39583b06e62e048e1d020ea9f4e0952609eea72b2250c6ad6da ;;
     entra-federate-linux-x64) echo 5f00e2cbeeb1954916ad2a4a62f9f0bcf9991d53e52cbaa11c9a97ef4cc30976 ;;
     *) echo '' ;;
   esac

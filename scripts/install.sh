@@ -25,7 +25,7 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo ae6dd5b10130b39583b06e62e048e1d020ea9f4e0952609eea72b2250c6ad6da ;;
+    entra-federate-0.1.0.tgz) echo a79e25003edd55f9efb3834632b7be16f8e0ca8090b24cdd52ced798b7c17914 ;;
     entra-federate-linux-x64) echo 5f00e2cbeeb1954916ad2a4a62f9f0bcf9991d53e52cbaa11c9a97ef4cc30976 ;;
     *) echo '' ;;
   esac

@@ -70,11 +70,14 @@ async function request(url, sandbox, body) {
   });
 }
 
-/** Wall time of one cold process, spawn to exit, in ms; fails loudly on a non-zero exit. */
-export function timeProcess(args, env, { cwd = ROOT, input } = {}) {
+/**
+ * Wall time of one cold process, spawn to exit, in ms; fails loudly on a non-zero exit. The
+ * process is `node ARGS`, or `command ARGS` (the standalone binary).
+ */
+export function timeProcess(args, env, { cwd = ROOT, input, command = process.execPath } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
+    const child = spawn(command, args, {
       env,
       cwd,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -160,6 +160,13 @@ const rows = [];
     rows.push({ section: 'verify, cached JWKS, one core' }, ...(await benchVerify({ sandbox })));
 }
 
+// 6. The standalone executable's cold start against the bundle's.
+{
+  const { benchBinary } = await import('./binary.mjs');
+  const { rows: binaryRows } = await benchBinary({ rounds, sandbox });
+  rows.push({ section: 'standalone binary (npm run build:binary), cold' }, ...binaryRows);
+}
+
 sandbox.stop();
 let failed = 0;
 for (const row of rows) {

@@ -277,6 +277,19 @@ export function packOrb(srcDir) {
         `EF_VERSION ${pin} is not the package version ${PACKAGE.version}: the orb must run the CLI of its own release`,
       );
 
+  // The installer the orb inlines verifies exactly that release (its pins are that release's).
+  const installers = [...JSON.stringify(commands).matchAll(/"EF_INSTALLER":"((?:[^"\\]|\\.)*)"/g)].map((m) =>
+    JSON.parse(`"${m[1]}"`),
+  );
+  for (const installer of installers) {
+    const release = /^ef_release=(\S+)$/m.exec(installer)?.[1];
+    if (release !== PACKAGE.version)
+      err(
+        'commands',
+        `the inlined installer pins release ${release ?? '(none)'}, not the package version ${PACKAGE.version}: run \`npm run release:pins\``,
+      );
+  }
+
   const packed = { ...orb, commands, executors, jobs, examples };
   return { packed, errors };
 }

@@ -3,11 +3,14 @@
  * interpolated as GitLab does, and a job that extends the hidden job run the way a runner runs
  * it: variables and the id_tokens token in the environment, before_script then script in one
  * shell (bash with `set -eo pipefail`, and POSIX sh for alpine images), against the sandbox
- * posing as https://gitlab.com. No token may appear in the job log.
+ * posing as https://gitlab.com, with this repository's release files on a loopback host
+ * (ENTRA_FEDERATE_DOWNLOAD_BASE) for the inlined installer, pinned to them by the release
+ * script's writer. One job runs under `env -i` with sh, coreutils and curl and no node: the
+ * installer fetches the standalone binary. No token may appear in the job log.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { startSandbox } from '../../src/sandbox/index.js';
@@ -15,7 +18,10 @@ import type { Sandbox } from '../../src/sandbox/index.js';
 import { CLI, ROOT, baseEnv } from './run.js';
 import type { ProcessResult } from './run.js';
 import { AUDIENCE, GITLAB, LeakCheck, ciClaims } from '../helpers/providers.js';
-import { PACKAGE_VERSION, fakeNpm, jwtParts, localPackage, runShell } from '../helpers/packages.js';
+import { BINARY_NAME, BUILD_TIMEOUT_MS, CAN_BUILD_BINARY, buildBinary, toolDir } from '../helpers/binary.js';
+import { PACKAGE_VERSION, jwtParts, localPackage, runShell } from '../helpers/packages.js';
+import { pinned, pinsOf, serveRelease } from '../helpers/release.js';
+import type { ReleaseServer } from '../helpers/release.js';
 
 const COMPONENT = join(ROOT, 'templates/login.yml');
 const GITLAB_APP = 'd15e6f70-8192-4eaf-9b1c-2d3e4f5a6b7c';
@@ -41,7 +47,7 @@ const spec = docs[0]?.toJS() as { spec: { inputs: Record<string, Input> } };
 const body = text.slice(text.indexOf('\n---\n') + 5);
 
 /** GitLab's interpolation: mandatory inputs must be given, options respected, defaults filled. */
-function interpolate(given: Record<string, string>): Record<string, Job> {
+function interpolate(given: Record<string, string>, source = body): Record<string, Job> {
   const inputs = spec.spec.inputs;
   for (const name of Object.keys(given)) if (!(name in inputs)) throw new Error(`unknown input ${name}`);
   const values: Record<string, string> = {};
@@ -54,7 +60,7 @@ function interpolate(given: Record<string, string>): Record<string, Job> {
       );
     values[name] = value;
   }
-  const rendered = body.replace(/\$\[\[\s*inputs\.([a-z_]+)\s*\]\]/g, (_m, name: string) => {
+  const rendered = source.replace(/\$\[\[\s*inputs\.([a-z_]+)\s*\]\]/g, (_m, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`unknown interpolation key: \`${name}\``);
     return value;
@@ -64,8 +70,10 @@ function interpolate(given: Record<string, string>): Record<string, Job> {
 
 let sandbox: Sandbox;
 let root: string;
-let npmBin: string;
-let npmLog: string;
+let release: ReleaseServer;
+/** The component's body with its installer pinned to the files the loopback host serves. */
+let pinnedBody: string;
+const TGZ = `entra-federate-${PACKAGE_VERSION}.tgz`;
 const leaks = new LeakCheck();
 
 beforeAll(async () => {
@@ -81,11 +89,13 @@ beforeAll(async () => {
     },
   });
   root = mkdtempSync(join(tmpdir(), 'ef-gitlab-'));
-  npmLog = join(root, 'npm.log');
-  npmBin = fakeNpm(root, localPackage(join(root, 'pack')), npmLog);
-});
+  const files: Record<string, string> = { [TGZ]: localPackage(join(root, 'pack')) };
+  if (CAN_BUILD_BINARY) files[BINARY_NAME] = await buildBinary();
+  release = await serveRelease(files);
+  pinnedBody = pinned(body, PACKAGE_VERSION, pinsOf(files));
+}, BUILD_TIMEOUT_MS);
 afterAll(async () => {
-  await sandbox.close();
+  await Promise.all([sandbox.close(), release.close()]);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -95,8 +105,10 @@ async function runJob(
   inputs: Record<string, string>,
   script: string[],
   extra: Record<string, string> = {},
+  /** The job's whole environment is this PATH and the job's own variables (env -i). */
+  bare?: { path: string },
 ): Promise<ProcessResult & { dir: string }> {
-  const job = interpolate(inputs)['.entra-federate'];
+  const job = interpolate(inputs, pinnedBody)['.entra-federate'];
   if (job === undefined) throw new Error('no .entra-federate job');
   const dir = mkdtempSync(join(root, 'job-'));
   const tmp = join(dir, 'tmp');
@@ -113,19 +125,24 @@ async function runJob(
   const lines = [shell === 'bash' ? 'set -eo pipefail' : 'set -e', ...job.before_script, ...script];
   const file = join(dir, 'job.sh');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  const env = baseEnv({
+  const jobEnv = {
     ...GITLAB.env,
     CI_PROJECT_DIR: dir,
     CI_SERVER_FQDN: 'gitlab.com',
     TMPDIR: tmp,
-    PATH: [npmBin, process.env['PATH'] ?? '/usr/bin:/bin'].join(delimiter),
     ...job.variables,
     ...idTokens,
-    // A project CI/CD variable: the sandbox stands in for login.microsoftonline.com.
+    // Project CI/CD variables: the sandbox stands in for login.microsoftonline.com, the loopback
+    // host for the GitHub release.
     AZURE_AUTHORITY_HOST: sandbox.authorityHost,
+    ENTRA_FEDERATE_DOWNLOAD_BASE: release.base,
     ...extra,
-  });
-  const result = leaks.record(`gitlab job ${dir}`, await runShell([shell], file, env, { cwd: dir }));
+  };
+  const env =
+    bare === undefined
+      ? baseEnv({ PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...jobEnv })
+      : { PATH: bare.path, HOME: dir, ...jobEnv };
+  const result = leaks.record(`gitlab job ${dir}`, await runShell([`/bin/${shell}`], file, env, { cwd: dir }));
   return { ...result, dir };
 }
 
@@ -164,7 +181,14 @@ describe('the component file', () => {
     // No dotenv report or other artifact: they are downloadable from the pipeline page.
     expect(job?.artifacts).toBeUndefined();
     expect(text).not.toMatch(/^\s*dotenv:/m);
-    expect(job?.before_script.join('\n')).not.toMatch(/\bnpx\b|npm (install|i|exec)\b|set -x|curl|wget/);
+    // The installer is scripts/install.sh as it is, between its markers; the rest fetches nothing.
+    const [names, installer, tokens] = job?.before_script ?? [];
+    expect(installer).toMatch(/^# BEGIN entra-federate install\.sh .*\n/);
+    expect(installer?.replace(/^# BEGIN [^\n]*\n/, '').replace(/# END entra-federate install\.sh\n$/, '')).toBe(
+      readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'),
+    );
+    expect(`${names}${tokens}`).not.toMatch(/\bnpx\b|\bnpm\b|set -x|curl|wget/);
+    expect(job?.before_script).toHaveLength(3);
   });
 
   test('GitLab would refuse a missing client id or an unknown cloud', () => {
@@ -177,6 +201,7 @@ describe('the component file', () => {
 
 describe('a job extending it, run against the sandbox', () => {
   test("bash: the pinned CLI, two scopes exported into the job's shell and used by its script", async () => {
+    const before = release.requests.length;
     const run = await runJob(
       'bash',
       { client_id: GITLAB_APP, tenant_id: sandbox.tenantId, scopes: `https://management.azure.com/.default,${VAULT}` },
@@ -185,16 +210,17 @@ describe('a job extending it, run against the sandbox', () => {
         audienceCheck('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'),
       ],
     );
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(
+      `entra-federate install: entra-federate ${PACKAGE_VERSION} (${TGZ}, SHA-256 verified) is $ENTRA_FEDERATE=${join(run.dir, 'tmp')}/${/entra-federate\.\w{8}/.exec(run.stderr)?.[0]}/package/dist/cli/index.js\n`,
+    );
     expect(run.code).toBe(0);
+    expect(readdirSync(join(run.dir, 'tmp'))).toEqual([]);
     expect(run.stdout).toContain('entra-federate: AZURE_ACCESS_TOKEN  https://management.azure.com/.default');
     expect(run.stdout).toContain(
       'entra-federate: AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default',
     );
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET is for https://vault.azure.net');
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`)),
-    ]);
+    expect(release.requests.slice(before)).toEqual([TGZ]);
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === GITLAB_APP);
     expect(sent.slice(-2).map((r) => r.status)).toEqual([200, 200]);
   });
@@ -206,10 +232,51 @@ describe('a job extending it, run against the sandbox', () => {
       [audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com')],
       { ENTRA_FEDERATE_CLI: CLI },
     );
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(
+      `entra-federate install: using ENTRA_FEDERATE_CLI=${CLI} as it is (your own installation: not downloaded, not verified).\n`,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN is for https://management.azure.com');
   });
+
+  test.skipIf(!CAN_BUILD_BINARY)(
+    'env -i with sh, coreutils and curl, no node: the installer fetches the standalone binary; the script has credentials',
+    async () => {
+      const before = release.requests.length;
+      const bin = toolDir(mkdtempSync(join(root, 'bare-bin-')), [
+        ...['sh', 'curl', 'sed'],
+        ...['sha256sum', 'mktemp', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'ls', 'id', 'uname', 'tr', 'cut', 'base64'],
+      ]);
+      const run = await runJob(
+        'sh',
+        {
+          client_id: GITLAB_APP,
+          tenant_id: sandbox.tenantId,
+          scopes: `https://management.azure.com/.default,${VAULT}`,
+        },
+        [
+          'if command -v node; then echo HAS-NODE; fi',
+          ...[
+            ['AZURE_ACCESS_TOKEN', 'https://management.azure.com'],
+            ['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'],
+          ].map(
+            ([name, aud]) =>
+              `aud=$(printf %s "$${name}" | cut -d. -f2 | tr _- /+ | base64 -d 2>/dev/null | sed 's/.*"aud":"\\([^"]*\\)".*/\\1/'); [ "$aud" = ${aud} ] && echo "${name} is for $aud"`,
+          ),
+        ],
+        {},
+        { path: bin },
+      );
+      expect(run.stderr).toContain(`(${BINARY_NAME}, SHA-256 verified)`);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain('HAS-NODE');
+      expect(run.stdout).toContain('AZURE_ACCESS_TOKEN is for https://management.azure.com');
+      expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET is for https://vault.azure.net');
+      expect(release.requests.slice(before)).toEqual([BINARY_NAME]);
+      expect(readdirSync(join(run.dir, 'tmp'))).toEqual([]);
+    },
+    120_000,
+  );
 
   test("an audience the FIC does not hold: Entra's message and the doctor; the script does not run", async () => {
     const run = await runJob(
@@ -250,7 +317,7 @@ describe('a job extending it, run against the sandbox', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
     expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
-    expect(existsSync(join(run.dir, 'tmp', 'entra-federate'))).toBe(false);
+    expect(readdirSync(join(run.dir, 'tmp'))).toEqual([]);
   });
 });
 

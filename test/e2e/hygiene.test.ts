@@ -1189,10 +1189,8 @@ function travisScenario(
               'export AZURE_TENANT_ID=contoso.onmicrosoft.com',
               `export AZURE_TENANT_ID=${sandbox.tenantId}\nexport AZURE_AUTHORITY_HOST=${sandbox.authorityHost}`,
             ],
-            [
-              'export ENTRA_FEDERATE_CLI=$HOME/.entra-federate/package/dist/cli/index.js',
-              `export ENTRA_FEDERATE_CLI=${CLI}`,
-            ],
+            // The install phase (the release's installer) is skipped: $ENTRA_FEDERATE is dist/.
+            ['export ENTRA_FEDERATE_VERSION=', `export ENTRA_FEDERATE=${CLI}\nexport ENTRA_FEDERATE_VERSION=`],
           ],
         }),
       );

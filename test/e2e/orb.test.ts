@@ -2,8 +2,9 @@
  * The CircleCI orb: packed from orbs/src by orbs/pack.mjs (as `circleci orb pack` would), its
  * structure checked, and its `login` command run the way CircleCI runs a step: the command's
  * `environment:` rendered from the parameters, the command in `bash -eo pipefail`, with the
- * job's CircleCI variables, $BASH_ENV, a `circleci` that mints tokens from the sandbox, and an
- * `npm` that serves this repository's package for the pinned fetch. What a later step sees is
+ * job's CircleCI variables, $BASH_ENV, a `circleci` that mints tokens from the sandbox, and this
+ * repository's release files on a loopback host (ENTRA_FEDERATE_DOWNLOAD_BASE) for the orb's
+ * installer, pinned to them by the release script's writer. What a later step sees is
  * read by sourcing $BASH_ENV; no token may appear in the step's output.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,12 +21,13 @@ import { AUDIENCE, CIRCLECI, CIRCLE_ORG, FAKE_BIN, LeakCheck, ciClaims, fakeTool
 import {
   PACKAGE_VERSION,
   accessTokenAudience,
-  fakeNpm,
   jwtParts,
   localPackage,
   runShell,
   sourcedVariables,
 } from '../helpers/packages.js';
+import { pinned, pinsOf, serveRelease } from '../helpers/release.js';
+import type { ReleaseServer } from '../helpers/release.js';
 
 const PACK = join(ROOT, 'orbs/pack.mjs');
 const ORB_APP = '8a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
@@ -56,8 +58,9 @@ interface Orb {
 let sandbox: Sandbox;
 let root: string;
 let orb: Orb;
-let npmBin: string;
-let npmLog: string;
+let release: ReleaseServer;
+let pins: Record<string, string>;
+const TGZ = `entra-federate-${PACKAGE_VERSION}.tgz`;
 let certificatePem: string;
 const leaks = new LeakCheck();
 
@@ -87,14 +90,15 @@ beforeAll(async () => {
     },
   });
   root = mkdtempSync(join(tmpdir(), 'ef-orb-'));
-  npmLog = join(root, 'npm.log');
-  npmBin = fakeNpm(root, localPackage(join(root, 'pack')), npmLog);
+  const files = { [TGZ]: localPackage(join(root, 'pack')) };
+  pins = pinsOf(files);
+  release = await serveRelease(files);
   const packed = spawnSync(process.execPath, [PACK], { cwd: ROOT, encoding: 'utf8' });
   if (packed.status !== 0) throw new Error(`orb pack failed:\n${packed.stderr}`);
   orb = parseYaml(packed.stdout) as Orb;
 });
 afterAll(async () => {
-  await sandbox.close();
+  await Promise.all([sandbox.close(), release.close()]);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -154,6 +158,8 @@ async function loginStep(
   writeFileSync(bashEnv, 'export EARLIER_STEP=1\n');
   const mintLog = join(dir, 'circleci.log');
   const step = renderStep('login', { authority_host: sandbox.authorityHost, ...params });
+  // The orb's installer, pinned to the files the loopback host serves.
+  step.environment['EF_INSTALLER'] = pinned(step.environment['EF_INSTALLER'] ?? '', PACKAGE_VERSION, pins);
   const script = join(dir, 'step.sh');
   writeFileSync(script, step.command);
   const tools = fakeToolEnv(sandbox, CIRCLECI.issuer, ciClaims({ ...CIRCLECI.claims, sub: subject }), mintLog);
@@ -161,7 +167,8 @@ async function loginStep(
     ...CIRCLECI.env,
     ...jobTokens(subject),
     ...tools,
-    PATH: [npmBin, FAKE_BIN, process.env['PATH'] ?? '/usr/bin:/bin'].join(delimiter),
+    PATH: [FAKE_BIN, process.env['PATH'] ?? '/usr/bin:/bin'].join(delimiter),
+    ENTRA_FEDERATE_DOWNLOAD_BASE: release.base,
     HOME: join(dir, 'home'),
     TMPDIR: tmp,
     BASH_ENV: bashEnv,
@@ -207,10 +214,13 @@ describe('pack', () => {
     const executor = orb.executors['default'];
     expect(executor?.docker[0]?.image).toBe('cimg/node:<< parameters.tag >>');
     expect(executor?.parameters['tag']?.default).toMatch(/^\d+\.\d+$/);
-    // The script fetches nothing but `entra-federate@$version` (no npx, no unpinned install).
+    // The script fetches nothing itself (no npx, no npm, no unpinned download): the inlined
+    // installer, scripts/install.sh as it is, does, and verifies what it fetched.
     const script = readFileSync(join(ROOT, 'orbs/src/scripts/login.sh'), 'utf8');
-    expect(script).not.toMatch(/\bnpx\b|npm (install|i|exec)\b|curl|wget/);
-    expect(script).toContain('"entra-federate@$version"');
+    expect(script).not.toMatch(/\bnpx\b|\bnpm\b|curl|wget/);
+    expect(orb.commands['login']?.steps[0]?.run.environment['EF_INSTALLER']).toBe(
+      readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'),
+    );
   });
 
   test("the job passes its parameters to login and runs the user's steps after it", () => {
@@ -258,18 +268,17 @@ describe('pack', () => {
 });
 
 describe('login, run as a CircleCI step against the sandbox', () => {
-  test('default audience: minted with `circleci run oidc get`; the pinned CLI fetched once; tokens in $BASH_ENV', async () => {
+  test('default audience: minted with `circleci run oidc get`; the pinned CLI fetched and verified; tokens in $BASH_ENV', async () => {
+    const before = release.requests.length;
     const run = await loginStep({ scopes: `https://management.azure.com/.default,${VAULT}` });
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toContain(
+      `entra-federate install: entra-federate ${PACKAGE_VERSION} (${TGZ}, SHA-256 verified)`,
+    );
     expect(run.code).toBe(0);
-    // The CLI came from `npm pack entra-federate@<this version>` and nothing else.
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^pack --silent --ignore-scripts --pack-destination \\S+ entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`,
-        ),
-      ),
-    ]);
+    // The CLI is this version's npm package from the release host, and nothing else.
+    expect(release.requests.slice(before)).toEqual([TGZ]);
+    // Its private directory is gone with the step.
+    expect(readdirSync(run.tmp)).toEqual([]);
     // The job's own token has the organization as audience: one was minted for the FIC's.
     expect(
       run.mintLog
@@ -293,10 +302,10 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(run.stdout).toContain(`signed in with the CircleCI OIDC token as client ${ORB_APP}`);
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default');
 
-    // A second step in the same job reuses the fetched CLI.
+    // A second step fetches and verifies again: nothing an earlier step left is ever run.
     const again = await loginStep({}, { HOME: join(root, 'job-1', 'home') });
     expect(again.code).toBe(0);
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(release.requests.slice(before)).toEqual([TGZ, TGZ]);
   });
 
   test('audience = the organization id: $CIRCLE_OIDC_TOKEN_V2 as it is, nothing minted; a local CLI', async () => {

@@ -3,8 +3,9 @@
  * script, env.global exported, then before_install, install and before_script, each command
  * failing the build when it fails, then script and after_script. The certificate is kept as
  * `travis encrypt-file` keeps it (AES-256-CBC with a key and iv in secure variables) and is
- * registered on a sandbox app; `npm` serves this repository's package and `curl` checks the
- * bearer token it is handed, so the example's own lines run unchanged.
+ * registered on a sandbox app; the repository keeps the release's installer (.travis/install.sh,
+ * pinned by the release script's writer to this repository's package, served from a loopback
+ * host), and `curl` checks the bearer token it is handed, so the example's own lines run unchanged.
  */
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,9 @@ import { shellQuote } from '../../src/core/text.js';
 import { ROOT, baseEnv } from './run.js';
 import type { ProcessResult } from './run.js';
 import { LeakCheck, TRAVIS_ENV } from '../helpers/providers.js';
-import { PACKAGE_VERSION, fakeNpm, localPackage, runShell } from '../helpers/packages.js';
+import { PACKAGE_VERSION, localPackage, runShell } from '../helpers/packages.js';
+import { pinned, pinsOf, serveRelease } from '../helpers/release.js';
+import type { ReleaseServer } from '../helpers/release.js';
 
 const EXAMPLE = join(ROOT, 'examples/travis/.travis.yml');
 const TRAVIS_APP = 'e26f7081-92a3-4fb0-8c2d-3e4f5a6b7c8d';
@@ -38,8 +41,9 @@ const encryptedId = /\$encrypted_([0-9a-f]+)_key/.exec(example.before_install.jo
 
 let sandbox: Sandbox;
 let root: string;
-let npmBin: string;
-let npmLog: string;
+let release: ReleaseServer;
+let installer: string;
+const TGZ = `entra-federate-${PACKAGE_VERSION}.tgz`;
 let toolsBin: string;
 let certificatePem: string;
 const leaks = new LeakCheck();
@@ -64,15 +68,21 @@ beforeAll(async () => {
   leaks.addPrivateKey(cert.keyPem);
   sandbox = await startSandbox({ config: { apps: [{ clientId: TRAVIS_APP, certificates: [cert.certPem] }] } });
   root = mkdtempSync(join(tmpdir(), 'ef-travis-'));
-  npmLog = join(root, 'npm.log');
-  npmBin = fakeNpm(root, localPackage(join(root, 'pack')), npmLog);
-  // A `curl` that checks the bearer token it is handed (its audience) and prints no token.
+  const files = { [TGZ]: localPackage(join(root, 'pack')) };
+  release = await serveRelease(files);
+  installer = pinned(readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'), PACKAGE_VERSION, pinsOf(files));
+  // A `curl` that checks the bearer token it is handed (its audience) and prints no token; the
+  // installer's downloads (no Authorization header) go to the real curl.
   toolsBin = join(root, 'tools');
   mkdirSync(toolsBin);
   writeFileSync(
     join(toolsBin, 'curl'),
     `#!${process.execPath}
 const args = process.argv.slice(2);
+if (!args.includes('-H')) {
+  const real = require('node:child_process').spawnSync('/usr/bin/curl', args, { stdio: 'inherit' });
+  process.exit(real.status ?? 1);
+}
 const header = args[args.indexOf('-H') + 1] ?? '';
 const url = new URL(args.find((a) => /^https:/.test(a)));
 const token = /^Authorization: Bearer (\\S+)$/.exec(header)?.[1];
@@ -85,7 +95,7 @@ console.error('curl: GET ' + url.pathname + ' with a token for ' + aud);
   chmodSync(join(toolsBin, 'curl'), 0o755);
 });
 afterAll(async () => {
-  await sandbox.close();
+  await Promise.all([sandbox.close(), release.close()]);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -123,6 +133,7 @@ async function travisJob(
   mkdirSync(home, { recursive: true });
   mkdirSync(join(repo, '.travis'), { recursive: true });
   const keys = travisEncryptFile(certificatePem, join(repo, '.travis/azure-certificate.pem.enc'));
+  writeFileSync(join(repo, '.travis/install.sh'), installer);
   const script = join(dir, 'build.sh');
   writeFileSync(script, buildScript(checks));
   // Repository secure variables come first; env.global is exported by the script.
@@ -130,7 +141,8 @@ async function travisJob(
     ...TRAVIS_ENV,
     HOME: home,
     TRAVIS_BUILD_DIR: repo,
-    PATH: [toolsBin, npmBin, process.env['PATH'] ?? '/usr/bin:/bin'].join(delimiter),
+    PATH: [toolsBin, process.env['PATH'] ?? '/usr/bin:/bin'].join(delimiter),
+    ENTRA_FEDERATE_DOWNLOAD_BASE: release.base,
     [`encrypted_${encryptedId}_key`]: keys.key,
     [`encrypted_${encryptedId}_iv`]: keys.iv,
     ...secure,
@@ -158,16 +170,18 @@ describe('the example', () => {
       `-iv "$encrypted_${encryptedId}_iv" -in .travis/azure-certificate.pem.enc`,
     );
     expect(example.env.global).toContain(`ENTRA_FEDERATE_VERSION=${PACKAGE_VERSION}`);
+    expect(example.install).toEqual(['. .travis/install.sh']);
     expect(example.env.global.some((l) => l.startsWith('AZURE_CLIENT_CERTIFICATE_PATH='))).toBe(true);
     expect([...example.install, ...example.before_script].join('\n')).not.toMatch(/\bnpx\b|npm (install|i)\b|set -x/);
     // Assignment alone keeps the command's exit status (export VAR="$(...)" would hide a failure).
     for (const line of example.before_script.filter((l) => l.includes('token')))
-      expect(line).toMatch(/^AZURE_ACCESS_TOKEN\w*="\$\(node /);
+      expect(line).toMatch(/^AZURE_ACCESS_TOKEN\w*="\$\("\$ENTRA_FEDERATE" token /);
   });
 });
 
 describe('a Travis job running the example against the sandbox', () => {
   test('signs in with the decrypted certificate; script: calls the API with the token; the PEM is removed', async () => {
+    const before = release.requests.length;
     const job = await travisJob({}, [
       'test "$(stat -c %a "$AZURE_CLIENT_CERTIFICATE_PATH")" = 600 && echo "certificate file is 0600"',
       'curl -fsS -H "Authorization: Bearer $AZURE_ACCESS_TOKEN_VAULT_AZURE_NET" "https://vault.azure.net/secrets/x"',
@@ -177,9 +191,9 @@ describe('a Travis job running the example against the sandbox', () => {
     expect(job.stderr).toContain('curl: GET /subscriptions with a token for https://management.azure.com');
     expect(job.stderr).toContain('curl: GET /secrets/x with a token for https://vault.azure.net');
     expect(existsSync(join(job.home, 'azure-certificate.pem'))).toBe(false);
-    expect(readFileSync(npmLog, 'utf8').trim().split('\n').at(-1)).toMatch(
-      new RegExp(` entra-federate@${PACKAGE_VERSION.replace(/\./g, '\\.')}$`),
-    );
+    // The installer fetched this version's package, verified it, and left nothing in TMPDIR.
+    expect(release.requests.slice(before)).toEqual([TGZ]);
+    expect(job.stderr).toContain(`(${TGZ}, SHA-256 verified)`);
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === TRAVIS_APP).slice(-2);
     expect(sent.map((r) => [r.status, r.form?.['client_assertion_type']])).toEqual([
       [200, 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'],

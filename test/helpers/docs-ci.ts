@@ -6,7 +6,7 @@
  * under test run as themselves: the built CLI, the Action's main and post, the Drone plugin,
  * the orb's login command and the GitLab component from their sources in this repository.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -17,7 +17,7 @@ import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import type { ProcessResult } from '../e2e/run.js';
-import { CLI, ROOT } from '../e2e/run.js';
+import { CLI, ROOT, runProcess } from '../e2e/run.js';
 import {
   AUDIENCE,
   AZURE_PIPELINES,
@@ -48,8 +48,6 @@ const DOCS_BIN = join(ROOT, 'test', 'fixtures', 'docs-bin');
 const ACTION_MAIN = join(ROOT, 'dist', 'action', 'index.js');
 const ACTION_POST = join(ROOT, 'dist', 'action', 'post.js');
 const DRONE_PLUGIN = join(ROOT, 'dist', 'drone', 'index.js');
-/** No step of an example takes this long; it only stops a hung process from hanging the suite. */
-const HANG_GUARD_MS = 240_000;
 
 /** The variables each CI gives: what the docs' repository variables, secrets and contexts hold. */
 const GITHUB_VARS = {
@@ -305,34 +303,6 @@ export interface Run {
   commands: string[];
 }
 
-function spawnProcess(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  cwd: string,
-): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    const guard = setTimeout(() => {
-      stderr += `\n[docs test: killed after ${HANG_GUARD_MS / 1000} s without finishing]\n`;
-      child.kill('SIGKILL');
-    }, HANG_GUARD_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 let scripts = 0;
 
 /** A shell on a script file, as a runner runs a step's commands. */
@@ -340,7 +310,7 @@ function runScript(world: World, shell: string[], script: string, env: Record<st
   const file = join(world.tmp, `script-${++scripts}.sh`);
   writeFileSync(file, script, { mode: 0o700 });
   const [command = 'bash', ...args] = shell;
-  return spawnProcess(command, [...args, file], env, world.dir);
+  return runProcess(command, [...args, file], { env, cwd: world.dir });
 }
 
 /** A CI takes only strings as commands: YAML that made a line a mapping (an unquoted `: `) is refused there too. */
@@ -599,7 +569,10 @@ export async function runGithubWorkflow(world: World, text: string, opts: CiOpti
         if (inputs['authority-host'] === '') inputs['authority-host'] = world.sandbox.authorityHost;
         const inputEnv: Record<string, string> = {};
         for (const [key, value] of Object.entries(inputs)) inputEnv[`INPUT_${key.toUpperCase()}`] = value;
-        result = await spawnProcess(process.execPath, [ACTION_MAIN], { ...stepEnv, ...inputEnv }, world.dir);
+        result = await runProcess(process.execPath, [ACTION_MAIN], {
+          env: { ...stepEnv, ...inputEnv },
+          cwd: world.dir,
+        });
         const state: Record<string, string> = {};
         for (const [key, value] of Object.entries(fileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))))
           state[`STATE_${key}`] = value;
@@ -619,7 +592,7 @@ export async function runGithubWorkflow(world: World, text: string, opts: CiOpti
     }
     // Post steps run last, in reverse order, whatever happened (post-if: always()).
     for (const post of posts.reverse()) {
-      const result = await spawnProcess(process.execPath, [ACTION_POST], post.env, world.dir);
+      const result = await runProcess(process.execPath, [ACTION_POST], { env: post.env, cwd: world.dir });
       run.steps.push({ step: post.name, ...result });
       if (result.code !== 0 && run.code === 0) run.code = result.code ?? 1;
     }
@@ -808,7 +781,7 @@ export async function runDronePipeline(world: World, text: string): Promise<Run>
           plugin[`PLUGIN_${key.toUpperCase()}`] = droneValue(world, value);
         // Offline: the sandbox is the authority, given as the plugin's setting.
         plugin['PLUGIN_AUTHORITY_HOST'] ??= world.sandbox.authorityHost;
-        result = await spawnProcess(process.execPath, [DRONE_PLUGIN], { ...env, ...plugin }, world.dir);
+        result = await runProcess(process.execPath, [DRONE_PLUGIN], { env: { ...env, ...plugin }, cwd: world.dir });
       } else {
         const commands = scriptLines(step['commands'], String(step['name']));
         run.commands.push(...commands.flatMap((line) => commandLines(line)));

@@ -422,7 +422,7 @@ export function travisEncryptFile(plain: string, out: string, scratch: string): 
  * The job script Travis compiles: `$ cmd` echoed (the command's text, not its expansion), a
  * failing command in before_install/install/before_script errors the build, script's result
  * is the build's, after_script always runs. `skipInstall`: the install phase only fetches the
- * CLI package (the job then uses this repository's dist/, set through ENTRA_FEDERATE_CLI).
+ * CLI (the job then uses this repository's dist/, set as $ENTRA_FEDERATE by a replacement).
  */
 export function travisBuildScript(yml: TravisYml, opts: { replace: [string, string][]; skipInstall: boolean }): string {
   const lines = [

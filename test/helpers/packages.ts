@@ -1,10 +1,10 @@
 /**
  * Shared by the package tests (orb, Drone plugin, GitLab component, Travis example): shell
- * steps run as processes the way each CI runs them, a stand-in `npm` that serves this
- * repository's own package for the pinned `npm pack`, and readers for what a step left behind.
+ * steps run as processes the way each CI runs them, this repository's own package (`npm pack`),
+ * and readers for what a step left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt } from '../../src/core/jwt.js';
 import type { ProcessResult } from '../e2e/run.js';
@@ -63,38 +63,6 @@ export function localPackage(dir: string): string {
   if (file === undefined) throw new Error('npm pack wrote no tarball');
   packed = join(dir, file);
   return packed;
-}
-
-/**
- * A directory with a stand-in `npm` that accepts only `npm pack ... entra-federate@<exact
- * version> --pack-destination DIR`, answers it with the local package, and logs its argv
- * (so a test sees that nothing else, and nothing unpinned, was fetched).
- */
-export function fakeNpm(dir: string, tarball: string, log: string): string {
-  const bin = join(dir, 'fake-npm-bin');
-  mkdirSync(bin, { recursive: true });
-  const script = `#!/bin/sh
-# Stand-in npm for tests: serves ${PACKAGE_VERSION} from a local tarball, nothing else.
-printf '%s\\n' "$*" >> '${log}'
-[ "$1" = pack ] || { echo "fake npm: only 'npm pack' is served" >&2; exit 1; }
-shift
-dest=. spec=
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --pack-destination) dest=$2; shift ;;
-    --silent|--ignore-scripts|--json) ;;
-    -*) echo "fake npm: unexpected flag $1" >&2; exit 1 ;;
-    *) [ -z "$spec" ] || { echo "fake npm: one package only" >&2; exit 1; }; spec=$1 ;;
-  esac
-  shift
-done
-[ "$spec" = 'entra-federate@${PACKAGE_VERSION}' ] || { echo "npm error 404 No match found for version: $spec" >&2; exit 1; }
-cp '${tarball}' "$dest/entra-federate-${PACKAGE_VERSION}.tgz"
-echo "entra-federate-${PACKAGE_VERSION}.tgz"
-`;
-  writeFileSync(join(bin, 'npm'), script);
-  chmodSync(join(bin, 'npm'), 0o755);
-  return bin;
 }
 
 /** Every part of each JWT, for leak checks that catch a token cut into pieces. */

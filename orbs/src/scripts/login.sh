@@ -55,8 +55,10 @@ ef_fail() {
 }
 
 # Sets EF_CLI to the command that runs the CLI: a local one (the `cli` parameter or
-# ENTRA_FEDERATE_CLI, for tests and air-gapped runners), else exactly the orb's own version,
-# fetched once with `npm pack` (the bundled CLI has no dependencies, so nothing else is fetched).
+# ENTRA_FEDERATE_CLI, for tests and air-gapped runners), else exactly the orb's own release,
+# installed by the orb's copy of scripts/install.sh (EF_INSTALLER, inlined by the orb): it fetches
+# the release file into a new private directory, verifies its pinned SHA-256 before anything of it
+# runs, sets ENTRA_FEDERATE, and removes the directory when this step's shell exits.
 ef_resolve_cli() {
   local local_cli=${EF_PARAM_CLI:-${ENTRA_FEDERATE_CLI:-}}
   if [[ -n $local_cli ]]; then
@@ -64,16 +66,22 @@ ef_resolve_cli() {
     if [[ $local_cli == *.js || $local_cli == *.mjs ]]; then EF_CLI=(node "$local_cli"); else EF_CLI=("$local_cli"); fi
     return 0
   fi
-  local version=${EF_VERSION:?the orb sets EF_VERSION}
-  local dir="${ENTRA_FEDERATE_CACHE:-$HOME/.cache/entra-federate}/$version"
-  if [[ ! -f $dir/package/dist/cli/index.js ]]; then
-    command -v npm >/dev/null 2>&1 || ef_fail "npm is needed to fetch entra-federate@$version; use the orb's executor or an image with Node 20+."
-    mkdir -p "$dir"
-    npm pack --silent --ignore-scripts --pack-destination "$dir" "entra-federate@$version" >/dev/null \
-      || ef_fail "could not fetch entra-federate@$version from the npm registry (see npm's message above)." 1
-    tar -xzf "$dir/entra-federate-$version.tgz" -C "$dir" || ef_fail "could not unpack entra-federate-$version.tgz." 1
-  fi
-  EF_CLI=(node "$dir/package/dist/cli/index.js")
+  [[ -n ${EF_INSTALLER:-} ]] || ef_fail "the orb's installer is missing (EF_INSTALLER): use the packed orb." 1
+  # shellcheck disable=SC2034 # read by the installer
+  ENTRA_FEDERATE_VERSION=${EF_VERSION:?the orb sets EF_VERSION}
+  eval "$EF_INSTALLER" || exit $?
+  # The installer's EXIT trap removes its directory; later cleanups join it (ef_on_exit).
+  local -a installer_trap
+  eval "installer_trap=($(trap -p EXIT))"
+  EF_CLEANUP=${installer_trap[2]-}
+  EF_CLI=("$ENTRA_FEDERATE")
+}
+
+# Adds a command to this step's EXIT trap, keeping the installer's.
+ef_on_exit() {
+  EF_CLEANUP="$1${EF_CLEANUP:+; $EF_CLEANUP}"
+  # shellcheck disable=SC2064 # the command is complete now: expand it now
+  trap "$EF_CLEANUP" EXIT
 }
 
 # Runs the CLI with the step's credential. A certificate or secret is handed over in the
@@ -139,11 +147,13 @@ ef_main() {
   if [[ -n $certificate && -n $EF_SECRET ]]; then
     ef_fail "both \$$certificate_var (certificate) and \$$secret_var (client_secret) are set; keep one."
   fi
+  # The CLI first: the installer sets the EXIT trap that the certificate's cleanup joins.
+  ef_resolve_cli
+
   local cert_file=''
   if [[ -n $certificate ]]; then
     cert_file=$(umask 077 && mktemp "${TMPDIR:-/tmp}/entra-federate-cert.XXXXXXXX")
-    # shellcheck disable=SC2064 # the path is fixed now; expand it now
-    trap "rm -f '$cert_file'" EXIT
+    ef_on_exit "rm -f '$cert_file'"
     if [[ $certificate == *'-----BEGIN '* ]]; then
       printf '%s\n' "$certificate" >"$cert_file"
     else
@@ -155,8 +165,6 @@ ef_main() {
   elif [[ -n $EF_SECRET ]]; then
     credential="the client secret in \$$secret_var"
   fi
-
-  ef_resolve_cli
 
   # Every token first, then one append: a failure leaves $BASH_ENV as it was.
   local lines='' token

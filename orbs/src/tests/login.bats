@@ -83,23 +83,35 @@ CLI
   [ "${EF_CLI[*]}" = "node $BATS_TEST_TMPDIR/cli.js" ]
 }
 
-@test "no local CLI: exactly entra-federate@EF_VERSION with npm pack, once, then the cache" {
+@test "no local CLI: the orb's installer runs for EF_VERSION and its \$ENTRA_FEDERATE is the CLI" {
   unset ENTRA_FEDERATE_CLI
-  export HOME="$BATS_TEST_TMPDIR/home" EF_VERSION=9.8.7
-  mkdir -p "$BATS_TEST_TMPDIR/bin" "$BATS_TEST_TMPDIR/pkg/package/dist/cli"
-  echo 'console.log("cli")' >"$BATS_TEST_TMPDIR/pkg/package/dist/cli/index.js"
-  tar -czf "$BATS_TEST_TMPDIR/pkg.tgz" -C "$BATS_TEST_TMPDIR/pkg" package
-  cat >"$BATS_TEST_TMPDIR/bin/npm" <<NPM
-#!/usr/bin/env bash
-printf '%s\n' "\$*" >>"$BATS_TEST_TMPDIR/npm.log"
-while [[ \$# -gt 0 ]]; do [[ \$1 == --pack-destination ]] && dest=\$2; shift; done
-cp "$BATS_TEST_TMPDIR/pkg.tgz" "\$dest/entra-federate-9.8.7.tgz"
-NPM
-  chmod +x "$BATS_TEST_TMPDIR/bin/npm"
-  PATH="$BATS_TEST_TMPDIR/bin:$PATH" ef_resolve_cli
-  [ "${EF_CLI[*]}" = "node $HOME/.cache/entra-federate/9.8.7/package/dist/cli/index.js" ]
-  PATH="$BATS_TEST_TMPDIR/bin:$PATH" ef_resolve_cli
-  [ "$(cat "$BATS_TEST_TMPDIR/npm.log")" = "pack --silent --ignore-scripts --pack-destination $HOME/.cache/entra-federate/9.8.7 entra-federate@9.8.7" ]
+  export EF_VERSION=9.8.7
+  # A stand-in for the inlined scripts/install.sh: records the version it was asked for.
+  export EF_INSTALLER='printf "version=%s\n" "$ENTRA_FEDERATE_VERSION" >>"$FAKE_CLI_LOG"; ENTRA_FEDERATE=/opt/verified/entra-federate'
+  ef_resolve_cli
+  [ "${EF_CLI[*]}" = /opt/verified/entra-federate ]
+  grep -qx 'version=9.8.7' "$FAKE_CLI_LOG"
+}
+
+@test "no local CLI and a failing installer: the step fails with the installer's status" {
+  unset ENTRA_FEDERATE_CLI
+  export EF_VERSION=9.8.7 EF_INSTALLER='echo "entra-federate install: pinned/downloaded differ" >&2; false'
+  run --separate-stderr ef_resolve_cli
+  [ "$status" -eq 1 ]
+  [[ $stderr == *"pinned/downloaded differ"* ]]
+}
+
+@test "main: the certificate's cleanup joins the installer's EXIT trap; both run" {
+  unset ENTRA_FEDERATE_CLI
+  export EF_VERSION=9.8.7 TMPDIR="$BATS_TEST_TMPDIR/tmp"
+  mkdir -p "$TMPDIR"
+  export ENTRA_FEDERATE_CERTIFICATE=$'-----BEGIN PRIVATE KEY-----\nMIIkey\n-----END PRIVATE KEY-----'
+  export EF_INSTALLER="trap 'echo installer-cleanup >>\"\$FAKE_CLI_LOG\"' EXIT; ENTRA_FEDERATE='$BATS_TEST_TMPDIR/fake-cli'"
+  run --separate-stderr bash -c 'source "$1"; ef_main' _ "$BATS_TEST_DIRNAME/../scripts/login.sh"
+  [ "$status" -eq 0 ]
+  grep -q '^cert: mode=600$' "$FAKE_CLI_LOG"
+  grep -qx 'installer-cleanup' "$FAKE_CLI_LOG"
+  [ -z "$(ls -A "$TMPDIR")" ]
 }
 
 @test "main: one token per scope to \$BASH_ENV, quoted; nothing printed but names" {

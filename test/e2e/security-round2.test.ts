@@ -29,7 +29,7 @@ let dir: string;
 let n = 0;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ config: { issuers: [{ issuer: CIRCLECI }] } });
+  sandbox = await startSandbox({ config: { issuers: [{ issuer: CIRCLECI }], resources: ['api://my-api'] } });
   dir = mkdtempSync(join(tmpdir(), 'ef-sec2-'));
 });
 afterAll(async () => {

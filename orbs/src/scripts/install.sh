@@ -25,7 +25,7 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo 8f681035bd5b21dc60bcab9988ca372a417a00c2858dcbb35717c747ecbbb494 ;;
+    entra-federate-0.1.0.tgz) echo c9c09ca794c47f69c24abee6930152d95b7f5e864834b6afe8e97caed22b6a8d ;;
     entra-federate-linux-x64) echo 455534a21cf3239108bd35e643e649fe0bab82b09cebc24c126d6def22c8e272 ;;
     *) echo '' ;;
   esac

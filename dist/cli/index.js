@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-BDK3PJ6W.js";
-import "./chunks/chunk-QH2NMUVV.js";
-import "./chunks/chunk-FWECCYJW.js";
-import "./chunks/chunk-6X7A6QOI.js";
+} from "./chunks/chunk-4H5HUU7A.js";
+import "./chunks/chunk-F6LCBOBW.js";
+import "./chunks/chunk-TIHF2OZL.js";
+import "./chunks/chunk-VBMGHPDA.js";
+import {
+  createNodeHttpClient,
+  proxyConfigFrom
+} from "./chunks/chunk-HOL6BS47.js";
+import "./chunks/chunk-GJATYHHP.js";
+import "./chunks/chunk-72OCM5UT.js";
+import "./chunks/chunk-XKEUJV4V.js";
+import {
+  printableAscii
+} from "./chunks/chunk-2F2SCBCB.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
-// src/entry/cli.ts
+// src/entry/cli/main.ts
 var USAGE = `Usage: entra-federate <command> [options]
 
 Commands:
@@ -34,41 +34,69 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-CXBXWV7T.js"),
-  login: () => import("./chunks/login-LDALSASQ.js"),
-  logout: () => import("./chunks/logout-23RLNS5O.js"),
-  doctor: () => import("./chunks/doctor-7XIYOCZI.js"),
-  verify: () => import("./chunks/verify-MNTMRI2R.js"),
-  policy: () => import("./chunks/policy-MCR6KEAY.js"),
-  sandbox: () => import("./chunks/sandbox-X2TBVUCX.js"),
-  demo: () => import("./chunks/demo-IZVHKU5R.js")
+  token: () => import("./chunks/token-XCFZTDMG.js"),
+  login: () => import("./chunks/login-KYRUAPV6.js"),
+  logout: () => import("./chunks/logout-5SUQHE2V.js"),
+  doctor: () => import("./chunks/doctor-43R5AH5R.js"),
+  verify: () => import("./chunks/verify-6IJMK5ZP.js"),
+  policy: () => import("./chunks/policy-6YIBHZ2J.js"),
+  sandbox: () => import("./chunks/sandbox-XERBFAVL.js"),
+  demo: () => import("./chunks/demo-TRDRHS3W.js")
 };
-async function main(argv) {
+async function main(argv, io) {
   const [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${USAGE}
+    io.stdout.write(`${USAGE}
 `);
-    process.exitCode = name === void 0 ? 2 : 0;
-  } else if (name === "--version" || name === "-v") {
-    process.stdout.write(`${"0.1.0"}
+    return name === void 0 ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${"0.1.0"}
 `);
-  } else {
-    const load = COMMANDS[name];
-    if (load === void 0) {
-      process.stderr.write(
-        `entra-federate: unknown command "${name.replace(/[^\x20-\x7e]/g, "?").slice(0, 40)}".
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (load === void 0) {
+    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
 
 ${USAGE}
-`
-      );
-      process.exitCode = 2;
-    } else {
-      await runCommand(async () => (await load()).run(rest), { json: () => rest.includes("--json") });
-    }
+`);
+    return 2;
+  }
+  return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes("--json") });
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
+function processIo(userAgent) {
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: () => process.stdin,
+    http: lazyHttpClient(userAgent, process.env),
+    now: Date.now
+  };
+}
+
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
   }
 }
+
+// src/entry/cli.ts
 tolerateClosedOutput(process.stdout, process.stderr);
-void main(process.argv.slice(2));
-export {
-  main
-};
+void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
+  process.exitCode = code;
+});

@@ -1,29 +1,26 @@
 import {
-  createNodeHttpClient,
-  fetchWithRetry,
-  login,
-  proxyConfigFrom,
-  redact,
-  systemClock
-} from "./chunks/chunk-WFJJPDV2.js";
-import {
   FederationError,
   MAX_JWT_LENGTH,
+  collapseControlCharacters,
+  createNodeHttpClient,
   decodeJwt,
+  fetchWithRetry,
+  isoTime,
+  login,
   normalizeScopes,
   numericClaim,
+  proxyConfigFrom,
   quote,
+  redact,
   resolveOptions,
+  systemClock,
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-X62UA6J5.js";
+} from "./chunks/chunk-K74ZS4TL.js";
 import "./chunks/chunk-W5HOY55K.js";
 
-// src/entry/identity.ts
-import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
-
-// src/identity/process.ts
+// src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";
 function procStat(pid) {
   let text;
@@ -46,7 +43,7 @@ function isAlive(pid) {
   return procStat(pid)?.state !== "Z";
 }
 
-// src/identity/lifecycle.ts
+// src/handoff/identity-endpoint/lifecycle.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
 function watchLifecycle(opts) {
   let last = Date.now();
@@ -77,10 +74,10 @@ function watchLifecycle(opts) {
   };
 }
 
-// src/identity/server.ts
+// src/handoff/identity-endpoint/server.ts
 import { createServer } from "node:http";
 
-// src/identity/cache.ts
+// src/handoff/identity-endpoint/cache.ts
 var FIVE_MINUTES = 5 * 6e4;
 function refreshMargin(lifetimeMs) {
   return Math.min(FIVE_MINUTES, Math.max(0, lifetimeMs) / 2);
@@ -112,7 +109,7 @@ var TokenCache = class {
   }
 };
 
-// src/identity/protocol.ts
+// src/handoff/identity-endpoint/protocol.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 var TOKEN_PATH = "/msi/token";
 var API_VERSION = "2019-08-01";
@@ -185,7 +182,7 @@ function errorBody(error, description) {
   return JSON.stringify({ error, error_description: description });
 }
 
-// src/identity/server.ts
+// src/handoff/identity-endpoint/server.ts
 var LOOPBACK = "127.0.0.1";
 var TRANSIENT = /* @__PURE__ */ new Set(["NETWORK_ERROR", "TIMEOUT", "HOST_NOT_FOUND"]);
 function failure(err) {
@@ -251,33 +248,55 @@ async function startIdentityServer(opts) {
   };
 }
 
-// src/identity/token-file.ts
-import { existsSync, readFileSync as readFileSync2, renameSync, unlinkSync as unlinkSync2 } from "node:fs";
+// src/handoff/identity-endpoint/state.ts
+import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync as readFileSync2, unlinkSync, writeSync } from "node:fs";
+function writeEndpointState(path, state) {
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    384
+  );
+  try {
+    fchmodSync(fd, 384);
+    writeSync(fd, JSON.stringify(state));
+  } finally {
+    closeSync(fd);
+  }
+}
+function removeEndpointState(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+
+// src/handoff/identity-endpoint/token-file-keeper.ts
+import { existsSync, readFileSync as readFileSync3, renameSync, unlinkSync as unlinkSync3 } from "node:fs";
 import { basename, dirname } from "node:path";
 
 // src/handoff/secure-file.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
 import { join } from "node:path";
-var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+var FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 function writeSecureFile(dir, prefix, suffix, content) {
   const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync(path, FLAGS, 384);
+  const fd = openSync2(path, FLAGS, 384);
   try {
-    fchmodSync(fd, 384);
+    fchmodSync2(fd, 384);
     const bytes = Buffer.from(content, "utf8");
     let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
   } catch (err) {
-    closeSync(fd);
-    unlinkSync(path);
+    closeSync2(fd);
+    unlinkSync2(path);
     throw err;
   }
-  closeSync(fd);
+  closeSync2(fd);
   return path;
 }
 
-// src/identity/token-file.ts
+// src/handoff/identity-endpoint/token-file-keeper.ts
 var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
 var RETRY_AFTER_FAILURE_MS = 15e3;
 var MIN_DELAY_MS = 500;
@@ -294,8 +313,8 @@ function times(token) {
 function refreshDelay(token, obtainedAt, now) {
   const t = times(token);
   if (t === void 0) return UNKNOWN_EXPIRY_RECHECK_MS;
-  const start = t.iat ?? obtainedAt;
-  const half = start + (t.exp - start) / 2;
+  const start2 = t.iat ?? obtainedAt;
+  const half = start2 + (t.exp - start2) / 2;
   return Math.max(MIN_DELAY_MS, half - now);
 }
 function replaceFile(path, content) {
@@ -303,7 +322,7 @@ function replaceFile(path, content) {
   try {
     renameSync(temp, path);
   } catch (err) {
-    unlinkSync2(temp);
+    unlinkSync3(temp);
     throw err;
   }
 }
@@ -321,7 +340,7 @@ var TokenFileKeeper = class {
     if (this.files.length === 0) return;
     let existing;
     try {
-      existing = this.files[0] === void 0 ? void 0 : readFileSync2(this.files[0], "utf8");
+      existing = this.files[0] === void 0 ? void 0 : readFileSync3(this.files[0], "utf8");
     } catch {
       existing = void 0;
     }
@@ -361,8 +380,194 @@ var TokenFileKeeper = class {
   }
 };
 
-// src/entry/cli/common.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+// src/handoff/identity-endpoint/unexpired-token.ts
+function expiredRemedy(provider) {
+  switch (provider) {
+    case "gitlab":
+      return "GitLab sets an ID token's expiry to the job's timeout: raise the job's `timeout:`, or split the work into jobs that each sign in.";
+    case "circleci":
+      return "CircleCI's job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.";
+    default:
+      return "The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.";
+  }
+}
+function unexpired(provider, description, idToken, now) {
+  return async (audience) => {
+    const token = await idToken(audience);
+    let exp;
+    try {
+      exp = numericClaim(decodeJwt(token, description).claims, "exp");
+    } catch {
+      exp = void 0;
+    }
+    if (exp !== void 0 && exp * 1e3 <= now()) {
+      throw new FederationError(
+        "ID_TOKEN_EXPIRED",
+        `The CI token from ${description} expired at ${isoTime(exp * 1e3)}, and this CI does not issue a new one during the job.`,
+        {
+          remedy: expiredRemedy(provider ?? "")
+        }
+      );
+    }
+    return token;
+  };
+}
+
+// src/ci/credential.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/core/certificate.ts
+import { createHash as createHash2, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
+var CERTIFICATE_ALGORITHMS = ["PS256", "RS256"];
+var ASSERTION_LIFETIME_SECONDS = 600;
+var SUPPORTED = 'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
+function invalid(code, message, remedy) {
+  return new FederationError(code, message, { remedy, usage: true, field: "certificate" });
+}
+function pemBlocks(text) {
+  const blocks = [];
+  const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const body = m[2] ?? "";
+    blocks.push({ label: m[1] ?? "", text: m[0], headers: body.includes(":") ? body : "" });
+  }
+  return blocks;
+}
+function loadCertificate(content, origin, now = Date.now()) {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  const text = bytes.toString("latin1");
+  if (!text.includes("-----BEGIN ")) {
+    const binary = bytes[0] === 48;
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`,
+      `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`
+    );
+  }
+  const blocks = pemBlocks(text);
+  if (blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(b.headers))) {
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is encrypted; password-protected keys are not supported.`,
+      `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`
+    );
+  }
+  const keyBlocks = blocks.filter((b) => /(^|\s)PRIVATE KEY$/.test(b.label));
+  const certBlocks = blocks.filter((b) => b.label === "CERTIFICATE");
+  if (keyBlocks.length === 0) {
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`,
+      `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`
+    );
+  }
+  if (keyBlocks.length > 1) {
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds ${keyBlocks.length} private keys.`,
+      "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file."
+    );
+  }
+  if (certBlocks.length === 0) {
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `${origin} holds a private key but no certificate.`,
+      `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`
+    );
+  }
+  const keyBlock = keyBlocks[0];
+  if (keyBlock.label !== "PRIVATE KEY" && keyBlock.label !== "RSA PRIVATE KEY") {
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: keyBlock.text, format: "pem" });
+  } catch {
+    throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} cannot be read.`, SUPPORTED);
+  }
+  if (key.asymmetricKeyType !== "rsa") {
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`,
+      SUPPORTED
+    );
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < 2048) {
+    throw invalid(
+      "UNSUPPORTED_CERTIFICATE",
+      `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`,
+      "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration."
+    );
+  }
+  const certs = [];
+  for (const [i, block] of certBlocks.entries()) {
+    try {
+      certs.push(new X509Certificate(block.text));
+    } catch {
+      throw invalid("INVALID_CERTIFICATE", `Certificate ${i + 1} in ${origin} cannot be read.`, SUPPORTED);
+    }
+  }
+  const leafIndex = certs.findIndex((cert) => cert.checkPrivateKey(key));
+  if (leafIndex < 0) {
+    throw invalid(
+      "INVALID_CERTIFICATE",
+      `The private key in ${origin} does not belong to any certificate in the file.`,
+      "Put the certificate that matches the private key (the one uploaded to the app registration) in the file."
+    );
+  }
+  const leaf = certs[leafIndex];
+  const chain = [leaf, ...certs.filter((_, i) => i !== leafIndex)];
+  const notAfter = Date.parse(leaf.validTo);
+  if (Number.isFinite(notAfter) && notAfter <= now) {
+    throw invalid(
+      "CERTIFICATE_EXPIRED",
+      `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`,
+      "Create a new certificate, upload it to the app registration, and replace the PEM in the CI."
+    );
+  }
+  const sha1 = createHash2("sha1").update(leaf.raw).digest();
+  return {
+    key,
+    chain,
+    thumbprintSha1Hex: sha1.toString("hex").toUpperCase(),
+    x5t: sha1.toString("base64url"),
+    x5tS256: createHash2("sha256").update(leaf.raw).digest("base64url"),
+    subject: leaf.subject.replace(/\n/g, ", "),
+    notAfter: Number.isFinite(notAfter) ? new Date(notAfter).toISOString() : leaf.validTo
+  };
+}
+function validateCertificateAlgorithm(raw) {
+  const value = raw?.trim().toUpperCase() ?? "";
+  if (value === "") return "PS256";
+  if (CERTIFICATE_ALGORITHMS.includes(value)) return value;
+  throw new FederationError(
+    "INVALID_CERTIFICATE_ALGORITHM",
+    `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`,
+    {
+      remedy: "Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).",
+      usage: true,
+      field: "certificate-alg"
+    }
+  );
+}
+function certificateAssertion(cert, opts) {
+  const algorithm = opts.algorithm ?? "PS256";
+  const clock = opts.clock ?? systemClock;
+  return async (tokenEndpoint) => {
+    const { SignJWT } = await import("./chunks/webapi-BM73DRNA.js");
+    const header = { alg: algorithm, typ: "JWT" };
+    if (algorithm === "PS256") header["x5t#S256"] = cert.x5tS256;
+    else header["x5t"] = cert.x5t;
+    if (opts.sendChain === true) header["x5c"] = cert.chain.map((c) => c.raw.toString("base64"));
+    const now = Math.floor(clock.now() / 1e3);
+    return new SignJWT({}).setProtectedHeader(header).setIssuer(opts.clientId).setSubject(opts.clientId).setAudience(tokenEndpoint).setJti(randomUUID()).setNotBefore(now).setIssuedAt(now).setExpirationTime(now + ASSERTION_LIFETIME_SECONDS).sign(cert.key);
+  };
+}
 
 // src/ci/types.ts
 function compactContext(provider, fields) {
@@ -608,7 +813,7 @@ var MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
 var MAX_STDERR_BYTES = 16 * 1024;
 var STDERR_EXCERPT_CHARS = 300;
 function scrubStderr(text) {
-  const cleaned = redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = collapseControlCharacters(redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ""), " ").replace(/\s+/g, " ").trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;
 }
 function runCommand(argv, opts) {
@@ -1042,24 +1247,25 @@ function githubProvider(deps) {
       }
       return value;
     },
-    context() {
-      const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-      const repo = env["GITHUB_REPOSITORY"];
-      const runId = env["GITHUB_RUN_ID"];
-      return compactContext("github", {
-        repository: repo,
-        ref: env["GITHUB_REF"],
-        sha: env["GITHUB_SHA"],
-        workflow: env["GITHUB_WORKFLOW"],
-        runId,
-        runAttempt: env["GITHUB_RUN_ATTEMPT"],
-        jobId: env["GITHUB_JOB"],
-        actor: env["GITHUB_ACTOR"],
-        eventName: env["GITHUB_EVENT_NAME"],
-        runUrl: repo !== void 0 && runId !== void 0 ? `${server}/${repo}/actions/runs/${runId}` : void 0
-      });
-    }
+    context: () => githubContext(env)
   };
+}
+function githubContext(env) {
+  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const repo = env["GITHUB_REPOSITORY"];
+  const runId = env["GITHUB_RUN_ID"];
+  return compactContext("github", {
+    repository: repo,
+    ref: env["GITHUB_REF"],
+    sha: env["GITHUB_SHA"],
+    workflow: env["GITHUB_WORKFLOW"],
+    runId,
+    runAttempt: env["GITHUB_RUN_ATTEMPT"],
+    jobId: env["GITHUB_JOB"],
+    actor: env["GITHUB_ACTOR"],
+    eventName: env["GITHUB_EVENT_NAME"],
+    runUrl: repo !== void 0 && runId !== void 0 ? `${server}/${repo}/actions/runs/${runId}` : void 0
+  });
 }
 
 // src/ci/gitlab.ts
@@ -1356,227 +1562,28 @@ function noCredentialError() {
   );
 }
 
-// src/core/certificate.ts
-import { createHash as createHash2, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
-var CERTIFICATE_ALGORITHMS = ["PS256", "RS256"];
-var ASSERTION_LIFETIME_SECONDS = 600;
-var SUPPORTED = 'Supported: a PEM file holding an unencrypted RSA private key (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY") and its certificate, plus any chain certificates.';
-function invalid(code, message, remedy) {
-  return new FederationError(code, message, { remedy, usage: true, field: "certificate" });
-}
-function pemBlocks(text) {
-  const blocks = [];
-  const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const body = m[2] ?? "";
-    blocks.push({ label: m[1] ?? "", text: m[0], headers: body.includes(":") ? body : "" });
-  }
-  return blocks;
-}
-function loadCertificate(content, origin, now = Date.now()) {
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-  const text = bytes.toString("latin1");
-  if (!text.includes("-----BEGIN ")) {
-    const binary = bytes[0] === 48;
-    throw invalid(
-      "UNSUPPORTED_CERTIFICATE",
-      `${origin} is not a PEM file${binary ? " (it looks like PKCS#12 .pfx/.p12 or DER)" : ""}.`,
-      `${SUPPORTED} Convert a .pfx with \`openssl pkcs12 -in cert.pfx -out cert.pem -nodes\` and store the result as a CI secret file.`
-    );
-  }
-  const blocks = pemBlocks(text);
-  if (blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY" || /Proc-Type:\s*4,ENCRYPTED/.test(b.headers))) {
-    throw invalid(
-      "UNSUPPORTED_CERTIFICATE",
-      `The private key in ${origin} is encrypted; password-protected keys are not supported.`,
-      `${SUPPORTED} Decrypt it once with \`openssl pkey -in key.pem -out key-plain.pem\` and keep the PEM in the CI's secret store instead.`
-    );
-  }
-  const keyBlocks = blocks.filter((b) => /(^|\s)PRIVATE KEY$/.test(b.label));
-  const certBlocks = blocks.filter((b) => b.label === "CERTIFICATE");
-  if (keyBlocks.length === 0) {
-    throw invalid(
-      "INVALID_CERTIFICATE",
-      `${origin} holds no private key${certBlocks.length > 0 ? ", only certificates" : ""}.`,
-      `${SUPPORTED} Concatenate them: \`cat key.pem cert.pem > app.pem\`.`
-    );
-  }
-  if (keyBlocks.length > 1) {
-    throw invalid(
-      "INVALID_CERTIFICATE",
-      `${origin} holds ${keyBlocks.length} private keys.`,
-      "Keep exactly one private key (the one of the certificate uploaded to the app registration) in the file."
-    );
-  }
-  if (certBlocks.length === 0) {
-    throw invalid(
-      "INVALID_CERTIFICATE",
-      `${origin} holds a private key but no certificate.`,
-      `${SUPPORTED} Append the certificate uploaded to the app registration: \`cat key.pem cert.pem > app.pem\`.`
-    );
-  }
-  const keyBlock = keyBlocks[0];
-  if (keyBlock.label !== "PRIVATE KEY" && keyBlock.label !== "RSA PRIVATE KEY") {
-    throw invalid(
-      "UNSUPPORTED_CERTIFICATE",
-      `The private key in ${origin} is a "${keyBlock.label}"; Entra certificate credentials are signed with RSA.`,
-      SUPPORTED
-    );
-  }
-  let key;
-  try {
-    key = createPrivateKey({ key: keyBlock.text, format: "pem" });
-  } catch {
-    throw invalid("INVALID_CERTIFICATE", `The private key in ${origin} cannot be read.`, SUPPORTED);
-  }
-  if (key.asymmetricKeyType !== "rsa") {
-    throw invalid(
-      "UNSUPPORTED_CERTIFICATE",
-      `The private key in ${origin} is ${key.asymmetricKeyType ?? "not RSA"}; Entra certificate credentials are signed with RSA.`,
-      SUPPORTED
-    );
-  }
-  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < 2048) {
-    throw invalid(
-      "UNSUPPORTED_CERTIFICATE",
-      `The RSA key in ${origin} has ${bits} bits; at least 2048 are required.`,
-      "Create a new certificate with a 2048-bit (or larger) RSA key and upload it to the app registration."
-    );
-  }
-  const certs = [];
-  for (const [i, block] of certBlocks.entries()) {
-    try {
-      certs.push(new X509Certificate(block.text));
-    } catch {
-      throw invalid("INVALID_CERTIFICATE", `Certificate ${i + 1} in ${origin} cannot be read.`, SUPPORTED);
-    }
-  }
-  const leafIndex = certs.findIndex((cert) => cert.checkPrivateKey(key));
-  if (leafIndex < 0) {
-    throw invalid(
-      "INVALID_CERTIFICATE",
-      `The private key in ${origin} does not belong to any certificate in the file.`,
-      "Put the certificate that matches the private key (the one uploaded to the app registration) in the file."
-    );
-  }
-  const leaf = certs[leafIndex];
-  const chain = [leaf, ...certs.filter((_, i) => i !== leafIndex)];
-  const notAfter = Date.parse(leaf.validTo);
-  if (Number.isFinite(notAfter) && notAfter <= now) {
-    throw invalid(
-      "CERTIFICATE_EXPIRED",
-      `The certificate in ${origin} (${leaf.subject.replace(/\n/g, ", ")}) expired on ${new Date(notAfter).toISOString()}.`,
-      "Create a new certificate, upload it to the app registration, and replace the PEM in the CI."
-    );
-  }
-  const sha1 = createHash2("sha1").update(leaf.raw).digest();
-  return {
-    key,
-    chain,
-    thumbprintSha1Hex: sha1.toString("hex").toUpperCase(),
-    x5t: sha1.toString("base64url"),
-    x5tS256: createHash2("sha256").update(leaf.raw).digest("base64url"),
-    subject: leaf.subject.replace(/\n/g, ", "),
-    notAfter: Number.isFinite(notAfter) ? new Date(notAfter).toISOString() : leaf.validTo
-  };
-}
-function validateCertificateAlgorithm(raw) {
-  const value = raw?.trim().toUpperCase() ?? "";
-  if (value === "") return "PS256";
-  if (CERTIFICATE_ALGORITHMS.includes(value)) return value;
-  throw new FederationError(
-    "INVALID_CERTIFICATE_ALGORITHM",
-    `Unknown certificate signing algorithm ${JSON.stringify(raw?.slice(0, 20))}.`,
-    {
-      remedy: "Use PS256 (the default, with the SHA-256 thumbprint) or RS256 (with the SHA-1 thumbprint, for authorities that require it).",
-      usage: true,
-      field: "certificate-alg"
-    }
-  );
-}
-function certificateAssertion(cert, opts) {
-  const algorithm = opts.algorithm ?? "PS256";
-  const clock = opts.clock ?? systemClock;
-  return async (tokenEndpoint) => {
-    const { SignJWT } = await import("./chunks/webapi-BM73DRNA.js");
-    const header = { alg: algorithm, typ: "JWT" };
-    if (algorithm === "PS256") header["x5t#S256"] = cert.x5tS256;
-    else header["x5t"] = cert.x5t;
-    if (opts.sendChain === true) header["x5c"] = cert.chain.map((c) => c.raw.toString("base64"));
-    const now = Math.floor(clock.now() / 1e3);
-    return new SignJWT({}).setProtectedHeader(header).setIssuer(opts.clientId).setSubject(opts.clientId).setAudience(tokenEndpoint).setJti(randomUUID()).setNotBefore(now).setIssuedAt(now).setExpirationTime(now + ASSERTION_LIFETIME_SECONDS).sign(cert.key);
-  };
-}
-
-// src/entry/cli/render.ts
-function iso(epochMs) {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-// src/entry/cli/common.ts
-function wrapList(names, width, breakWith) {
-  const lines = [];
-  let line = "";
-  for (const name of names) {
-    const next = line === "" ? name : `${line} | ${name}`;
-    if (next.length > width && line !== "") {
-      lines.push(`${line} |`);
-      line = name;
-    } else line = next;
-  }
-  return [...lines, line].join(breakWith);
-}
-var FEDERATION_HELP = `Options:
-  --client-id GUID        app (client) id              [env AZURE_CLIENT_ID]
-  --tenant-id ID          tenant GUID or domain        [env AZURE_TENANT_ID]
-  --scope SCOPE           resource/.default; repeatable; a bare resource URI gets /.default
-                          appended                     [default https://management.azure.com/.default]
-  --audience AUD          audience of the CI token     [default from --cloud: api://AzureADTokenExchange]
-  --cloud NAME            AzureCloud | AzureUSGovernment | AzureChinaCloud
-  --authority-host URL    https URL (http only to loopback) [env AZURE_AUTHORITY_HOST]
-  --provider NAME         ${wrapList(providerNames(), 66, "\n                          ")}
-  --id-token-file FILE    read the CI token from a file [env AZURE_FEDERATED_TOKEN_FILE]
-  --id-token-env NAME     read the CI token from an environment variable
-  --certificate FILE      for CIs without OIDC: a PEM with the app's private key and
-                          certificate                  [env AZURE_CLIENT_CERTIFICATE_PATH]
-  --certificate-alg ALG   PS256 (default, x5t#S256) | RS256 (x5t)
-                          a client secret is read only from the environment: AZURE_CLIENT_SECRET
-  --timeout SECONDS       overall deadline              [default 60]
-  -h, --help              this help`;
-function optionsFrom(values, env) {
-  return resolveOptions({
-    clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
-    tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
-    scopes: values.scope,
-    cloud: values.cloud,
-    authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
-    audience: values.audience,
-    timeoutSeconds: values.timeout
-  });
-}
-function credentialFrom(values, env, http) {
-  const timeoutMs = validateTimeout(values.timeout);
-  const input = { provider: values.provider, idTokenFile: values["id-token-file"], idTokenEnv: values["id-token-env"] };
+// src/ci/credential.ts
+function chooseCredential(input, env, http) {
+  const timeoutMs = validateTimeout(input.timeout);
   const ci = matchCi(input, { env, http, timeoutMs });
   const context = ci === void 0 ? {} : { provider: ci.provider };
   const explicit = explicitTokenSource(input, env, ci);
-  if (explicit !== void 0) return federated(explicit);
-  if (values.certificate !== void 0)
-    return certificateCredential(values.certificate, "--certificate", values, env, context);
-  if (ci !== void 0 && (ci.named && ci.oidc || ci.ready)) return federated(ci.provider);
+  if (explicit !== void 0) return federatedCredential(explicit);
+  if (input.certificate !== void 0)
+    return certificateCredential(input.certificate, "--certificate", input, env, context);
+  if (ci !== void 0 && (ci.named && ci.oidc || ci.ready)) return federatedCredential(ci.provider);
   const certificatePath = nonBlank(env["AZURE_CLIENT_CERTIFICATE_PATH"]);
   if (certificatePath !== void 0)
-    return certificateCredential(certificatePath, "AZURE_CLIENT_CERTIFICATE_PATH", values, env, context);
+    return certificateCredential(certificatePath, "AZURE_CLIENT_CERTIFICATE_PATH", input, env, context);
   const secret = nonBlank(env["AZURE_CLIENT_SECRET"])?.trim();
   if (secret !== void 0)
     return { ...context, source: { kind: "secret", description: "the client secret in AZURE_CLIENT_SECRET", secret } };
   const tokenFile = federatedTokenFileSource(env, ci);
-  if (tokenFile !== void 0) return federated(tokenFile);
-  if (ci !== void 0) return federated(ci.provider);
+  if (tokenFile !== void 0) return federatedCredential(tokenFile);
+  if (ci !== void 0) return federatedCredential(ci.provider);
   throw noCredentialError();
 }
-function federated(provider) {
+function federatedCredential(provider) {
   return {
     provider,
     source: { kind: "federated", description: provider.description, idToken: (aud) => provider.idToken(aud) }
@@ -1586,7 +1593,7 @@ function nonBlank(value) {
   return value === void 0 || value.trim() === "" ? void 0 : value;
 }
 var MAX_CERTIFICATE_BYTES = 256 * 1024;
-function certificateCredential(path, origin, values, env, context) {
+function certificateCredential(path, origin, input, env, context) {
   if (path.trim() === "")
     throw usageError(
       "INVALID_CERTIFICATE",
@@ -1594,12 +1601,12 @@ function certificateCredential(path, origin, values, env, context) {
       "Give the path of a PEM file holding the private key and the certificate.",
       "certificate"
     );
-  const algorithm = validateCertificateAlgorithm(values["certificate-alg"]);
-  const clientId = validateClientId(values["client-id"] ?? env["AZURE_CLIENT_ID"]);
+  const algorithm = validateCertificateAlgorithm(input.certificateAlgorithm);
+  const clientId = validateClientId(input.clientId ?? env["AZURE_CLIENT_ID"]);
   const sendChain = ["1", "true"].includes((env["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] ?? "").trim().toLowerCase());
   let content;
   try {
-    content = readFileSync3(path);
+    content = readFileSync4(path);
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
@@ -1629,41 +1636,54 @@ function certificateCredential(path, origin, values, env, context) {
     }
   };
 }
-function httpClient() {
-  return createNodeHttpClient({ userAgent: "entra-federate", proxy: proxyConfigFrom(process.env) });
+
+// src/entry/shared/login-values.ts
+function optionsFrom(values, env) {
+  return resolveOptions({
+    clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
+    tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
+    scopes: values.scope,
+    cloud: values.cloud,
+    authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
+    audience: values.audience,
+    timeoutSeconds: values.timeout
+  });
+}
+function credentialFrom(values, env, http) {
+  return chooseCredential(
+    {
+      provider: values.provider,
+      idTokenFile: values["id-token-file"],
+      idTokenEnv: values["id-token-env"],
+      certificate: values.certificate,
+      certificateAlgorithm: values["certificate-alg"],
+      clientId: values["client-id"],
+      timeout: values.timeout
+    },
+    env,
+    http
+  );
+}
+function guardFrom(values, env) {
+  return { policyPath: values.policy, auditLogPath: values["audit-log"], summaryPath: env["GITHUB_STEP_SUMMARY"] };
 }
 
-// src/entry/cli/guard-flags.ts
-async function guardedLogin(values, env, options, credential, http) {
-  if (values.policy === void 0 && values["audit-log"] === void 0)
-    return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-XGLSDQ73.js");
-  return loginWithGuardFiles(options, credential.source, http, {
-    policyPath: values.policy,
-    auditLogPath: values["audit-log"],
-    summaryPath: env["GITHUB_STEP_SUMMARY"],
-    provider: credential.provider?.name ?? credential.source.kind,
+// src/entry/shared/sign-in.ts
+async function guardedLogin(options, credential, guard, deps) {
+  if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
+    return login(options, credential.source, { http: deps.http });
+  const { loginWithGuardFiles } = await import("./chunks/trail-6EBJYQST.js");
+  return loginWithGuardFiles(options, credential.source, deps.http, {
+    policyPath: guard.policyPath,
+    auditLogPath: guard.auditLogPath,
+    summaryPath: guard.summaryPath,
+    provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,
     ci: credential.provider?.context(),
-    now: Date.now
+    now: () => deps.now()
   });
 }
 
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
-// src/entry/identity.ts
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
+// src/entry/identity/main.ts
 function parseConfig(text) {
   let parsed;
   try {
@@ -1684,127 +1704,129 @@ function parseConfig(text) {
     );
   return parsed;
 }
-function expiredRemedy(provider) {
-  switch (provider) {
-    case "gitlab":
-      return "GitLab sets an ID token's expiry to the job's timeout: raise the job's `timeout:`, or split the work into jobs that each sign in.";
-    case "circleci":
-      return "CircleCI's job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.";
-    default:
-      return "The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.";
-  }
-}
-function unexpired(provider, description, idToken) {
-  return async (audience) => {
-    const token = await idToken(audience);
-    let exp;
-    try {
-      exp = numericClaim(decodeJwt(token, description).claims, "exp");
-    } catch {
-      exp = void 0;
-    }
-    if (exp !== void 0 && exp * 1e3 <= Date.now()) {
-      throw new FederationError(
-        "ID_TOKEN_EXPIRED",
-        `The CI token from ${description} expired at ${iso(exp * 1e3)}, and this CI does not issue a new one during the job.`,
-        {
-          remedy: expiredRemedy(provider?.name ?? "")
-        }
-      );
-    }
-    return token;
-  };
-}
-function writeState(path, state) {
-  const fd = openSync2(
-    path,
-    constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0),
-    384
-  );
+async function main(io) {
   try {
-    fchmodSync2(fd, 384);
-    writeSync2(fd, JSON.stringify(state));
-  } finally {
-    closeSync2(fd);
+    return await start(io);
+  } catch (err) {
+    const e = err instanceof FederationError ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage } : {
+      code: "IDENTITY_ENDPOINT_FAILED",
+      message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
+      remedy: "This is a bug; please report it."
+    };
+    io.answer({ ok: false, error: e });
+    io.exit(e.usage === true ? 2 : 1);
+    return void 0;
   }
 }
-function removeState(path) {
-  try {
-    unlinkSync3(path);
-  } catch {
-  }
-}
-function answer(line) {
-  process.stdout.write(`${JSON.stringify(line)}
-`);
-}
-async function main() {
-  const config = parseConfig(await readStdin());
-  const env = process.env;
+async function start(io) {
+  const config = parseConfig(io.config);
+  const { env } = io;
   const values = config.values;
   const options = optionsFrom(values, env);
-  const clientId = options.clientId;
-  const http = httpClient();
+  const http = io.http();
   const base = credentialFrom(values, env, http);
   const credential = base.source.kind === "federated" ? {
     ...base,
-    source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) }
+    source: {
+      ...base.source,
+      idToken: unexpired(base.provider?.name, base.source.description, base.source.idToken, io.now)
+    }
   } : base;
+  const guard = guardFrom(values, env);
+  const deps = { http, env, now: io.now };
   const exchange = async (scope) => {
-    const obtainedAt = Date.now();
-    const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http);
+    const obtainedAt = io.now();
+    const result = await guardedLogin({ ...options, scopes: [{ scope }] }, credential, guard, deps);
     const token = result.tokens[0];
     if (token === void 0) throw new Error("the exchange returned no token");
     return { accessToken: token.accessToken, expiresOn: token.expiresOn, obtainedAt };
   };
   let lifecycle;
   const server = await startIdentityServer({
-    clientId,
+    clientId: options.clientId,
     secret: config.secret,
     exchange,
     onActivity: () => lifecycle?.activity()
   });
-  writeState(config.stateFile, {
-    pid: process.pid,
-    port: server.port,
-    entry: process.argv[1] ?? "",
-    startedAt: (/* @__PURE__ */ new Date()).toISOString()
-  });
+  try {
+    writeEndpointState(config.stateFile, {
+      pid: io.pid,
+      port: server.port,
+      entry: io.entry,
+      startedAt: new Date(io.now()).toISOString()
+    });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   const source = credential.source;
   const keeper = new TokenFileKeeper(
     source.kind === "federated" ? config.tokenFiles : [],
     () => source.kind === "federated" ? source.idToken(options.audience) : Promise.reject(new Error("not federated"))
   );
+  let stopping = false;
   const shutdown = (code) => {
+    if (stopping) return;
+    stopping = true;
+    lifecycle?.dispose();
     keeper.stop();
-    removeState(config.stateFile);
-    void server.close().finally(() => process.exit(code));
-    setTimeout(() => process.exit(code), 2e3).unref();
+    removeEndpointState(config.stateFile);
+    void server.close().finally(() => io.exit(code));
+    setTimeout(() => io.exit(code), 2e3).unref();
   };
   lifecycle = watchLifecycle({
     ...config.watchPid === void 0 ? {} : { watchPid: config.watchPid },
     idleTimeoutMs: config.idleTimeoutSeconds * 1e3,
     onStop: () => shutdown(0)
   });
-  process.on("uncaughtException", () => shutdown(1));
-  process.on("unhandledRejection", () => shutdown(1));
   keeper.start();
-  answer({ ok: true, pid: process.pid, port: server.port });
-  process.stdout.on("error", () => void 0);
-  process.stdout.end();
+  io.answer({ ok: true, pid: io.pid, port: server.port });
+  return { port: server.port, shutdown };
+}
+
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
+
+// src/entry/identity.ts
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 tolerateClosedOutput(process.stdout, process.stderr);
-try {
-  await main();
-} catch (err) {
-  const e = err instanceof FederationError ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage } : {
-    code: "IDENTITY_ENDPOINT_FAILED",
-    message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
-    remedy: "This is a bug; please report it."
-  };
-  process.stdout.write(
-    `${JSON.stringify({ ok: false, error: e })}
-`,
-    () => process.exit(e.usage === true ? 2 : 1)
-  );
+var running;
+var fail = () => running === void 0 ? process.exit(1) : running.shutdown(1);
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+running = await main({
+  config: await readStdin(),
+  env: process.env,
+  http: lazyHttpClient("entra-federate", process.env),
+  now: Date.now,
+  pid: process.pid,
+  entry: process.argv[1] ?? "",
+  answer: (line) => process.stdout.write(`${JSON.stringify(line)}
+`),
+  // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
+  exit: (code) => process.stdout.writableEnded ? process.exit(code) : process.stdout.write("", () => process.exit(code))
+});
+if (running !== void 0) {
+  process.stdout.on("error", () => void 0);
+  process.stdout.end();
 }

@@ -386,6 +386,27 @@ async function fetchWithRetry(http, build, opts) {
   }
 }
 
+// src/core/text.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isGuid(value) {
+  return GUID.test(value);
+}
+var CONTROL = /[\u0000-\u001f\u007f]/;
+var CONTROL_EACH = /[\u0000-\u001f\u007f]/g;
+var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/g;
+function hasControlCharacter(value) {
+  return CONTROL.test(value);
+}
+function replaceControlCharacters(value, by) {
+  return value.replace(CONTROL_EACH, by);
+}
+function printableAscii(value, by = "?") {
+  return value.replace(NOT_PRINTABLE_ASCII, by);
+}
+function isoTime(epochMs) {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 // src/core/options.ts
 var CLOUDS = {
   AzureCloud: { authorityHost: "https://login.microsoftonline.com", audience: "api://AzureADTokenExchange" },
@@ -394,10 +415,8 @@ var CLOUDS = {
 };
 var DEFAULT_SCOPE = "https://management.azure.com/.default";
 var DEFAULT_TIMEOUT_SECONDS = 60;
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
-var CONTROL = /[\u0000-\u001f\u007f]/;
 function quote(value) {
   const shown2 = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return JSON.stringify(shown2);
@@ -412,7 +431,7 @@ function validateClientId(raw) {
       "client-id"
     );
   }
-  if (!GUID.test(value)) {
+  if (!isGuid(value)) {
     throw usageError(
       "INVALID_CLIENT_ID",
       `The client id ${quote(value)} is not a GUID.`,
@@ -440,7 +459,7 @@ function validateTenantId(raw) {
       "tenant-id"
     );
   }
-  if (GUID.test(value)) return value.toLowerCase();
+  if (isGuid(value)) return value.toLowerCase();
   if (DOMAIN.test(value)) return value.toLowerCase();
   throw usageError(
     "INVALID_TENANT_ID",
@@ -469,7 +488,7 @@ function isLoopbackHost(hostname) {
 }
 function validateAuthorityHost(raw) {
   const value = raw.trim();
-  if (CONTROL.test(value)) {
+  if (hasControlCharacter(value)) {
     throw usageError(
       "INVALID_AUTHORITY_HOST",
       `The authority host ${quote(value)} contains control characters.`,
@@ -520,7 +539,7 @@ function normalizeScopes(raw) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const value of values) {
-    if (CONTROL.test(value) || /\s/.test(value)) {
+    if (hasControlCharacter(value) || /\s/.test(value)) {
       throw usageError(
         "INVALID_SCOPE",
         `The scope ${quote(value)} contains white space or control characters.`,
@@ -567,7 +586,7 @@ function normalizeScopes(raw) {
 function validateAudience(raw, cloud) {
   if (raw === void 0 || raw.trim() === "") return CLOUDS[cloud].audience;
   const value = raw.trim();
-  if (CONTROL.test(value) || value.length > 600) {
+  if (hasControlCharacter(value) || value.length > 600) {
     throw usageError(
       "INVALID_AUDIENCE",
       `The audience ${quote(value)} has control characters or is longer than 600 characters.`,
@@ -648,7 +667,7 @@ function claimMatches(value, patterns) {
 }
 function showClaim(value) {
   const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, "?");
+  const clean = replaceControlCharacters(text, "?");
   return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }
 
@@ -924,7 +943,7 @@ function str(value) {
 }
 function describe(description) {
   const first = description.split(/\r?\n/)[0] ?? "";
-  const clean = first.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const clean = replaceControlCharacters(first, " ").trim();
   return clean.length > 600 ? `${clean.slice(0, 597)}...` : clean;
 }
 function snippet(body) {
@@ -1202,14 +1221,11 @@ function rejected(code, message, remedy, details = {}) {
 }
 function shown(value) {
   const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  const clean = text.replace(/[^\x20-\x7e]/g, "?");
+  const clean = printableAscii(text);
   return JSON.stringify(clean.length > 100 ? `${clean.slice(0, 97)}...` : clean);
 }
 
 // src/verify/claims.ts
-function iso(seconds) {
-  return new Date(seconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 function own2(claims, name) {
   return Object.hasOwn(claims, name) ? claims[name] : void 0;
 }
@@ -1269,35 +1285,35 @@ function checkClaims(claims, checks, nowMs) {
   if (now >= exp + skew) {
     throw rejected(
       "TOKEN_EXPIRED",
-      `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
+      `The token expired at ${isoTime(exp * 1e3)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
       "Request a fresh token from the CI; CI tokens live minutes.",
-      { field: "exp", actual: iso(exp) }
+      { field: "exp", actual: isoTime(exp * 1e3) }
     );
   }
   const nbf = numericDate(claims, "nbf", false);
   if (nbf !== void 0 && nbf > now + skew) {
     throw rejected(
       "TOKEN_NOT_YET_VALID",
-      `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
+      `The token is not valid before ${isoTime(nbf * 1e3)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
       "Check the clocks of the issuer and this machine; a token valid only in the future is refused.",
-      { field: "nbf", actual: iso(nbf) }
+      { field: "nbf", actual: isoTime(nbf * 1e3) }
     );
   }
   const iat = numericDate(claims, "iat", true);
   if (iat > now + skew) {
     throw rejected(
       "TOKEN_ISSUED_IN_FUTURE",
-      `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
+      `The token claims to be issued at ${isoTime(iat * 1e3)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
       "Check the clocks of the issuer and this machine.",
-      { field: "iat", actual: iso(iat) }
+      { field: "iat", actual: isoTime(iat * 1e3) }
     );
   }
   if (checks.maxAgeSeconds !== void 0 && now - iat > checks.maxAgeSeconds + skew) {
     throw rejected(
       "TOKEN_TOO_OLD",
-      `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
+      `The token was issued at ${isoTime(iat * 1e3)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
       "Request a fresh token from the CI.",
-      { field: "iat", expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) }
+      { field: "iat", expected: `at most ${checks.maxAgeSeconds} s old`, actual: isoTime(iat * 1e3) }
     );
   }
   for (const name of checks.required) {

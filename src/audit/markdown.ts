@@ -4,14 +4,15 @@
  * every cell is escaped: no table breaks, no HTML, no emphasis or images.
  */
 import type { AuditRecord } from './record.js';
+import { replaceControlCharacters } from '../core/text.js';
 
 export const AUDIT_MARKDOWN_HEADER =
   '| time | outcome | subject | tenant | client id | scope | expires | uti | details |\n|---|---|---|---|---|---|---|---|---|\n';
 
 function cell(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  const escaped = value
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+  const escaped = replaceControlCharacters(value, ' ')
+
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

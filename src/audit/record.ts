@@ -14,6 +14,7 @@ import type { IdTokenSummary, LoginResult } from '../core/login.js';
 import type { FederationOptions } from '../core/options.js';
 import type { PolicyDecision, PolicyDenial } from '../policy/evaluate.js';
 import { PolicyDeniedError } from '../policy/guard.js';
+import { isoTime } from '../core/text.js';
 
 export const AUDIT_RECORD_VERSION = 1;
 
@@ -82,10 +83,6 @@ const CONTEXT_CLAIMS: readonly [keyof AuditContext, readonly string[]][] = [
   ['eventName', ['event_name', 'pipeline_source']],
 ];
 
-function iso(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value.length > 512 ? `${value.slice(0, 509)}...` : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -124,7 +121,7 @@ function ciToken(idToken: IdTokenSummary | undefined): AuditRecord['ciToken'] {
   if (idToken.aud !== undefined) out.aud = idToken.aud;
   const jti = text(idToken.claims['jti']);
   if (jti !== undefined) out.jti = jti;
-  if (idToken.exp !== undefined) out.expiresOn = iso(idToken.exp * 1000);
+  if (idToken.exp !== undefined) out.expiresOn = isoTime(idToken.exp * 1000);
   return out;
 }
 
@@ -154,7 +151,7 @@ export interface AuditSubject {
 function base(subject: AuditSubject, outcome: AuditRecord['outcome'], tenantId: string, clientId: string): AuditRecord {
   const record: AuditRecord = {
     version: AUDIT_RECORD_VERSION,
-    time: iso(subject.time),
+    time: isoTime(subject.time),
     outcome,
     provider: subject.provider,
     tenantId,
@@ -171,7 +168,7 @@ export function successRecords(result: LoginResult, subject: AuditSubject, decis
   return result.tokens.map((token) => {
     const record = base(subject, 'ok', result.tenantId, result.clientId);
     record.scope = token.scope;
-    record.expiresOn = iso(token.expiresOn);
+    record.expiresOn = isoTime(token.expiresOn);
     record.accessToken = accessTokenIds(token);
     record.correlationId = result.correlationId;
     if (decision?.allowed === true) {

@@ -2,7 +2,7 @@
  * Which CI this job runs in, and where its OIDC token comes from. Explicit --id-token-file /
  * --id-token-env always win (they keep the detected CI's context for summaries), then a CI named
  * with --provider, then the detected CI, then AZURE_FEDERATED_TOKEN_FILE (the Azure SDK
- * convention). Certificates and secrets are chosen by the entry (see credentialFrom), which
+ * convention). Certificates and secrets are chosen in credential.ts (chooseCredential), which
  * places them between a CI that has a token ready and one that does not.
  */
 import { type FederationError, usageError } from '../core/errors.js';

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { redact } from '../core/redact.js';
 import type { Env } from './types.js';
+import { collapseControlCharacters } from '../core/text.js';
 
 /** A JWT on stdout is a few KB; anything this large is not a token. */
 export const MAX_TOKEN_OUTPUT_BYTES = 64 * 1024;
@@ -33,10 +34,8 @@ export interface TokenCommandOptions {
  * excerpt can be shown even if a tool logged a token where it should not.
  */
 export function scrubStderr(text: string): string {
-  const cleaned = redact(text)
-    // ANSI colour codes and control characters would garble the one-line message.
-    .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  // ANSI colour codes and control characters would garble the one-line message.
+  const cleaned = collapseControlCharacters(redact(text).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''), ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return cleaned.length > STDERR_EXCERPT_CHARS ? `...${cleaned.slice(-STDERR_EXCERPT_CHARS)}` : cleaned;

@@ -4,7 +4,7 @@
  */
 import { FederationError } from '../core/errors.js';
 import { fetchWithRetry } from '../core/http.js';
-import type { CiProvider, ProviderDeps } from './types.js';
+import type { CiContext, CiProvider, ProviderDeps } from './types.js';
 import { compactContext } from './types.js';
 
 export const GITHUB_PERMISSION_REMEDY =
@@ -86,22 +86,25 @@ export function githubProvider(deps: ProviderDeps): CiProvider {
       }
       return value;
     },
-    context() {
-      const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-      const repo = env['GITHUB_REPOSITORY'];
-      const runId = env['GITHUB_RUN_ID'];
-      return compactContext('github', {
-        repository: repo,
-        ref: env['GITHUB_REF'],
-        sha: env['GITHUB_SHA'],
-        workflow: env['GITHUB_WORKFLOW'],
-        runId,
-        runAttempt: env['GITHUB_RUN_ATTEMPT'],
-        jobId: env['GITHUB_JOB'],
-        actor: env['GITHUB_ACTOR'],
-        eventName: env['GITHUB_EVENT_NAME'],
-        runUrl: repo !== undefined && runId !== undefined ? `${server}/${repo}/actions/runs/${runId}` : undefined,
-      });
-    },
+    context: () => githubContext(env),
   };
+}
+
+/** The run behind a GitHub Actions job, from the runner's default variables. */
+export function githubContext(env: ProviderDeps['env']): CiContext {
+  const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const repo = env['GITHUB_REPOSITORY'];
+  const runId = env['GITHUB_RUN_ID'];
+  return compactContext('github', {
+    repository: repo,
+    ref: env['GITHUB_REF'],
+    sha: env['GITHUB_SHA'],
+    workflow: env['GITHUB_WORKFLOW'],
+    runId,
+    runAttempt: env['GITHUB_RUN_ATTEMPT'],
+    jobId: env['GITHUB_JOB'],
+    actor: env['GITHUB_ACTOR'],
+    eventName: env['GITHUB_EVENT_NAME'],
+    runUrl: repo !== undefined && runId !== undefined ? `${server}/${repo}/actions/runs/${runId}` : undefined,
+  });
 }

@@ -7,6 +7,7 @@ import { FederationError } from './errors.js';
 import type { Clock, HttpClient, HttpResponse, Verdict } from './http.js';
 import { redact } from './redact.js';
 import { classifyStatus, fetchWithRetry, parseRetryAfter, systemClock } from './http.js';
+import { replaceControlCharacters } from './text.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -82,7 +83,7 @@ function str(value: unknown): string | undefined {
 /** The first line of error_description, without the Trace ID / Correlation ID tail Entra appends. */
 function describe(description: string): string {
   const first = description.split(/\r?\n/)[0] ?? '';
-  const clean = first.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const clean = replaceControlCharacters(first, ' ').trim();
   return clean.length > 600 ? `${clean.slice(0, 597)}...` : clean;
 }
 

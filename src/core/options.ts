@@ -3,6 +3,7 @@
  * options. Everything here runs before any request, so a bad value never reaches the network.
  */
 import { usageError } from './errors.js';
+import { hasControlCharacter, isGuid } from './text.js';
 
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 
@@ -49,11 +50,8 @@ export interface FederationOptions {
   timeoutMs: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-/** Anything a header, a file command or a log line could be split by. */
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Shows a user's value in a message without letting it break the line it sits on. */
 export function quote(value: string): string {
@@ -71,7 +69,7 @@ export function validateClientId(raw: string | undefined): string {
       'client-id',
     );
   }
-  if (!GUID.test(value)) {
+  if (!isGuid(value)) {
     throw usageError(
       'INVALID_CLIENT_ID',
       `The client id ${quote(value)} is not a GUID.`,
@@ -100,7 +98,7 @@ export function validateTenantId(raw: string | undefined): string {
       'tenant-id',
     );
   }
-  if (GUID.test(value)) return value.toLowerCase();
+  if (isGuid(value)) return value.toLowerCase();
   if (DOMAIN.test(value)) return value.toLowerCase();
   throw usageError(
     'INVALID_TENANT_ID',
@@ -137,7 +135,7 @@ function isLoopbackHost(hostname: string): boolean {
 export function validateAuthorityHost(raw: string): string {
   const value = raw.trim();
   // The URL parser silently drops tabs and newlines; a value holding them was not meant as is.
-  if (CONTROL.test(value)) {
+  if (hasControlCharacter(value)) {
     throw usageError(
       'INVALID_AUTHORITY_HOST',
       `The authority host ${quote(value)} contains control characters.`,
@@ -189,7 +187,7 @@ export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[]
   const seen = new Set<string>();
   const out: ScopeSpec[] = [];
   for (const value of values) {
-    if (CONTROL.test(value) || /\s/.test(value)) {
+    if (hasControlCharacter(value) || /\s/.test(value)) {
       throw usageError(
         'INVALID_SCOPE',
         `The scope ${quote(value)} contains white space or control characters.`,
@@ -238,7 +236,7 @@ export function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[]
 export function validateAudience(raw: string | undefined, cloud: CloudName): string {
   if (raw === undefined || raw.trim() === '') return CLOUDS[cloud].audience;
   const value = raw.trim();
-  if (CONTROL.test(value) || value.length > 600) {
+  if (hasControlCharacter(value) || value.length > 600) {
     throw usageError(
       'INVALID_AUDIENCE',
       `The audience ${quote(value)} has control characters or is longer than 600 characters.`,

@@ -8,6 +8,7 @@ import { fetchWithRetry } from '../core/http.js';
 import { redact } from '../core/redact.js';
 import type { Fic } from './fic.js';
 import { parseFicDocument } from './fic.js';
+import { collapseControlCharacters } from '../core/text.js';
 
 export async function fetchFics(
   http: HttpClient,
@@ -40,9 +41,7 @@ export async function fetchFics(
         : response.status === 404
           ? "No application with this client id in the Graph token's tenant (a managed identity's FICs live in Azure Resource Manager, not Graph)."
           : 'Microsoft Graph failed; try again, or pass the FICs with --fic-file.';
-  const shown = redact(message, [token])
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .slice(0, 300);
+  const shown = collapseControlCharacters(redact(message, [token]), ' ').slice(0, 300);
   throw new FederationError(
     'GRAPH_REQUEST_FAILED',
     `Microsoft Graph answered HTTP ${response.status} listing the app's federated credentials${shown === '' ? '' : `: ${shown}`}.`,

@@ -5,6 +5,7 @@
 import type { CloudName } from '../core/options.js';
 import type { Diagnosis } from './diagnose.js';
 import { azCommand, flexibleRequest, graphRequest, terraformBlock } from './suggest.js';
+import { isoTime } from '../core/text.js';
 
 export interface RenderContext {
   clientId?: string;
@@ -12,7 +13,7 @@ export interface RenderContext {
 }
 
 function when(epochSeconds: number | undefined): string {
-  return epochSeconds === undefined ? '(none)' : new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return epochSeconds === undefined ? '(none)' : isoTime(epochSeconds * 1000);
 }
 
 function aud(value: string | string[] | undefined): string {

@@ -4,6 +4,7 @@
  */
 import type { JwtClaims } from '../core/jwt.js';
 import type { CloudName } from '../core/options.js';
+import { shellQuote } from '../core/text.js';
 
 export interface FicSuggestion {
   name: string;
@@ -80,16 +81,12 @@ export function suggestFic(
   return suggestion;
 }
 
-function shellSingleQuote(value: string): string {
-  return `'${value.replace(/'/g, "'\\''")}'`;
-}
-
 function body(s: FicSuggestion): Record<string, unknown> {
   return { name: s.name, issuer: s.issuer, subject: s.subject, audiences: s.audiences, description: s.description };
 }
 
 export function azCommand(s: FicSuggestion, clientId: string): string {
-  return `az ad app federated-credential create --id ${clientId} --parameters ${shellSingleQuote(JSON.stringify(body(s)))}`;
+  return `az ad app federated-credential create --id ${clientId} --parameters ${shellQuote(JSON.stringify(body(s)))}`;
 }
 
 export function graphRequest(s: FicSuggestion, clientId: string, cloud: CloudName): string {

@@ -1,26 +1,8 @@
-/**
- * The identity endpoint process (dist/identity/index.js), started detached by `login --export
- * identity-endpoint` and the Action. Reads its configuration from stdin, rebuilds the login's
- * options and credential from the login's flags and the environment it inherited, listens on
- * 127.0.0.1, writes its state file, answers one ready line on stdout, and from then on prints
- * nothing: it has no terminal and no log. Users see its failures in the error responses their
- * SDK reports.
- */
-import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import type { CiProvider } from '../ci/types.js';
-import { FederationError, usageError } from '../core/errors.js';
-import { decodeJwt, numericClaim } from '../core/jwt.js';
-import type { CachedToken } from '../identity/cache.js';
-import type { EndpointConfig, ReadyLine } from '../identity/launch.js';
-import { watchLifecycle } from '../identity/lifecycle.js';
-import { startIdentityServer } from '../identity/server.js';
-import type { EndpointState } from '../identity/state.js';
-import { TokenFileKeeper } from '../identity/token-file.js';
-import { credentialFrom, httpClient, optionsFrom } from './cli/common.js';
-import type { Credential, FederationValues } from './cli/common.js';
-import { guardedLogin } from './cli/guard-flags.js';
-import { iso } from './cli/render.js';
+/** The identity endpoint's process (dist/identity/index.js): see identity/main.ts. */
+import type { RunningEndpoint } from './identity/main.js';
+import { main } from './identity/main.js';
 import { tolerateClosedOutput } from './shared/closed-output.js';
+import { lazyHttpClient } from './shared/io.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -28,179 +10,26 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseConfig(text: string): EndpointConfig {
-  let parsed: Partial<EndpointConfig>;
-  try {
-    parsed = JSON.parse(text) as Partial<EndpointConfig>;
-  } catch {
-    throw usageError(
-      'INVALID_ENDPOINT_CONFIG',
-      'The identity endpoint was started without its configuration.',
-      'It is started by `entra-federate login --export identity-endpoint` or the Action; do not run it by hand.',
-    );
-  }
-  const ok =
-    parsed.version === 1 &&
-    typeof parsed.secret === 'string' &&
-    parsed.secret.length >= 32 &&
-    typeof parsed.stateFile === 'string' &&
-    typeof parsed.values === 'object' &&
-    parsed.values !== null &&
-    Array.isArray(parsed.tokenFiles) &&
-    typeof parsed.idleTimeoutSeconds === 'number' &&
-    parsed.idleTimeoutSeconds > 0;
-  if (!ok)
-    throw usageError(
-      'INVALID_ENDPOINT_CONFIG',
-      "The identity endpoint's configuration is incomplete.",
-      'Start it through `entra-federate login --export identity-endpoint` or the Action.',
-    );
-  return parsed as EndpointConfig;
-}
-
-/** What to do when a CI that issues one token per job has let it expire. */
-function expiredRemedy(provider: string): string {
-  switch (provider) {
-    case 'gitlab':
-      return "GitLab sets an ID token's expiry to the job's timeout: raise the job's `timeout:`, or split the work into jobs that each sign in.";
-    case 'circleci':
-      return "CircleCI's job token lasts one hour: sign in again in a later step, or use an audience other than the organization id so that fresh tokens are minted with `circleci run oidc get`.";
-    default:
-      return 'The CI gives this job one token and cannot renew it: sign in again with a fresh token (`entra-federate login`), or split the job.';
-  }
-}
-
-/** The job token, refused once expired: Entra would answer AADSTS700024, which says less. */
-function unexpired(
-  provider: CiProvider | undefined,
-  description: string,
-  idToken: (audience: string) => Promise<string>,
-): (audience: string) => Promise<string> {
-  return async (audience) => {
-    const token = await idToken(audience);
-    let exp: number | undefined;
-    try {
-      exp = numericClaim(decodeJwt(token, description).claims, 'exp');
-    } catch {
-      exp = undefined;
-    }
-    if (exp !== undefined && exp * 1000 <= Date.now()) {
-      throw new FederationError(
-        'ID_TOKEN_EXPIRED',
-        `The CI token from ${description} expired at ${iso(exp * 1000)}, and this CI does not issue a new one during the job.`,
-        {
-          remedy: expiredRemedy(provider?.name ?? ''),
-        },
-      );
-    }
-    return token;
-  };
-}
-
-function writeState(path: string, state: EndpointState): void {
-  const fd = openSync(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    0o600,
-  );
-  try {
-    fchmodSync(fd, 0o600);
-    writeSync(fd, JSON.stringify(state));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function removeState(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Already gone: cleanup may have removed it first.
-  }
-}
-
-function answer(line: ReadyLine): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-async function main(): Promise<void> {
-  const config = parseConfig(await readStdin());
-  const env = process.env;
-  const values = config.values as FederationValues & { policy?: string; 'audit-log'?: string };
-  const options = optionsFrom(values, env);
-  const clientId = options.clientId;
-  const http = httpClient();
-  const base = credentialFrom(values, env, http);
-  const credential: Credential =
-    base.source.kind === 'federated'
-      ? {
-          ...base,
-          source: { ...base.source, idToken: unexpired(base.provider, base.source.description, base.source.idToken) },
-        }
-      : base;
-
-  const exchange = async (scope: string): Promise<CachedToken> => {
-    const obtainedAt = Date.now();
-    const result = await guardedLogin(values, env, { ...options, scopes: [{ scope }] }, credential, http);
-    const token = result.tokens[0];
-    if (token === undefined) throw new Error('the exchange returned no token');
-    return { accessToken: token.accessToken, expiresOn: token.expiresOn, obtainedAt };
-  };
-
-  let lifecycle: ReturnType<typeof watchLifecycle> | undefined;
-  const server = await startIdentityServer({
-    clientId,
-    secret: config.secret,
-    exchange,
-    onActivity: () => lifecycle?.activity(),
-  });
-  writeState(config.stateFile, {
-    pid: process.pid,
-    port: server.port,
-    entry: process.argv[1] ?? '',
-    startedAt: new Date().toISOString(),
-  });
-
-  const source = credential.source;
-  const keeper = new TokenFileKeeper(source.kind === 'federated' ? config.tokenFiles : [], () =>
-    source.kind === 'federated' ? source.idToken(options.audience) : Promise.reject(new Error('not federated')),
-  );
-  const shutdown = (code: number): void => {
-    keeper.stop();
-    removeState(config.stateFile);
-    void server.close().finally(() => process.exit(code));
-    // A client holding a socket open must not keep a stopped endpoint alive.
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  lifecycle = watchLifecycle({
-    ...(config.watchPid === undefined ? {} : { watchPid: config.watchPid }),
-    idleTimeoutMs: config.idleTimeoutSeconds * 1000,
-    onStop: () => shutdown(0),
-  });
-  process.on('uncaughtException', () => shutdown(1));
-  process.on('unhandledRejection', () => shutdown(1));
-  keeper.start();
-
-  answer({ ok: true, pid: process.pid, port: server.port });
+tolerateClosedOutput(process.stdout, process.stderr);
+let running: RunningEndpoint | undefined;
+// Nobody sees this process's errors: whatever goes wrong ends it, and with it the state file.
+const fail = (): void => (running === undefined ? process.exit(1) : running.shutdown(1));
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+running = await main({
+  config: await readStdin(),
+  env: process.env,
+  http: lazyHttpClient('entra-federate', process.env),
+  now: Date.now,
+  pid: process.pid,
+  entry: process.argv[1] ?? '',
+  answer: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+  // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
+  exit: (code) =>
+    process.stdout.writableEnded ? process.exit(code) : process.stdout.write('', () => process.exit(code)),
+});
+if (running !== undefined) {
   // Nothing is written after the ready line: the launcher has gone and so has the pipe.
   process.stdout.on('error', () => undefined);
   process.stdout.end();
-}
-
-tolerateClosedOutput(process.stdout, process.stderr);
-try {
-  await main();
-} catch (err) {
-  const e =
-    err instanceof FederationError
-      ? { code: err.code, message: err.message, remedy: err.remedy, usage: err.usage }
-      : {
-          code: 'IDENTITY_ENDPOINT_FAILED',
-          message: `The identity endpoint failed to start: ${err instanceof Error ? err.message : String(err)}.`,
-          remedy: 'This is a bug; please report it.',
-        };
-  // Exit even if a server was already listening: a failed start leaves nothing running.
-  process.stdout.write(`${JSON.stringify({ ok: false, error: e } satisfies ReadyLine)}\n`, () =>
-    process.exit(e.usage === true ? 2 : 1),
-  );
 }

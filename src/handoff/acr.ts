@@ -14,6 +14,7 @@ import { decodeJwt, numericClaim } from '../core/jwt.js';
 import { quote } from '../core/options.js';
 import { describeToolFailure } from './tool.js';
 import type { Handoff, HandoffRequest } from './types.js';
+import { isoTime } from '../core/text.js';
 
 export const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
 export const ACR_NULL_USER = '00000000-0000-0000-0000-000000000000';
@@ -147,9 +148,7 @@ export function acrHandoff(registry: string): Handoff {
         );
       }
       const until =
-        refresh.exp === undefined
-          ? ''
-          : ` until ${new Date(refresh.exp * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')} (the ACR refresh token's expiry)`;
+        refresh.exp === undefined ? '' : ` until ${isoTime(refresh.exp * 1000)} (the ACR refresh token's expiry)`;
       sink.info(`acr: docker is signed in to ${registry}${until}.`);
       const dockerConfig = request.env['DOCKER_CONFIG'];
       return {

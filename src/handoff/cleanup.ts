@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { Env } from '../ci/types.js';
-import { stopEndpoint } from '../identity/state.js';
+import { stopEndpoint } from './identity-endpoint/state.js';
 import type { Cleanup } from './types.js';
 
 /** Private AZURE_CONFIG_DIRs are created with this name prefix; nothing else is removed whole. */

@@ -11,6 +11,7 @@
  */
 import { usageError } from '../core/errors.js';
 import type { Handoff } from './types.js';
+import { isoTime } from '../core/text.js';
 
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
 /** URL-scoped keys: the header goes to Azure DevOps and nowhere else. */
@@ -42,7 +43,7 @@ export const gitHandoff: Handoff = {
       sink.setEnv(`GIT_CONFIG_VALUE_${count + i}`, header);
     });
     sink.setEnv('GIT_CONFIG_COUNT', String(count + GIT_HEADER_KEYS.length));
-    const until = new Date(token.expiresOn).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const until = isoTime(token.expiresOn);
     sink.info(
       `git: a bearer header for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config), valid until ${until}.`,
     );

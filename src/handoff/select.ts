@@ -7,7 +7,7 @@
 import { usageError } from '../core/errors.js';
 import type { FederationOptions } from '../core/options.js';
 import { quote } from '../core/options.js';
-import { identityEndpointHandoff } from '../identity/handoff.js';
+import { identityEndpointHandoff } from './identity-endpoint.js';
 import { acrHandoff, parseRegistry } from './acr.js';
 import { azHandoff } from './az.js';
 import { envHandoff } from './env.js';

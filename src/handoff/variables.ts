@@ -11,9 +11,10 @@
  */
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { Env } from '../ci/types.js';
-import { appendEntry } from '../action/file-command.js';
+import { appendEntry } from '../ci/github-file-commands.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { shellQuote } from '../core/text.js';
 
 export type VariableChannel =
   | { kind: 'github'; path: string; what: string }
@@ -44,11 +45,6 @@ export function variableChannel(exportFile: string | undefined, env: Env): Varia
   if (env['CIRCLECI'] === 'true' && bashEnv !== undefined)
     return { kind: 'shell', path: bashEnv, what: '$BASH_ENV', own: false };
   return undefined;
-}
-
-/** `'` closes the quote, `\'` is a literal quote, `'` reopens: the POSIX way to quote anything. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function writeFailure(channel: VariableChannel, err: unknown): FederationError {

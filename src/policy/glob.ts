@@ -4,6 +4,7 @@
  * characters except `/`, `**` any run including `/`, `?` one character except `/`. So
  * `refs/heads/release/*` does not match `refs/heads/release/x/y`: widening needs `**`.
  */
+import { replaceControlCharacters } from '../core/text.js';
 
 export interface ClaimPattern {
   /** What the user wrote, for messages. */
@@ -60,6 +61,6 @@ export function claimMatches(value: unknown, patterns: readonly ClaimPattern[]):
 /** A claim value as shown in a message: short, one line, JSON-quoted. */
 export function showClaim(value: unknown): string {
   const text = value === undefined ? '(missing)' : (JSON.stringify(value) ?? String(value));
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const clean = replaceControlCharacters(text, '?');
   return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }

@@ -6,6 +6,7 @@
 import type { ClaimPattern } from '../policy/glob.js';
 import { claimMatches, showClaim } from '../policy/glob.js';
 import { rejected } from './errors.js';
+import { isoTime } from '../core/text.js';
 
 export interface ClaimChecks {
   issuer: string;
@@ -14,10 +15,6 @@ export interface ClaimChecks {
   maxAgeSeconds?: number;
   required: readonly string[];
   patterns: readonly { claim: string; patterns: ClaimPattern[] }[];
-}
-
-function iso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function own(claims: Record<string, unknown>, name: string): unknown {
@@ -87,35 +84,35 @@ export function checkClaims(claims: Record<string, unknown>, checks: ClaimChecks
   if (now >= exp + skew) {
     throw rejected(
       'TOKEN_EXPIRED',
-      `The token expired at ${iso(exp)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
+      `The token expired at ${isoTime(exp * 1000)}, ${Math.round(now - exp)} s ago (allowed clock skew ${skew} s).`,
       'Request a fresh token from the CI; CI tokens live minutes.',
-      { field: 'exp', actual: iso(exp) },
+      { field: 'exp', actual: isoTime(exp * 1000) },
     );
   }
   const nbf = numericDate(claims, 'nbf', false);
   if (nbf !== undefined && nbf > now + skew) {
     throw rejected(
       'TOKEN_NOT_YET_VALID',
-      `The token is not valid before ${iso(nbf)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
+      `The token is not valid before ${isoTime(nbf * 1000)}, ${Math.round(nbf - now)} s from now (allowed clock skew ${skew} s).`,
       'Check the clocks of the issuer and this machine; a token valid only in the future is refused.',
-      { field: 'nbf', actual: iso(nbf) },
+      { field: 'nbf', actual: isoTime(nbf * 1000) },
     );
   }
   const iat = numericDate(claims, 'iat', true) as number;
   if (iat > now + skew) {
     throw rejected(
       'TOKEN_ISSUED_IN_FUTURE',
-      `The token claims to be issued at ${iso(iat)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
+      `The token claims to be issued at ${isoTime(iat * 1000)}, ${Math.round(iat - now)} s from now (allowed clock skew ${skew} s).`,
       'Check the clocks of the issuer and this machine.',
-      { field: 'iat', actual: iso(iat) },
+      { field: 'iat', actual: isoTime(iat * 1000) },
     );
   }
   if (checks.maxAgeSeconds !== undefined && now - iat > checks.maxAgeSeconds + skew) {
     throw rejected(
       'TOKEN_TOO_OLD',
-      `The token was issued at ${iso(iat)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
+      `The token was issued at ${isoTime(iat * 1000)}, ${Math.round(now - iat)} s ago, more than the allowed ${checks.maxAgeSeconds} s.`,
       'Request a fresh token from the CI.',
-      { field: 'iat', expected: `at most ${checks.maxAgeSeconds} s old`, actual: iso(iat) },
+      { field: 'iat', expected: `at most ${checks.maxAgeSeconds} s old`, actual: isoTime(iat * 1000) },
     );
   }
 

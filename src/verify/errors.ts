@@ -1,5 +1,6 @@
 /** Every way a token is rejected has its own stable code; the message says what was wrong. */
 import { FederationError } from '../core/errors.js';
+import { printableAscii } from '../core/text.js';
 
 export interface RejectionDetails {
   field?: string;
@@ -20,6 +21,6 @@ export function rejected(
 /** For values an attacker controls (a jku URL, a kid): one short printable line. */
 export function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  const clean = printableAscii(text);
   return JSON.stringify(clean.length > 100 ? `${clean.slice(0, 97)}...` : clean);
 }

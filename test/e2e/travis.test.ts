@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { shellQuote } from '../../src/entry/drone/env-file.js';
+import { shellQuote } from '../../src/core/text.js';
 import { ROOT, baseEnv } from './run.js';
 import type { ProcessResult } from './run.js';
 import { LeakCheck, TRAVIS_ENV } from '../helpers/providers.js';

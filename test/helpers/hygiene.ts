@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { shellQuote } from '../../src/entry/drone/env-file.js';
+import { shellQuote } from '../../src/core/text.js';
 import { ROOT } from '../e2e/run.js';
 
 /**

@@ -1,32 +1,18 @@
 /**
- * What every CLI command shares: the common flags, their environment fallbacks (the Azure SDK
- * names), turning them into options and a credential, and exit codes. Nothing here prints a
- * token: commands decide what goes to stdout.
+ * What every CLI command shares: the common flags and their help, argument parsing that refuses
+ * secrets on the command line, and exit codes. The flags become options and a credential in
+ * shared/login-values.ts. Nothing here prints a token: commands decide what goes to stdout.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import {
-  explicitTokenSource,
-  federatedTokenFileSource,
-  matchCi,
-  noCredentialError,
-  providerNames,
-} from '../../ci/detect.js';
-import type { CiProvider, Env } from '../../ci/types.js';
-import { certificateAssertion, loadCertificate, validateCertificateAlgorithm } from '../../core/certificate.js';
-import { FederationError, usageError } from '../../core/errors.js';
-import { createNodeHttpClient } from '../../core/http.js';
-import { proxyConfigFrom } from '../../core/proxy.js';
-import type { HttpClient } from '../../core/http.js';
-import type { CredentialSource } from '../../core/login.js';
-import type { FederationOptions } from '../../core/options.js';
-import { quote, resolveOptions, validateClientId, validateTimeout } from '../../core/options.js';
-import { renderError } from './render.js';
+import { providerNames } from '../../ci/detect.js';
+import { usageError } from '../../core/errors.js';
+import { reportFailure } from '../shared/failure.js';
+import type { EntryIo } from '../shared/io.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-/** The flags shared by token, login and doctor (docs/cli.md lists them for users). */
+/** The flags of the public contract that token, login and doctor share. */
 export const FEDERATION_FLAGS = {
   'client-id': { type: 'string' },
   'tenant-id': { type: 'string' },
@@ -113,203 +99,25 @@ export function parseCommand<T extends OptionSpec>(
   }
 }
 
-export interface FederationValues {
-  'client-id'?: string | undefined;
-  'tenant-id'?: string | undefined;
-  scope?: string[] | undefined;
-  audience?: string | undefined;
-  cloud?: string | undefined;
-  'authority-host'?: string | undefined;
-  provider?: string | undefined;
-  'id-token-file'?: string | undefined;
-  'id-token-env'?: string | undefined;
-  certificate?: string | undefined;
-  'certificate-alg'?: string | undefined;
-  timeout?: string | undefined;
-}
-
-export function optionsFrom(values: FederationValues, env: Env): FederationOptions {
-  return resolveOptions({
-    clientId: values['client-id'] ?? env['AZURE_CLIENT_ID'],
-    tenantId: values['tenant-id'] ?? env['AZURE_TENANT_ID'],
-    scopes: values.scope,
-    cloud: values.cloud,
-    authorityHost: values['authority-host'] ?? env['AZURE_AUTHORITY_HOST'],
-    audience: values.audience,
-    timeoutSeconds: values.timeout,
-  });
-}
-
-export interface Credential {
-  source: CredentialSource;
-  /**
-   * The token source for a federated credential; for a certificate or secret, the CI the job
-   * runs in (its context() for summaries; its idToken() says what that CI needs for OIDC).
-   */
-  provider?: CiProvider;
-}
-
-/**
- * Picks the one credential of this run, before anything is sent. Precedence, and why:
- *  1. --id-token-file / --id-token-env: the user pointed at a token; nothing overrides that.
- *  2. --certificate: equally explicit, and a flag beats anything found in the environment.
- *  3. a CI named with --provider, or a detected CI that has a token ready: federation needs
- *     no stored secret, so in an OIDC-capable job it wins over credentials in the environment
- *     (an AZURE_CLIENT_SECRET left for another tool must not be picked over the CI's identity).
- *  4. AZURE_CLIENT_CERTIFICATE_PATH, then 5. AZURE_CLIENT_SECRET: the Azure SDK variables, a
- *     certificate first because Microsoft recommends it over secrets (and EnvironmentCredential
- *     checks the secret first only for historical reasons).
- *  6. AZURE_FEDERATED_TOKEN_FILE: a token file another step wrote.
- *  7. a detected CI with no token ready: asking it fails with that CI's exact fix (GitLab: the
- *     id_tokens YAML; Drone: use a certificate), which beats a generic message.
- * Nothing at all: NO_CREDENTIAL, and no request is made.
- */
-export function credentialFrom(values: FederationValues, env: Env, http: HttpClient): Credential {
-  const timeoutMs = validateTimeout(values.timeout);
-  const input = { provider: values.provider, idTokenFile: values['id-token-file'], idTokenEnv: values['id-token-env'] };
-  const ci = matchCi(input, { env, http, timeoutMs });
-  const context = ci === undefined ? {} : { provider: ci.provider };
-
-  const explicit = explicitTokenSource(input, env, ci);
-  if (explicit !== undefined) return federated(explicit);
-  if (values.certificate !== undefined)
-    return certificateCredential(values.certificate, '--certificate', values, env, context);
-  if (ci !== undefined && ((ci.named && ci.oidc) || ci.ready)) return federated(ci.provider);
-  const certificatePath = nonBlank(env['AZURE_CLIENT_CERTIFICATE_PATH']);
-  if (certificatePath !== undefined)
-    return certificateCredential(certificatePath, 'AZURE_CLIENT_CERTIFICATE_PATH', values, env, context);
-  const secret = nonBlank(env['AZURE_CLIENT_SECRET'])?.trim();
-  if (secret !== undefined)
-    return { ...context, source: { kind: 'secret', description: 'the client secret in AZURE_CLIENT_SECRET', secret } };
-  const tokenFile = federatedTokenFileSource(env, ci);
-  if (tokenFile !== undefined) return federated(tokenFile);
-  if (ci !== undefined) return federated(ci.provider);
-  throw noCredentialError();
-}
-
-function federated(provider: CiProvider): Credential {
-  return {
-    provider,
-    source: { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) },
-  };
-}
-
-function nonBlank(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-/** A PEM larger than this is not a key and a few certificates. */
-const MAX_CERTIFICATE_BYTES = 256 * 1024;
-
-function certificateCredential(
-  path: string,
-  origin: string,
-  values: FederationValues,
-  env: Env,
-  context: { provider?: CiProvider },
-): Credential {
-  if (path.trim() === '')
-    throw usageError(
-      'INVALID_CERTIFICATE',
-      `${origin} is empty.`,
-      'Give the path of a PEM file holding the private key and the certificate.',
-      'certificate',
-    );
-  const algorithm = validateCertificateAlgorithm(values['certificate-alg']);
-  // The client id signs into the assertion (iss, sub); optionsFrom has validated the same value.
-  const clientId = validateClientId(values['client-id'] ?? env['AZURE_CLIENT_ID']);
-  const sendChain = ['1', 'true'].includes((env['AZURE_CLIENT_SEND_CERTIFICATE_CHAIN'] ?? '').trim().toLowerCase());
-  let content: Buffer;
-  try {
-    content = readFileSync(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'is not readable'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : `cannot be read (${code ?? 'error'})`;
-    throw usageError(
-      'INVALID_CERTIFICATE',
-      `The certificate file ${quote(path)} (${origin}) ${why}.`,
-      "Point it at the PEM file holding the private key and the certificate (the CI's secret file).",
-      'certificate',
-    );
-  }
-  if (content.length > MAX_CERTIFICATE_BYTES) {
-    throw usageError(
-      'INVALID_CERTIFICATE',
-      `The certificate file ${quote(path)} (${origin}) is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB.`,
-      'Give a PEM file holding only the private key and the certificate (and its chain).',
-      'certificate',
-    );
-  }
-  const cert = loadCertificate(content, `the certificate file ${quote(path)} (${origin})`);
-  content.fill(0);
-  return {
-    ...context,
-    source: {
-      kind: 'certificate',
-      description: `the certificate in ${path} (SHA-1 thumbprint ${cert.thumbprintSha1Hex}, ${algorithm}${sendChain ? ', with x5c chain' : ''})`,
-      assertion: certificateAssertion(cert, { clientId, algorithm, sendChain }),
-    },
-  };
-}
-
-/** One client per process, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
-export function httpClient(): HttpClient {
-  return createNodeHttpClient({ userAgent: 'entra-federate', proxy: proxyConfigFrom(process.env) });
-}
-
 /**
  * Runs a command and maps failures to exit codes: 2 for bad usage or input, 1 for a failed
- * exchange or check. A stack trace appears only with ENTRA_FEDERATE_DEBUG=1, and only for
- * errors we did not foresee.
+ * exchange or check (see shared/failure.ts).
  */
 export async function runCommand(
   body: () => Promise<number | undefined>,
+  io: EntryIo,
   opts: { json?: () => boolean } = {},
-): Promise<void> {
+): Promise<number> {
   try {
     const code = await body();
-    process.exitCode = typeof code === 'number' ? code : 0;
+    return typeof code === 'number' ? code : 0;
   } catch (err) {
-    if (err instanceof FederationError) {
-      const explanation = await explain(err);
-      if (opts.json?.() === true)
-        process.stdout.write(
-          `${JSON.stringify({ ok: false, error: err.toJSON(), ...(explanation === undefined ? {} : { diagnosis: explanation.diagnosis }) })}\n`,
-        );
-      process.stderr.write(renderError(err));
-      if (explanation !== undefined) process.stderr.write(`\nentra-federate doctor:\n${explanation.text}`);
-      process.exitCode = err.usage ? 2 : 1;
-      return;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(
-      `entra-federate: unexpected error: ${message}\n  This is a bug; please report it with ENTRA_FEDERATE_DEBUG=1 output (it contains no tokens).\n`,
-    );
-    if (process.env['ENTRA_FEDERATE_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined)
-      process.stderr.write(`${err.stack}\n`);
-    process.exitCode = 1;
+    return reportFailure(err, io, { json: opts.json?.() === true });
   }
 }
 
-/** The doctor's reading of a failed exchange; loaded only when an exchange has failed. */
-async function explain(err: FederationError): Promise<{ diagnosis: unknown; text: string } | undefined> {
-  if (err.request === undefined || err.claims === undefined) return undefined;
-  const { failureReading } = await import('../../doctor/explain.js');
-  const reading = failureReading(err, Date.now());
-  if (reading === undefined) return undefined;
-  const { renderDiagnosis } = await import('../../doctor/render.js');
-  return { diagnosis: reading.diagnosis, text: renderDiagnosis(reading.diagnosis, reading.ctx) };
-}
-
-export function helpRequested(values: { help?: boolean | undefined }, text: string): boolean {
+export function helpRequested(values: { help?: boolean | undefined }, text: string, io: EntryIo): boolean {
   if (values.help !== true) return false;
-  process.stdout.write(`${text}\n`);
+  io.stdout.write(`${text}\n`);
   return true;
 }

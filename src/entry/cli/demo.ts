@@ -9,8 +9,9 @@ import { decodeJwt } from '../../core/jwt.js';
 import { login } from '../../core/login.js';
 import { resolveOptions } from '../../core/options.js';
 import { startSandbox } from '../../sandbox/index.js';
-import { helpRequested, httpClient, parseCommand } from './common.js';
-import { renderError, renderLoginSummary } from './render.js';
+import type { EntryIo } from '../shared/io.js';
+import { renderError, renderLoginSummary } from '../shared/render.js';
+import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate demo
 
@@ -22,15 +23,15 @@ Nothing leaves this machine, and no token is printed.`;
 
 const SCOPES = ['https://management.azure.com/.default', 'https://vault.azure.net'];
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('demo', argv, { help: { type: 'boolean', short: 'h' } });
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   const out = (text = ''): void => {
-    process.stdout.write(`${text}\n`);
+    io.stdout.write(`${text}\n`);
   };
   const sandbox = await startSandbox();
   try {
-    const http = httpClient();
+    const http = io.http();
     out('entra-federate demo: the whole flow, offline.');
     out();
     out(`1. A local Entra-compatible token service and a GitHub-like CI issuer are running at ${sandbox.origin}.`);
@@ -66,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
       { kind: 'federated', description: provider.description, idToken: (aud) => provider.idToken(aud) },
       { http },
     );
-    out(indent(renderLoginSummary(result, Date.now())));
+    out(indent(renderLoginSummary(result, io.now())));
     out("   What Entra's sign-in log would tie to this run (claims of each access token, decoded):");
     for (const token of result.tokens) {
       const { claims } = decodeJwt(token.accessToken, 'the access token');

@@ -20,14 +20,9 @@ import { parseFicDocument } from '../../doctor/fic.js';
 import { fetchFics } from '../../doctor/graph.js';
 import { renderDiagnosis } from '../../doctor/render.js';
 import { graphHost } from '../../doctor/suggest.js';
-import {
-  credentialFrom,
-  FEDERATION_FLAGS,
-  FEDERATION_HELP,
-  helpRequested,
-  httpClient,
-  parseCommand,
-} from './common.js';
+import type { EntryIo } from '../shared/io.js';
+import { credentialFrom } from '../shared/login-values.js';
+import { FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate doctor [options]
 
@@ -61,16 +56,16 @@ const FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('doctor', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
-  const env = process.env;
+  if (helpRequested(values, HELP, io)) return 0;
+  const { env } = io;
   const cloud = validateCloud(values.cloud);
   const audience = validateAudience(values.audience, cloud);
   const timeoutMs = validateTimeout(values.timeout);
   const rawClientId = values['client-id'] ?? env['AZURE_CLIENT_ID'];
   const clientId = rawClientId === undefined || rawClientId === '' ? undefined : validateClientId(rawClientId);
-  const http = httpClient();
+  const http = io.http();
 
   const fics: Fic[] = [];
   if (
@@ -151,13 +146,13 @@ export async function run(argv: string[]): Promise<number> {
   if (graphToken !== undefined && clientId !== undefined)
     fics.push(...(await fetchFics(http, graphBase, clientId, graphToken.trim(), timeoutMs)));
 
-  const diagnosis = diagnose(claims, fics, { now: Date.now(), audience, cloud });
+  const diagnosis = diagnose(claims, fics, { now: io.now(), audience, cloud });
   if (values.json === true) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({ ...diagnosis, cloud, expectedAudience: audience, defaultAudience: CLOUDS[cloud].audience }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(renderDiagnosis(diagnosis, { cloud, ...(clientId === undefined ? {} : { clientId }) }));
+    io.stdout.write(renderDiagnosis(diagnosis, { cloud, ...(clientId === undefined ? {} : { clientId }) }));
   }
   return diagnosis.ok ? 0 : 1;
 }

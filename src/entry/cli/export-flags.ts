@@ -2,12 +2,11 @@
  * The --export, --export-file and --subscription-id flags of `login`. The hand-off code loads only
  * when --export is given, so a plain login starts as fast as before.
  */
-import type { Env } from '../../ci/types.js';
-import type { HttpClient } from '../../core/http.js';
-import type { LoginResult } from '../../core/login.js';
-import type { FederationOptions } from '../../core/options.js';
 import { usageError } from '../../core/errors.js';
-import type { Credential, OptionSpec } from './common.js';
+import type { FederationOptions } from '../../core/options.js';
+import type { EntryIo } from '../shared/io.js';
+import type { OptionSpec } from './common.js';
+import type { ExportValues, PreparedExports } from './exports.js';
 
 export const EXPORT_FLAGS = {
   export: { type: 'string', multiple: true },
@@ -22,22 +21,10 @@ export const EXPORT_HELP = `  --export NAME           hand credentials to the jo
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;
 
-export interface ExportValues {
-  export?: string[] | undefined;
-  'export-file'?: string | undefined;
-  'subscription-id'?: string | undefined;
-}
-
-export interface PreparedExports {
-  /** The login's options with the scopes the hand-offs need added. */
-  options: FederationOptions;
-  run(result: LoginResult, credential: Credential, http: HttpClient): Promise<void>;
-}
-
 /** Checks the export flags before the login sends anything. */
 export async function prepareExports(
-  values: ExportValues & Record<string, unknown>,
-  env: Env,
+  values: ExportValues,
+  io: EntryIo,
   options: FederationOptions,
 ): Promise<PreparedExports> {
   if (values.export === undefined || values.export.length === 0) {
@@ -49,13 +36,8 @@ export async function prepareExports(
         'export',
       );
     }
-    return { options, run: async () => undefined };
+    return { options, finish: () => undefined };
   }
-  const { planExports, runExports } = await import('./exports.js');
-  const { withHandoffScopes } = await import('../../handoff/select.js');
-  const plan = planExports(values, env);
-  return {
-    options: withHandoffScopes(options, plan.handoffs),
-    run: (result, credential, http) => runExports(plan, { result, credential, values, env, http }),
-  };
+  const { planExports } = await import('./exports.js');
+  return planExports(values, io, options);
 }

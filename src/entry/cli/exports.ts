@@ -1,64 +1,53 @@
 /**
  * `login --export`: hand credentials to the tools of the job's later steps. Everything that can
  * be wrong with the flags is found before the login sends anything; after it, the hand-offs
- * run, variables go to the CI's channel (see handoff/variables.ts), and what they did is
- * recorded for `entra-federate logout`.
+ * run (shared/sign-in.ts), variables go to the CI's channel (see handoff/variables.ts), and what
+ * they did is recorded for `entra-federate logout`.
  */
-import { tmpdir } from 'node:os';
-import type { Env } from '../../ci/types.js';
-import { formatCommand } from '../../action/commands.js';
+import { formatCommand } from '../../ci/github-workflow-commands.js';
 import { usageError } from '../../core/errors.js';
-import type { HttpClient } from '../../core/http.js';
-import type { LoginResult } from '../../core/login.js';
+import type { FederationOptions } from '../../core/options.js';
 import { quote } from '../../core/options.js';
+import { isGuid } from '../../core/text.js';
 import { isEmptyCleanup } from '../../handoff/cleanup.js';
-import { noIdToken, runHandoffs } from '../../handoff/run.js';
-import { selectHandoffs } from '../../handoff/select.js';
+import { jobProcess } from '../../handoff/identity-endpoint/job-process.js';
 import { recordSession, SESSION_VARIABLE } from '../../handoff/session.js';
-import { runTool } from '../../handoff/tool.js';
-import type { CiSink, Handoff, IdentityLaunch } from '../../handoff/types.js';
+import type { CiSink, IdentityLaunch } from '../../handoff/types.js';
 import { openVariables, variableChannel } from '../../handoff/variables.js';
-import type { VariableChannel } from '../../handoff/variables.js';
-import { identityIdleTimeout } from '../../identity/handoff.js';
-import { jobProcess } from '../../identity/job-process.js';
-import type { Credential } from './common.js';
-import type { ExportValues } from './export-flags.js';
+import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
+import type { EntryIo } from '../shared/io.js';
+import type { LoginValues } from '../shared/login-values.js';
+import { ENDPOINT_VALUES } from '../shared/login-values.js';
+import type { HandoffPlan } from '../shared/sign-in.js';
 
-export interface ExportPlan {
-  handoffs: Handoff[];
-  channel?: VariableChannel;
-  /** Opened while planning: a file we cannot or must not write fails before the login. */
-  writer?: { setEnv(name: string, value: string): void };
-  subscriptionId?: string;
-  /** Set when identity-endpoint is exported. */
-  idleTimeoutSeconds?: number;
+export interface ExportValues extends LoginValues {
+  export?: string[] | undefined;
+  'export-file'?: string | undefined;
+  'subscription-id'?: string | undefined;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Flags the identity endpoint needs to rebuild the login: never secrets (those are env only). */
-const ENDPOINT_FLAGS = [
-  'client-id',
-  'tenant-id',
-  'audience',
-  'cloud',
-  'authority-host',
-  'provider',
-  'id-token-file',
-  'id-token-env',
-  'certificate',
-  'certificate-alg',
-  'timeout',
-  'policy',
-  'audit-log',
-];
+export interface PreparedExports {
+  /** The login's options with the scopes the hand-offs need added. */
+  options: FederationOptions;
+  /** For the sign-in; absent without --export. */
+  handoffs?: HandoffPlan;
+  /** After the hand-offs: says where the variables went, or how to undo them. */
+  finish(): void;
+}
 
-/** Everything checkable before the login: names, the variables channel, the subscription. */
-export function planExports(values: ExportValues, env: Env): ExportPlan {
-  const handoffs = selectHandoffs(values.export ?? [], { field: 'export', fix: 'Pass --export with' });
+/** Everything checkable before the login: names, the subscription, the variables channel. */
+export async function planExports(
+  values: ExportValues,
+  io: EntryIo,
+  options: FederationOptions,
+): Promise<PreparedExports> {
+  const { env } = io;
+  const selection = await planHandoffs(values.export ?? [], { field: 'export', fix: 'Pass --export with' }, options);
+  const { handoffs } = selection;
   const rawSubscription = values['subscription-id'] ?? env['AZURE_SUBSCRIPTION_ID'];
   let subscriptionId: string | undefined;
   if (rawSubscription !== undefined && rawSubscription.trim() !== '') {
-    if (!GUID.test(rawSubscription.trim()))
+    if (!isGuid(rawSubscription.trim()))
       throw usageError(
         'INVALID_SUBSCRIPTION_ID',
         `The subscription id ${quote(rawSubscription)} is not a GUID.`,
@@ -77,31 +66,15 @@ export function planExports(values: ExportValues, env: Env): ExportPlan {
       'export-file',
     );
   }
-  const idle = handoffs.some((h) => h.name === 'identity-endpoint') ? identityIdleTimeout(env) : undefined;
-  return {
-    handoffs,
-    ...(channel === undefined ? {} : { channel, writer: openVariables(channel) }),
-    ...(subscriptionId === undefined ? {} : { subscriptionId }),
-    ...(idle === undefined ? {} : { idleTimeoutSeconds: idle }),
-  };
-}
+  const idleTimeoutSeconds = await identityIdleSeconds(handoffs, env);
+  // Opened now: a file we cannot or must not write fails before the login.
+  const writer = channel === undefined ? undefined : openVariables(channel);
 
-export interface ExportRun {
-  result: LoginResult;
-  credential: Credential;
-  values: Record<string, unknown>;
-  env: Env;
-  http: HttpClient;
-}
-
-export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void> {
-  const { env, credential } = run;
   const stderr = (line: string): void => {
-    process.stderr.write(`${line}\n`);
+    io.stderr.write(`${line}\n`);
   };
-  const writer = plan.writer;
   const onGithub = env['GITHUB_ACTIONS'] === 'true';
-  const tempDir = env['RUNNER_TEMP'] !== undefined && env['RUNNER_TEMP'] !== '' ? env['RUNNER_TEMP'] : tmpdir();
+  const tempDir = jobTempDir(env);
   const sink: CiSink = {
     setEnv(name, value) {
       if (writer === undefined) throw new Error('no variables channel');
@@ -112,62 +85,46 @@ export async function runExports(plan: ExportPlan, run: ExportRun): Promise<void
       if (onGithub && value !== '') stderr(formatCommand('add-mask', {}, value));
     },
     tempDir,
-    run: (argv, opts) => runTool(argv, env, { ...opts, timeoutMs: 120_000 }),
+    run: toolRunner(env),
     info: (message) => stderr(`entra-federate: exported for ${message}`),
     warn: (message) => stderr(`entra-federate: warning: ${message}`),
   };
 
-  const endpointValues: Record<string, string> = {};
-  for (const name of ENDPOINT_FLAGS) {
-    const value = run.values[name];
-    if (typeof value === 'string') endpointValues[name] = value;
+  let identity: IdentityLaunch | undefined;
+  if (idleTimeoutSeconds !== undefined) {
+    // The endpoint rebuilds this login from the same flags; secrets stay in the environment it inherits.
+    const endpointValues: Record<string, string> = {};
+    for (const name of ENDPOINT_VALUES) {
+      const value = values[name];
+      if (typeof value === 'string') endpointValues[name] = value;
+    }
+    const watchPid = jobProcess(env);
+    identity = { values: endpointValues, idleTimeoutSeconds, ...(watchPid === undefined ? {} : { watchPid }) };
   }
-  const watchPid = jobProcess(env);
-  const identity: IdentityLaunch | undefined =
-    plan.idleTimeoutSeconds === undefined
-      ? undefined
-      : {
-          values: endpointValues,
-          idleTimeoutSeconds: plan.idleTimeoutSeconds,
-          ...(watchPid === undefined ? {} : { watchPid }),
-        };
 
-  const source = credential.source;
   let session = env[SESSION_VARIABLE] !== undefined && env[SESSION_VARIABLE] !== '' ? env[SESSION_VARIABLE] : undefined;
   let announced = session !== undefined;
-  await runHandoffs(
-    plan.handoffs,
-    {
-      result: run.result,
-      // The hand-off contract: every CI token it is given is already masked.
-      idToken:
-        source.kind === 'federated'
-          ? async (audience) => {
-              const token = await source.idToken(audience);
-              sink.mask(token);
-              return token;
-            }
-          : noIdToken(source.kind),
-      ...(plan.subscriptionId === undefined ? {} : { subscriptionId: plan.subscriptionId }),
-      env,
-      ...(source.kind === 'federated' && credential.provider !== undefined
-        ? { provider: credential.provider.name }
-        : {}),
-      http: run.http,
+  return {
+    options: selection.options,
+    handoffs: {
+      handoffs,
+      sink,
+      onCleanup(cleanup) {
+        if (isEmptyCleanup(cleanup)) return;
+        session = recordSession(session, tempDir, cleanup);
+        if (!announced && writer !== undefined) writer.setEnv(SESSION_VARIABLE, session);
+        announced = true;
+      },
+      ...(subscriptionId === undefined ? {} : { subscriptionId }),
       ...(identity === undefined ? {} : { identity }),
     },
-    sink,
-    (cleanup) => {
-      if (isEmptyCleanup(cleanup)) return;
-      session = recordSession(session, tempDir, cleanup);
-      if (!announced && writer !== undefined) writer.setEnv(SESSION_VARIABLE, session);
-      announced = true;
+    finish() {
+      if (writer === undefined && session !== undefined)
+        stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
+      else if (channel !== undefined)
+        stderr(
+          `entra-federate: variables written to ${channel.what}${channel.kind === 'shell' && channel.own ? `; run \`. ${channel.path}\` in the shell that runs the tools` : ''}.`,
+        );
     },
-  );
-  if (writer === undefined && session !== undefined)
-    stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
-  else if (plan.channel !== undefined)
-    stderr(
-      `entra-federate: variables written to ${plan.channel.what}${plan.channel.kind === 'shell' && plan.channel.own ? `; run \`. ${plan.channel.path}\` in the shell that runs the tools` : ''}.`,
-    );
+  };
 }

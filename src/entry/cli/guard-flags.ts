@@ -1,13 +1,8 @@
 /**
- * The --policy and --audit-log flags that `login` and `token` share. Without them the login
- * is the plain core call: the policy and audit code load only when asked for.
+ * The --policy and --audit-log flags that `login` and `token` share. Without them the login is
+ * the plain core call: the policy and audit code load only when asked for (shared/sign-in.ts).
  */
-import type { Env } from '../../ci/types.js';
-import type { HttpClient } from '../../core/http.js';
-import type { LoginResult } from '../../core/login.js';
-import { login } from '../../core/login.js';
-import type { FederationOptions } from '../../core/options.js';
-import type { Credential, OptionSpec } from './common.js';
+import type { OptionSpec } from './common.js';
 
 export const GUARD_FLAGS = {
   policy: { type: 'string' },
@@ -18,23 +13,3 @@ export const GUARD_HELP = `  --policy FILE           JSON or YAML rules: which C
                           client ids and scopes; a denied run sends no request to Entra
   --audit-log FILE        append one JSON line per token (created 0600; no token bytes);
                           in GitHub Actions also a row per token to the step summary`;
-
-export async function guardedLogin(
-  values: { policy?: string | undefined; 'audit-log'?: string | undefined },
-  env: Env,
-  options: FederationOptions,
-  credential: Credential,
-  http: HttpClient,
-): Promise<LoginResult> {
-  if (values.policy === undefined && values['audit-log'] === undefined)
-    return login(options, credential.source, { http });
-  const { loginWithGuardFiles } = await import('../../audit/trail.js');
-  return loginWithGuardFiles(options, credential.source, http, {
-    policyPath: values.policy,
-    auditLogPath: values['audit-log'],
-    summaryPath: env['GITHUB_STEP_SUMMARY'],
-    provider: credential.provider?.name ?? credential.source.kind,
-    ci: credential.provider?.context(),
-    now: Date.now,
-  });
-}

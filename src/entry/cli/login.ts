@@ -1,16 +1,11 @@
 /** `entra-federate login`: every --scope, a summary on stderr (or JSON on stdout), never a token. */
-import {
-  credentialFrom,
-  FEDERATION_FLAGS,
-  FEDERATION_HELP,
-  helpRequested,
-  httpClient,
-  optionsFrom,
-  parseCommand,
-} from './common.js';
+import type { EntryIo } from '../shared/io.js';
+import { credentialFrom, guardFrom, optionsFrom } from '../shared/login-values.js';
+import { loginSummary, renderLoginSummary } from '../shared/render.js';
+import { signIn } from '../shared/sign-in.js';
+import { FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, parseCommand } from './common.js';
 import { EXPORT_FLAGS, EXPORT_HELP, prepareExports } from './export-flags.js';
-import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
-import { loginSummary, renderLoginSummary } from './render.js';
+import { GUARD_FLAGS, GUARD_HELP } from './guard-flags.js';
 
 const HELP = `Usage: entra-federate login [options]
 
@@ -25,21 +20,28 @@ ${EXPORT_HELP}`;
 
 const FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS, ...EXPORT_FLAGS, json: { type: 'boolean' } } as const;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('login', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
-  const env = process.env;
-  const exports = await prepareExports(values, env, optionsFrom(values, env));
-  const { options } = exports;
-  const http = httpClient();
+  if (helpRequested(values, HELP, io)) return 0;
+  const { env } = io;
+  // Everything the exports need is checked before the login sends anything.
+  const exports = await prepareExports(values, io, optionsFrom(values, env));
+  const http = io.http();
   const credential = credentialFrom(values, env, http);
-  const { provider } = credential;
-  const result = await guardedLogin(values, env, options, credential, http);
-  if (values.json === true) {
-    process.stdout.write(`${JSON.stringify(loginSummary(result, provider?.context()), null, 2)}\n`);
-  } else {
-    process.stderr.write(renderLoginSummary(result, Date.now()));
-  }
-  await exports.run(result, credential, http);
+  await signIn(
+    {
+      options: exports.options,
+      credential,
+      guard: guardFrom(values, env),
+      onSignedIn(result) {
+        if (values.json === true)
+          io.stdout.write(`${JSON.stringify(loginSummary(result, credential.provider?.context()), null, 2)}\n`);
+        else io.stderr.write(renderLoginSummary(result, io.now()));
+      },
+      ...(exports.handoffs === undefined ? {} : { handoffs: exports.handoffs }),
+    },
+    { http, env, now: io.now },
+  );
+  exports.finish();
   return 0;
 }

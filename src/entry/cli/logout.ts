@@ -2,6 +2,7 @@
 import { unlinkSync } from 'node:fs';
 import { isEmptyCleanup, performCleanup } from '../../handoff/cleanup.js';
 import { readSession, SESSION_VARIABLE } from '../../handoff/session.js';
+import type { EntryIo } from '../shared/io.js';
 import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate logout [--session FILE]
@@ -24,27 +25,27 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('logout', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
-  const env = process.env;
+  if (helpRequested(values, HELP, io)) return 0;
+  const { env } = io;
   const path = values.session ?? (env[SESSION_VARIABLE] === '' ? undefined : env[SESSION_VARIABLE]);
   if (path === undefined) {
-    process.stderr.write(
+    io.stderr.write(
       `entra-federate: nothing to log out of (${SESSION_VARIABLE} is not set and no --session was given).\n`,
     );
     return 0;
   }
   const cleanup = readSession(path);
   if (isEmptyCleanup(cleanup)) {
-    process.stderr.write('entra-federate: nothing to log out of.\n');
+    io.stderr.write('entra-federate: nothing to log out of.\n');
   } else {
     const report = await performCleanup(cleanup, env, {
-      info: (m) => process.stderr.write(`${m}\n`),
-      warn: (m) => process.stderr.write(`${m}\n`),
+      info: (m) => io.stderr.write(`${m}\n`),
+      warn: (m) => io.stderr.write(`${m}\n`),
       debug: () => undefined,
     });
-    process.stderr.write(
+    io.stderr.write(
       `entra-federate: logged out: stopped ${plural(report.endpointsStopped, 'identity endpoint')}, signed out ${plural(report.signedOut, 'tool')}, removed ${plural(report.filesRemoved, 'file')} and ${plural(report.dirsRemoved, 'directory', 'directories')}.\n`,
     );
   }

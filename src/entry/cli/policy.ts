@@ -7,6 +7,7 @@ import { evaluateClaims } from '../../policy/claims-only.js';
 import type { PolicyDecision } from '../../policy/evaluate.js';
 import { evaluatePolicy } from '../../policy/evaluate.js';
 import { loadPolicy } from '../../policy/load.js';
+import type { EntryIo } from '../shared/io.js';
 import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate policy test --claims FILE --policy FILE [--tenant-id ID --client-id GUID --scope SCOPE ...]
@@ -77,10 +78,10 @@ function describe(decision: PolicyDecision | ReturnType<typeof evaluateClaims>):
   return `entra-federate: the claims match rule${decision.rules.length === 1 ? '' : 's'} ${decision.rules.map((r) => `"${r}"`).join(', ')} of policy "${decision.ruleSet}"\n`;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h') {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'test')
@@ -90,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       'Use `entra-federate policy test --claims FILE --policy FILE`.',
     );
   const { values } = parseCommand('policy test', rest, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   if (values.claims === undefined || values.policy === undefined) {
     throw usageError(
       'INVALID_ARGUMENTS',
@@ -110,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
         scopes: normalizeScopes(values.scope).map((s) => s.scope),
       })
     : evaluateClaims(policy, claims);
-  process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
-  process.stderr.write(describe(decision));
+  io.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
+  io.stderr.write(describe(decision));
   return decision.allowed ? 0 : 1;
 }

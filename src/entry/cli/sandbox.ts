@@ -5,6 +5,7 @@
 import { usageError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
 import { loadSandboxConfig, startSandbox } from '../../sandbox/index.js';
+import type { EntryIo } from '../shared/io.js';
 import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate sandbox [--port N] [--https] [--config FILE]
@@ -28,9 +29,9 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('sandbox', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   let port = 0;
   if (values.port !== undefined) {
     port = Number(values.port);
@@ -71,8 +72,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  process.stdout.write(`${JSON.stringify(sandbox.coordinates())}\n`);
-  process.stderr.write(
+  io.stdout.write(`${JSON.stringify(sandbox.coordinates())}\n`);
+  io.stderr.write(
     `entra-federate sandbox: serving ${sandbox.origin} (tenant ${sandbox.tenantId}, client ${sandbox.clientId}); stop with Ctrl-C.\n`,
   );
   await new Promise<void>((resolve) => {

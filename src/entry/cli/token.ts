@@ -1,16 +1,11 @@
 /** `entra-federate token`: one scope, and only the access token on stdout. */
-import { formatCommand } from '../../action/commands.js';
+import { formatCommand } from '../../ci/github-workflow-commands.js';
 import { usageError } from '../../core/errors.js';
-import {
-  credentialFrom,
-  FEDERATION_FLAGS,
-  FEDERATION_HELP,
-  helpRequested,
-  httpClient,
-  optionsFrom,
-  parseCommand,
-} from './common.js';
-import { GUARD_FLAGS, GUARD_HELP, guardedLogin } from './guard-flags.js';
+import type { EntryIo } from '../shared/io.js';
+import { credentialFrom, guardFrom, optionsFrom } from '../shared/login-values.js';
+import { guardedLogin } from '../shared/sign-in.js';
+import { FEDERATION_FLAGS, FEDERATION_HELP, helpRequested, parseCommand } from './common.js';
+import { GUARD_FLAGS, GUARD_HELP } from './guard-flags.js';
 
 const HELP = `Usage: entra-federate token [options]
 
@@ -23,9 +18,9 @@ ${GUARD_HELP}`;
 
 const FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS } as const;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('token', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   if ((values.scope?.length ?? 0) > 1) {
     throw usageError(
       'INVALID_ARGUMENTS',
@@ -34,17 +29,17 @@ export async function run(argv: string[]): Promise<number> {
       'scope',
     );
   }
-  const env = process.env;
+  const { env } = io;
   const options = optionsFrom(values, env);
-  const http = httpClient();
+  const http = io.http();
   const credential = credentialFrom(values, env, http);
-  const result = await guardedLogin(values, env, options, credential, http);
+  const result = await guardedLogin(options, credential, guardFrom(values, env), { http, env, now: io.now });
   const token = result.tokens[0];
   if (token === undefined) return 1;
   // In a GitHub `run:` step the token usually lands in a shell variable: have the runner mask
   // it first (the runner reads workflow commands from stderr too), so no later echo shows it.
-  if (env['GITHUB_ACTIONS'] === 'true') process.stderr.write(`${formatCommand('add-mask', {}, token.accessToken)}\n`);
-  process.stdout.write(`${token.accessToken}\n`);
-  for (const note of result.notes) process.stderr.write(`entra-federate: note: ${note}\n`);
+  if (env['GITHUB_ACTIONS'] === 'true') io.stderr.write(`${formatCommand('add-mask', {}, token.accessToken)}\n`);
+  io.stdout.write(`${token.accessToken}\n`);
+  for (const note of result.notes) io.stderr.write(`entra-federate: note: ${note}\n`);
   return 0;
 }

@@ -6,7 +6,8 @@ import { loadPolicy } from '../../policy/load.js';
 import type { VerifyAlgorithm } from '../../verify/issuer-keys.js';
 import { createVerifier } from '../../verify/verify.js';
 import type { VerifyOptions } from '../../verify/verify.js';
-import { helpRequested, httpClient, parseCommand } from './common.js';
+import type { EntryIo } from '../shared/io.js';
+import { helpRequested, parseCommand } from './common.js';
 
 const HELP = `Usage: entra-federate verify --issuer URL --audience AUD [options] < token
 
@@ -86,10 +87,10 @@ function claimPatterns(raw: readonly string[]): Record<string, string[]> {
   return out;
 }
 
-async function readToken(values: {
-  'id-token-file'?: string | undefined;
-  'id-token-env'?: string | undefined;
-}): Promise<string> {
+async function readToken(
+  values: { 'id-token-file'?: string | undefined; 'id-token-env'?: string | undefined },
+  io: EntryIo,
+): Promise<string> {
   let raw: string;
   let where: string;
   if (values['id-token-file'] !== undefined) {
@@ -108,10 +109,11 @@ async function readToken(values: {
   } else if (values['id-token-env'] !== undefined) {
     const name = values['id-token-env'];
     where = `the environment variable ${quote(name)}`;
-    raw = process.env[name] ?? '';
+    raw = io.env[name] ?? '';
   } else {
     where = 'standard input';
-    if (process.stdin.isTTY === true) {
+    const stdin = io.stdin();
+    if (stdin.isTTY === true) {
       throw usageError(
         'TOKEN_UNAVAILABLE',
         'No token given.',
@@ -119,7 +121,7 @@ async function readToken(values: {
       );
     }
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     raw = Buffer.concat(chunks).toString('utf8');
   }
   const token = raw.trim();
@@ -132,9 +134,9 @@ async function readToken(values: {
   return token;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: EntryIo): Promise<number> {
   const { values } = parseCommand('verify', argv, FLAGS);
-  if (helpRequested(values, HELP)) return 0;
+  if (helpRequested(values, HELP, io)) return 0;
   if (values.issuer === undefined) {
     throw usageError(
       'MISSING_ISSUER',
@@ -146,7 +148,7 @@ export async function run(argv: string[]): Promise<number> {
   const options: VerifyOptions = {
     issuer: values.issuer,
     audience: values.audience ?? [],
-    http: httpClient(),
+    http: io.http(),
     timeoutMs: validateTimeout(values.timeout),
   };
   if (values.algorithm !== undefined)
@@ -162,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.policy !== undefined) options.policy = await loadPolicy(values.policy);
   // Options are checked before the token is read: a usage error never waits on stdin.
   const verifier = createVerifier(options);
-  const token = await readToken(values);
+  const token = await readToken(values, io);
   let verified;
   try {
     verified = await verifier.verify(token);
@@ -170,9 +172,9 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof FederationError && !err.usage) err.message = `Token rejected: ${err.message}`;
     throw err;
   }
-  process.stdout.write(`${JSON.stringify(verified.claims, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(verified.claims, null, 2)}\n`);
   const sub = typeof verified.claims['sub'] === 'string' ? verified.claims['sub'] : '(no sub)';
-  process.stderr.write(
+  io.stderr.write(
     `entra-federate: verified ${verified.header.alg} token from ${values.issuer} for ${JSON.stringify(sub)}\n`,
   );
   return 0;

@@ -23,7 +23,7 @@ import { basename, dirname, join } from 'node:path';
 import { FederationError, usageError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
 import type { LoginResult } from '../../core/login.js';
-import { iso } from '../cli/render.js';
+import { hasControlCharacter, isoTime, shellQuote } from '../../core/text.js';
 
 export const ACCESS_TOKEN_VARIABLE = 'AZURE_ACCESS_TOKEN';
 const EXPIRES_ON_VARIABLE = 'AZURE_ACCESS_TOKEN_EXPIRES_ON';
@@ -82,7 +82,7 @@ export function loginVariables(result: LoginResult, names: readonly string[]): V
   if (first === undefined) throw new Error('the login returned no token');
   const out: Variable[] = [
     { name: ACCESS_TOKEN_VARIABLE, value: first.accessToken, secret: true },
-    { name: EXPIRES_ON_VARIABLE, value: iso(first.expiresOn), secret: false },
+    { name: EXPIRES_ON_VARIABLE, value: isoTime(first.expiresOn), secret: false },
     { name: 'AZURE_CLIENT_ID', value: result.clientId, secret: false },
     { name: 'AZURE_TENANT_ID', value: result.tenantId, secret: false },
   ];
@@ -90,11 +90,6 @@ export function loginVariables(result: LoginResult, names: readonly string[]): V
     out.push({ name: names[i + 1] ?? scopeVariable(token.scope), value: token.accessToken, secret: true });
   });
   return out;
-}
-
-/** POSIX single quotes keep every byte literally; a quote itself is closed, escaped, reopened. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export function envFileText(variables: readonly Variable[]): string {
@@ -163,7 +158,7 @@ export function writeEnvFile(path: string, text: string): void {
  */
 export function appendOutputFile(path: string, what: string, variables: readonly Variable[]): void {
   for (const v of variables) {
-    if (/[\u0000-\u001f\u007f]/.test(v.value))
+    if (hasControlCharacter(v.value))
       throw new FederationError(
         'OUTPUT_WRITE_FAILED',
         `${v.name} holds a control character and cannot be written to ${what}.`,

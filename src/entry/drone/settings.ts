@@ -1,12 +1,15 @@
 /**
  * The Drone/Harness plugin's settings: `settings:` in .drone.yml arrive as PLUGIN_<KEY>
- * variables, arrays comma-joined (https://docs.drone.io/plugins/overview/). This turns them into the core's options,
- * one credential, and where the results go. Everything is checked before any request.
+ * variables, arrays comma-joined (https://docs.drone.io/plugins/overview/). This turns them into
+ * the core's options, one credential, and where the results go. Everything is checked before
+ * any request. The credential is the setting that names one (a certificate, or a client secret,
+ * which Harness's own OIDC token beats); there are no flags or files to choose among here.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { harnessProvider, HARNESS_TOKEN_VARIABLE, isHarness } from '../../ci/harness.js';
 import { droneProvider } from '../../ci/drone.js';
-import type { CiProvider, Env } from '../../ci/types.js';
+import type { Credential } from '../../ci/credential.js';
+import type { Env } from '../../ci/types.js';
 import { envValue } from '../../ci/values.js';
 import { certificateAssertion, loadCertificate } from '../../core/certificate.js';
 import { FederationError, usageError } from '../../core/errors.js';
@@ -20,9 +23,8 @@ export const DEFAULT_OUTPUT = '.entra-federate/env';
 
 export interface PluginSettings {
   options: FederationOptions;
-  source: CredentialSource;
-  /** The CI around the step: its context for the audit record. */
-  provider: CiProvider;
+  /** Its provider is the CI around the step (its context for the audit record) whatever the credential. */
+  credential: Credential;
   /** Absolute path of the env file. */
   output: string;
   policy?: string;
@@ -147,8 +149,8 @@ export function readSettings(env: Env, http: HttpClient): PluginSettings {
   const auditLog = setting(env, 'audit_log');
   return {
     options,
-    source,
-    provider,
+    // Audit records name a certificate or secret login after the credential, not after the CI.
+    credential: { source, provider, ...(source.kind === 'federated' ? {} : { origin: source.kind }) },
     output,
     notes,
     ...(policy === undefined ? {} : { policy: isAbsolute(policy) ? policy : resolve(workspace, policy) }),

@@ -1,0 +1,66 @@
+import {
+  cleanupFromJson,
+  mergeCleanup
+} from "./chunk-XASRE3IM.js";
+import {
+  writeSecureFile
+} from "./chunk-TTDC6TTO.js";
+import {
+  quote,
+  usageError
+} from "./chunk-XKEUJV4V.js";
+
+// src/handoff/session.ts
+import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { basename, dirname } from "node:path";
+var SESSION_VARIABLE = "ENTRA_FEDERATE_SESSION";
+var PREFIX = "entra-federate-session-";
+function readSession(path) {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch (err) {
+    if (err.code === "ENOENT") return { files: [] };
+    throw err;
+  }
+  const uid = process.getuid?.();
+  if (!stat.isFile() || uid !== void 0 && stat.uid !== uid || (stat.mode & 18) !== 0) {
+    throw usageError(
+      "UNTRUSTED_SESSION",
+      `The session record ${quote(path)} is not a private file of this user.`,
+      `It was not written by entra-federate login: check ${SESSION_VARIABLE} and --session.`,
+      "session"
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw usageError(
+      "UNTRUSTED_SESSION",
+      `The session record ${quote(path)} is not JSON.`,
+      `Point ${SESSION_VARIABLE} or --session at the file entra-federate login wrote.`,
+      "session"
+    );
+  }
+  return cleanupFromJson(JSON.stringify(parsed.cleanup ?? {}));
+}
+function recordSession(path, tempDir, cleanup) {
+  const merged = path === void 0 ? cleanup : mergeCleanup(readSession(path), cleanup);
+  const text = JSON.stringify({ version: 1, cleanup: merged });
+  if (path === void 0) return writeSecureFile(tempDir, PREFIX, ".json", text);
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", text);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+  return path;
+}
+
+export {
+  SESSION_VARIABLE,
+  readSession,
+  recordSession
+};

@@ -1,0 +1,47 @@
+/**
+ * Small text rules every layer shares, in one place so that they cannot drift apart: what a GUID
+ * is, what may split a line, how a time is shown, how a shell value is quoted. (The sandbox keeps
+ * its own copies on purpose: it is the client's peer, not its user.)
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID in its usual 8-4-4-4-12 hex form, any case, nothing around it. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** Anything a header, a file command, a table cell or a log line could be split by: C0 controls and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_EACH = /[\u0000-\u001f\u007f]/g;
+const CONTROL_RUNS = /[\u0000-\u001f\u007f]+/g;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/g;
+
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** Each control character replaced by `by`. */
+export function replaceControlCharacters(value: string, by: string): string {
+  return value.replace(CONTROL_EACH, by);
+}
+
+/** Each run of control characters (a CR LF, say) replaced by one `by`. */
+export function collapseControlCharacters(value: string, by: string): string {
+  return value.replace(CONTROL_RUNS, by);
+}
+
+/** For values an attacker may control (a command name, a jku): every byte outside printable ASCII becomes `by`. */
+export function printableAscii(value: string, by = '?'): string {
+  return value.replace(NOT_PRINTABLE_ASCII, by);
+}
+
+/** ISO 8601 in UTC to the second, as Entra and the CIs show times: 2025-06-02T09:14:07Z. */
+export function isoTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** POSIX single quotes keep every byte literally; a quote itself is closed, escaped and reopened: `'\''`. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The one sign-in every adapter runs (CLI `login` and `token`, the Action, the Drone plugin, the
+ * identity endpoint): the chosen credential, guarded by the policy and recorded in the audit
+ * trail when asked for, the core's login, then the hand-offs. What differs between adapters is
+ * passed in: where the tokens are reported (onSignedIn) and the CI's way of passing things on
+ * (the hand-offs' sink and where their cleanup is recorded). Failures propagate unchanged: each
+ * adapter reports them through failure.ts.
+ */
+import type { Credential } from '../../ci/credential.js';
+import type { Env } from '../../ci/types.js';
+import type { HttpClient } from '../../core/http.js';
+import type { LoginResult } from '../../core/login.js';
+import { login } from '../../core/login.js';
+import type { FederationOptions } from '../../core/options.js';
+import { noIdToken, runHandoffs } from '../../handoff/run.js';
+import type { CiSink, Cleanup, Handoff, IdentityLaunch } from '../../handoff/types.js';
+
+/** The policy and the audit trail of a login; each loads its code only when asked for. */
+export interface Guard {
+  /** Checked before any exchange: a denied run sends nothing to Entra. */
+  policyPath?: string | undefined;
+  /** One JSON line per token, or one saying why there is none, whatever the outcome. */
+  auditLogPath?: string | undefined;
+  /** A step summary (GitHub's GITHUB_STEP_SUMMARY) that gets the audit rows too. */
+  summaryPath?: string | undefined;
+}
+
+export interface HandoffPlan {
+  /** Selected and checked before the login (planHandoffs); their scopes are in the options. */
+  handoffs: readonly Handoff[];
+  sink: CiSink;
+  /**
+   * Called after each hand-off with what it did, so that the cleanup step (the Action's post,
+   * `entra-federate logout`) undoes it even when a later hand-off fails.
+   */
+  onCleanup(cleanup: Cleanup): void;
+  subscriptionId?: string;
+  /** How to start the identity endpoint; absent where the adapter cannot start one. */
+  identity?: IdentityLaunch;
+  /** CI tokens for the hand-offs; by default the credential's own, each masked through the sink first. */
+  idToken?: (audience: string) => Promise<string>;
+}
+
+export interface SignInRequest {
+  options: FederationOptions;
+  credential: Credential;
+  guard?: Guard;
+  /** Runs once the tokens are there, before any hand-off: where the adapter masks and reports them. */
+  onSignedIn?(result: LoginResult): void | Promise<void>;
+  handoffs?: HandoffPlan;
+}
+
+export interface SignInDeps {
+  http: HttpClient;
+  env: Env;
+  now(): number;
+}
+
+export async function signIn(request: SignInRequest, deps: SignInDeps): Promise<LoginResult> {
+  const result = await guardedLogin(request.options, request.credential, request.guard, deps);
+  await request.onSignedIn?.(result);
+  const plan = request.handoffs;
+  if (plan !== undefined && plan.handoffs.length > 0) await handOff(result, request.credential, plan, deps);
+  return result;
+}
+
+/** The login alone, with its policy and trail: what `token` and the identity endpoint need. */
+export async function guardedLogin(
+  options: FederationOptions,
+  credential: Credential,
+  guard: Guard | undefined,
+  deps: SignInDeps,
+): Promise<LoginResult> {
+  if (guard?.policyPath === undefined && guard?.auditLogPath === undefined)
+    return login(options, credential.source, { http: deps.http });
+  const { loginWithGuardFiles } = await import('../../audit/trail.js');
+  return loginWithGuardFiles(options, credential.source, deps.http, {
+    policyPath: guard.policyPath,
+    auditLogPath: guard.auditLogPath,
+    summaryPath: guard.summaryPath,
+    provider: credential.origin ?? credential.provider?.name ?? credential.source.kind,
+    ci: credential.provider?.context(),
+    now: () => deps.now(),
+  });
+}
+
+async function handOff(
+  result: LoginResult,
+  credential: Credential,
+  plan: HandoffPlan,
+  deps: SignInDeps,
+): Promise<void> {
+  const source = credential.source;
+  const federated = source.kind === 'federated' ? source : undefined;
+  // The hand-off contract: every CI token it is given is already masked.
+  const idToken =
+    plan.idToken ??
+    (federated === undefined
+      ? noIdToken(source.kind)
+      : async (audience: string) => {
+          const token = await federated.idToken(audience);
+          plan.sink.mask(token);
+          return token;
+        });
+  await runHandoffs(
+    plan.handoffs,
+    {
+      result,
+      idToken,
+      ...(plan.subscriptionId === undefined ? {} : { subscriptionId: plan.subscriptionId }),
+      env: deps.env,
+      ...(federated !== undefined && credential.provider !== undefined ? { provider: credential.provider.name } : {}),
+      http: deps.http,
+      ...(plan.identity === undefined ? {} : { identity: plan.identity }),
+    },
+    plan.sink,
+    (cleanup) => plan.onCleanup(cleanup),
+  );
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-4H5HUU7A.js";
+} from "./chunks/chunk-3VVDLSD4.js";
 import "./chunks/chunk-F6LCBOBW.js";
 import "./chunks/chunk-TIHF2OZL.js";
 import "./chunks/chunk-VBMGHPDA.js";
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-XCFZTDMG.js"),
-  login: () => import("./chunks/login-KYRUAPV6.js"),
-  logout: () => import("./chunks/logout-5SUQHE2V.js"),
-  doctor: () => import("./chunks/doctor-43R5AH5R.js"),
-  verify: () => import("./chunks/verify-6IJMK5ZP.js"),
-  policy: () => import("./chunks/policy-6YIBHZ2J.js"),
-  sandbox: () => import("./chunks/sandbox-XERBFAVL.js"),
-  demo: () => import("./chunks/demo-TRDRHS3W.js")
+  token: () => import("./chunks/token-YCAUBSGA.js"),
+  login: () => import("./chunks/login-SNMZAGFG.js"),
+  logout: () => import("./chunks/logout-FIR6U6UM.js"),
+  doctor: () => import("./chunks/doctor-XTNNWVMR.js"),
+  verify: () => import("./chunks/verify-XZUQHN5M.js"),
+  policy: () => import("./chunks/policy-DBKSJZEQ.js"),
+  sandbox: () => import("./chunks/sandbox-RBUOQI6C.js"),
+  demo: () => import("./chunks/demo-YKICFXB3.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -57,7 +57,8 @@ async function main(argv, io) {
   }
   const load = COMMANDS[name];
   if (load === void 0) {
-    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
+    const shown = name.length > 32 ? `of ${name.length} characters (not shown)` : `"${printableAscii(name)}"`;
+    io.stderr.write(`entra-federate: unknown command ${shown}.
 
 ${USAGE}
 `);

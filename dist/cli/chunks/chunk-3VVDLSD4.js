@@ -180,11 +180,32 @@ var SECRET_FLAGS = {
   "id-token": "AZURE_FEDERATED_TOKEN_FILE or --id-token-env",
   token: "--id-token-env or --id-token-file"
 };
+function tokenSources(command) {
+  return command === "verify" ? "--id-token-file, --id-token-env or standard input" : "--id-token-file, --id-token-env or AZURE_FEDERATED_TOKEN_FILE";
+}
+var LONGEST_ECHOED_FLAG = 40;
+function unexpectedArgument(command, positional) {
+  const at = positional.index + 1;
+  const length = positional.value.length;
+  throw usageError(
+    "UNEXPECTED_ARGUMENT",
+    `\`entra-federate ${command}\` takes no positional arguments, but argument ${at} after the command is one (${length} character${length === 1 ? "" : "s"}; not shown, in case it is a token).`,
+    `Give every value right after its flag (--flag VALUE). Tokens are read only from ${tokenSources(command)}, never from the command line.`
+  );
+}
 function parseCommand(command, argv, options, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const unknown = /^Unknown option '([^']*)'/.exec(message)?.[1];
+    if (unknown !== void 0 && unknown.length > LONGEST_ECHOED_FLAG)
+      throw usageError(
+        "INVALID_ARGUMENTS",
+        `Unknown option of ${unknown.length} characters (not shown, in case it is a token).`,
+        `Run \`entra-federate ${command} --help\` for the flags it takes. Tokens are read only from ${tokenSources(command)}.`
+      );
     const flag = /'(--?[^' ]+)/.exec(message)?.[1]?.replace(/^-+/, "").split("=")[0];
     if (flag !== void 0 && SECRET_FLAGS[flag] !== void 0) {
       throw usageError(
@@ -201,6 +222,9 @@ function parseCommand(command, argv, options, allowPositionals = false) {
       `Run \`entra-federate ${command} --help\` for the flags it takes.`
     );
   }
+  const positional = parsed.tokens.find((token) => token.kind === "positional");
+  if (!allowPositionals && positional !== void 0) unexpectedArgument(command, positional);
+  return parsed;
 }
 async function runCommand(body, io, opts = {}) {
   try {

@@ -8,7 +8,7 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-4H5HUU7A.js";
+} from "./chunk-3VVDLSD4.js";
 import "./chunk-F6LCBOBW.js";
 import "./chunk-TIHF2OZL.js";
 import "./chunk-VBMGHPDA.js";

@@ -15,7 +15,7 @@ import {
   loginSummary,
   parseCommand,
   renderLoginSummary
-} from "./chunk-4H5HUU7A.js";
+} from "./chunk-3VVDLSD4.js";
 import "./chunk-F6LCBOBW.js";
 import "./chunk-TIHF2OZL.js";
 import "./chunk-VBMGHPDA.js";

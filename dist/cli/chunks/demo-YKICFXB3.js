@@ -6,7 +6,7 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-4H5HUU7A.js";
+} from "./chunk-3VVDLSD4.js";
 import "./chunk-F6LCBOBW.js";
 import {
   githubProvider

@@ -3,7 +3,7 @@ import {
   login,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-3K5F67XJ.js";
+} from "./chunks/chunk-C2W7NARK.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -12,12 +12,14 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-WANUXJEO.js";
+} from "./chunks/chunk-VZLJIKD6.js";
 import {
+  editDistance,
   hasControlCharacter,
   isoTime,
+  printableAscii,
   shellQuote
-} from "./chunks/chunk-WL33YIVN.js";
+} from "./chunks/chunk-OS47DKL2.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/entry/shared/render.ts
@@ -71,10 +73,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-Y4HNG5XQ.js");
+  const { failureReading } = await import("./chunks/explain-2WJRJQAK.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-CV7EXVXG.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-MSAN4O4F.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -159,7 +161,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-UKTAE3FD.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-VNNZF2SQ.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -578,6 +580,54 @@ function certificateAssertion(cert, opts) {
 
 // src/entry/drone/settings.ts
 var DEFAULT_OUTPUT = ".entra-federate/env";
+var KNOWN_SETTINGS = [
+  "client_id",
+  "tenant_id",
+  "scopes",
+  "audience",
+  "cloud",
+  "authority_host",
+  "timeout",
+  "certificate",
+  "client_secret",
+  "oidc_token_id",
+  "output",
+  "policy",
+  "audit_log",
+  "debug"
+];
+function closestSetting(name) {
+  const compact = (s) => s.replace(/_/g, "");
+  const prefixed = name.length >= 3 ? KNOWN_SETTINGS.find((known) => compact(known).startsWith(compact(name))) : void 0;
+  if (prefixed !== void 0) return prefixed;
+  let best = KNOWN_SETTINGS[0];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of KNOWN_SETTINGS) {
+    const distance = editDistance(name, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function unknownSettings(env) {
+  const known = new Set(KNOWN_SETTINGS);
+  const out = [];
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith("PLUGIN_")) continue;
+    const name = variable.slice("PLUGIN_".length).toLowerCase();
+    if (known.has(name)) continue;
+    out.push({ variable, setting: name, closest: closestSetting(name) });
+  }
+  return out;
+}
+function unknownSettingWarnings(env) {
+  return unknownSettings(env).map(
+    (u) => `entra-federate: warning: the setting \`${printableAscii(u.setting)}\` (${printableAscii(u.variable)}) is not one this plugin reads and is ignored; the closest known setting is \`${u.closest}\`.
+`
+  );
+}
 function setting(env, name) {
   return envValue(env, `PLUGIN_${name.toUpperCase()}`);
 }
@@ -697,6 +747,7 @@ async function main(io) {
 }
 async function signInStep(io) {
   const { env } = io;
+  for (const warning of unknownSettingWarnings(env)) io.stderr.write(warning);
   const http = io.http();
   const settings = readSettings(env, http);
   const names = scopeVariables(settings.options.scopes.map((s) => s.scope));

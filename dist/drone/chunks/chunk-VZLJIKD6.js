@@ -1,7 +1,7 @@
 import {
   hasControlCharacter,
   isGuid
-} from "./chunk-WL33YIVN.js";
+} from "./chunk-OS47DKL2.js";
 
 // src/core/errors.ts
 var FederationError = class extends Error {

@@ -1,6 +1,6 @@
 import {
   shellQuote
-} from "./chunk-WL33YIVN.js";
+} from "./chunk-OS47DKL2.js";
 
 // src/doctor/suggest.ts
 var GRAPH_HOSTS = {

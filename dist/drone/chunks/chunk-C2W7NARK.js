@@ -5,10 +5,10 @@ import {
   numericClaim,
   stringClaim,
   usageError
-} from "./chunk-WANUXJEO.js";
+} from "./chunk-VZLJIKD6.js";
 import {
   replaceControlCharacters
-} from "./chunk-WL33YIVN.js";
+} from "./chunk-OS47DKL2.js";
 
 // src/core/login.ts
 import { randomUUID } from "node:crypto";

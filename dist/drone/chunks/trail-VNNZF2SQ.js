@@ -1,17 +1,17 @@
 import {
   login,
   presentedClaims
-} from "./chunk-3K5F67XJ.js";
+} from "./chunk-C2W7NARK.js";
 import {
   FederationError,
   decodeJwt,
   quote,
   usageError
-} from "./chunk-WANUXJEO.js";
+} from "./chunk-VZLJIKD6.js";
 import {
   isoTime,
   replaceControlCharacters
-} from "./chunk-WL33YIVN.js";
+} from "./chunk-OS47DKL2.js";
 import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts

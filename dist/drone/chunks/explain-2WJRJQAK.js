@@ -1,13 +1,13 @@
 import {
   suggestFic
-} from "./chunk-3WHCNOLQ.js";
+} from "./chunk-XK7JMVAH.js";
 import {
   CLOUDS,
   audienceClaim,
   numericClaim,
   stringClaim
-} from "./chunk-WANUXJEO.js";
-import "./chunk-WL33YIVN.js";
+} from "./chunk-VZLJIKD6.js";
+import "./chunk-OS47DKL2.js";
 import "./chunk-F7M5GUK3.js";
 
 // src/ci/subjects.ts

@@ -3,10 +3,10 @@ import {
   flexibleRequest,
   graphRequest,
   terraformBlock
-} from "./chunk-3WHCNOLQ.js";
+} from "./chunk-XK7JMVAH.js";
 import {
   isoTime
-} from "./chunk-WL33YIVN.js";
+} from "./chunk-OS47DKL2.js";
 import "./chunk-F7M5GUK3.js";
 
 // src/doctor/render.ts

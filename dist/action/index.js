@@ -9,7 +9,8 @@ import {
 } from "./chunks/chunk-4FLLESF7.js";
 import {
   envHandoff
-} from "./chunks/chunk-DPA4EM7W.js";
+} from "./chunks/chunk-7SHTST57.js";
+import "./chunks/chunk-VRY2ZKJC.js";
 import {
   login
 } from "./chunks/chunk-VL5MFBZY.js";
@@ -42,13 +43,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-SYEA2KLU.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-26R2FYCO.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-MVJRCUQT.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-BPNSWDLV.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

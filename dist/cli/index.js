@@ -35,8 +35,8 @@ Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
   token: () => import("./chunks/token-YCAUBSGA.js"),
-  login: () => import("./chunks/login-SNMZAGFG.js"),
-  logout: () => import("./chunks/logout-FIR6U6UM.js"),
+  login: () => import("./chunks/login-4PSB5VGX.js"),
+  logout: () => import("./chunks/logout-AYSUTPFL.js"),
   doctor: () => import("./chunks/doctor-XTNNWVMR.js"),
   verify: () => import("./chunks/verify-XZUQHN5M.js"),
   policy: () => import("./chunks/policy-DBKSJZEQ.js"),

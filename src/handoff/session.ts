@@ -5,12 +5,11 @@
  * trusts only a plain file of the job's own user that no one else can write: the record says
  * what to delete and stop.
  */
-import { lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
 import { usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
 import { cleanupFromJson, mergeCleanup } from './cleanup.js';
-import { writeSecureFile } from './secure-file.js';
+import { replaceSecureFile, writeSecureFile } from './secure-file.js';
 import type { Cleanup } from './types.js';
 
 export const SESSION_VARIABLE = 'ENTRA_FEDERATE_SESSION';
@@ -53,12 +52,6 @@ export function recordSession(path: string | undefined, tempDir: string, cleanup
   const merged = path === undefined ? cleanup : mergeCleanup(readSession(path), cleanup);
   const text = JSON.stringify({ version: 1, cleanup: merged });
   if (path === undefined) return writeSecureFile(tempDir, PREFIX, '.json', text);
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, '.tmp', text);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
+  replaceSecureFile(path, text);
   return path;
 }

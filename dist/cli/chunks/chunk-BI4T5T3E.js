@@ -1,18 +1,18 @@
 import {
   cleanupFromJson,
   mergeCleanup
-} from "./chunk-XASRE3IM.js";
+} from "./chunk-DFPFPV52.js";
 import {
+  replaceSecureFile,
   writeSecureFile
-} from "./chunk-TTDC6TTO.js";
+} from "./chunk-U2RW3LS6.js";
 import {
   quote,
   usageError
 } from "./chunk-XKEUJV4V.js";
 
 // src/handoff/session.ts
-import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { lstatSync, readFileSync } from "node:fs";
 var SESSION_VARIABLE = "ENTRA_FEDERATE_SESSION";
 var PREFIX = "entra-federate-session-";
 function readSession(path) {
@@ -49,13 +49,7 @@ function recordSession(path, tempDir, cleanup) {
   const merged = path === void 0 ? cleanup : mergeCleanup(readSession(path), cleanup);
   const text = JSON.stringify({ version: 1, cleanup: merged });
   if (path === void 0) return writeSecureFile(tempDir, PREFIX, ".json", text);
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", text);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
+  replaceSecureFile(path, text);
   return path;
 }
 

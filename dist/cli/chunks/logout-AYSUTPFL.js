@@ -1,11 +1,11 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-H6OXZXP6.js";
+} from "./chunk-BI4T5T3E.js";
 import {
   isEmptyCleanup,
   performCleanup
-} from "./chunk-XASRE3IM.js";
+} from "./chunk-DFPFPV52.js";
 import {
   helpRequested,
   parseCommand
@@ -16,7 +16,7 @@ import "./chunk-VBMGHPDA.js";
 import "./chunk-HOL6BS47.js";
 import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
-import "./chunk-TTDC6TTO.js";
+import "./chunk-U2RW3LS6.js";
 import "./chunk-XKEUJV4V.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

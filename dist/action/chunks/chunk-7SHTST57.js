@@ -1,9 +1,9 @@
 import {
   writeSecureFile
-} from "./chunk-TTDC6TTO.js";
+} from "./chunk-VRY2ZKJC.js";
 import {
   FederationError
-} from "./chunk-XKEUJV4V.js";
+} from "./chunk-NTCGQ4GM.js";
 
 // src/handoff/env.ts
 import { unlinkSync } from "node:fs";

@@ -1,12 +1,14 @@
 import {
   TOKEN_FILE_PREFIX,
-  TOKEN_FILE_SUFFIX,
-  writeSecureFile
-} from "./chunk-DPA4EM7W.js";
+  TOKEN_FILE_SUFFIX
+} from "./chunk-7SHTST57.js";
 import {
   STATE_FILE_PREFIX,
   stopEndpoint
-} from "./chunk-UU3BT2FR.js";
+} from "./chunk-K6HR7HKO.js";
+import {
+  writeSecureFile
+} from "./chunk-VRY2ZKJC.js";
 import {
   quote
 } from "./chunk-JQXW3DFI.js";

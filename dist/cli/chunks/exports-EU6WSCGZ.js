@@ -1,10 +1,10 @@
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-H6OXZXP6.js";
+} from "./chunk-BI4T5T3E.js";
 import {
   isEmptyCleanup
-} from "./chunk-XASRE3IM.js";
+} from "./chunk-DFPFPV52.js";
 import {
   formatCommand
 } from "./chunk-EKSA5DY3.js";
@@ -19,11 +19,11 @@ import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
 import {
   envHandoff
-} from "./chunk-I4RA2HRB.js";
+} from "./chunk-ZWESOJKP.js";
 import {
   commandLineOf,
   parentOf
-} from "./chunk-TTDC6TTO.js";
+} from "./chunk-U2RW3LS6.js";
 import {
   FederationError,
   quote,
@@ -176,13 +176,13 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-IN2X2AJO.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-4R3JKVB3.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-FHYEAMNV.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-2RRU736M.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

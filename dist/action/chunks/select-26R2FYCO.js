@@ -1,39 +1,41 @@
 import {
-  describeToolFailure
-} from "./chunk-AMVQXM2Y.js";
+  idTokenUrl
+} from "./chunk-4FLLESF7.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-XASRE3IM.js";
-import {
-  idTokenUrl
-} from "./chunk-TIHF2OZL.js";
-import "./chunk-VBMGHPDA.js";
-import {
-  fetchWithRetry
-} from "./chunk-HOL6BS47.js";
-import "./chunk-GJATYHHP.js";
-import {
-  decodeJwt,
-  numericClaim
-} from "./chunk-72OCM5UT.js";
+} from "./chunk-ROGP2Y6R.js";
 import {
   ciTokenFile,
   identityEndpointHandoff
-} from "./chunk-QP2K66YR.js";
+} from "./chunk-SHHHDOQJ.js";
 import {
   envHandoff
-} from "./chunk-I4RA2HRB.js";
-import "./chunk-TTDC6TTO.js";
+} from "./chunk-7SHTST57.js";
+import "./chunk-K6HR7HKO.js";
+import "./chunk-VRY2ZKJC.js";
+import {
+  describeToolFailure
+} from "./chunk-JBOAMJZQ.js";
+import {
+  fetchWithRetry
+} from "./chunk-EH3V4TLA.js";
+import "./chunk-C7H3IGGA.js";
+import {
+  decodeJwt,
+  numericClaim
+} from "./chunk-VWKRKWL7.js";
 import {
   CLOUDS,
+  quote
+} from "./chunk-JQXW3DFI.js";
+import {
   FederationError,
-  quote,
   usageError
-} from "./chunk-XKEUJV4V.js";
+} from "./chunk-NTCGQ4GM.js";
 import {
   isoTime
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-CL3IFF6F.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/handoff/acr.ts
 var ACR_SCOPE = "https://containerregistry.azure.net/.default";

@@ -1,5 +1,5 @@
 // src/handoff/identity-endpoint/state.ts
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync as readFileSync2, unlinkSync, writeSync } from "node:fs";
+import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
 
 // src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";

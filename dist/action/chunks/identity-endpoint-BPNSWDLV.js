@@ -2,9 +2,10 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-6CXOXS6P.js";
-import "./chunk-DPA4EM7W.js";
-import "./chunk-UU3BT2FR.js";
+} from "./chunk-SHHHDOQJ.js";
+import "./chunk-7SHTST57.js";
+import "./chunk-K6HR7HKO.js";
+import "./chunk-VRY2ZKJC.js";
 import "./chunk-JQXW3DFI.js";
 import "./chunk-NTCGQ4GM.js";
 import "./chunk-CL3IFF6F.js";

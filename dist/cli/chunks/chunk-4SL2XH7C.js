@@ -1,12 +1,12 @@
 import {
   TOKEN_FILE_PREFIX,
   TOKEN_FILE_SUFFIX
-} from "./chunk-I4RA2HRB.js";
+} from "./chunk-ZWESOJKP.js";
 import {
   STATE_FILE_PREFIX,
   stopEndpoint,
   writeSecureFile
-} from "./chunk-TTDC6TTO.js";
+} from "./chunk-U2RW3LS6.js";
 import {
   FederationError,
   quote,

@@ -1,5 +1,36 @@
 // src/handoff/identity-endpoint/state.ts
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync as readFileSync2, unlinkSync, writeSync } from "node:fs";
+import { lstatSync, readFileSync as readFileSync2, unlinkSync as unlinkSync2 } from "node:fs";
+
+// src/handoff/secure-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeSecureFile(dir, prefix, suffix, content) {
+  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
+  const fd = openSync(path, FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = Buffer.from(content, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (err) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw err;
+  }
+  closeSync(fd);
+  return path;
+}
+function replaceSecureFile(path, content) {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+}
 
 // src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";
@@ -72,39 +103,18 @@ async function stopEndpoint(stateFile, graceMs = 3e3) {
     }
   }
   try {
-    unlinkSync(stateFile);
+    unlinkSync2(stateFile);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
   }
   return outcome;
 }
 
-// src/handoff/secure-file.ts
-import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join } from "node:path";
-var FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-function writeSecureFile(dir, prefix, suffix, content) {
-  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync2(path, FLAGS, 384);
-  try {
-    fchmodSync2(fd, 384);
-    const bytes = Buffer.from(content, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
-  } catch (err) {
-    closeSync2(fd);
-    unlinkSync2(path);
-    throw err;
-  }
-  closeSync2(fd);
-  return path;
-}
-
 export {
+  writeSecureFile,
+  replaceSecureFile,
   parentOf,
   commandLineOf,
   STATE_FILE_PREFIX,
-  stopEndpoint,
-  writeSecureFile
+  stopEndpoint
 };

@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-U2LJZLIE.js");
+  const { planExports } = await import("./exports-EU6WSCGZ.js");
   return planExports(values, io, options);
 }
 

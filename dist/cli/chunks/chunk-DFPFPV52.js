@@ -1,6 +1,6 @@
 import {
   stopEndpoint
-} from "./chunk-UU3BT2FR.js";
+} from "./chunk-U2RW3LS6.js";
 
 // src/handoff/cleanup.ts
 import { spawnSync } from "node:child_process";
@@ -58,6 +58,21 @@ function cleanupFromJson(raw) {
   if (logouts.length > 0) out.dockerLogouts = logouts;
   return out;
 }
+function mergeCleanup(a, b) {
+  const union = (x, y) => [.../* @__PURE__ */ new Set([...x ?? [], ...y ?? []])];
+  const out = { files: union(a.files, b.files) };
+  const dirs = union(a.dirs, b.dirs);
+  const azConfigDirs = union(a.azConfigDirs, b.azConfigDirs);
+  const endpoints = union(a.endpoints, b.endpoints);
+  const dockerLogouts = [...a.dockerLogouts ?? [], ...b.dockerLogouts ?? []].filter(
+    (d, i, all) => all.findIndex((e) => e.registry === d.registry && e.dockerConfig === d.dockerConfig) === i
+  );
+  if (dirs.length > 0) out.dirs = dirs;
+  if (azConfigDirs.length > 0) out.azConfigDirs = azConfigDirs;
+  if (endpoints.length > 0) out.endpoints = endpoints;
+  if (dockerLogouts.length > 0) out.dockerLogouts = dockerLogouts;
+  return out;
+}
 function isEmptyCleanup(c) {
   return c.files.length === 0 && (c.dirs ?? []).length === 0 && (c.azConfigDirs ?? []).length === 0 && (c.endpoints ?? []).length === 0 && (c.dockerLogouts ?? []).length === 0;
 }
@@ -111,6 +126,7 @@ async function performCleanup(cleanup, env, log) {
 export {
   AZ_CONFIG_DIR_PREFIX,
   cleanupFromJson,
+  mergeCleanup,
   isEmptyCleanup,
   performCleanup
 };

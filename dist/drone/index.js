@@ -1,9 +1,11 @@
 import {
+  UnsafeFileError,
   createNodeHttpClient,
   login,
+  openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-C2W7NARK.js";
+} from "./chunks/chunk-WVAISO3G.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -161,7 +163,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-VNNZF2SQ.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-JKQL53BH.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -258,7 +260,6 @@ function envFileText(variables) {
 `;
 }
 var CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-var APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
 function writeAll(fd, text) {
   const bytes = Buffer.from(text, "utf8");
   let written = 0;
@@ -266,11 +267,11 @@ function writeAll(fd, text) {
 }
 function writeFailed(what, path, err, remedy) {
   const code = err.code;
-  return new FederationError(
-    "OUTPUT_WRITE_FAILED",
-    `Could not write ${what} ${quote(path)}${typeof code === "string" ? ` (${code})` : ""}.`,
-    { remedy, cause: err }
-  );
+  const why = err instanceof UnsafeFileError ? `: it ${err.reason}` : typeof code === "string" ? ` (${code})` : "";
+  return new FederationError("OUTPUT_WRITE_FAILED", `Could not write ${what} ${quote(path)}${why}.`, {
+    remedy,
+    cause: err
+  });
 }
 var ENV_FILE_REMEDY = 'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
 function writeEnvFile(path, text) {
@@ -310,7 +311,7 @@ function appendOutputFile(path, what, variables) {
   }
   let fd;
   try {
-    fd = openSync(path, APPEND, 384);
+    fd = openOwnFile(path, { access: "append", owner: "any" });
   } catch (err) {
     throw writeFailed(what, path, err, `Harness creates ${what}; check that the step runs as a Harness plugin step.`);
   }

@@ -1,10 +1,14 @@
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-BI4T5T3E.js";
+} from "./chunk-4PZLHFM2.js";
 import {
   isEmptyCleanup
 } from "./chunk-DFPFPV52.js";
+import {
+  UnsafeFileError,
+  openOwnFile
+} from "./chunk-GMHDO7TM.js";
 import {
   formatCommand
 } from "./chunk-EKSA5DY3.js";
@@ -66,7 +70,7 @@ function jobProcess(env, self = process.pid) {
 }
 
 // src/handoff/variables.ts
-import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from "node:fs";
+import { writeSync } from "node:fs";
 
 // src/ci/github-file-commands.ts
 import { appendFileSync } from "node:fs";
@@ -118,27 +122,20 @@ function writeFailure(channel, err) {
     }
   );
 }
-function openOwnFile(path) {
-  const base = constants.O_WRONLY | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
+function openChannelFile(channel) {
   try {
-    const fd2 = openSync(path, base | constants.O_CREAT | constants.O_EXCL, 384);
-    fchmodSync(fd2, 384);
-    return fd2;
+    return openOwnFile(channel.path, { access: "append", secret: channel.own });
   } catch (err) {
-    if (err.code !== "EEXIST") throw err;
-  }
-  const fd = openSync(path, base);
-  const stat = fstatSync(fd);
-  if (!stat.isFile() || (stat.mode & 63) !== 0) {
-    closeSync(fd);
+    if (!(err instanceof UnsafeFileError)) throw writeFailure(channel, err);
+    if (!["UNSAFE_FILE", "ELOOP", "ENXIO"].includes(err.code)) throw writeFailure(channel, err);
+    const modeOnly = err.mode !== void 0 && err.reason.includes("by other users");
     throw usageError(
       "INSECURE_EXPORT_FILE",
-      `The --export-file ${quote(path)} ${stat.isFile() ? `can be read or written by other users (mode ${(stat.mode & 511).toString(8)})` : "is not a regular file"}, and it will hold credentials.`,
-      `Run \`chmod 600 ${path}\`, or give a path that does not exist yet.`,
-      "export-file"
+      `${channel.own ? "The --export-file" : channel.what} ${quote(channel.path)} ${err.reason}, and it would receive credentials.`,
+      channel.own ? modeOnly ? `Run \`chmod 600 ${channel.path}\`, or give a path that does not exist yet.` : "Give --export-file a path that does not exist yet, in a directory only this user can write (e.g. under $RUNNER_TEMP or `mktemp -d`)." : `${channel.what} must be a regular file of the job's user that no one else can write; check how the job sets it.`,
+      channel.own ? "export-file" : void 0
     );
   }
-  return fd;
 }
 function openVariables(channel) {
   if (channel.kind === "github") {
@@ -152,13 +149,7 @@ function openVariables(channel) {
       }
     };
   }
-  let fd;
-  try {
-    fd = channel.own ? openOwnFile(channel.path) : openSync(channel.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 384);
-  } catch (err) {
-    if (err instanceof FederationError) throw err;
-    throw writeFailure(channel, err);
-  }
+  const fd = openChannelFile(channel);
   return {
     setEnv(name, value) {
       if (!NAME.test(name)) throw new Error(`invalid variable name ${JSON.stringify(name)}`);

@@ -5,7 +5,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-XFHXMTOG.js";
+} from "./chunk-KKPALGZK.js";
 import {
   credentialFrom,
   guardFrom,

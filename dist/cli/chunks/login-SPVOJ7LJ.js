@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   signIn
-} from "./chunk-XFHXMTOG.js";
+} from "./chunk-KKPALGZK.js";
 import {
   credentialFrom,
   guardFrom,
@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-EU6WSCGZ.js");
+  const { planExports } = await import("./exports-IOHNIF7S.js");
   return planExports(values, io, options);
 }
 

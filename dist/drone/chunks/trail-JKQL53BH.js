@@ -1,14 +1,20 @@
 import {
+  UnsafeFileError,
+  login,
+  openOwnFile,
+  presentedClaims
+} from "./chunk-WVAISO3G.js";
+import {
   FederationError,
   decodeJwt,
-  isoTime,
-  login,
-  presentedClaims,
   quote,
-  replaceControlCharacters,
   usageError
-} from "./chunk-K74ZS4TL.js";
-import "./chunk-W5HOY55K.js";
+} from "./chunk-VZLJIKD6.js";
+import {
+  isoTime,
+  replaceControlCharacters
+} from "./chunk-OS47DKL2.js";
+import "./chunk-F7M5GUK3.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -329,7 +335,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-MLARZWWL.js");
+  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -346,55 +352,41 @@ async function parseYaml(text2, path) {
 }
 
 // src/audit/log.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-var FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
-async function openAppendOnly(path, what, field) {
+import { closeSync, writeSync } from "node:fs";
+async function openAppendOnly(path, what, field, owner = "effective") {
   if (path.trim() === "")
     throw usageError("AUDIT_LOG_UNWRITABLE", `The path of ${what} is empty.`, `Pass --${field} FILE.`, field);
-  let handle;
+  let fd;
   try {
-    handle = await open(path, FLAGS, 384);
+    fd = openOwnFile(path, { access: "append", owner });
   } catch (err) {
-    const code = err.code;
-    const why = code === "ELOOP" ? "is a symbolic link, which is never followed" : code === "ENOENT" ? "is in a directory that does not exist" : code === "EACCES" || code === "EPERM" ? "is not writable" : code === "EISDIR" ? "is a directory" : `cannot be opened (${code ?? "error"})`;
+    const why = err instanceof UnsafeFileError ? err.reason : `cannot be opened (${String(err)})`;
+    const unsafe = err instanceof UnsafeFileError && ["UNSAFE_FILE", "ELOOP", "ENXIO"].includes(err.code);
     throw usageError(
       "AUDIT_LOG_UNWRITABLE",
       `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} ${why}.`,
-      `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
+      unsafe ? `Pass --${field} with a regular file of this user that no one else can write, or a path that does not exist yet (it is created 0600).` : `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
       field
     );
   }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw usageError(
-      "AUDIT_LOG_UNWRITABLE",
-      `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} is not a regular file.`,
-      `Pass --${field} with a regular file path.`,
-      field
-    );
-  }
-  return new AppendFile(handle, path, what);
+  return new AppendFile(fd, path, what);
 }
 var AppendFile = class {
-  constructor(handle, path, what) {
-    this.handle = handle;
+  constructor(fd, path, what) {
+    this.fd = fd;
     this.path = path;
     this.what = what;
   }
-  handle;
+  fd;
   path;
   what;
+  closed = false;
   /** One write() of the whole text: with O_APPEND the kernel places it at the end as a unit. */
   async append(text2) {
     const data = Buffer.from(text2, "utf8");
     try {
       let offset = 0;
-      while (offset < data.length) {
-        const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
-        offset += bytesWritten;
-      }
+      while (offset < data.length) offset += writeSync(this.fd, data, offset, data.length - offset);
     } catch (err) {
       throw new FederationError(
         "AUDIT_LOG_WRITE_FAILED",
@@ -403,8 +395,10 @@ var AppendFile = class {
       );
     }
   }
-  close() {
-    return this.handle.close();
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 };
 function auditLines(records) {
@@ -615,7 +609,7 @@ async function loginWithGuardFiles(options, source, http, files) {
     if (files.auditLogPath !== void 0) {
       trail.auditLog = await openAppendOnly(files.auditLogPath, "the audit log", "audit-log");
       if (files.summaryPath !== void 0 && files.summaryPath !== "")
-        trail.summary = await openAppendOnly(files.summaryPath, "the step summary file", "audit-log");
+        trail.summary = await openAppendOnly(files.summaryPath, "the step summary file", "audit-log", "any");
     }
     return await loginWithTrail(options, source, http, trail);
   } finally {

@@ -3,6 +3,10 @@ import {
   mergeCleanup
 } from "./chunk-DFPFPV52.js";
 import {
+  UnsafeFileError,
+  openOwnFile
+} from "./chunk-GMHDO7TM.js";
+import {
   replaceSecureFile,
   writeSecureFile
 } from "./chunk-U2RW3LS6.js";
@@ -12,29 +16,31 @@ import {
 } from "./chunk-XKEUJV4V.js";
 
 // src/handoff/session.ts
-import { lstatSync, readFileSync } from "node:fs";
+import { closeSync, readFileSync } from "node:fs";
 var SESSION_VARIABLE = "ENTRA_FEDERATE_SESSION";
 var PREFIX = "entra-federate-session-";
 function readSession(path) {
-  let stat;
+  let text;
   try {
-    stat = lstatSync(path);
+    const fd = openOwnFile(path, { access: "read" });
+    try {
+      text = readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
-    if (err.code === "ENOENT") return { files: [] };
-    throw err;
-  }
-  const uid = process.getuid?.();
-  if (!stat.isFile() || uid !== void 0 && stat.uid !== uid || (stat.mode & 18) !== 0) {
+    if (err instanceof UnsafeFileError && err.code === "ENOENT") return { files: [] };
+    if (!(err instanceof UnsafeFileError)) throw err;
     throw usageError(
       "UNTRUSTED_SESSION",
-      `The session record ${quote(path)} is not a private file of this user.`,
+      `The session record ${quote(path)} is not a private file of this user: it ${err.reason}.`,
       `It was not written by entra-federate login: check ${SESSION_VARIABLE} and --session.`,
       "session"
     );
   }
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
+    parsed = JSON.parse(text);
   } catch {
     throw usageError(
       "UNTRUSTED_SESSION",

@@ -1,18 +1,24 @@
 import {
   login,
   presentedClaims
-} from "./chunk-C2W7NARK.js";
+} from "./chunk-VL5MFBZY.js";
+import "./chunk-EH3V4TLA.js";
+import "./chunk-C7H3IGGA.js";
+import {
+  decodeJwt
+} from "./chunk-VWKRKWL7.js";
+import {
+  quote
+} from "./chunk-JQXW3DFI.js";
 import {
   FederationError,
-  decodeJwt,
-  quote,
   usageError
-} from "./chunk-VZLJIKD6.js";
+} from "./chunk-NTCGQ4GM.js";
 import {
   isoTime,
   replaceControlCharacters
-} from "./chunk-OS47DKL2.js";
-import "./chunk-F7M5GUK3.js";
+} from "./chunk-CL3IFF6F.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/policy/glob.ts
 function escapeRegExp(text2) {
@@ -333,7 +339,7 @@ function parseJson(text2, path) {
   }
 }
 async function parseYaml(text2, path) {
-  const { parseDocument } = await import("./browser-ZDXFQFXT.js");
+  const { parseDocument } = await import("./browser-7726AEJH.js");
   const doc = parseDocument(text2, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== void 0) {
@@ -350,55 +356,140 @@ async function parseYaml(text2, path) {
 }
 
 // src/audit/log.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-var FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
-async function openAppendOnly(path, what, field) {
+import { closeSync as closeSync2, writeSync } from "node:fs";
+
+// src/core/own-file.ts
+import { closeSync, constants, fchmodSync, fstatSync, openSync } from "node:fs";
+var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+var NONBLOCK = constants.O_NONBLOCK ?? 0;
+var UnsafeFileError = class extends Error {
+  constructor(reason, code, mode) {
+    super(reason);
+    this.reason = reason;
+    this.code = code;
+    this.mode = mode;
+  }
+  reason;
+  code;
+  mode;
+};
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a plain file";
+}
+function openFailure(err, access) {
+  const code = err.code;
+  const errno = typeof code === "string" ? code : "EIO";
+  const reason = {
+    ELOOP: "is a symbolic link, which is never followed",
+    ENXIO: "is not a regular file (a FIFO or socket)",
+    ENOENT: "is in a directory that does not exist",
+    EACCES: access === "read" ? "is not readable" : "is not writable",
+    EPERM: access === "read" ? "is not readable" : "is not writable",
+    EISDIR: "is not a regular file (a directory)",
+    ENOTDIR: "is in a path whose parent is not a directory"
+  };
+  return new UnsafeFileError(reason[errno] ?? `cannot be opened (${errno})`, errno);
+}
+function check(fd, rules) {
+  const stat = fstatSync(fd);
+  let why;
+  const mode = stat.mode & 511;
+  const euid = process.geteuid?.();
+  if (!stat.isFile()) why = new UnsafeFileError(`is not a regular file (${kindOf(stat)})`, "UNSAFE_FILE");
+  else if ((rules.owner ?? "effective") === "effective" && process.platform !== "win32") {
+    if (euid !== void 0 && stat.uid !== euid)
+      why = new UnsafeFileError(
+        `is owned by another user (uid ${stat.uid}; this process runs as uid ${euid})`,
+        "UNSAFE_FILE",
+        mode
+      );
+    else if (rules.secret === true && (mode & 63) !== 0)
+      why = new UnsafeFileError(
+        `can be read or written by other users (mode ${mode.toString(8)})`,
+        "UNSAFE_FILE",
+        mode
+      );
+    else if ((mode & 18) !== 0)
+      why = new UnsafeFileError(`can be written by other users (mode ${mode.toString(8)})`, "UNSAFE_FILE", mode);
+  }
+  if (why !== void 0) {
+    closeSync(fd);
+    throw why;
+  }
+}
+function openOwnFile(path, rules) {
+  if (rules.access === "read") {
+    let fd2;
+    try {
+      fd2 = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+    } catch (err) {
+      throw openFailure(err, rules.access);
+    }
+    check(fd2, rules);
+    return fd2;
+  }
+  const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
+  try {
+    const fd2 = openSync(path, append | constants.O_CREAT | constants.O_EXCL, 384);
+    try {
+      fchmodSync(fd2, 384);
+    } catch (err) {
+      closeSync(fd2);
+      throw err;
+    }
+    return fd2;
+  } catch (err) {
+    if (err.code !== "EEXIST") throw openFailure(err, rules.access);
+  }
+  let fd;
+  try {
+    fd = openSync(path, append);
+  } catch (err) {
+    throw openFailure(err, rules.access);
+  }
+  check(fd, rules);
+  return fd;
+}
+
+// src/audit/log.ts
+async function openAppendOnly(path, what, field, owner = "effective") {
   if (path.trim() === "")
     throw usageError("AUDIT_LOG_UNWRITABLE", `The path of ${what} is empty.`, `Pass --${field} FILE.`, field);
-  let handle;
+  let fd;
   try {
-    handle = await open(path, FLAGS, 384);
+    fd = openOwnFile(path, { access: "append", owner });
   } catch (err) {
-    const code = err.code;
-    const why = code === "ELOOP" ? "is a symbolic link, which is never followed" : code === "ENOENT" ? "is in a directory that does not exist" : code === "EACCES" || code === "EPERM" ? "is not writable" : code === "EISDIR" ? "is a directory" : `cannot be opened (${code ?? "error"})`;
+    const why = err instanceof UnsafeFileError ? err.reason : `cannot be opened (${String(err)})`;
+    const unsafe = err instanceof UnsafeFileError && ["UNSAFE_FILE", "ELOOP", "ENXIO"].includes(err.code);
     throw usageError(
       "AUDIT_LOG_UNWRITABLE",
       `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} ${why}.`,
-      `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
+      unsafe ? `Pass --${field} with a regular file of this user that no one else can write, or a path that does not exist yet (it is created 0600).` : `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
       field
     );
   }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw usageError(
-      "AUDIT_LOG_UNWRITABLE",
-      `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} is not a regular file.`,
-      `Pass --${field} with a regular file path.`,
-      field
-    );
-  }
-  return new AppendFile(handle, path, what);
+  return new AppendFile(fd, path, what);
 }
 var AppendFile = class {
-  constructor(handle, path, what) {
-    this.handle = handle;
+  constructor(fd, path, what) {
+    this.fd = fd;
     this.path = path;
     this.what = what;
   }
-  handle;
+  fd;
   path;
   what;
+  closed = false;
   /** One write() of the whole text: with O_APPEND the kernel places it at the end as a unit. */
   async append(text2) {
     const data = Buffer.from(text2, "utf8");
     try {
       let offset = 0;
-      while (offset < data.length) {
-        const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
-        offset += bytesWritten;
-      }
+      while (offset < data.length) offset += writeSync(this.fd, data, offset, data.length - offset);
     } catch (err) {
       throw new FederationError(
         "AUDIT_LOG_WRITE_FAILED",
@@ -407,8 +498,10 @@ var AppendFile = class {
       );
     }
   }
-  close() {
-    return this.handle.close();
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync2(this.fd);
   }
 };
 function auditLines(records) {
@@ -619,7 +712,7 @@ async function loginWithGuardFiles(options, source, http, files) {
     if (files.auditLogPath !== void 0) {
       trail.auditLog = await openAppendOnly(files.auditLogPath, "the audit log", "audit-log");
       if (files.summaryPath !== void 0 && files.summaryPath !== "")
-        trail.summary = await openAppendOnly(files.summaryPath, "the step summary file", "audit-log");
+        trail.summary = await openAppendOnly(files.summaryPath, "the step summary file", "audit-log", "any");
     }
     return await loginWithTrail(options, source, http, trail);
   } finally {

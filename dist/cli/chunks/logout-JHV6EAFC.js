@@ -1,11 +1,12 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-BI4T5T3E.js";
+} from "./chunk-4PZLHFM2.js";
 import {
   isEmptyCleanup,
   performCleanup
 } from "./chunk-DFPFPV52.js";
+import "./chunk-GMHDO7TM.js";
 import {
   helpRequested,
   parseCommand

@@ -9,8 +9,7 @@ import {
 } from "./chunks/chunk-4FLLESF7.js";
 import {
   envHandoff
-} from "./chunks/chunk-7SHTST57.js";
-import "./chunks/chunk-VRY2ZKJC.js";
+} from "./chunks/chunk-B62IAFNO.js";
 import {
   login
 } from "./chunks/chunk-VL5MFBZY.js";
@@ -43,13 +42,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-26R2FYCO.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-J7OYDDH7.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-BPNSWDLV.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-BJZJJ4LX.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -476,6 +475,7 @@ async function signInStep(io, seen) {
         const first = result2.tokens[0];
         if (first === void 0) throw new Error("the login returned no token");
         runner.setOutput("access-token", first.accessToken);
+        runner.setOutput("access-tokens", JSON.stringify(accessTokens(result2, inputs.options.scopes)));
         runner.setOutput("expires-on", isoTime(first.expiresOn));
         runner.setOutput("issuer", result2.idToken?.iss ?? "");
         runner.setOutput("subject", result2.idToken?.sub ?? "");
@@ -524,6 +524,14 @@ async function signInStep(io, seen) {
       `entra-federate: could not write the step summary (${err.code ?? String(err)}).`
     );
   }
+}
+function accessTokens(result, requested) {
+  const out = {};
+  for (const { scope } of requested) {
+    const token = result.tokens.find((t) => t.scope === scope);
+    if (token !== void 0) out[scope] = token.accessToken;
+  }
+  return out;
 }
 function clean(value) {
   if (value === void 0) return "(none)";

@@ -9,9 +9,8 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-ROGP2Y6R.js";
-import "./chunks/chunk-K6HR7HKO.js";
-import "./chunks/chunk-VRY2ZKJC.js";
+} from "./chunks/chunk-L3IL3CK5.js";
+import "./chunks/chunk-JHOUULTC.js";
 import "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 

@@ -110,6 +110,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
         const first = result.tokens[0];
         if (first === undefined) throw new Error('the login returned no token');
         runner.setOutput('access-token', first.accessToken);
+        runner.setOutput('access-tokens', JSON.stringify(accessTokens(result, inputs.options.scopes)));
         runner.setOutput('expires-on', isoTime(first.expiresOn));
         runner.setOutput('issuer', result.idToken?.iss ?? '');
         runner.setOutput('subject', result.idToken?.sub ?? '');
@@ -162,6 +163,19 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
       `entra-federate: could not write the step summary (${(err as { code?: string }).code ?? String(err)}).`,
     );
   }
+}
+
+/**
+ * The `access-tokens` output: each scope the user asked for (as normalized: a bare resource has
+ * /.default) to its token, in the order asked. Scopes only a hand-off needed are left out.
+ */
+function accessTokens(result: LoginResult, requested: readonly { scope: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { scope } of requested) {
+    const token = result.tokens.find((t) => t.scope === scope);
+    if (token !== undefined) out[scope] = token.accessToken;
+  }
+  return out;
 }
 
 /** Shows a claim on a log line; anything that could end the line is quoted away. */

@@ -1,6 +1,6 @@
 import {
   writeSecureFile
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-M2XY3DBA.js";
 import {
   FederationError
 } from "./chunk-XKEUJV4V.js";

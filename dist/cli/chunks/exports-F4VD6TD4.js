@@ -1,10 +1,10 @@
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-4PZLHFM2.js";
+} from "./chunk-DAGTZULA.js";
 import {
   isEmptyCleanup
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-VNIWBYDF.js";
 import {
   UnsafeFileError,
   openOwnFile
@@ -23,11 +23,11 @@ import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
 import {
   envHandoff
-} from "./chunk-ZWESOJKP.js";
+} from "./chunk-2E7ANKWS.js";
 import {
   commandLineOf,
   parentOf
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-M2XY3DBA.js";
 import {
   FederationError,
   quote,
@@ -167,13 +167,13 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-4R3JKVB3.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-3N75EXTA.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-2RRU736M.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-3W5TJWRP.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

@@ -1,21 +1,17 @@
 import {
   TOKEN_FILE_PREFIX,
   TOKEN_FILE_SUFFIX
-} from "./chunk-7SHTST57.js";
+} from "./chunk-2E7ANKWS.js";
 import {
   STATE_FILE_PREFIX,
-  stopEndpoint
-} from "./chunk-K6HR7HKO.js";
-import {
+  stopEndpoint,
   writeSecureFile
-} from "./chunk-VRY2ZKJC.js";
-import {
-  quote
-} from "./chunk-JQXW3DFI.js";
+} from "./chunk-M2XY3DBA.js";
 import {
   FederationError,
+  quote,
   usageError
-} from "./chunk-NTCGQ4GM.js";
+} from "./chunk-XKEUJV4V.js";
 
 // src/handoff/identity-endpoint.ts
 import { randomBytes } from "node:crypto";

@@ -1,41 +1,39 @@
 import {
-  idTokenUrl
-} from "./chunk-4FLLESF7.js";
+  describeToolFailure
+} from "./chunk-AMVQXM2Y.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-ROGP2Y6R.js";
+} from "./chunk-VNIWBYDF.js";
 import {
-  ciTokenFile,
-  identityEndpointHandoff
-} from "./chunk-SHHHDOQJ.js";
-import {
-  envHandoff
-} from "./chunk-7SHTST57.js";
-import "./chunk-K6HR7HKO.js";
-import "./chunk-VRY2ZKJC.js";
-import {
-  describeToolFailure
-} from "./chunk-JBOAMJZQ.js";
+  idTokenUrl
+} from "./chunk-TIHF2OZL.js";
+import "./chunk-VBMGHPDA.js";
 import {
   fetchWithRetry
-} from "./chunk-EH3V4TLA.js";
-import "./chunk-C7H3IGGA.js";
+} from "./chunk-HOL6BS47.js";
+import "./chunk-GJATYHHP.js";
 import {
   decodeJwt,
   numericClaim
-} from "./chunk-VWKRKWL7.js";
+} from "./chunk-72OCM5UT.js";
+import {
+  ciTokenFile,
+  identityEndpointHandoff
+} from "./chunk-MKKW2VS7.js";
+import {
+  envHandoff
+} from "./chunk-2E7ANKWS.js";
+import "./chunk-M2XY3DBA.js";
 import {
   CLOUDS,
-  quote
-} from "./chunk-JQXW3DFI.js";
-import {
   FederationError,
+  quote,
   usageError
-} from "./chunk-NTCGQ4GM.js";
+} from "./chunk-XKEUJV4V.js";
 import {
   isoTime
-} from "./chunk-CL3IFF6F.js";
-import "./chunk-WNTXV5YL.js";
+} from "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/handoff/acr.ts
 var ACR_SCOPE = "https://containerregistry.azure.net/.default";

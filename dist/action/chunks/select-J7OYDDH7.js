@@ -1,39 +1,40 @@
 import {
-  describeToolFailure
-} from "./chunk-AMVQXM2Y.js";
+  idTokenUrl
+} from "./chunk-4FLLESF7.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-DFPFPV52.js";
-import {
-  idTokenUrl
-} from "./chunk-TIHF2OZL.js";
-import "./chunk-VBMGHPDA.js";
-import {
-  fetchWithRetry
-} from "./chunk-HOL6BS47.js";
-import "./chunk-GJATYHHP.js";
-import {
-  decodeJwt,
-  numericClaim
-} from "./chunk-72OCM5UT.js";
+} from "./chunk-L3IL3CK5.js";
 import {
   ciTokenFile,
   identityEndpointHandoff
-} from "./chunk-4SL2XH7C.js";
+} from "./chunk-OVYXXWKN.js";
 import {
   envHandoff
-} from "./chunk-ZWESOJKP.js";
-import "./chunk-U2RW3LS6.js";
+} from "./chunk-B62IAFNO.js";
+import "./chunk-JHOUULTC.js";
+import {
+  describeToolFailure
+} from "./chunk-JBOAMJZQ.js";
+import {
+  fetchWithRetry
+} from "./chunk-EH3V4TLA.js";
+import "./chunk-C7H3IGGA.js";
+import {
+  decodeJwt,
+  numericClaim
+} from "./chunk-VWKRKWL7.js";
 import {
   CLOUDS,
+  quote
+} from "./chunk-JQXW3DFI.js";
+import {
   FederationError,
-  quote,
   usageError
-} from "./chunk-XKEUJV4V.js";
+} from "./chunk-NTCGQ4GM.js";
 import {
   isoTime
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-CL3IFF6F.js";
+import "./chunk-WNTXV5YL.js";
 
 // src/handoff/acr.ts
 var ACR_SCOPE = "https://containerregistry.azure.net/.default";

@@ -1,6 +1,6 @@
 import {
   stopEndpoint
-} from "./chunk-K6HR7HKO.js";
+} from "./chunk-JHOUULTC.js";
 
 // src/handoff/cleanup.ts
 import { spawnSync } from "node:child_process";

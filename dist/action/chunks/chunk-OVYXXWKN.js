@@ -1,17 +1,19 @@
 import {
   TOKEN_FILE_PREFIX,
-  TOKEN_FILE_SUFFIX
-} from "./chunk-ZWESOJKP.js";
+  TOKEN_FILE_SUFFIX,
+  writeSecureFile
+} from "./chunk-B62IAFNO.js";
 import {
   STATE_FILE_PREFIX,
-  stopEndpoint,
-  writeSecureFile
-} from "./chunk-U2RW3LS6.js";
+  stopEndpoint
+} from "./chunk-JHOUULTC.js";
+import {
+  quote
+} from "./chunk-JQXW3DFI.js";
 import {
   FederationError,
-  quote,
   usageError
-} from "./chunk-XKEUJV4V.js";
+} from "./chunk-NTCGQ4GM.js";
 
 // src/handoff/identity-endpoint.ts
 import { randomBytes } from "node:crypto";

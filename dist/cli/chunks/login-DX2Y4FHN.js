@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-IOHNIF7S.js");
+  const { planExports } = await import("./exports-F4VD6TD4.js");
   return planExports(values, io, options);
 }
 

@@ -1,36 +1,5 @@
 // src/handoff/identity-endpoint/state.ts
-import { lstatSync, readFileSync as readFileSync2, unlinkSync as unlinkSync2 } from "node:fs";
-
-// src/handoff/secure-file.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-function writeSecureFile(dir, prefix, suffix, content) {
-  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync(path, FLAGS, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = Buffer.from(content, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-  } catch (err) {
-    closeSync(fd);
-    unlinkSync(path);
-    throw err;
-  }
-  closeSync(fd);
-  return path;
-}
-function replaceSecureFile(path, content) {
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
-}
+import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
 
 // src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";
@@ -103,18 +72,49 @@ async function stopEndpoint(stateFile, graceMs = 3e3) {
     }
   }
   try {
-    unlinkSync2(stateFile);
+    unlinkSync(stateFile);
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
   }
   return outcome;
 }
 
+// src/handoff/secure-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync as unlinkSync2, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeSecureFile(dir, prefix, suffix, content) {
+  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
+  const fd = openSync(path, FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = Buffer.from(content, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (err) {
+    closeSync(fd);
+    unlinkSync2(path);
+    throw err;
+  }
+  closeSync(fd);
+  return path;
+}
+function replaceSecureFile(path, content) {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync2(temp);
+    throw err;
+  }
+}
+
 export {
-  writeSecureFile,
-  replaceSecureFile,
   parentOf,
   commandLineOf,
   STATE_FILE_PREFIX,
-  stopEndpoint
+  stopEndpoint,
+  writeSecureFile,
+  replaceSecureFile
 };

@@ -1,12 +1,33 @@
 import {
-  writeSecureFile
-} from "./chunk-VRY2ZKJC.js";
-import {
   FederationError
 } from "./chunk-NTCGQ4GM.js";
 
 // src/handoff/env.ts
-import { unlinkSync } from "node:fs";
+import { unlinkSync as unlinkSync2 } from "node:fs";
+
+// src/handoff/secure-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeSecureFile(dir, prefix, suffix, content) {
+  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
+  const fd = openSync(path, FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = Buffer.from(content, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (err) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw err;
+  }
+  closeSync(fd);
+  return path;
+}
+
+// src/handoff/env.ts
 var TOKEN_FILE_PREFIX = "entra-federate-";
 var TOKEN_FILE_SUFFIX = ".jwt";
 var envHandoff = {
@@ -34,7 +55,7 @@ var envHandoff = {
       if (subscriptionId !== void 0) sink.setEnv("AZURE_SUBSCRIPTION_ID", subscriptionId);
       sink.setEnv("AZURE_FEDERATED_TOKEN_FILE", file);
     } catch (err) {
-      unlinkSync(file);
+      unlinkSync2(file);
       throw err;
     }
     return { files: [file] };
@@ -42,6 +63,7 @@ var envHandoff = {
 };
 
 export {
+  writeSecureFile,
   TOKEN_FILE_PREFIX,
   TOKEN_FILE_SUFFIX,
   envHandoff

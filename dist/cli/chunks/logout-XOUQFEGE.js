@@ -1,11 +1,11 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-4PZLHFM2.js";
+} from "./chunk-DAGTZULA.js";
 import {
   isEmptyCleanup,
   performCleanup
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-VNIWBYDF.js";
 import "./chunk-GMHDO7TM.js";
 import {
   helpRequested,
@@ -17,7 +17,7 @@ import "./chunk-VBMGHPDA.js";
 import "./chunk-HOL6BS47.js";
 import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
-import "./chunk-U2RW3LS6.js";
+import "./chunk-M2XY3DBA.js";
 import "./chunk-XKEUJV4V.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

@@ -2,9 +2,9 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-4SL2XH7C.js";
-import "./chunk-ZWESOJKP.js";
-import "./chunk-U2RW3LS6.js";
+} from "./chunk-MKKW2VS7.js";
+import "./chunk-2E7ANKWS.js";
+import "./chunk-M2XY3DBA.js";
 import "./chunk-XKEUJV4V.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

@@ -12,12 +12,11 @@ import {
 } from "./chunks/chunk-B62IAFNO.js";
 import {
   login
-} from "./chunks/chunk-VL5MFBZY.js";
+} from "./chunks/chunk-MJZV2YGS.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
 } from "./chunks/chunk-EH3V4TLA.js";
-import "./chunks/chunk-C7H3IGGA.js";
 import {
   decodeJwt
 } from "./chunks/chunk-VWKRKWL7.js";
@@ -30,6 +29,7 @@ import {
   FederationError,
   usageError
 } from "./chunks/chunk-NTCGQ4GM.js";
+import "./chunks/chunk-C7H3IGGA.js";
 import {
   hasControlCharacter,
   isGuid,
@@ -42,7 +42,7 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-J7OYDDH7.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-DPFPGCEB.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
@@ -155,7 +155,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-66YW6YUM.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-EQHTV5WX.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -173,6 +173,29 @@ async function handOff(result, credential, plan, deps) {
     plan.sink.mask(token);
     return token;
   });
+  const done = [];
+  try {
+    await runHandoffsOf(plan, result, idToken, credential, deps, done);
+  } catch (err) {
+    await rollBack(done, plan, deps.env);
+    throw err;
+  }
+}
+async function rollBack(done, plan, env) {
+  const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
+  const { performCleanup } = await import("./chunks/cleanup-6WCAN6O2.js");
+  for (const cleanup of [...done].reverse()) {
+    try {
+      await performCleanup(cleanup, env, log);
+    } catch {
+    }
+  }
+  plan.onRollback?.();
+  plan.sink.warn("a hand-off failed, so what this login had exported was rolled back.");
+}
+async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
+  const source = credential.source;
+  const federated = source.kind === "federated" ? source : void 0;
   await runHandoffs(
     plan.handoffs,
     {
@@ -185,7 +208,10 @@ async function handOff(result, credential, plan, deps) {
       ...plan.identity === void 0 ? {} : { identity: plan.identity }
     },
     plan.sink,
-    (cleanup) => plan.onCleanup(cleanup)
+    (cleanup) => {
+      done.push(cleanup);
+      plan.onCleanup(cleanup);
+    }
   );
 }
 

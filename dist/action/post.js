@@ -9,7 +9,7 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-L3IL3CK5.js";
+} from "./chunks/chunk-2T46DCW7.js";
 import "./chunks/chunk-JHOUULTC.js";
 import "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-WNTXV5YL.js";

@@ -34,9 +34,9 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-D6RGGLU6.js"),
-  login: () => import("./chunks/login-DX2Y4FHN.js"),
-  logout: () => import("./chunks/logout-XOUQFEGE.js"),
+  token: () => import("./chunks/token-KNNZB7UR.js"),
+  login: () => import("./chunks/login-5ZZMAT7M.js"),
+  logout: () => import("./chunks/logout-XNGCDMKO.js"),
   doctor: () => import("./chunks/doctor-XTNNWVMR.js"),
   verify: () => import("./chunks/verify-XZUQHN5M.js"),
   policy: () => import("./chunks/policy-DBKSJZEQ.js"),

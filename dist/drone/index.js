@@ -5,7 +5,7 @@ import {
   openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-WVAISO3G.js";
+} from "./chunks/chunk-S3Q6XVWD.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -163,7 +163,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-JKQL53BH.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-ROAZ5TWL.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -181,6 +181,29 @@ async function handOff(result, credential, plan, deps) {
     plan.sink.mask(token);
     return token;
   });
+  const done = [];
+  try {
+    await runHandoffsOf(plan, result, idToken, credential, deps, done);
+  } catch (err) {
+    await rollBack(done, plan, deps.env);
+    throw err;
+  }
+}
+async function rollBack(done, plan, env) {
+  const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
+  const { performCleanup } = await import("./chunks/cleanup-IISIEC4E.js");
+  for (const cleanup of [...done].reverse()) {
+    try {
+      await performCleanup(cleanup, env, log);
+    } catch {
+    }
+  }
+  plan.onRollback?.();
+  plan.sink.warn("a hand-off failed, so what this login had exported was rolled back.");
+}
+async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
+  const source = credential.source;
+  const federated = source.kind === "federated" ? source : void 0;
   await runHandoffs(
     plan.handoffs,
     {
@@ -193,7 +216,10 @@ async function handOff(result, credential, plan, deps) {
       ...plan.identity === void 0 ? {} : { identity: plan.identity }
     },
     plan.sink,
-    (cleanup) => plan.onCleanup(cleanup)
+    (cleanup) => {
+      done.push(cleanup);
+      plan.onCleanup(cleanup);
+    }
   );
 }
 

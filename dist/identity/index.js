@@ -18,30 +18,11 @@ import {
   validateClientId,
   validateTimeout
 } from "./chunks/chunk-K74ZS4TL.js";
+import {
+  isAlive,
+  removeEndpointState
+} from "./chunks/chunk-I2B74PIN.js";
 import "./chunks/chunk-W5HOY55K.js";
-
-// src/handoff/identity-endpoint/process.ts
-import { readFileSync } from "node:fs";
-function procStat(pid) {
-  let text;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return void 0;
-  }
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  const ppid = Number(fields[1]);
-  return { state: fields[0] ?? "", ppid: Number.isInteger(ppid) ? ppid : 0 };
-}
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 1) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  return procStat(pid)?.state !== "Z";
-}
 
 // src/handoff/identity-endpoint/lifecycle.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
@@ -248,18 +229,9 @@ async function startIdentityServer(opts) {
   };
 }
 
-// src/handoff/identity-endpoint/state.ts
-import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
-function removeEndpointState(path) {
-  try {
-    unlinkSync(path);
-  } catch {
-  }
-}
-
 // src/handoff/secure-file.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync as unlinkSync2, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 function writeSecureFile(dir, prefix, suffix, content) {
@@ -272,7 +244,7 @@ function writeSecureFile(dir, prefix, suffix, content) {
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   } catch (err) {
     closeSync(fd);
-    unlinkSync2(path);
+    unlinkSync(path);
     throw err;
   }
   closeSync(fd);
@@ -283,7 +255,7 @@ function replaceSecureFile(path, content) {
   try {
     renameSync(temp, path);
   } catch (err) {
-    unlinkSync2(temp);
+    unlinkSync(temp);
     throw err;
   }
 }
@@ -294,7 +266,7 @@ function writeEndpointState(path, state) {
 }
 
 // src/handoff/identity-endpoint/token-file-keeper.ts
-import { existsSync, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
 var RETRY_AFTER_FAILURE_MS = 15e3;
 var MIN_DELAY_MS = 500;
@@ -329,7 +301,7 @@ var TokenFileKeeper = class {
     if (this.files.length === 0) return;
     let existing;
     try {
-      existing = this.files[0] === void 0 ? void 0 : readFileSync3(this.files[0], "utf8");
+      existing = this.files[0] === void 0 ? void 0 : readFileSync(this.files[0], "utf8");
     } catch {
       existing = void 0;
     }
@@ -403,7 +375,7 @@ function unexpired(provider, description, idToken, now) {
 }
 
 // src/ci/credential.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/core/certificate.ts
 import { createHash as createHash2, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
@@ -1595,7 +1567,7 @@ function certificateCredential(path, origin, input, env, context) {
   const sendChain = ["1", "true"].includes((env["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] ?? "").trim().toLowerCase());
   let content;
   try {
-    content = readFileSync4(path);
+    content = readFileSync2(path);
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
@@ -1661,7 +1633,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-YIXU437H.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-5MZFOGXU.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

@@ -95,6 +95,11 @@ function check(fd: number, rules: OwnFileRules): void {
  * creates a missing file exclusively, mode exactly 0600 whatever the umask.
  */
 export function openOwnFile(path: string, rules: OwnFileRules): number {
+  return openOwnFileNoting(path, rules).fd;
+}
+
+/** As openOwnFile, also saying whether this call created the file (so that a rollback can remove it). */
+export function openOwnFileNoting(path: string, rules: OwnFileRules): { fd: number; created: boolean } {
   if (rules.access === 'read') {
     let fd: number;
     try {
@@ -103,7 +108,7 @@ export function openOwnFile(path: string, rules: OwnFileRules): number {
       throw openFailure(err, rules.access);
     }
     check(fd, rules);
-    return fd;
+    return { fd, created: false };
   }
   const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
   try {
@@ -114,7 +119,7 @@ export function openOwnFile(path: string, rules: OwnFileRules): number {
       closeSync(fd);
       throw err;
     }
-    return fd;
+    return { fd, created: true };
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'EEXIST') throw openFailure(err, rules.access);
   }
@@ -125,5 +130,5 @@ export function openOwnFile(path: string, rules: OwnFileRules): number {
     throw openFailure(err, rules.access);
   }
   check(fd, rules);
-  return fd;
+  return { fd, created: false };
 }

@@ -5,7 +5,7 @@
  * trusts only a plain file of the job's own user that no one else can write: the record says
  * what to delete and stop.
  */
-import { closeSync, readFileSync } from 'node:fs';
+import { closeSync, readFileSync, unlinkSync } from 'node:fs';
 import { usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
 import { openOwnFile, UnsafeFileError } from '../core/own-file.js';
@@ -57,4 +57,18 @@ export function recordSession(path: string | undefined, tempDir: string, cleanup
   if (path === undefined) return writeSecureFile(tempDir, PREFIX, '.json', text);
   replaceSecureFile(path, text);
   return path;
+}
+
+/** Puts an earlier login's record back as it was (a later login in the job failed and rolled back). */
+export function restoreSession(path: string, cleanup: Cleanup): void {
+  replaceSecureFile(path, JSON.stringify({ version: 1, cleanup }));
+}
+
+/** Removes a record this login created, once what it lists has been undone. */
+export function removeSession(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
 }

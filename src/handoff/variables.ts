@@ -9,12 +9,12 @@
  * --export-file wins over the CI's own channel. Values are single-quoted, so nothing in them is
  * expanded by the shell that sources the file.
  */
-import { writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync, lstatSync, unlinkSync, writeSync } from 'node:fs';
 import type { Env } from '../ci/types.js';
 import { appendEntry } from '../ci/github-file-commands.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
-import { openOwnFile, UnsafeFileError } from '../core/own-file.js';
+import { openOwnFileNoting, UnsafeFileError } from '../core/own-file.js';
 import { shellQuote } from '../core/text.js';
 
 export type VariableChannel =
@@ -70,9 +70,9 @@ function writeFailure(channel: VariableChannel, err: unknown): FederationError {
  * read either). A CI's own file (CircleCI's $BASH_ENV) must pass the same test: credentials
  * never go to a file another user planted.
  */
-function openChannelFile(channel: VariableChannel & { kind: 'shell' }): number {
+function openChannelFile(channel: VariableChannel & { kind: 'shell' }): { fd: number; created: boolean } {
   try {
-    return openOwnFile(channel.path, { access: 'append', secret: channel.own });
+    return openOwnFileNoting(channel.path, { access: 'append', secret: channel.own });
   } catch (err) {
     if (!(err instanceof UnsafeFileError)) throw writeFailure(channel, err);
     // ENOENT, EACCES...: the path is wrong, not hostile.
@@ -91,8 +91,18 @@ function openChannelFile(channel: VariableChannel & { kind: 'shell' }): number {
   }
 }
 
+export interface VariableWriter {
+  setEnv(name: string, value: string): void;
+  /**
+   * Takes back what this run wrote, when a later step of the login failed: a file it created is
+   * removed, lines it appended to an existing one are cut off. GITHUB_ENV is the runner's and
+   * is left as it is.
+   */
+  rollback(): void;
+}
+
 /** Checks the channel can be written before any request is sent, and returns its writer. */
-export function openVariables(channel: VariableChannel): { setEnv(name: string, value: string): void } {
+export function openVariables(channel: VariableChannel): VariableWriter {
   if (channel.kind === 'github') {
     return {
       setEnv(name, value) {
@@ -102,9 +112,11 @@ export function openVariables(channel: VariableChannel): { setEnv(name: string, 
           throw writeFailure(channel, err);
         }
       },
+      rollback: () => undefined,
     };
   }
-  const fd = openChannelFile(channel);
+  const { fd, created } = openChannelFile(channel);
+  const sizeAtOpen = fstatSync(fd).size;
   // Closed with the process: each line is one write, appended whole.
   return {
     setEnv(name, value) {
@@ -113,6 +125,18 @@ export function openVariables(channel: VariableChannel): { setEnv(name: string, 
         writeSync(fd, `export ${name}=${shellQuote(value)}\n`);
       } catch (err) {
         throw writeFailure(channel, err);
+      }
+    },
+    rollback() {
+      try {
+        const opened = fstatSync(fd);
+        if (created) {
+          // Only if the path still names the file we created.
+          const now = lstatSync(channel.path);
+          if (now.ino === opened.ino && now.dev === opened.dev) unlinkSync(channel.path);
+        } else ftruncateSync(fd, sizeAtOpen);
+      } catch {
+        // Best effort: the failure being reported matters more.
       }
     },
   };

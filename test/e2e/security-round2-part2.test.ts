@@ -21,7 +21,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { CIRCLECI, ciClaims, SIMULATED_ISSUERS } from '../helpers/providers.js';
-import { runCli } from './run.js';
+import { fakeTools, filesIn, githubJob } from '../helpers/handoff.js';
+import { ROOT, baseEnv, runCli, runNode } from './run.js';
 import type { ProcessResult } from './run.js';
 
 let sandbox: Sandbox;
@@ -154,5 +155,69 @@ describe('files someone else owns, or that are not files', () => {
     expect(readFileSync(target, 'utf8')).toBe('');
     expect(existsSync(link)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('entra-federate-'))).toEqual([]);
+  });
+});
+
+describe('a failed login --export leaves nothing behind', () => {
+  test('a later hand-off fails: the token file, the session record and the exported lines are rolled back', async () => {
+    const { dir, args, env } = job();
+    const exportFile = join(dir, 'azure.env');
+    writeFileSync(exportFile, "export KEPT='yes'\n", { mode: 0o600 });
+    const before = filesIn(dir);
+    const r = await runCli(['login', ...args, '--export', 'env,terraform,az', '--export-file', exportFile], {
+      ...env,
+      ...fakeTools(join(dir, '..', `tools-${n}.log`)),
+      FAKE_AZ_FAIL: 'login',
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('AZ_LOGIN_FAILED');
+    expect(r.stderr).toMatch(/rolled back/);
+    // Nothing of ours is left in TMPDIR: no CI token file, no session record, no az directory.
+    expect(filesIn(dir)).toEqual(before);
+    // The export file is as it was: the lines this run appended are gone.
+    expect(readFileSync(exportFile, 'utf8')).toBe("export KEPT='yes'\n");
+  });
+
+  test('an --export-file this run created is removed again', async () => {
+    const { dir, args, env } = job();
+    const exportFile = join(dir, 'new.env');
+    const before = filesIn(dir);
+    const r = await runCli(['login', ...args, '--export', 'env,az', '--export-file', exportFile], {
+      ...env,
+      ...fakeTools(join(dir, '..', `tools-${n}.log`)),
+      FAKE_AZ_FAIL: 'login',
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(existsSync(exportFile)).toBe(false);
+    expect(filesIn(dir)).toEqual(before);
+  });
+
+  test('the Action: a failed az hand-off takes the CI token file under RUNNER_TEMP with it', async () => {
+    const jobDir = join(dir, `action-${++n}`);
+    mkdirSync(jobDir);
+    const github = githubJob(sandbox, jobDir);
+    const files: Record<string, string> = {};
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+      files[name] = join(jobDir, name.toLowerCase());
+      writeFileSync(files[name], '');
+    }
+    const r = await runNode(join(ROOT, 'dist/action/index.js'), [], {
+      env: baseEnv({
+        ...github,
+        ...files,
+        ...fakeTools(join(jobDir, 'tools.log')),
+        FAKE_AZ_FAIL: 'login',
+        'INPUT_CLIENT-ID': sandbox.clientId,
+        'INPUT_TENANT-ID': sandbox.tenantId,
+        'INPUT_AUTHORITY-HOST': sandbox.authorityHost,
+        INPUT_SCOPES: 'https://management.azure.com/.default',
+        INPUT_EXPORT: 'env,az',
+        'INPUT_TIMEOUT-SECONDS': '60',
+        INPUT_CLOUD: 'AzureCloud',
+      }),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain('AZ_LOGIN_FAILED');
+    expect(filesIn(github['RUNNER_TEMP'] ?? '')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-KKPALGZK.js";
+} from "./chunk-DJBIJCXM.js";
 import {
   credentialFrom,
   guardFrom,

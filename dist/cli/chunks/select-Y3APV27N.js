@@ -1,9 +1,18 @@
 import {
+  ciTokenFile,
+  identityEndpointHandoff
+} from "./chunk-D55UTR3F.js";
+import {
   describeToolFailure
 } from "./chunk-AMVQXM2Y.js";
 import {
+  envHandoff
+} from "./chunk-YAN56O23.js";
+import "./chunk-V5WGFITT.js";
+import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-VNIWBYDF.js";
+} from "./chunk-7M33NLRN.js";
+import "./chunk-XX4MMFAK.js";
 import {
   idTokenUrl
 } from "./chunk-TIHF2OZL.js";
@@ -16,14 +25,6 @@ import {
   decodeJwt,
   numericClaim
 } from "./chunk-72OCM5UT.js";
-import {
-  ciTokenFile,
-  identityEndpointHandoff
-} from "./chunk-MKKW2VS7.js";
-import {
-  envHandoff
-} from "./chunk-2E7ANKWS.js";
-import "./chunk-M2XY3DBA.js";
 import {
   CLOUDS,
   FederationError,

@@ -1,12 +1,14 @@
 import {
   TOKEN_FILE_PREFIX,
   TOKEN_FILE_SUFFIX
-} from "./chunk-2E7ANKWS.js";
+} from "./chunk-YAN56O23.js";
+import {
+  writeSecureFile
+} from "./chunk-V5WGFITT.js";
 import {
   STATE_FILE_PREFIX,
-  stopEndpoint,
-  writeSecureFile
-} from "./chunk-M2XY3DBA.js";
+  stopEndpoint
+} from "./chunk-XX4MMFAK.js";
 import {
   FederationError,
   quote,

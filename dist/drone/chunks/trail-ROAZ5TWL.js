@@ -3,7 +3,7 @@ import {
   login,
   openOwnFile,
   presentedClaims
-} from "./chunk-WVAISO3G.js";
+} from "./chunk-S3Q6XVWD.js";
 import {
   FederationError,
   decodeJwt,

@@ -1,6 +1,6 @@
 import {
   stopEndpoint
-} from "./chunk-M2XY3DBA.js";
+} from "./chunk-XX4MMFAK.js";
 
 // src/handoff/cleanup.ts
 import { spawnSync } from "node:child_process";

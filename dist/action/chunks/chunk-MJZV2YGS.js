@@ -5,9 +5,6 @@ import {
   systemClock
 } from "./chunk-EH3V4TLA.js";
 import {
-  redact
-} from "./chunk-C7H3IGGA.js";
-import {
   audienceClaim,
   decodeJwt,
   numericClaim,
@@ -16,6 +13,9 @@ import {
 import {
   FederationError
 } from "./chunk-NTCGQ4GM.js";
+import {
+  redact
+} from "./chunk-C7H3IGGA.js";
 import {
   replaceControlCharacters
 } from "./chunk-CL3IFF6F.js";

@@ -1,12 +1,14 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-DAGTZULA.js";
+} from "./chunk-BWP75U3H.js";
+import "./chunk-V5WGFITT.js";
+import "./chunk-W4LGXFMS.js";
 import {
   isEmptyCleanup,
   performCleanup
-} from "./chunk-VNIWBYDF.js";
-import "./chunk-GMHDO7TM.js";
+} from "./chunk-7M33NLRN.js";
+import "./chunk-XX4MMFAK.js";
 import {
   helpRequested,
   parseCommand
@@ -17,7 +19,6 @@ import "./chunk-VBMGHPDA.js";
 import "./chunk-HOL6BS47.js";
 import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
-import "./chunk-M2XY3DBA.js";
 import "./chunk-XKEUJV4V.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

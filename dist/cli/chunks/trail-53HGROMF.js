@@ -1,7 +1,7 @@
 import {
   UnsafeFileError,
   openOwnFile
-} from "./chunk-GMHDO7TM.js";
+} from "./chunk-W4LGXFMS.js";
 import {
   PolicyDeniedError,
   enforcePolicy

@@ -1,22 +1,22 @@
 import {
-  cleanupFromJson,
-  mergeCleanup
-} from "./chunk-VNIWBYDF.js";
+  replaceSecureFile,
+  writeSecureFile
+} from "./chunk-V5WGFITT.js";
 import {
   UnsafeFileError,
   openOwnFile
-} from "./chunk-GMHDO7TM.js";
+} from "./chunk-W4LGXFMS.js";
 import {
-  replaceSecureFile,
-  writeSecureFile
-} from "./chunk-M2XY3DBA.js";
+  cleanupFromJson,
+  mergeCleanup
+} from "./chunk-7M33NLRN.js";
 import {
   quote,
   usageError
 } from "./chunk-XKEUJV4V.js";
 
 // src/handoff/session.ts
-import { closeSync, readFileSync } from "node:fs";
+import { closeSync, readFileSync, unlinkSync } from "node:fs";
 var SESSION_VARIABLE = "ENTRA_FEDERATE_SESSION";
 var PREFIX = "entra-federate-session-";
 function readSession(path) {
@@ -58,9 +58,20 @@ function recordSession(path, tempDir, cleanup) {
   replaceSecureFile(path, text);
   return path;
 }
+function restoreSession(path, cleanup) {
+  replaceSecureFile(path, JSON.stringify({ version: 1, cleanup }));
+}
+function removeSession(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
 
 export {
   SESSION_VARIABLE,
   readSession,
-  recordSession
+  recordSession,
+  restoreSession,
+  removeSession
 };

@@ -2,7 +2,7 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   signIn
-} from "./chunk-KKPALGZK.js";
+} from "./chunk-DJBIJCXM.js";
 import {
   credentialFrom,
   guardFrom,
@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-F4VD6TD4.js");
+  const { planExports } = await import("./exports-NN7RT4WZ.js");
   return planExports(values, io, options);
 }
 

@@ -2,9 +2,10 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-MKKW2VS7.js";
-import "./chunk-2E7ANKWS.js";
-import "./chunk-M2XY3DBA.js";
+} from "./chunk-D55UTR3F.js";
+import "./chunk-YAN56O23.js";
+import "./chunk-V5WGFITT.js";
+import "./chunk-XX4MMFAK.js";
 import "./chunk-XKEUJV4V.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

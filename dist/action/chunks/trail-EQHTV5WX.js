@@ -1,9 +1,8 @@
 import {
   login,
   presentedClaims
-} from "./chunk-VL5MFBZY.js";
+} from "./chunk-MJZV2YGS.js";
 import "./chunk-EH3V4TLA.js";
-import "./chunk-C7H3IGGA.js";
 import {
   decodeJwt
 } from "./chunk-VWKRKWL7.js";
@@ -14,6 +13,7 @@ import {
   FederationError,
   usageError
 } from "./chunk-NTCGQ4GM.js";
+import "./chunk-C7H3IGGA.js";
 import {
   isoTime,
   replaceControlCharacters
@@ -422,6 +422,9 @@ function check(fd, rules) {
   }
 }
 function openOwnFile(path, rules) {
+  return openOwnFileNoting(path, rules).fd;
+}
+function openOwnFileNoting(path, rules) {
   if (rules.access === "read") {
     let fd2;
     try {
@@ -430,7 +433,7 @@ function openOwnFile(path, rules) {
       throw openFailure(err, rules.access);
     }
     check(fd2, rules);
-    return fd2;
+    return { fd: fd2, created: false };
   }
   const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
   try {
@@ -441,7 +444,7 @@ function openOwnFile(path, rules) {
       closeSync(fd2);
       throw err;
     }
-    return fd2;
+    return { fd: fd2, created: true };
   } catch (err) {
     if (err.code !== "EEXIST") throw openFailure(err, rules.access);
   }
@@ -452,7 +455,7 @@ function openOwnFile(path, rules) {
     throw openFailure(err, rules.access);
   }
   check(fd, rules);
-  return fd;
+  return { fd, created: false };
 }
 
 // src/audit/log.ts

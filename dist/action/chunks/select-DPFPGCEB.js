@@ -2,23 +2,22 @@ import {
   idTokenUrl
 } from "./chunk-4FLLESF7.js";
 import {
-  AZ_CONFIG_DIR_PREFIX
-} from "./chunk-L3IL3CK5.js";
-import {
   ciTokenFile,
   identityEndpointHandoff
 } from "./chunk-OVYXXWKN.js";
 import {
   envHandoff
 } from "./chunk-B62IAFNO.js";
-import "./chunk-JHOUULTC.js";
 import {
   describeToolFailure
 } from "./chunk-JBOAMJZQ.js";
 import {
+  AZ_CONFIG_DIR_PREFIX
+} from "./chunk-2T46DCW7.js";
+import "./chunk-JHOUULTC.js";
+import {
   fetchWithRetry
 } from "./chunk-EH3V4TLA.js";
-import "./chunk-C7H3IGGA.js";
 import {
   decodeJwt,
   numericClaim
@@ -31,6 +30,7 @@ import {
   FederationError,
   usageError
 } from "./chunk-NTCGQ4GM.js";
+import "./chunk-C7H3IGGA.js";
 import {
   isoTime
 } from "./chunk-CL3IFF6F.js";

@@ -1,6 +1,6 @@
 import {
   writeSecureFile
-} from "./chunk-M2XY3DBA.js";
+} from "./chunk-V5WGFITT.js";
 import {
   FederationError
 } from "./chunk-XKEUJV4V.js";

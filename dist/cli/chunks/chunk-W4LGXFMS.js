@@ -62,6 +62,9 @@ function check(fd, rules) {
   }
 }
 function openOwnFile(path, rules) {
+  return openOwnFileNoting(path, rules).fd;
+}
+function openOwnFileNoting(path, rules) {
   if (rules.access === "read") {
     let fd2;
     try {
@@ -70,7 +73,7 @@ function openOwnFile(path, rules) {
       throw openFailure(err, rules.access);
     }
     check(fd2, rules);
-    return fd2;
+    return { fd: fd2, created: false };
   }
   const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
   try {
@@ -81,7 +84,7 @@ function openOwnFile(path, rules) {
       closeSync(fd2);
       throw err;
     }
-    return fd2;
+    return { fd: fd2, created: true };
   } catch (err) {
     if (err.code !== "EEXIST") throw openFailure(err, rules.access);
   }
@@ -92,10 +95,11 @@ function openOwnFile(path, rules) {
     throw openFailure(err, rules.access);
   }
   check(fd, rules);
-  return fd;
+  return { fd, created: false };
 }
 
 export {
   UnsafeFileError,
-  openOwnFile
+  openOwnFile,
+  openOwnFileNoting
 };

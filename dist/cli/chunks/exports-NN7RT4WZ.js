@@ -1,14 +1,25 @@
 import {
-  SESSION_VARIABLE,
-  recordSession
-} from "./chunk-DAGTZULA.js";
+  envHandoff
+} from "./chunk-YAN56O23.js";
 import {
-  isEmptyCleanup
-} from "./chunk-VNIWBYDF.js";
+  SESSION_VARIABLE,
+  readSession,
+  recordSession,
+  removeSession,
+  restoreSession
+} from "./chunk-BWP75U3H.js";
+import "./chunk-V5WGFITT.js";
 import {
   UnsafeFileError,
-  openOwnFile
-} from "./chunk-GMHDO7TM.js";
+  openOwnFileNoting
+} from "./chunk-W4LGXFMS.js";
+import {
+  isEmptyCleanup
+} from "./chunk-7M33NLRN.js";
+import {
+  commandLineOf,
+  parentOf
+} from "./chunk-XX4MMFAK.js";
 import {
   formatCommand
 } from "./chunk-EKSA5DY3.js";
@@ -21,13 +32,6 @@ import "./chunk-VBMGHPDA.js";
 import "./chunk-HOL6BS47.js";
 import "./chunk-GJATYHHP.js";
 import "./chunk-72OCM5UT.js";
-import {
-  envHandoff
-} from "./chunk-2E7ANKWS.js";
-import {
-  commandLineOf,
-  parentOf
-} from "./chunk-M2XY3DBA.js";
 import {
   FederationError,
   quote,
@@ -70,7 +74,7 @@ function jobProcess(env, self = process.pid) {
 }
 
 // src/handoff/variables.ts
-import { writeSync } from "node:fs";
+import { fstatSync, ftruncateSync, lstatSync, unlinkSync, writeSync } from "node:fs";
 
 // src/ci/github-file-commands.ts
 import { appendFileSync } from "node:fs";
@@ -124,7 +128,7 @@ function writeFailure(channel, err) {
 }
 function openChannelFile(channel) {
   try {
-    return openOwnFile(channel.path, { access: "append", secret: channel.own });
+    return openOwnFileNoting(channel.path, { access: "append", secret: channel.own });
   } catch (err) {
     if (!(err instanceof UnsafeFileError)) throw writeFailure(channel, err);
     if (!["UNSAFE_FILE", "ELOOP", "ENXIO"].includes(err.code)) throw writeFailure(channel, err);
@@ -146,10 +150,12 @@ function openVariables(channel) {
         } catch (err) {
           throw writeFailure(channel, err);
         }
-      }
+      },
+      rollback: () => void 0
     };
   }
-  const fd = openChannelFile(channel);
+  const { fd, created } = openChannelFile(channel);
+  const sizeAtOpen = fstatSync(fd).size;
   return {
     setEnv(name, value) {
       if (!NAME.test(name)) throw new Error(`invalid variable name ${JSON.stringify(name)}`);
@@ -159,6 +165,16 @@ function openVariables(channel) {
       } catch (err) {
         throw writeFailure(channel, err);
       }
+    },
+    rollback() {
+      try {
+        const opened = fstatSync(fd);
+        if (created) {
+          const now = lstatSync(channel.path);
+          if (now.ino === opened.ino && now.dev === opened.dev) unlinkSync(channel.path);
+        } else ftruncateSync(fd, sizeAtOpen);
+      } catch {
+      }
     }
   };
 }
@@ -167,13 +183,13 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-3N75EXTA.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-Y3APV27N.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-3W5TJWRP.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-KNWQRTR5.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -243,6 +259,8 @@ async function planExports(values, io, options) {
     identity = { values: endpointValues, idleTimeoutSeconds, ...watchPid === void 0 ? {} : { watchPid } };
   }
   let session = env[SESSION_VARIABLE] !== void 0 && env[SESSION_VARIABLE] !== "" ? env[SESSION_VARIABLE] : void 0;
+  const earlierSession = session;
+  let earlierRecord;
   let announced = session !== void 0;
   return {
     options: selection.options,
@@ -251,9 +269,18 @@ async function planExports(values, io, options) {
       sink,
       onCleanup(cleanup) {
         if (isEmptyCleanup(cleanup)) return;
+        if (earlierSession !== void 0 && earlierRecord === void 0) earlierRecord = readSession(earlierSession);
         session = recordSession(session, tempDir, cleanup);
         if (!announced && writer !== void 0) writer.setEnv(SESSION_VARIABLE, session);
         announced = true;
+      },
+      onRollback() {
+        if (session !== void 0) {
+          if (earlierSession === void 0) removeSession(session);
+          else if (earlierRecord !== void 0) restoreSession(earlierSession, earlierRecord);
+        }
+        session = earlierSession;
+        writer?.rollback();
       },
       ...subscriptionId === void 0 ? {} : { subscriptionId },
       ...identity === void 0 ? {} : { identity }

@@ -412,6 +412,9 @@ function check(fd, rules) {
   }
 }
 function openOwnFile(path, rules) {
+  return openOwnFileNoting(path, rules).fd;
+}
+function openOwnFileNoting(path, rules) {
   if (rules.access === "read") {
     let fd2;
     try {
@@ -420,7 +423,7 @@ function openOwnFile(path, rules) {
       throw openFailure(err, rules.access);
     }
     check(fd2, rules);
-    return fd2;
+    return { fd: fd2, created: false };
   }
   const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
   try {
@@ -431,7 +434,7 @@ function openOwnFile(path, rules) {
       closeSync(fd2);
       throw err;
     }
-    return fd2;
+    return { fd: fd2, created: true };
   } catch (err) {
     if (err.code !== "EEXIST") throw openFailure(err, rules.access);
   }
@@ -442,7 +445,7 @@ function openOwnFile(path, rules) {
     throw openFailure(err, rules.access);
   }
   check(fd, rules);
-  return fd;
+  return { fd, created: false };
 }
 
 // src/audit/log.ts

@@ -12,7 +12,7 @@ import {
 } from "./chunks/chunk-B62IAFNO.js";
 import {
   login
-} from "./chunks/chunk-MJZV2YGS.js";
+} from "./chunks/chunk-XTQ7TT4S.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
@@ -24,38 +24,38 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-JQXW3DFI.js";
+} from "./chunks/chunk-FGTAM3ZV.js";
 import {
   FederationError,
   usageError
 } from "./chunks/chunk-NTCGQ4GM.js";
 import "./chunks/chunk-C7H3IGGA.js";
 import {
-  hasControlCharacter,
   isGuid,
   isoTime,
-  replaceControlCharacters
-} from "./chunks/chunk-CL3IFF6F.js";
+  replaceControlCharacters,
+  showClaim
+} from "./chunks/chunk-L63AFKMZ.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
 // src/entry/shared/handoffs.ts
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-DPFPGCEB.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-6S3NXGUF.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-BJZJJ4LX.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-KZUW6QB5.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-SZ6OWL3O.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-ANFFTJJD.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -63,9 +63,12 @@ function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;
 }
+function claim(value) {
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
+}
 function audText(aud) {
   if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
+  return Array.isArray(aud) ? aud.map((a) => showClaim(a, "when-needed")).join(", ") : claim(aud);
 }
 function renderError(err, wording = (text) => text) {
   let out = `entra-federate: ${wording(err.message)}
@@ -73,12 +76,13 @@ function renderError(err, wording = (text) => text) {
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
   if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
+    out += row("issuer", claim(err.presented.iss));
+    out += row("subject", claim(err.presented.sub));
     out += row("audience", audText(err.presented.aud));
   }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
+  if (err.field !== void 0 && err.expected !== void 0)
+    out += row("expected", `${err.field} = ${claim(err.expected)}`);
+  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${claim(err.actual)}`);
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
@@ -155,7 +159,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-EQHTV5WX.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-W7H7NJCD.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,
@@ -218,10 +222,10 @@ async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-ZETWQADU.js");
+  const { failureReading } = await import("./chunks/explain-RJRM4TQK.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-NVCPB5PO.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-OLTC3WMO.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -560,8 +564,7 @@ function accessTokens(result, requested) {
   return out;
 }
 function clean(value) {
-  if (value === void 0) return "(none)";
-  return hasControlCharacter(value) ? JSON.stringify(value) : value;
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
 }
 function logResult(runner, result) {
   const id = result.idToken;
@@ -570,7 +573,7 @@ function logResult(runner, result) {
   );
   runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
-  runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(", ") : id?.aud)}`);
+  runner.info(`  CI token audience: ${Array.isArray(id?.aud) ? id.aud.map(clean).join(", ") : clean(id?.aud)}`);
   for (const token of result.tokens)
     runner.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-3VVDLSD4.js";
-import "./chunks/chunk-F6LCBOBW.js";
-import "./chunks/chunk-TIHF2OZL.js";
-import "./chunks/chunk-VBMGHPDA.js";
+} from "./chunks/chunk-TWPJLGXD.js";
+import "./chunks/chunk-5URJUSMM.js";
+import "./chunks/chunk-GB6FX55S.js";
+import "./chunks/chunk-2BGJNNWZ.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
-} from "./chunks/chunk-HOL6BS47.js";
+} from "./chunks/chunk-JBJCUUSB.js";
 import "./chunks/chunk-GJATYHHP.js";
-import "./chunks/chunk-72OCM5UT.js";
-import "./chunks/chunk-XKEUJV4V.js";
+import "./chunks/chunk-ZE2M32WD.js";
+import "./chunks/chunk-S55EI4Q6.js";
 import {
   printableAscii
-} from "./chunks/chunk-2F2SCBCB.js";
+} from "./chunks/chunk-CZUF6T6I.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli/main.ts
@@ -34,14 +34,14 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-KNNZB7UR.js"),
-  login: () => import("./chunks/login-5ZZMAT7M.js"),
-  logout: () => import("./chunks/logout-XNGCDMKO.js"),
-  doctor: () => import("./chunks/doctor-XTNNWVMR.js"),
-  verify: () => import("./chunks/verify-XZUQHN5M.js"),
-  policy: () => import("./chunks/policy-DBKSJZEQ.js"),
-  sandbox: () => import("./chunks/sandbox-RBUOQI6C.js"),
-  demo: () => import("./chunks/demo-YKICFXB3.js")
+  token: () => import("./chunks/token-X4YXYYM6.js"),
+  login: () => import("./chunks/login-AEFFDKHD.js"),
+  logout: () => import("./chunks/logout-75GKI27C.js"),
+  doctor: () => import("./chunks/doctor-MPNPKC2C.js"),
+  verify: () => import("./chunks/verify-WWABK47L.js"),
+  policy: () => import("./chunks/policy-MSYLT7F7.js"),
+  sandbox: () => import("./chunks/sandbox-65XTTVWH.js"),
+  demo: () => import("./chunks/demo-HD7U5HA6.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

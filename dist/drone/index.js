@@ -5,7 +5,7 @@ import {
   openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-S3Q6XVWD.js";
+} from "./chunks/chunk-VKIM2GQL.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -14,14 +14,15 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-VZLJIKD6.js";
+} from "./chunks/chunk-DAY3GJIL.js";
 import {
   editDistance,
   hasControlCharacter,
   isoTime,
   printableAscii,
-  shellQuote
-} from "./chunks/chunk-OS47DKL2.js";
+  shellQuote,
+  showClaim
+} from "./chunks/chunk-XQAG4A3P.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/entry/shared/render.ts
@@ -29,9 +30,12 @@ function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;
 }
+function claim(value) {
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
+}
 function audText(aud) {
   if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
+  return Array.isArray(aud) ? aud.map((a) => showClaim(a, "when-needed")).join(", ") : claim(aud);
 }
 function renderError(err, wording = (text) => text) {
   let out = `entra-federate: ${wording(err.message)}
@@ -39,12 +43,13 @@ function renderError(err, wording = (text) => text) {
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
   if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
+    out += row("issuer", claim(err.presented.iss));
+    out += row("subject", claim(err.presented.sub));
     out += row("audience", audText(err.presented.aud));
   }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
+  if (err.field !== void 0 && err.expected !== void 0)
+    out += row("expected", `${err.field} = ${claim(err.expected)}`);
+  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${claim(err.actual)}`);
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
@@ -60,8 +65,8 @@ function renderLoginSummary(result, now) {
 `;
   if (result.idToken !== void 0) {
     out += row("credential", `federated, from ${result.credentialSource}`);
-    out += row("issuer", result.idToken.iss ?? "(none)");
-    out += row("subject", result.idToken.sub ?? "(none)");
+    out += row("issuer", claim(result.idToken.iss));
+    out += row("subject", claim(result.idToken.sub));
     out += row("audience", audText(result.idToken.aud));
   } else {
     out += row("credential", `${result.credential}, from ${result.credentialSource}`);
@@ -75,10 +80,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-2WJRJQAK.js");
+  const { failureReading } = await import("./chunks/explain-NMGWRKDR.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-MSAN4O4F.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-5WRLSF63.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -163,7 +168,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-ROAZ5TWL.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-TVK43A2I.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

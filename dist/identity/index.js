@@ -17,7 +17,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-K74ZS4TL.js";
+} from "./chunks/chunk-3UFJBGIZ.js";
 import {
   isAlive,
   removeEndpointState
@@ -1633,7 +1633,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-5MZFOGXU.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-YEUQF2RI.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     auditLogPath: guard.auditLogPath,

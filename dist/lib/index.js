@@ -406,6 +406,25 @@ function printableAscii(value, by = "?") {
 function isoTime(epochMs) {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+var UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var UNSAFE_IN_LINE_EACH = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var LONGEST_SHOWN_CLAIM = 200;
+function needsEscaping(value) {
+  return UNSAFE_IN_LINE.test(value);
+}
+function showClaim(value, quote2 = "always") {
+  let text;
+  if (value === void 0) text = "(missing)";
+  else if (typeof value === "string" && quote2 === "when-needed" && !needsEscaping(value)) text = value;
+  else {
+    text = (JSON.stringify(value) ?? String(value)).replace(
+      UNSAFE_IN_LINE_EACH,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    );
+    text = replaceControlCharacters(text, "?");
+  }
+  return text.length > LONGEST_SHOWN_CLAIM ? `${text.slice(0, LONGEST_SHOWN_CLAIM - 3)}...` : text;
+}
 
 // src/core/options.ts
 var CLOUDS = {
@@ -665,11 +684,6 @@ function claimMatches(value, patterns) {
   const forms = claimStrings(value);
   return forms.some((form) => patterns.some((p) => p.test(form)));
 }
-function showClaim(value) {
-  const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
-  const clean = replaceControlCharacters(text, "?");
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
-}
 
 // src/policy/evaluate.ts
 function failedCondition(rule, claims) {
@@ -722,7 +736,7 @@ function requestDenial(policy, rules, field, value, expected) {
     value,
     rules: names,
     expected: allowed,
-    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
+    reason: `policy "${policy.name}" does not allow ${what} ${showClaim(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
   };
 }
 function evaluatePolicy(policy, claims, request) {
@@ -1207,7 +1221,7 @@ function policyDeniedError(denial, idToken) {
     remedy: POLICY_REMEDY,
     field,
     expected: denial.expected.join(" | "),
-    actual: denial.value === void 0 ? "(missing)" : typeof denial.value === "string" ? denial.value : showClaim(denial.value),
+    actual: showClaim(denial.value, "when-needed"),
     ...denial.field === "scope" && typeof denial.value === "string" ? { scope: denial.value } : {}
   });
   const presented = presentedClaims(idToken);

@@ -4,8 +4,6 @@
  * characters except `/`, `**` any run including `/`, `?` one character except `/`. So
  * `refs/heads/release/*` does not match `refs/heads/release/x/y`: widening needs `**`.
  */
-import { replaceControlCharacters } from '../core/text.js';
-
 export interface ClaimPattern {
   /** What the user wrote, for messages. */
   readonly source: string;
@@ -56,11 +54,4 @@ export function claimStrings(value: unknown): string[] {
 export function claimMatches(value: unknown, patterns: readonly ClaimPattern[]): boolean {
   const forms = claimStrings(value);
   return forms.some((form) => patterns.some((p) => p.test(form)));
-}
-
-/** A claim value as shown in a message: short, one line, JSON-quoted. */
-export function showClaim(value: unknown): string {
-  const text = value === undefined ? '(missing)' : (JSON.stringify(value) ?? String(value));
-  const clean = replaceControlCharacters(text, '?');
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }

@@ -10,7 +10,7 @@ import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import { decodeJwt } from '../../core/jwt.js';
 import type { LoginResult } from '../../core/login.js';
-import { hasControlCharacter, isoTime } from '../../core/text.js';
+import { isoTime, showClaim } from '../../core/text.js';
 import type { CiSink } from '../../handoff/types.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import { loginSummary } from '../shared/render.js';
@@ -180,8 +180,7 @@ function accessTokens(result: LoginResult, requested: readonly { scope: string }
 
 /** Shows a claim on a log line; anything that could end the line is quoted away. */
 function clean(value: string | undefined): string {
-  if (value === undefined) return '(none)';
-  return hasControlCharacter(value) ? JSON.stringify(value) : value;
+  return value === undefined ? '(none)' : showClaim(value, 'when-needed');
 }
 
 function logResult(runner: Runner, result: LoginResult): void {
@@ -191,7 +190,7 @@ function logResult(runner: Runner, result: LoginResult): void {
   );
   runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
-  runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(', ') : id?.aud)}`);
+  runner.info(`  CI token audience: ${Array.isArray(id?.aud) ? id.aud.map(clean).join(', ') : clean(id?.aud)}`);
   for (const token of result.tokens)
     runner.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);

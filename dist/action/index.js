@@ -9,15 +9,14 @@ import {
 } from "./chunks/chunk-GCX5CGBI.js";
 import {
   envHandoff
-} from "./chunks/chunk-P6RV7RUU.js";
+} from "./chunks/chunk-WNWPNJ4F.js";
 import {
   login
-} from "./chunks/chunk-VOYWJCRI.js";
+} from "./chunks/chunk-ADBJWAXT.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
 } from "./chunks/chunk-ESQY2JLS.js";
-import "./chunks/chunk-YTNC6CMW.js";
 import {
   decodeJwt
 } from "./chunks/chunk-6TBO6JGV.js";
@@ -25,13 +24,14 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-ENZHOZV2.js";
+} from "./chunks/chunk-3ESR5AOL.js";
+import "./chunks/chunk-YTNC6CMW.js";
 import {
-  hasControlCharacter,
   isGuid,
   isoTime,
-  replaceControlCharacters
-} from "./chunks/chunk-CL3IFF6F.js";
+  replaceControlCharacters,
+  showClaim
+} from "./chunks/chunk-L63AFKMZ.js";
 import {
   FederationError,
   usageError
@@ -42,20 +42,20 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-3I3LH6PL.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-GLE63GTL.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-6OWORAQJ.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-55PJ4ZQL.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-SWGA4BII.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-EAZOH6ZE.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -63,9 +63,12 @@ function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;
 }
+function claim(value) {
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
+}
 function audText(aud) {
   if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
+  return Array.isArray(aud) ? aud.map((a) => showClaim(a, "when-needed")).join(", ") : claim(aud);
 }
 function renderError(err, wording = (text) => text) {
   let out = `entra-federate: ${wording(err.message)}
@@ -73,12 +76,13 @@ function renderError(err, wording = (text) => text) {
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
   if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
+    out += row("issuer", claim(err.presented.iss));
+    out += row("subject", claim(err.presented.sub));
     out += row("audience", audText(err.presented.aud));
   }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
+  if (err.field !== void 0 && err.expected !== void 0)
+    out += row("expected", `${err.field} = ${claim(err.expected)}`);
+  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${claim(err.actual)}`);
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
@@ -156,7 +160,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-NURAYQMT.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-LT62GTWV.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -175,6 +179,29 @@ async function handOff(result, credential, plan, deps) {
     plan.sink.mask(token);
     return token;
   });
+  const done = [];
+  try {
+    await runHandoffsOf(plan, result, idToken, credential, deps, done);
+  } catch (err) {
+    await rollBack(done, plan, deps.env);
+    throw err;
+  }
+}
+async function rollBack(done, plan, env) {
+  const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
+  const { performCleanup } = await import("./chunks/cleanup-6WCAN6O2.js");
+  for (const cleanup of [...done].reverse()) {
+    try {
+      await performCleanup(cleanup, env, log);
+    } catch {
+    }
+  }
+  plan.onRollback?.();
+  plan.sink.warn("a hand-off failed, so what this login had exported was rolled back.");
+}
+async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
+  const source = credential.source;
+  const federated = source.kind === "federated" ? source : void 0;
   await runHandoffs(
     plan.handoffs,
     {
@@ -187,17 +214,20 @@ async function handOff(result, credential, plan, deps) {
       ...plan.identity === void 0 ? {} : { identity: plan.identity }
     },
     plan.sink,
-    (cleanup) => plan.onCleanup(cleanup)
+    (cleanup) => {
+      done.push(cleanup);
+      plan.onCleanup(cleanup);
+    }
   );
 }
 
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-26TB6W6J.js");
+  const { failureReading } = await import("./chunks/explain-73PCYD4B.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-N4IJ7ECB.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-X2RA5HRV.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -477,6 +507,7 @@ async function signInStep(io, seen) {
         const first = result2.tokens[0];
         if (first === void 0) throw new Error("the login returned no token");
         runner.setOutput("access-token", first.accessToken);
+        runner.setOutput("access-tokens", JSON.stringify(accessTokens(result2, inputs.options.scopes)));
         runner.setOutput("expires-on", isoTime(first.expiresOn));
         runner.setOutput("issuer", result2.idToken?.iss ?? "");
         runner.setOutput("subject", result2.idToken?.sub ?? "");
@@ -526,9 +557,16 @@ async function signInStep(io, seen) {
     );
   }
 }
+function accessTokens(result, requested) {
+  const out = {};
+  for (const { scope } of requested) {
+    const token = result.tokens.find((t) => t.scope === scope);
+    if (token !== void 0) out[scope] = token.accessToken;
+  }
+  return out;
+}
 function clean(value) {
-  if (value === void 0) return "(none)";
-  return hasControlCharacter(value) ? JSON.stringify(value) : value;
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
 }
 function logResult(runner, result) {
   const id = result.idToken;
@@ -537,7 +575,7 @@ function logResult(runner, result) {
   );
   runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
-  runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(", ") : id?.aud)}`);
+  runner.info(`  CI token audience: ${Array.isArray(id?.aud) ? id.aud.map(clean).join(", ") : clean(id?.aud)}`);
   for (const token of result.tokens)
     runner.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);

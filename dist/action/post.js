@@ -9,8 +9,8 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-YOMX6275.js";
-import "./chunks/chunk-UU3BT2FR.js";
+} from "./chunks/chunk-2T46DCW7.js";
+import "./chunks/chunk-JHOUULTC.js";
 import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 

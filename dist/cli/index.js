@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-DLTMBKOD.js";
-import "./chunks/chunk-YJHIVRLH.js";
+} from "./chunks/chunk-3VJTOKN3.js";
+import "./chunks/chunk-ZFMM6DWZ.js";
 import "./chunks/chunk-YE5USGSE.js";
-import "./chunks/chunk-4HSEYTWS.js";
+import "./chunks/chunk-DLIHHOB6.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-4D3OPUEX.js";
+import "./chunks/chunk-MMT4V3ZT.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
-} from "./chunks/chunk-2F2SCBCB.js";
+} from "./chunks/chunk-CZUF6T6I.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli/main.ts
@@ -38,16 +38,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-PAXRHCXB.js"),
-  login: () => import("./chunks/login-APJYTKQL.js"),
-  logout: () => import("./chunks/logout-5CVPMUB2.js"),
-  doctor: () => import("./chunks/doctor-CASVB5P6.js"),
-  verify: () => import("./chunks/verify-Z23MK4HW.js"),
-  policy: () => import("./chunks/policy-LWONYVXV.js"),
-  setup: () => import("./chunks/setup-APCDVXGQ.js"),
-  sandbox: () => import("./chunks/sandbox-WA3IE2RT.js"),
-  demo: () => import("./chunks/demo-STV6GPXO.js"),
-  "git-credential": () => import("./chunks/git-credential-TTEGO7AA.js")
+  token: () => import("./chunks/token-TMDE33FY.js"),
+  login: () => import("./chunks/login-4DBGMNV5.js"),
+  logout: () => import("./chunks/logout-EF2GUVEM.js"),
+  doctor: () => import("./chunks/doctor-26S3IESY.js"),
+  verify: () => import("./chunks/verify-RZUCIFH2.js"),
+  policy: () => import("./chunks/policy-WWYDVWUE.js"),
+  setup: () => import("./chunks/setup-64IC3HQX.js"),
+  sandbox: () => import("./chunks/sandbox-WL4PXMTY.js"),
+  demo: () => import("./chunks/demo-VCGDJDB2.js"),
+  "git-credential": () => import("./chunks/git-credential-RNZH3BWC.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -63,7 +63,8 @@ async function main(argv, io) {
   }
   const load = COMMANDS[name];
   if (load === void 0) {
-    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
+    const shown = name.length > 32 ? `of ${name.length} characters (not shown)` : `"${printableAscii(name)}"`;
+    io.stderr.write(`entra-federate: unknown command ${shown}.
 
 ${USAGE}
 `);

@@ -1,9 +1,11 @@
 import {
+  UnsafeFileError,
   createNodeHttpClient,
   login,
+  openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-C6NF4CUB.js";
+} from "./chunks/chunk-SUT2WFUF.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -12,12 +14,15 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-SVFI3IZI.js";
+} from "./chunks/chunk-ICMIJ3ML.js";
 import {
+  editDistance,
   hasControlCharacter,
   isoTime,
-  shellQuote
-} from "./chunks/chunk-WL33YIVN.js";
+  printableAscii,
+  shellQuote,
+  showClaim
+} from "./chunks/chunk-XQAG4A3P.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/entry/shared/render.ts
@@ -25,9 +30,12 @@ function row(label, value) {
   return `  ${`${label}:`.padEnd(16)}${value}
 `;
 }
+function claim(value) {
+  return value === void 0 ? "(none)" : showClaim(value, "when-needed");
+}
 function audText(aud) {
   if (aud === void 0) return "(none)";
-  return Array.isArray(aud) ? aud.join(", ") : aud;
+  return Array.isArray(aud) ? aud.map((a) => showClaim(a, "when-needed")).join(", ") : claim(aud);
 }
 function renderError(err, wording = (text) => text) {
   let out = `entra-federate: ${wording(err.message)}
@@ -35,12 +43,13 @@ function renderError(err, wording = (text) => text) {
   out += row("code", err.aadsts === void 0 ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== void 0) out += row("scope", err.scope);
   if (err.presented !== void 0) {
-    out += row("issuer", err.presented.iss ?? "(none)");
-    out += row("subject", err.presented.sub ?? "(none)");
+    out += row("issuer", claim(err.presented.iss));
+    out += row("subject", claim(err.presented.sub));
     out += row("audience", audText(err.presented.aud));
   }
-  if (err.field !== void 0 && err.expected !== void 0) out += row("expected", `${err.field} = ${err.expected}`);
-  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${err.actual}`);
+  if (err.field !== void 0 && err.expected !== void 0)
+    out += row("expected", `${err.field} = ${claim(err.expected)}`);
+  if (err.field !== void 0 && err.actual !== void 0) out += row("found", `${err.field} = ${claim(err.actual)}`);
   if (err.traceId !== void 0) out += row("trace id", err.traceId);
   if (err.correlationId !== void 0) out += row("correlation id", err.correlationId);
   if (err.timestamp !== void 0) out += row("timestamp", err.timestamp);
@@ -56,8 +65,8 @@ function renderLoginSummary(result, now) {
 `;
   if (result.idToken !== void 0) {
     out += row("credential", `federated, from ${result.credentialSource}`);
-    out += row("issuer", result.idToken.iss ?? "(none)");
-    out += row("subject", result.idToken.sub ?? "(none)");
+    out += row("issuer", claim(result.idToken.iss));
+    out += row("subject", claim(result.idToken.sub));
     out += row("audience", audText(result.idToken.aud));
   } else {
     out += row("credential", `${result.credential}, from ${result.credentialSource}`);
@@ -71,10 +80,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-VBBW2KJM.js");
+  const { failureReading } = await import("./chunks/explain-WYAWSHLD.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-TKWIRPZ2.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-Q7QGF6XE.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -160,7 +169,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CX4WLDTF.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-QQB2UCA7.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -179,6 +188,29 @@ async function handOff(result, credential, plan, deps) {
     plan.sink.mask(token);
     return token;
   });
+  const done = [];
+  try {
+    await runHandoffsOf(plan, result, idToken, credential, deps, done);
+  } catch (err) {
+    await rollBack(done, plan, deps.env);
+    throw err;
+  }
+}
+async function rollBack(done, plan, env) {
+  const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
+  const { performCleanup } = await import("./chunks/cleanup-IISIEC4E.js");
+  for (const cleanup of [...done].reverse()) {
+    try {
+      await performCleanup(cleanup, env, log);
+    } catch {
+    }
+  }
+  plan.onRollback?.();
+  plan.sink.warn("a hand-off failed, so what this login had exported was rolled back.");
+}
+async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
+  const source = credential.source;
+  const federated = source.kind === "federated" ? source : void 0;
   await runHandoffs(
     plan.handoffs,
     {
@@ -191,7 +223,10 @@ async function handOff(result, credential, plan, deps) {
       ...plan.identity === void 0 ? {} : { identity: plan.identity }
     },
     plan.sink,
-    (cleanup) => plan.onCleanup(cleanup)
+    (cleanup) => {
+      done.push(cleanup);
+      plan.onCleanup(cleanup);
+    }
   );
 }
 
@@ -258,7 +293,6 @@ function envFileText(variables) {
 `;
 }
 var CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-var APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
 function writeAll(fd, text) {
   const bytes = Buffer.from(text, "utf8");
   let written = 0;
@@ -266,11 +300,11 @@ function writeAll(fd, text) {
 }
 function writeFailed(what, path, err, remedy) {
   const code = err.code;
-  return new FederationError(
-    "OUTPUT_WRITE_FAILED",
-    `Could not write ${what} ${quote(path)}${typeof code === "string" ? ` (${code})` : ""}.`,
-    { remedy, cause: err }
-  );
+  const why = err instanceof UnsafeFileError ? `: it ${err.reason}` : typeof code === "string" ? ` (${code})` : "";
+  return new FederationError("OUTPUT_WRITE_FAILED", `Could not write ${what} ${quote(path)}${why}.`, {
+    remedy,
+    cause: err
+  });
 }
 var ENV_FILE_REMEDY = 'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
 function writeEnvFile(path, text) {
@@ -310,7 +344,7 @@ function appendOutputFile(path, what, variables) {
   }
   let fd;
   try {
-    fd = openSync(path, APPEND, 384);
+    fd = openOwnFile(path, { access: "append", owner: "any" });
   } catch (err) {
     throw writeFailed(what, path, err, `Harness creates ${what}; check that the step runs as a Harness plugin step.`);
   }
@@ -580,6 +614,54 @@ function certificateAssertion(cert, opts) {
 
 // src/entry/drone/settings.ts
 var DEFAULT_OUTPUT = ".entra-federate/env";
+var KNOWN_SETTINGS = [
+  "client_id",
+  "tenant_id",
+  "scopes",
+  "audience",
+  "cloud",
+  "authority_host",
+  "timeout",
+  "certificate",
+  "client_secret",
+  "oidc_token_id",
+  "output",
+  "policy",
+  "audit_log",
+  "debug"
+];
+function closestSetting(name) {
+  const compact = (s) => s.replace(/_/g, "");
+  const prefixed = name.length >= 3 ? KNOWN_SETTINGS.find((known) => compact(known).startsWith(compact(name))) : void 0;
+  if (prefixed !== void 0) return prefixed;
+  let best = KNOWN_SETTINGS[0];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of KNOWN_SETTINGS) {
+    const distance = editDistance(name, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function unknownSettings(env) {
+  const known = new Set(KNOWN_SETTINGS);
+  const out = [];
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith("PLUGIN_")) continue;
+    const name = variable.slice("PLUGIN_".length).toLowerCase();
+    if (known.has(name)) continue;
+    out.push({ variable, setting: name, closest: closestSetting(name) });
+  }
+  return out;
+}
+function unknownSettingWarnings(env) {
+  return unknownSettings(env).map(
+    (u) => `entra-federate: warning: the setting \`${printableAscii(u.setting)}\` (${printableAscii(u.variable)}) is not one this plugin reads and is ignored; the closest known setting is \`${u.closest}\`.
+`
+  );
+}
 function setting(env, name) {
   return envValue(env, `PLUGIN_${name.toUpperCase()}`);
 }
@@ -698,6 +780,7 @@ async function main(io) {
 }
 async function signInStep(io) {
   const { env } = io;
+  for (const warning of unknownSettingWarnings(env)) io.stderr.write(warning);
   const http = io.http();
   const settings = readSettings(env, http);
   const names = scopeVariables(settings.options.scopes.map((s) => s.scope));

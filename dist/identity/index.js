@@ -18,31 +18,12 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-D54RKMW6.js";
+} from "./chunks/chunk-X55Z4OIX.js";
+import {
+  isAlive,
+  removeEndpointState
+} from "./chunks/chunk-I2B74PIN.js";
 import "./chunks/chunk-W5HOY55K.js";
-
-// src/handoff/identity-endpoint/process.ts
-import { readFileSync } from "node:fs";
-function procStat(pid) {
-  let text;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return void 0;
-  }
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  const ppid = Number(fields[1]);
-  return { state: fields[0] ?? "", ppid: Number.isInteger(ppid) ? ppid : 0 };
-}
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 1) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if (err.code !== "EPERM") return false;
-  }
-  return procStat(pid)?.state !== "Z";
-}
 
 // src/handoff/identity-endpoint/lifecycle.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
@@ -331,55 +312,44 @@ async function startIdentityServer(opts) {
   };
 }
 
-// src/handoff/identity-endpoint/state.ts
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync as readFileSync2, unlinkSync, writeSync } from "node:fs";
-function writeEndpointState(path, state) {
-  const fd = openSync(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    384
-  );
-  try {
-    fchmodSync(fd, 384);
-    writeSync(fd, JSON.stringify(state));
-  } finally {
-    closeSync(fd);
-  }
-}
-function removeEndpointState(path) {
-  try {
-    unlinkSync(path);
-  } catch {
-  }
-}
-
-// src/handoff/identity-endpoint/token-file-keeper.ts
-import { existsSync, readFileSync as readFileSync3, renameSync, unlinkSync as unlinkSync3 } from "node:fs";
-import { basename, dirname } from "node:path";
-
 // src/handoff/secure-file.ts
 import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join } from "node:path";
-var FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 function writeSecureFile(dir, prefix, suffix, content) {
   const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync2(path, FLAGS, 384);
+  const fd = openSync(path, FLAGS, 384);
   try {
-    fchmodSync2(fd, 384);
+    fchmodSync(fd, 384);
     const bytes = Buffer.from(content, "utf8");
     let written = 0;
-    while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   } catch (err) {
-    closeSync2(fd);
-    unlinkSync2(path);
+    closeSync(fd);
+    unlinkSync(path);
     throw err;
   }
-  closeSync2(fd);
+  closeSync(fd);
   return path;
+}
+function replaceSecureFile(path, content) {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+}
+
+// src/handoff/identity-endpoint/write-state.ts
+function writeEndpointState(path, state) {
+  replaceSecureFile(path, JSON.stringify(state));
 }
 
 // src/handoff/identity-endpoint/token-file-keeper.ts
+import { existsSync, readFileSync } from "node:fs";
 var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
 var RETRY_AFTER_FAILURE_MS = 15e3;
 var MIN_DELAY_MS = 500;
@@ -400,15 +370,6 @@ function refreshDelay(token, obtainedAt, now) {
   const half = start2 + (t.exp - start2) / 2;
   return Math.max(MIN_DELAY_MS, half - now);
 }
-function replaceFile(path, content) {
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync3(temp);
-    throw err;
-  }
-}
 var TokenFileKeeper = class {
   constructor(files, fetchToken) {
     this.files = files;
@@ -423,7 +384,7 @@ var TokenFileKeeper = class {
     if (this.files.length === 0) return;
     let existing;
     try {
-      existing = this.files[0] === void 0 ? void 0 : readFileSync3(this.files[0], "utf8");
+      existing = this.files[0] === void 0 ? void 0 : readFileSync(this.files[0], "utf8");
     } catch {
       existing = void 0;
     }
@@ -451,7 +412,7 @@ var TokenFileKeeper = class {
     const unchanged = token === this.current;
     if (!unchanged) {
       try {
-        for (const file of this.files) if (existsSync(file)) replaceFile(file, token);
+        for (const file of this.files) if (existsSync(file)) replaceSecureFile(file, token);
       } catch {
         this.schedule(RETRY_AFTER_FAILURE_MS);
         return;
@@ -497,7 +458,7 @@ function unexpired(provider, description, idToken, now) {
 }
 
 // src/ci/credential.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/core/certificate.ts
 import { createHash as createHash2, createPrivateKey, randomUUID, X509Certificate } from "node:crypto";
@@ -1688,7 +1649,7 @@ function certificateCredential(path, origin, input, env, context) {
   const sendChain = ["1", "true"].includes((env["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] ?? "").trim().toLowerCase());
   let content;
   try {
-    content = readFileSync4(path);
+    content = readFileSync2(path);
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
@@ -1754,7 +1715,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-26WRQEWO.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-2B6VRT6E.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

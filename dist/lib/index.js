@@ -415,6 +415,25 @@ function printableAscii(value, by = "?") {
 function isoTime(epochMs) {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+var UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var UNSAFE_IN_LINE_EACH = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var LONGEST_SHOWN_CLAIM = 200;
+function needsEscaping(value) {
+  return UNSAFE_IN_LINE.test(value);
+}
+function showClaim(value, quote2 = "always") {
+  let text;
+  if (value === void 0) text = "(missing)";
+  else if (typeof value === "string" && quote2 === "when-needed" && !needsEscaping(value)) text = value;
+  else {
+    text = (JSON.stringify(value) ?? String(value)).replace(
+      UNSAFE_IN_LINE_EACH,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    );
+    text = replaceControlCharacters(text, "?");
+  }
+  return text.length > LONGEST_SHOWN_CLAIM ? `${text.slice(0, LONGEST_SHOWN_CLAIM - 3)}...` : text;
+}
 
 // src/core/options.ts
 var CLOUDS = {
@@ -704,11 +723,6 @@ function claimMatches(value, patterns) {
   const text = claimText(value);
   return text !== void 0 && patterns.some((p) => p.test(text));
 }
-function showClaim(value) {
-  const text = value === void 0 ? "(missing)" : JSON.stringify(value) ?? String(value);
-  const clean = replaceControlCharacters(text, "?");
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
-}
 
 // src/policy/evaluate.ts
 function failedCondition(rule, claims) {
@@ -762,7 +776,7 @@ function requestDenial(policy, rules, field, value, expected) {
     value,
     rules: names,
     expected: allowed,
-    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
+    reason: `policy "${policy.name}" does not allow ${what} ${showClaim(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
   };
 }
 function evaluatePolicy(policy, claims, request) {
@@ -1272,6 +1286,12 @@ var ERROR_CATALOGUE = {
     exit: 2,
     when: "A command got an unknown flag, a missing value, or a combination it does not take.",
     remedy: "Run `entra-federate <command> --help` for the flags it takes."
+  },
+  UNEXPECTED_ARGUMENT: {
+    topic: "input",
+    exit: 2,
+    when: "A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.",
+    remedy: "Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv."
   },
   SECRET_ON_COMMAND_LINE: {
     topic: "input",
@@ -2262,7 +2282,7 @@ function policyDeniedError(denial, idToken) {
     remedy: POLICY_REMEDY,
     field,
     expected: denial.expected.join(" | "),
-    actual: denial.value === void 0 ? "(missing)" : typeof denial.value === "string" ? denial.value : showClaim(denial.value),
+    actual: showClaim(denial.value, "when-needed"),
     ...denial.field === "scope" && typeof denial.value === "string" ? { scope: denial.value } : {}
   });
   const presented = presentedClaims(idToken);

@@ -45,3 +45,53 @@ export function isoTime(epochMs: number): string {
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * What may not appear raw where a claim is shown: C0 and C1 controls, DEL, the Unicode line and
+ * paragraph separators (which some renderers break lines at) and the bidirectional overrides
+ * (which make a line read differently from what it holds).
+ */
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_LINE_EACH = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const LONGEST_SHOWN_CLAIM = 200;
+
+/** True when showClaim would not show the value as it is: it could break or steer a line. */
+export function needsEscaping(value: string): boolean {
+  return UNSAFE_IN_LINE.test(value);
+}
+
+/**
+ * The one way a claim (or any value from a token, a FIC or a policy match) is shown on a line we
+ * print: a string with nothing unsafe in it is shown as it is (`when-needed`) or JSON-quoted
+ * (`always`, the default); anything else is JSON with every unsafe character written as \uXXXX,
+ * so that no value can end the line, start one of its own (a forged `::error::`) or reach the
+ * terminal as a control sequence. Long values are cut.
+ */
+export function showClaim(value: unknown, quote: 'always' | 'when-needed' = 'always'): string {
+  let text: string;
+  if (value === undefined) text = '(missing)';
+  else if (typeof value === 'string' && quote === 'when-needed' && !needsEscaping(value)) text = value;
+  else {
+    // JSON escapes C0 controls; the rest is escaped here.
+    text = (JSON.stringify(value) ?? String(value)).replace(
+      UNSAFE_IN_LINE_EACH,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    text = replaceControlCharacters(text, '?');
+  }
+  return text.length > LONGEST_SHOWN_CLAIM ? `${text.slice(0, LONGEST_SHOWN_CLAIM - 3)}...` : text;
+}

@@ -8,6 +8,7 @@ import type { JwtClaims } from '../core/jwt.js';
 import { audienceClaim, numericClaim, stringClaim } from '../core/jwt.js';
 import { CLOUDS } from '../core/options.js';
 import type { CloudName } from '../core/options.js';
+import { needsEscaping } from '../core/text.js';
 import type { FieldCheck } from './compare.js';
 import { compareAudience, compareIssuer, compareSubject } from './compare.js';
 import type { Fic } from './fic.js';
@@ -234,6 +235,12 @@ function observe(claims: JwtClaims, provider: string | undefined, opts: Diagnose
   return out;
 }
 
+function holdsUnsafeText(value: unknown): boolean {
+  if (typeof value === 'string') return needsEscaping(value);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsUnsafeText);
+  return false;
+}
+
 export function diagnose(claims: JwtClaims, fics: Fic[], opts: DiagnoseOptions): Diagnosis {
   const provider = issuingCi(claims);
   const skew = opts.skewSeconds ?? 60;
@@ -257,7 +264,9 @@ export function diagnose(claims: JwtClaims, fics: Fic[], opts: DiagnoseOptions):
     if (v !== undefined) summary[name] = v;
   }
   const audience = ficAudience(claims, opts);
-  const suggestion = suggestFic(claims, provider, audience.audience);
+  // A suggested FIC is printed as commands to paste: none is made from a claim that would need escaping.
+  const suggested = suggestFic(claims, provider, audience.audience);
+  const suggestion = suggested !== undefined && holdsUnsafeText(suggested) ? undefined : suggested;
   if (suggestion !== undefined && audience.nonStandard !== undefined)
     suggestion.replacesAudience = audience.nonStandard;
   const diagnosis: Diagnosis = {

@@ -5,7 +5,7 @@
 import type { CloudName } from '../core/options.js';
 import type { Diagnosis } from './diagnose.js';
 import { azCommand, flexibleRequest, graphRequest, terraformBlock } from './suggest.js';
-import { isoTime } from '../core/text.js';
+import { isoTime, showClaim } from '../core/text.js';
 
 export interface RenderContext {
   clientId?: string;
@@ -16,8 +16,13 @@ function when(epochSeconds: number | undefined): string {
   return epochSeconds === undefined ? '(none)' : isoTime(epochSeconds * 1000);
 }
 
+/** Every claim, FIC name and subject goes through here: as it is, unless it could break or steer the line. */
+function shown(value: string | undefined): string {
+  return value === undefined ? '(none)' : showClaim(value, 'when-needed');
+}
+
 function aud(value: string | string[] | undefined): string {
-  return value === undefined ? '(none)' : Array.isArray(value) ? value.join(', ') : value;
+  return value === undefined ? '(none)' : Array.isArray(value) ? value.map(shown).join(', ') : shown(value);
 }
 
 function table(rows: string[][], indent = '  '): string {
@@ -35,16 +40,16 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
   const lines: string[] = [];
   lines.push(`CI token${d.provider === undefined ? '' : ` (${d.provider})`}:`);
   const rows = [
-    ['issuer', d.claims.iss ?? '(none)'],
-    ['subject', d.claims.sub ?? '(none)'],
+    ['issuer', shown(d.claims.iss)],
+    ['subject', shown(d.claims.sub)],
     ['audience', aud(d.claims.aud)],
     ['expires', `${when(d.claims.exp)}  ${d.time.explanation}`],
-    ...Object.entries(d.subjectClaims).map(([k, v]) => [k, v]),
+    ...Object.entries(d.subjectClaims).map(([k, v]) => [shown(k), shown(v)]),
   ];
   lines.push(table(rows));
   if (d.observations.length > 0) {
     lines.push('', 'Observations:');
-    for (const o of d.observations) lines.push(`  - ${o}`);
+    for (const o of d.observations) lines.push(`  - ${shown(o)}`);
   }
   if (!d.compared && d.ok) {
     lines.push(
@@ -53,13 +58,15 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
     );
   }
   for (const [i, c] of d.comparisons.entries()) {
-    const title = c.fic.name === undefined ? `expected values` : `FIC "${c.fic.name}"`;
+    const title = c.fic.name === undefined ? `expected values` : `FIC ${showClaim(c.fic.name)}`;
     lines.push('', `${i === 0 ? 'Closest: ' : ''}${title}: ${c.matches ? 'MATCHES' : 'does not match'}`);
-    lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? 'DIFF', x.verdict, `token: ${x.token}`])));
+    lines.push(table(c.checks.map((x) => [x.field, MARK[x.verdict] ?? 'DIFF', x.verdict, `token: ${shown(x.token)}`])));
     for (const x of c.checks) {
       if (x.verdict !== 'equal' && x.verdict !== 'matches-expression')
-        lines.push(`    ${x.field}: ${x.explanation}${x.aadsts === undefined ? '' : ` (Entra: AADSTS${x.aadsts})`}`);
-      if (x.verdict !== 'equal' && x.verdict !== 'matches-expression') lines.push(`      FIC holds: ${x.fic}`);
+        lines.push(
+          `    ${x.field}: ${shown(x.explanation)}${x.aadsts === undefined ? '' : ` (Entra: AADSTS${x.aadsts})`}`,
+        );
+      if (x.verdict !== 'equal' && x.verdict !== 'matches-expression') lines.push(`      FIC holds: ${shown(x.fic)}`);
     }
     if (i >= 2 && d.comparisons.length > 3) {
       lines.push('', `(${d.comparisons.length - 3} more FICs differ further; --json lists all)`);
@@ -112,13 +119,13 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): string {
           .join('\n'),
       );
     }
-    if (s.caveat !== undefined) lines.push('', `  Note: ${s.caveat}`);
+    if (s.caveat !== undefined) lines.push('', `  Note: ${shown(s.caveat)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function md(value: string): string {
-  return value.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  return shown(value).replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
 }
 
 /** A compact markdown rendering for a CI step summary. */

@@ -5,7 +5,8 @@
  * claim and the value the token holds (or which tenant, client id or scope no rule allows).
  */
 import type { ClaimPattern } from './glob.js';
-import { claimMatches, showClaim, wrongClaimType } from './glob.js';
+import { showClaim } from '../core/text.js';
+import { claimMatches, wrongClaimType } from './glob.js';
 import type { ClaimCondition, Policy, PolicyRule } from './parse.js';
 
 export interface PolicyRequest {
@@ -104,7 +105,7 @@ function requestDenial(
     value,
     rules: names,
     expected: allowed,
-    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? 's' : ''} ${list(allowed)}.`,
+    reason: `policy "${policy.name}" does not allow ${what} ${showClaim(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? 's' : ''} ${list(allowed)}.`,
   };
 }
 

@@ -4,8 +4,6 @@
  * characters except `/`, `**` any run including `/`, `?` one character except `/`. So
  * `refs/heads/release/*` does not match `refs/heads/release/x/y`: widening needs `**`.
  */
-import { replaceControlCharacters } from '../core/text.js';
-
 export interface ClaimPattern {
   /** What the user wrote, for messages. */
   readonly source: string;
@@ -59,11 +57,4 @@ export function wrongClaimType(value: unknown): string | undefined {
 export function claimMatches(value: unknown, patterns: readonly ClaimPattern[]): boolean {
   const text = claimText(value);
   return text !== undefined && patterns.some((p) => p.test(text));
-}
-
-/** A claim value as shown in a message: short, one line, JSON-quoted. */
-export function showClaim(value: unknown): string {
-  const text = value === undefined ? '(missing)' : (JSON.stringify(value) ?? String(value));
-  const clean = replaceControlCharacters(text, '?');
-  return clean.length > 120 ? `${clean.slice(0, 117)}...` : clean;
 }

@@ -8,7 +8,7 @@ import { presentedClaims } from '../core/login.js';
 import type { FederationOptions } from '../core/options.js';
 import type { PolicyDecision, PolicyDenial } from './evaluate.js';
 import { evaluatePolicy } from './evaluate.js';
-import { showClaim } from './glob.js';
+import { showClaim } from '../core/text.js';
 import type { Policy } from './parse.js';
 
 export const POLICY_REMEDY =
@@ -36,12 +36,7 @@ export function policyDeniedError(denial: PolicyDenial, idToken?: IdTokenSummary
     remedy: POLICY_REMEDY,
     field,
     expected: denial.expected.join(' | '),
-    actual:
-      denial.value === undefined
-        ? '(missing)'
-        : typeof denial.value === 'string'
-          ? denial.value
-          : showClaim(denial.value),
+    actual: showClaim(denial.value, 'when-needed'),
     ...(denial.field === 'scope' && typeof denial.value === 'string' ? { scope: denial.value } : {}),
   });
   const presented = presentedClaims(idToken);

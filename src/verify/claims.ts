@@ -4,7 +4,8 @@
  * what was expected and what the token holds.
  */
 import type { ClaimPattern } from '../policy/glob.js';
-import { claimMatches, showClaim, wrongClaimType } from '../policy/glob.js';
+import { showClaim } from '../core/text.js';
+import { claimMatches, wrongClaimType } from '../policy/glob.js';
 import { rejected } from './errors.js';
 import { isoTime } from '../core/text.js';
 

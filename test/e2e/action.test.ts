@@ -239,7 +239,13 @@ describe('a successful step', () => {
   test('exits 0 with the outputs action.yml declares', () => {
     expect(step.stderr).toBe('');
     expect(step.code).toBe(0);
-    expect(Object.keys(step.outputs).sort()).toEqual(['access-token', 'expires-on', 'issuer', 'subject']);
+    expect(Object.keys(step.outputs).sort()).toEqual([
+      'access-token',
+      'access-tokens',
+      'expires-on',
+      'issuer',
+      'subject',
+    ]);
     const accessToken = step.outputs['access-token'] ?? '';
     const claims = claimsOf(accessToken);
     expect(claims['appid'] ?? claims['azp']).toBe(sandbox.clientId);

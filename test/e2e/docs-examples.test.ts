@@ -39,6 +39,8 @@
  * |                                                | credentials and certificates in the sandbox           |
  * | `circleci run oidc get`, `buildkite-agent oidc | stand-ins that mint the CI's token in the sandbox     |
  * | request-token`                                 | (test/fixtures/fake-ci.cjs)                           |
+ * | `${{ fromJSON(steps.ID.outputs.NAME)['KEY'] }}`| evaluated as GitHub does: the output parsed as JSON,   |
+ * |                                                | then indexed                                          |
  * | `${{ vars.AZURE_* }}`, CircleCI context        | the docs' ids; Drone secret `azure_app_pem`: the      |
  * | `azure`, `from_secret`, `$(System.AccessToken)`| page's app.pem; Travis secure variables: the key and  |
  * | Travis `encrypted_3f1c5a7e9b2d_*`              | iv of the page's `travis encrypt-file`; the job token |

@@ -776,11 +776,11 @@ function actionScenario(
         texts: [
           { where: 'main stdout (without ::add-mask:: lines)', text: shown.join('\n') },
           { where: 'main stderr', text: main.stderr },
-          // GITHUB_OUTPUT: every output but access-token, which the contract requires.
+          // GITHUB_OUTPUT: every output but access-token and access-tokens, which the contract requires.
           {
-            where: 'GITHUB_OUTPUT (outputs other than access-token)',
+            where: 'GITHUB_OUTPUT (outputs other than access-token and access-tokens)',
             text: outputs
-              .filter(([k]) => k !== 'access-token')
+              .filter(([k]) => k !== 'access-token' && k !== 'access-tokens')
               .map(([k, v]) => `${k}=${v}`)
               .join('\n'),
           },

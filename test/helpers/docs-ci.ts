@@ -490,7 +490,10 @@ interface GithubContext {
   env: Record<string, string>;
 }
 
-/** `${{ vars.X }}`, `${{ secrets.X }}`, `${{ env.X }}`, `${{ steps.ID.outputs.NAME }}`; nothing else is used. */
+/**
+ * `${{ vars.X }}`, `${{ secrets.X }}`, `${{ env.X }}`, `${{ steps.ID.outputs.NAME }}` and
+ * `${{ fromJSON(steps.ID.outputs.NAME)['KEY'] }}`; nothing else is used.
+ */
 function expand(text: string, ctx: GithubContext): string {
   return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_m, expr: string) => {
     let match = /^vars\.(\w+)$/.exec(expr);
@@ -500,6 +503,16 @@ function expand(text: string, ctx: GithubContext): string {
     if (match) return ctx.env[match[1] ?? ''] ?? '';
     match = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
     if (match) return ctx.steps[match[1] ?? '']?.[match[2] ?? ''] ?? '';
+    // GitHub's fromJSON, then an index with a string literal: an output holding a JSON object.
+    match = /^fromJSON\(steps\.([\w-]+)\.outputs\.([\w-]+)\)\['([^']*)'\]$/.exec(expr);
+    if (match) {
+      const value = (JSON.parse(ctx.steps[match[1] ?? '']?.[match[2] ?? ''] ?? 'null') ?? {}) as Record<
+        string,
+        unknown
+      >;
+      const picked = value[match[3] ?? ''];
+      return picked === undefined || picked === null ? '' : String(picked);
+    }
     throw new Error(`the docs test does not evaluate the expression \${{ ${expr} }}`);
   });
 }

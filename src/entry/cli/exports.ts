@@ -11,8 +11,8 @@ import { quote } from '../../core/options.js';
 import { isGuid } from '../../core/text.js';
 import { isEmptyCleanup } from '../../handoff/cleanup.js';
 import { jobProcess } from '../../handoff/identity-endpoint/job-process.js';
-import { recordSession, SESSION_VARIABLE } from '../../handoff/session.js';
-import type { CiSink, IdentityLaunch } from '../../handoff/types.js';
+import { readSession, recordSession, removeSession, restoreSession, SESSION_VARIABLE } from '../../handoff/session.js';
+import type { CiSink, Cleanup, IdentityLaunch } from '../../handoff/types.js';
 import { openVariables, variableChannel } from '../../handoff/variables.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import type { EntryIo } from '../shared/io.js';
@@ -103,6 +103,9 @@ export async function planExports(
   }
 
   let session = env[SESSION_VARIABLE] !== undefined && env[SESSION_VARIABLE] !== '' ? env[SESSION_VARIABLE] : undefined;
+  const earlierSession = session;
+  // An earlier login's record, as it was before this one added to it: what a rollback restores.
+  let earlierRecord: Cleanup | undefined;
   let announced = session !== undefined;
   return {
     options: selection.options,
@@ -111,9 +114,19 @@ export async function planExports(
       sink,
       onCleanup(cleanup) {
         if (isEmptyCleanup(cleanup)) return;
+        if (earlierSession !== undefined && earlierRecord === undefined) earlierRecord = readSession(earlierSession);
         session = recordSession(session, tempDir, cleanup);
         if (!announced && writer !== undefined) writer.setEnv(SESSION_VARIABLE, session);
         announced = true;
+      },
+      onRollback() {
+        // Last first: the session record was written after the variables channel was opened.
+        if (session !== undefined) {
+          if (earlierSession === undefined) removeSession(session);
+          else if (earlierRecord !== undefined) restoreSession(earlierSession, earlierRecord);
+        }
+        session = earlierSession;
+        writer?.rollback();
       },
       ...(subscriptionId === undefined ? {} : { subscriptionId }),
       ...(identity === undefined ? {} : { identity }),

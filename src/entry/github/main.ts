@@ -10,7 +10,7 @@ import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import { decodeJwt } from '../../core/jwt.js';
 import type { LoginResult } from '../../core/login.js';
-import { hasControlCharacter, isoTime } from '../../core/text.js';
+import { isoTime, showClaim } from '../../core/text.js';
 import type { CiSink } from '../../handoff/types.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import { loginSummary } from '../shared/render.js';
@@ -110,6 +110,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
         const first = result.tokens[0];
         if (first === undefined) throw new Error('the login returned no token');
         runner.setOutput('access-token', first.accessToken);
+        runner.setOutput('access-tokens', JSON.stringify(accessTokens(result, inputs.options.scopes)));
         runner.setOutput('expires-on', isoTime(first.expiresOn));
         runner.setOutput('issuer', result.idToken?.iss ?? '');
         runner.setOutput('subject', result.idToken?.sub ?? '');
@@ -164,10 +165,22 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
   }
 }
 
+/**
+ * The `access-tokens` output: each scope the user asked for (as normalized: a bare resource has
+ * /.default) to its token, in the order asked. Scopes only a hand-off needed are left out.
+ */
+function accessTokens(result: LoginResult, requested: readonly { scope: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { scope } of requested) {
+    const token = result.tokens.find((t) => t.scope === scope);
+    if (token !== undefined) out[scope] = token.accessToken;
+  }
+  return out;
+}
+
 /** Shows a claim on a log line; anything that could end the line is quoted away. */
 function clean(value: string | undefined): string {
-  if (value === undefined) return '(none)';
-  return hasControlCharacter(value) ? JSON.stringify(value) : value;
+  return value === undefined ? '(none)' : showClaim(value, 'when-needed');
 }
 
 function logResult(runner: Runner, result: LoginResult): void {
@@ -177,7 +190,7 @@ function logResult(runner: Runner, result: LoginResult): void {
   );
   runner.info(`  CI token issuer:   ${clean(id?.iss)}`);
   runner.info(`  CI token subject:  ${clean(id?.sub)}`);
-  runner.info(`  CI token audience: ${clean(Array.isArray(id?.aud) ? id.aud.join(', ') : id?.aud)}`);
+  runner.info(`  CI token audience: ${Array.isArray(id?.aud) ? id.aud.map(clean).join(', ') : clean(id?.aud)}`);
   for (const token of result.tokens)
     runner.info(`  token:             ${token.scope}, expires ${isoTime(token.expiresOn)}`);
   for (const note of result.notes) runner.info(`  note:              ${note}`);

@@ -5,15 +5,20 @@
 import type { CiContext } from '../../ci/types.js';
 import type { FederationError } from '../../core/errors.js';
 import type { LoginResult } from '../../core/login.js';
-import { isoTime } from '../../core/text.js';
+import { isoTime, showClaim } from '../../core/text.js';
 
 function row(label: string, value: string): string {
   return `  ${`${label}:`.padEnd(16)}${value}\n`;
 }
 
+/** A claim on a line of ours: as it is, unless it could break or steer the line (core/text.ts). */
+function claim(value: string | undefined): string {
+  return value === undefined ? '(none)' : showClaim(value, 'when-needed');
+}
+
 function audText(aud: string | string[] | undefined): string {
   if (aud === undefined) return '(none)';
-  return Array.isArray(aud) ? aud.join(', ') : aud;
+  return Array.isArray(aud) ? aud.map((a) => showClaim(a, 'when-needed')).join(', ') : claim(aud);
 }
 
 /** `wording` rewrites the message and remedy for another surface (the Action names inputs, not flags). */
@@ -22,12 +27,13 @@ export function renderError(err: FederationError, wording: (text: string) => str
   out += row('code', err.aadsts === undefined ? err.code : `${err.code} (AADSTS${err.aadsts})`);
   if (err.scope !== undefined) out += row('scope', err.scope);
   if (err.presented !== undefined) {
-    out += row('issuer', err.presented.iss ?? '(none)');
-    out += row('subject', err.presented.sub ?? '(none)');
+    out += row('issuer', claim(err.presented.iss));
+    out += row('subject', claim(err.presented.sub));
     out += row('audience', audText(err.presented.aud));
   }
-  if (err.field !== undefined && err.expected !== undefined) out += row('expected', `${err.field} = ${err.expected}`);
-  if (err.field !== undefined && err.actual !== undefined) out += row('found', `${err.field} = ${err.actual}`);
+  if (err.field !== undefined && err.expected !== undefined)
+    out += row('expected', `${err.field} = ${claim(err.expected)}`);
+  if (err.field !== undefined && err.actual !== undefined) out += row('found', `${err.field} = ${claim(err.actual)}`);
   if (err.traceId !== undefined) out += row('trace id', err.traceId);
   if (err.correlationId !== undefined) out += row('correlation id', err.correlationId);
   if (err.timestamp !== undefined) out += row('timestamp', err.timestamp);
@@ -82,8 +88,8 @@ export function renderLoginSummary(result: LoginResult, now: number): string {
   let out = `entra-federate: signed in as client ${result.clientId} in tenant ${result.tenantId} (${result.cloud}, ${result.authorityHost})\n`;
   if (result.idToken !== undefined) {
     out += row('credential', `federated, from ${result.credentialSource}`);
-    out += row('issuer', result.idToken.iss ?? '(none)');
-    out += row('subject', result.idToken.sub ?? '(none)');
+    out += row('issuer', claim(result.idToken.iss));
+    out += row('subject', claim(result.idToken.sub));
     out += row('audience', audText(result.idToken.aud));
   } else {
     out += row('credential', `${result.credential}, from ${result.credentialSource}`);

@@ -37,6 +37,11 @@ export interface HandoffPlan {
    * `entra-federate logout`) undoes it even when a later hand-off fails.
    */
   onCleanup(cleanup: Cleanup): void;
+  /**
+   * When a hand-off fails, after what the earlier ones did has been undone (last first): the
+   * adapter takes back its own records of them (the CLI's session record and exported lines).
+   */
+  onRollback?(): void;
   subscriptionId?: string;
   /** How to start the identity endpoint; absent where the adapter cannot start one. */
   identity?: IdentityLaunch;
@@ -106,6 +111,45 @@ async function handOff(
           plan.sink.mask(token);
           return token;
         });
+  const done: Cleanup[] = [];
+  try {
+    await runHandoffsOf(plan, result, idToken, credential, deps, done);
+  } catch (err) {
+    await rollBack(done, plan, deps.env);
+    throw err;
+  }
+}
+
+/**
+ * A failed hand-off leaves nothing of this run behind: what the earlier ones did is undone in
+ * reverse order (the files, directories, sign-ins and endpoints their cleanups name), then the
+ * adapter's own records of them. The failure itself is what the user sees; this only says that
+ * nothing was left.
+ */
+async function rollBack(done: Cleanup[], plan: HandoffPlan, env: Env): Promise<void> {
+  const log = { info: () => undefined, debug: () => undefined, warn: (message: string) => plan.sink.warn(message) };
+  const { performCleanup } = await import('../../handoff/cleanup.js');
+  for (const cleanup of [...done].reverse()) {
+    try {
+      await performCleanup(cleanup, env, log);
+    } catch {
+      // performCleanup only warns; nothing here may hide the failure being reported.
+    }
+  }
+  plan.onRollback?.();
+  plan.sink.warn('a hand-off failed, so what this login had exported was rolled back.');
+}
+
+async function runHandoffsOf(
+  plan: HandoffPlan,
+  result: LoginResult,
+  idToken: (audience: string) => Promise<string>,
+  credential: Credential,
+  deps: SignInDeps,
+  done: Cleanup[],
+): Promise<void> {
+  const source = credential.source;
+  const federated = source.kind === 'federated' ? source : undefined;
   await runHandoffs(
     plan.handoffs,
     {
@@ -118,6 +162,9 @@ async function handOff(
       ...(plan.identity === undefined ? {} : { identity: plan.identity }),
     },
     plan.sink,
-    (cleanup) => plan.onCleanup(cleanup),
+    (cleanup) => {
+      done.push(cleanup);
+      plan.onCleanup(cleanup);
+    },
   );
 }

@@ -2,9 +2,9 @@
  * The identity endpoint's state file: its pid, port and entry script, 0600, in the job's temp
  * directory. It is the only file the endpoint writes besides the token files it keeps fresh;
  * the endpoint removes it when it stops, and cleanup reads it to stop the endpoint. Only
- * node:fs here: the Action's post step loads this.
+ * node:fs here: the Action's post step loads this (the endpoint writes it with write-state.ts).
  */
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { commandLineOf, isAlive } from './process.js';
 
 export const STATE_FILE_PREFIX = 'entra-federate-identity-';
@@ -15,21 +15,6 @@ export interface EndpointState {
   /** The script the process runs: a pid whose command line lacks it is someone else's. */
   entry: string;
   startedAt: string;
-}
-
-/** Written once, by the endpoint, at start: created exclusively, 0600, no link followed. */
-export function writeEndpointState(path: string, state: EndpointState): void {
-  const fd = openSync(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    0o600,
-  );
-  try {
-    fchmodSync(fd, 0o600);
-    writeSync(fd, JSON.stringify(state));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Removed by the endpoint as it stops; cleanup may have removed it first. */

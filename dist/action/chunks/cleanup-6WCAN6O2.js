@@ -1,0 +1,16 @@
+import {
+  AZ_CONFIG_DIR_PREFIX,
+  cleanupFromJson,
+  isEmptyCleanup,
+  mergeCleanup,
+  performCleanup
+} from "./chunk-2T46DCW7.js";
+import "./chunk-JHOUULTC.js";
+import "./chunk-WNTXV5YL.js";
+export {
+  AZ_CONFIG_DIR_PREFIX,
+  cleanupFromJson,
+  isEmptyCleanup,
+  mergeCleanup,
+  performCleanup
+};

@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo c9c09ca794c47f69c24abee6930152d95b7f5e864834b6afe8e97caed22b6a8d ;;
-    entra-federate-linux-x64) echo 455534a21cf3239108bd35e643e649fe0bab82b09cebc24c126d6def22c8e272 ;;
+    entra-federate-0.1.0.tgz) echo ff9fee4c0eb6cee93a4f0a2389cb947da29a9d36757e7cce529db4a56cce5ab8 ;;
+    entra-federate-linux-x64) echo e072c8bb48c8e08618172160031101f8f958569d8e30dbdeb1674856799368dc ;;
     *) echo '' ;;
   esac
 }

@@ -1,5 +1,7 @@
 // Bundles each entry point into dist/. dist/ is committed: the Action and the orb run it
 // without a build, so the output must be byte-for-byte reproducible (test/dist-fresh.test.ts).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -60,3 +62,19 @@ async function removeStale(dir) {
   }
 }
 await removeStale(outdir);
+
+// The library's type declarations (package.json "exports" types), emitted by tsc from the same
+// sources into lib/types, replaced whole so that no stale declaration survives.
+const types = join(outdir, 'lib', 'types');
+await rm(types, { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [
+    fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)),
+    '-p',
+    'tsconfig.types.json',
+    '--outDir',
+    types,
+  ],
+  { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' },
+);

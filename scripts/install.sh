@@ -25,7 +25,7 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo ff9fee4c0eb6cee93a4f0a2389cb947da29a9d36757e7cce529db4a56cce5ab8 ;;
+    entra-federate-0.1.0.tgz) echo aed8c1e3d90c07df239d066f3af4030ce44d2ae905ea3780f68af575303de271 ;;
     entra-federate-linux-x64) echo e072c8bb48c8e08618172160031101f8f958569d8e30dbdeb1674856799368dc ;;
     *) echo '' ;;
   esac

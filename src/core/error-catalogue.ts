@@ -528,6 +528,12 @@ export const ERROR_CATALOGUE = {
     when: 'A command got an unknown flag, a missing value, or a combination it does not take.',
     remedy: 'Run `entra-federate <command> --help` for the flags it takes.',
   },
+  UNEXPECTED_ARGUMENT: {
+    topic: 'input',
+    exit: 2,
+    when: 'A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.',
+    remedy: 'Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv.',
+  },
   SECRET_ON_COMMAND_LINE: {
     topic: 'input',
     exit: 2,

@@ -43,8 +43,12 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-5WLDZQJW.js");
-  const handoffs = selectHandoffs(names, how);
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-4L7A2YSV.js");
+  const handoffs = selectHandoffs(
+    names,
+    how,
+    options.scopes.map((s) => s.scope)
+  );
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-MPN2E2UA.js";
-import "./chunks/chunk-YJHIVRLH.js";
+} from "./chunks/chunk-HMI7SQHM.js";
+import "./chunks/chunk-WSPV6IXT.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import {
@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-4D3OPUEX.js";
+import "./chunks/chunk-YIHHLLZI.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -38,16 +38,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-UO4BTWSS.js"),
-  login: () => import("./chunks/login-AH7A466L.js"),
-  logout: () => import("./chunks/logout-CRRRTY3K.js"),
-  doctor: () => import("./chunks/doctor-SBBWGFYD.js"),
-  verify: () => import("./chunks/verify-PMUQ6V3Z.js"),
-  policy: () => import("./chunks/policy-44XJE4H7.js"),
-  setup: () => import("./chunks/setup-ACQYV4HL.js"),
-  sandbox: () => import("./chunks/sandbox-7OG2P3FV.js"),
-  demo: () => import("./chunks/demo-NWWDS4ET.js"),
-  "git-credential": () => import("./chunks/git-credential-HM3II3ED.js")
+  token: () => import("./chunks/token-YXNHK44D.js"),
+  login: () => import("./chunks/login-EWBU6RMS.js"),
+  logout: () => import("./chunks/logout-QWENKA3X.js"),
+  doctor: () => import("./chunks/doctor-BO5J4D5M.js"),
+  verify: () => import("./chunks/verify-SJHUVSCC.js"),
+  policy: () => import("./chunks/policy-VAPOK6N6.js"),
+  setup: () => import("./chunks/setup-W5RSD7RY.js"),
+  sandbox: () => import("./chunks/sandbox-RX3F3ABP.js"),
+  demo: () => import("./chunks/demo-FIEGE7MG.js"),
+  "git-credential": () => import("./chunks/git-credential-VICCB6VF.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

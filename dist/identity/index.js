@@ -14,11 +14,12 @@ import {
   quote,
   redact,
   resolveOptions,
+  splitList,
   systemClock,
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-D54RKMW6.js";
+} from "./chunks/chunk-2LO22I3F.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/handoff/identity-endpoint/process.ts
@@ -1709,11 +1710,15 @@ function certificateCredential(path, origin, input, env, context) {
 }
 
 // src/entry/shared/login-values.ts
+function scopeList(value) {
+  const scopes = splitList(value);
+  return scopes.length === 0 ? [value] : scopes;
+}
 function optionsFrom(values, env) {
   return resolveOptions({
     clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
     tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
-    scopes: values.scope,
+    scopes: values.scope?.flatMap(scopeList),
     cloud: values.cloud,
     authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
     audience: values.audience,
@@ -1743,7 +1748,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-353PGRVV.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-BKKRMHGY.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

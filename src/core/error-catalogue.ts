@@ -532,7 +532,8 @@ export const ERROR_CATALOGUE = {
     topic: 'input',
     exit: 2,
     when: 'A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.',
-    remedy: 'Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv.',
+    remedy:
+      'Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv.',
   },
   SECRET_ON_COMMAND_LINE: {
     topic: 'input',

@@ -8,7 +8,7 @@ import { chooseCredential } from '../../ci/credential.js';
 import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import type { FederationOptions } from '../../core/options.js';
-import { resolveOptions } from '../../core/options.js';
+import { resolveOptions, splitList } from '../../core/options.js';
 import type { Guard } from './sign-in.js';
 
 export interface LoginValues {
@@ -45,12 +45,21 @@ export const ENDPOINT_VALUES = [
   'audit-log',
 ] as const satisfies readonly (keyof LoginValues)[];
 
+/**
+ * One --scope may list several, comma- or newline-separated (what a CI variable holds); an
+ * empty value stays one empty scope, which is refused rather than read as "the default".
+ */
+function scopeList(value: string): string[] {
+  const scopes = splitList(value);
+  return scopes.length === 0 ? [value] : scopes;
+}
+
 /** The options, with the Azure SDK's environment variables as fallbacks. */
 export function optionsFrom(values: LoginValues, env: Env): FederationOptions {
   return resolveOptions({
     clientId: values['client-id'] ?? env['AZURE_CLIENT_ID'],
     tenantId: values['tenant-id'] ?? env['AZURE_TENANT_ID'],
-    scopes: values.scope,
+    scopes: values.scope?.flatMap(scopeList),
     cloud: values.cloud,
     authorityHost: values['authority-host'] ?? env['AZURE_AUTHORITY_HOST'],
     audience: values.audience,

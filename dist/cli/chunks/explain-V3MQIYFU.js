@@ -1,10 +1,10 @@
 import {
   diagnose
-} from "./chunk-AN6TXMOX.js";
+} from "./chunk-3E5PDF6S.js";
 import "./chunk-OSSP5VWG.js";
 import "./chunk-OFLDU6RS.js";
 import "./chunk-LUH7VSIA.js";
-import "./chunk-4D3OPUEX.js";
+import "./chunk-YIHHLLZI.js";
 import "./chunk-H7K5LTQY.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

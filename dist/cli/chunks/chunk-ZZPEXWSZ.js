@@ -12,7 +12,7 @@ import {
 } from "./chunk-U2RW3LS6.js";
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

@@ -9,15 +9,15 @@ import {
   renderReport,
   runSetup,
   snippetFor
-} from "./chunk-J7U6PXYF.js";
+} from "./chunk-IEZH7VHH.js";
 import "./chunk-OSSP5VWG.js";
 import "./chunk-OFLDU6RS.js";
 import {
   helpRequested,
   parseCommand,
   renderError
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import {
   runCommand
@@ -34,7 +34,7 @@ import {
   validateClientId,
   validateCloud,
   validateTenantId
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

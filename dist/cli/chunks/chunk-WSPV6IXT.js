@@ -17,7 +17,7 @@ import {
 } from "./chunk-LUH7VSIA.js";
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

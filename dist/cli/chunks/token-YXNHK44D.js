@@ -5,26 +5,26 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-AVE5XDVL.js";
+} from "./chunk-HZFFMOQW.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-GHBXF24I.js";
+} from "./chunk-DED3X22X.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-OXPRY4RB.js";
 import "./chunk-KEKUR6VN.js";
 import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
-import "./chunk-4D3OPUEX.js";
+import "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

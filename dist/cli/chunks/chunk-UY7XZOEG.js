@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-OXCMIJGN.js";
+} from "./chunk-6V64ATPB.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

@@ -1,19 +1,19 @@
 import {
   GUARD_FLAGS,
   guardedLogin
-} from "./chunk-AVE5XDVL.js";
+} from "./chunk-HZFFMOQW.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-GHBXF24I.js";
+} from "./chunk-DED3X22X.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-OXPRY4RB.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-S2R7BYJ5.js";
 import {
   isLoopbackHost
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

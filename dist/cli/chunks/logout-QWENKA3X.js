@@ -1,7 +1,7 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-55VFR2GB.js";
+} from "./chunk-ZZPEXWSZ.js";
 import {
   isEmptyCleanup,
   performCleanup
@@ -10,15 +10,15 @@ import "./chunk-GMHDO7TM.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-KEKUR6VN.js";
 import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
 import "./chunk-U2RW3LS6.js";
-import "./chunk-4D3OPUEX.js";
+import "./chunk-YIHHLLZI.js";
 import "./chunk-H7K5LTQY.js";
 import "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";

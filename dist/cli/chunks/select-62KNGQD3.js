@@ -2,6 +2,9 @@ import {
   describeToolFailure
 } from "./chunk-TJHIXYVM.js";
 import {
+  shellHandoff
+} from "./chunk-KS6YNSAL.js";
+import {
   AZ_CONFIG_DIR_PREFIX
 } from "./chunk-DFPFPV52.js";
 import {
@@ -19,7 +22,7 @@ import {
 import {
   ciTokenFile,
   identityEndpointHandoff
-} from "./chunk-WEDIENHP.js";
+} from "./chunk-TX34BQF4.js";
 import "./chunk-S2R7BYJ5.js";
 import {
   envHandoff
@@ -28,7 +31,7 @@ import "./chunk-U2RW3LS6.js";
 import {
   CLOUDS,
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError
@@ -474,6 +477,7 @@ var terraformHandoff = {
 
 // src/handoff/select.ts
 var EXPORT_NAMES = [
+  "shell",
   "env",
   "terraform",
   "az",
@@ -490,18 +494,19 @@ var FIXED = {
   git: gitHandoff,
   "identity-endpoint": identityEndpointHandoff()
 };
-var ORDER = ["env", "kubelogin", "identity-endpoint", "terraform", "az", "acr", "git"];
+var ORDER = ["shell", "env", "kubelogin", "identity-endpoint", "terraform", "az", "acr", "git"];
 function rank(handoff) {
   return ORDER.indexOf(handoff.name.startsWith("acr:") ? "acr" : handoff.name);
 }
-function selectHandoffs(values, how) {
+function selectHandoffs(values, how, scopes) {
   const names = values.flatMap((v) => v.split(/[\n,]/)).map((v) => v.trim()).filter((v) => v !== "");
   if (names.length === 1 && names[0]?.toLowerCase() === "none") return [];
   const out = [];
   for (const raw of names) {
     const lower = raw.toLowerCase();
     let handoff;
-    if (lower.startsWith("acr:")) handoff = acrHandoff(parseRegistry(raw.slice(4), how.field));
+    if (lower === "shell") handoff = shellHandoff(scopes);
+    else if (lower.startsWith("acr:")) handoff = acrHandoff(parseRegistry(raw.slice(4), how.field));
     else handoff = FIXED[lower];
     if (handoff === void 0) {
       throw usageError(

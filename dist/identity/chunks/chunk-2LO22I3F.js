@@ -352,6 +352,10 @@ function resolveOptions(input) {
     timeoutMs
   };
 }
+function splitList(raw) {
+  if (raw === void 0) return [];
+  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
 
 // src/policy/json-keys.ts
 function firstDuplicateKey(text) {
@@ -1445,6 +1449,7 @@ export {
   normalizeScopes,
   validateTimeout,
   resolveOptions,
+  splitList,
   MAX_JWT_LENGTH,
   decodeJwt,
   numericClaim,

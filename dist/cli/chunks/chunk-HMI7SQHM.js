@@ -1,6 +1,6 @@
 import {
   providerNames
-} from "./chunk-YJHIVRLH.js";
+} from "./chunk-WSPV6IXT.js";
 import {
   FederationError,
   usageError
@@ -80,13 +80,10 @@ function renderLoginSummary(result, now) {
   return out;
 }
 
-// src/entry/cli/common.ts
-import { parseArgs } from "node:util";
-
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./explain-NMQXZADF.js");
+  const { failureReading } = await import("./explain-V3MQIYFU.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./render-7WHQRXUH.js");
@@ -129,6 +126,7 @@ async function reportFailure(err, io, opts = {}) {
 }
 
 // src/entry/cli/common.ts
+import { parseArgs } from "node:util";
 var FEDERATION_FLAGS = {
   "client-id": { type: "string" },
   "tenant-id": { type: "string" },
@@ -159,8 +157,8 @@ function wrapList(names, width, breakWith) {
 var FEDERATION_HELP = `Options:
   --client-id GUID        app (client) id              [env AZURE_CLIENT_ID]
   --tenant-id ID          tenant GUID or domain        [env AZURE_TENANT_ID]
-  --scope SCOPE           resource/.default; repeatable; a bare resource URI gets /.default
-                          appended                     [default https://management.azure.com/.default]
+  --scope SCOPE           resource/.default; repeatable or comma-separated; a bare resource
+                          URI gets /.default appended  [default https://management.azure.com/.default]
   --audience AUD          audience of the CI token     [default from --cloud: api://AzureADTokenExchange]
   --cloud NAME            AzureCloud | AzureUSGovernment | AzureChinaCloud
   --authority-host URL    https URL (http only to loopback) [env AZURE_AUTHORITY_HOST]
@@ -245,6 +243,7 @@ export {
   renderError,
   loginSummary,
   renderLoginSummary,
+  exitCodeOf,
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   parseCommand,

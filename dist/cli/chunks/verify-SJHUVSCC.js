@@ -1,24 +1,24 @@
 import {
   evaluateClaims
-} from "./chunk-DWZOPTOJ.js";
+} from "./chunk-UY7XZOEG.js";
 import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-FFXDPN2A.js";
+} from "./chunk-WNCN67NI.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
   showClaim,
   wrongClaimType
-} from "./chunk-OXCMIJGN.js";
+} from "./chunk-6V64ATPB.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-OXPRY4RB.js";
@@ -32,7 +32,7 @@ import "./chunk-LUH7VSIA.js";
 import {
   quote,
   validateTimeout
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

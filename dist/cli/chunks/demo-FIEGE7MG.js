@@ -5,7 +5,7 @@ import {
   renderReport,
   runSetup,
   snippetFor
-} from "./chunk-J7U6PXYF.js";
+} from "./chunk-IEZH7VHH.js";
 import {
   startSandbox
 } from "./chunk-VKP6OZ3I.js";
@@ -16,8 +16,8 @@ import {
   parseCommand,
   renderError,
   renderLoginSummary
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import {
   githubProvider
 } from "./chunk-YE5USGSE.js";
@@ -33,7 +33,7 @@ import {
 import {
   CLOUDS,
   resolveOptions
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError
 } from "./chunk-H7K5LTQY.js";

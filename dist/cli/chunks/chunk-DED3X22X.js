@@ -3,16 +3,17 @@ import {
   federatedTokenFileSource,
   matchCi,
   noCredentialError
-} from "./chunk-YJHIVRLH.js";
+} from "./chunk-WSPV6IXT.js";
 import {
   systemClock
 } from "./chunk-KEKUR6VN.js";
 import {
   quote,
   resolveOptions,
+  splitList,
   validateClientId,
   validateTimeout
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError
@@ -265,11 +266,15 @@ var ENDPOINT_VALUES = [
   "policy",
   "audit-log"
 ];
+function scopeList(value) {
+  const scopes = splitList(value);
+  return scopes.length === 0 ? [value] : scopes;
+}
 function optionsFrom(values, env) {
   return resolveOptions({
     clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
     tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
-    scopes: values.scope,
+    scopes: values.scope?.flatMap(scopeList),
     cloud: values.cloud,
     authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
     audience: values.audience,

@@ -1,15 +1,15 @@
 import {
   evaluateClaims
-} from "./chunk-DWZOPTOJ.js";
+} from "./chunk-UY7XZOEG.js";
 import {
   evaluatePolicy,
   loadPolicy
-} from "./chunk-OXCMIJGN.js";
+} from "./chunk-6V64ATPB.js";
 import {
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-KEKUR6VN.js";
@@ -22,7 +22,7 @@ import {
   quote,
   validateClientId,
   validateTenantId
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

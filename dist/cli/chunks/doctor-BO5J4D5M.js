@@ -1,7 +1,7 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-AN6TXMOX.js";
+} from "./chunk-3E5PDF6S.js";
 import "./chunk-OSSP5VWG.js";
 import {
   renderDiagnosis
@@ -11,14 +11,14 @@ import {
 } from "./chunk-OFLDU6RS.js";
 import {
   credentialFrom
-} from "./chunk-GHBXF24I.js";
+} from "./chunk-DED3X22X.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import {
@@ -37,7 +37,7 @@ import {
   validateClientId,
   validateCloud,
   validateTimeout
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

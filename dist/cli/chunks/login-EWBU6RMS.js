@@ -2,29 +2,31 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   signIn
-} from "./chunk-AVE5XDVL.js";
+} from "./chunk-HZFFMOQW.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-GHBXF24I.js";
+} from "./chunk-DED3X22X.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
+  exitCodeOf,
   helpRequested,
   loginSummary,
   parseCommand,
   renderLoginSummary
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-OXPRY4RB.js";
 import "./chunk-KEKUR6VN.js";
 import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
-import "./chunk-4D3OPUEX.js";
+import "./chunk-YIHHLLZI.js";
 import {
+  FederationError,
   usageError
 } from "./chunk-H7K5LTQY.js";
 import "./chunk-2F2SCBCB.js";
@@ -36,10 +38,13 @@ var EXPORT_FLAGS = {
   "export-file": { type: "string" },
   "subscription-id": { type: "string" }
 };
-var EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: env |
+var EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: shell | env |
                           terraform | az | acr:<registry> | git | kubelogin | identity-endpoint
+                          shell: AZURE_ACCESS_TOKEN[_<RESOURCE>] and friends as \`export\` lines
+                          on stdout, for eval "$(entra-federate login --export shell)"
   --export-file FILE      append the exported variables to FILE as \`export\` lines to source
-                          [default: GITHUB_ENV on GitHub, $BASH_ENV on CircleCI]
+                          [default: stdout with shell, else GITHUB_ENV on GitHub, $BASH_ENV on
+                          CircleCI]
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;
 async function prepareExports(values, io, options) {
@@ -54,7 +59,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-XSQDIHI5.js");
+  const { planExports } = await import("./exports-VXVTFY3M.js");
   return planExports(values, io, options);
 }
 
@@ -70,9 +75,37 @@ ${FEDERATION_HELP}
 ${GUARD_HELP}
 ${EXPORT_HELP}`;
 var FLAGS = { ...FEDERATION_FLAGS, ...GUARD_FLAGS, ...EXPORT_FLAGS, json: { type: "boolean" } };
+function exportsToStdout(argv) {
+  let shell = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") break;
+    if (arg === "--export-file" || arg.startsWith("--export-file=")) return false;
+    const value = arg === "--export" ? argv[++i] : arg.startsWith("--export=") ? arg.slice(9) : void 0;
+    if (value?.split(/[\n,]/).some((name) => name.trim().toLowerCase() === "shell")) shell = true;
+  }
+  return shell;
+}
 async function run(argv, io) {
+  if (!exportsToStdout(argv)) return signInAndExport(argv, io);
+  try {
+    return await signInAndExport(argv, io);
+  } catch (err) {
+    io.stdout.write(`(exit ${err instanceof FederationError ? exitCodeOf(err) : 1})
+`);
+    throw err;
+  }
+}
+async function signInAndExport(argv, io) {
   const { values } = parseCommand("login", argv, FLAGS);
   if (helpRequested(values, HELP, io)) return 0;
+  if (values.json === true && exportsToStdout(argv))
+    throw usageError(
+      "INVALID_ARGUMENTS",
+      "--json and --export shell both want stdout.",
+      "Add --export-file FILE for the `export` lines, or drop --json.",
+      "json"
+    );
   const { env } = io;
   const exports = await prepareExports(values, io, optionsFrom(values, env));
   const http = io.http();

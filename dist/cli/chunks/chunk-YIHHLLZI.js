@@ -296,6 +296,10 @@ function resolveOptions(input) {
     timeoutMs
   };
 }
+function splitList(raw) {
+  if (raw === void 0) return [];
+  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
 
 export {
   CLOUDS,
@@ -309,5 +313,6 @@ export {
   normalizeScopes,
   validateAudience,
   validateTimeout,
-  resolveOptions
+  resolveOptions,
+  splitList
 };

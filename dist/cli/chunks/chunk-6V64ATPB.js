@@ -1,6 +1,6 @@
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

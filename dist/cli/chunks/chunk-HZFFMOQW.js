@@ -52,7 +52,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./trail-LIDMJY4F.js");
+  const { loginWithGuardFiles } = await import("./trail-234B6VTY.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   showClaim
-} from "./chunk-OXCMIJGN.js";
+} from "./chunk-6V64ATPB.js";
 import {
   presentedClaims
 } from "./chunk-OXPRY4RB.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-LUH7VSIA.js";
 import {
   CLOUDS
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

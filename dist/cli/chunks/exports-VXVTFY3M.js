@@ -1,7 +1,10 @@
 import {
+  exportLine
+} from "./chunk-KS6YNSAL.js";
+import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-55VFR2GB.js";
+} from "./chunk-ZZPEXWSZ.js";
 import {
   isEmptyCleanup
 } from "./chunk-DFPFPV52.js";
@@ -14,8 +17,8 @@ import {
 } from "./chunk-EKSA5DY3.js";
 import {
   ENDPOINT_VALUES
-} from "./chunk-GHBXF24I.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-DED3X22X.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-KEKUR6VN.js";
@@ -30,14 +33,13 @@ import {
 } from "./chunk-U2RW3LS6.js";
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError
 } from "./chunk-H7K5LTQY.js";
 import {
-  isGuid,
-  shellQuote
+  isGuid
 } from "./chunk-2F2SCBCB.js";
 import "./chunk-Z53PL5H4.js";
 
@@ -88,12 +90,11 @@ function appendEntry(file, key, value) {
 }
 
 // src/handoff/variables.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function set(env, name) {
   const value = env[name];
   return value === void 0 || value.trim() === "" ? void 0 : value;
 }
-function variableChannel(exportFile, env) {
+function variableChannel(exportFile, env, stdout) {
   if (exportFile !== void 0) {
     if (exportFile.trim() === "")
       throw usageError(
@@ -102,8 +103,11 @@ function variableChannel(exportFile, env) {
         'Give the path of the file to write `export` lines to, e.g. --export-file "$RUNNER_TEMP/azure.env".',
         "export-file"
       );
+    if (env["CIRCLECI"] === "true" && exportFile === set(env, "BASH_ENV"))
+      return { kind: "shell", path: exportFile, what: "$BASH_ENV", own: false };
     return { kind: "shell", path: exportFile, what: `--export-file ${exportFile}`, own: true };
   }
+  if (stdout !== void 0) return { kind: "stdout", what: "stdout", write: stdout };
   const githubEnv = set(env, "GITHUB_ENV");
   if (env["GITHUB_ACTIONS"] === "true" && githubEnv !== void 0)
     return { kind: "github", path: githubEnv, what: "GITHUB_ENV" };
@@ -140,8 +144,21 @@ function openChannelFile(channel) {
   }
 }
 function openVariables(channel) {
+  if (channel.kind === "stdout") {
+    let held = "";
+    return {
+      setEnv(name, value) {
+        held += exportLine(name, value);
+      },
+      flush() {
+        channel.write(held);
+        held = "";
+      }
+    };
+  }
   if (channel.kind === "github") {
     return {
+      flush: () => void 0,
       setEnv(name, value) {
         try {
           appendEntry(channel.path, name, value);
@@ -153,11 +170,11 @@ function openVariables(channel) {
   }
   const fd = openChannelFile(channel);
   return {
+    flush: () => void 0,
     setEnv(name, value) {
-      if (!NAME.test(name)) throw new Error(`invalid variable name ${JSON.stringify(name)}`);
+      const line = exportLine(name, value);
       try {
-        writeSync(fd, `export ${name}=${shellQuote(value)}
-`);
+        writeSync(fd, line);
       } catch (err) {
         throw writeFailure(channel, err);
       }
@@ -169,13 +186,17 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-HI6PRLAE.js");
-  const handoffs = selectHandoffs(names, how);
+  const { selectHandoffs, withHandoffScopes } = await import("./select-62KNGQD3.js");
+  const handoffs = selectHandoffs(
+    names,
+    how,
+    options.scopes.map((s) => s.scope)
+  );
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-4VUXA2H7.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-YEIYKTU3.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -202,7 +223,10 @@ async function planExports(values, io, options) {
       );
     subscriptionId = rawSubscription.trim().toLowerCase();
   }
-  const channel = variableChannel(values["export-file"], env);
+  const toStdout = handoffs.some((h) => h.name === "shell") ? (text) => {
+    io.stdout.write(text);
+  } : void 0;
+  const channel = variableChannel(values["export-file"], env, toStdout);
   const needsVariables = handoffs.filter((h) => !h.name.startsWith("acr:"));
   if (channel === void 0 && needsVariables.length > 0) {
     throw usageError(
@@ -261,6 +285,8 @@ async function planExports(values, io, options) {
       ...identity === void 0 ? {} : { identity }
     },
     finish() {
+      writer?.flush();
+      if (channel?.kind === "stdout") return;
       if (writer === void 0 && session !== void 0)
         stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
       else if (channel !== void 0)

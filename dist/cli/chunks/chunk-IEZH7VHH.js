@@ -17,7 +17,7 @@ import {
   quote,
   validateAudience,
   validateServiceUrl
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

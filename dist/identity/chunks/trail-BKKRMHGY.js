@@ -1,37 +1,268 @@
 import {
-  UnsafeFileError,
-  openOwnFile
-} from "./chunk-GMHDO7TM.js";
-import {
-  PolicyDeniedError,
-  enforcePolicy
-} from "./chunk-FFXDPN2A.js";
-import {
-  loadPolicy
-} from "./chunk-OXCMIJGN.js";
-import {
-  login
-} from "./chunk-OXPRY4RB.js";
-import "./chunk-KEKUR6VN.js";
-import "./chunk-CXUPN4HS.js";
-import {
-  decodeJwt
-} from "./chunk-LUH7VSIA.js";
-import {
-  quote
-} from "./chunk-4D3OPUEX.js";
-import {
   FederationError,
-  usageError
-} from "./chunk-H7K5LTQY.js";
-import {
+  claimMatches,
+  decodeJwt,
   isoTime,
-  replaceControlCharacters
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+  loadPolicy,
+  login,
+  presentedClaims,
+  quote,
+  replaceControlCharacters,
+  showClaim,
+  usageError,
+  wrongClaimType
+} from "./chunk-2LO22I3F.js";
+import "./chunk-W5HOY55K.js";
+
+// src/policy/evaluate.ts
+function failedCondition(rule, claims) {
+  return rule.claims.find((c) => !claimMatches(own(claims, c.claim), c.patterns));
+}
+function own(claims, name) {
+  return Object.hasOwn(claims, name) ? claims[name] : void 0;
+}
+function sources(patterns) {
+  return patterns.map((p) => p.source);
+}
+function list(values) {
+  return values.map((v) => JSON.stringify(v)).join(" or ");
+}
+function matchingRules(policy, claims) {
+  return policy.rules.filter((rule) => failedCondition(rule, claims) === void 0);
+}
+function claimDenial(policy, claims) {
+  let best = policy.rules[0];
+  let bestScore = -1;
+  for (const rule of policy.rules) {
+    const score = rule.claims.filter((c) => claimMatches(own(claims, c.claim), c.patterns)).length / rule.claims.length;
+    if (score > bestScore) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  const failed = failedCondition(best, claims);
+  const value = own(claims, failed.claim);
+  const expected = sources(failed.patterns);
+  const wrongType = wrongClaimType(value);
+  const found = value === void 0 ? "the CI token has no such claim" : wrongType !== void 0 ? `the CI token's ${failed.claim} has the wrong type: ${wrongType} (${showClaim(value)}), and only a single string, number or boolean can match` : `the CI token has ${showClaim(value)}`;
+  return {
+    ruleSet: policy.name,
+    field: "claim",
+    claim: failed.claim,
+    value,
+    rules: [best.name],
+    expected,
+    reason: `no rule of policy "${policy.name}" matches this CI token: claim ${failed.claim} must be ${list(expected)} (closest rule "${best.name}"), but ${found}.`
+  };
+}
+function requestDenial(policy, rules, field, value, expected) {
+  const names = rules.map((r) => r.name);
+  const what = field === "tenant" ? "tenant" : field === "clientId" ? "client id" : "scope";
+  const ruleText = names.length === 1 ? `rule "${names[0]}"` : `rules ${names.map((n) => `"${n}"`).join(", ")}`;
+  const allowed = [...new Set(sources(expected))];
+  return {
+    ruleSet: policy.name,
+    field,
+    value,
+    rules: names,
+    expected: allowed,
+    reason: `policy "${policy.name}" does not allow ${what} ${JSON.stringify(value)} for this CI token: ${ruleText} matched it and allow${names.length === 1 ? "s" : ""} ${list(allowed)}.`
+  };
+}
+function evaluatePolicy(policy, claims, request) {
+  const matched = matchingRules(policy, claims);
+  if (matched.length === 0) return { allowed: false, ruleSet: policy.name, denial: claimDenial(policy, claims) };
+  const tenant = request.tenantId.toLowerCase();
+  const forTenant = matched.filter((r) => r.tenants.some((p) => p.test(tenant)));
+  if (forTenant.length === 0) {
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        matched,
+        "tenant",
+        request.tenantId,
+        matched.flatMap((r) => r.tenants)
+      )
+    };
+  }
+  const client = request.clientId.toLowerCase();
+  const forClient = forTenant.filter((r) => r.clientIds.some((p) => p.test(client)));
+  if (forClient.length === 0) {
+    return {
+      allowed: false,
+      ruleSet: policy.name,
+      denial: requestDenial(
+        policy,
+        forTenant,
+        "clientId",
+        request.clientId,
+        forTenant.flatMap((r) => r.clientIds)
+      )
+    };
+  }
+  const grants = [];
+  for (const scope of request.scopes) {
+    const rule = forClient.find((r) => r.scopes.some((p) => p.test(scope)));
+    if (rule === void 0) {
+      return {
+        allowed: false,
+        ruleSet: policy.name,
+        denial: requestDenial(
+          policy,
+          forClient,
+          "scope",
+          scope,
+          forClient.flatMap((r) => r.scopes)
+        )
+      };
+    }
+    grants.push({ scope, rule: rule.name });
+  }
+  return { allowed: true, ruleSet: policy.name, grants };
+}
+
+// src/policy/guard.ts
+var POLICY_REMEDY = "Run the job from a branch, environment or repository a rule allows, or change the policy file (a change its reviewers must approve).";
+var PolicyDeniedError = class extends FederationError {
+  denial;
+  constructor(denial, message, details2) {
+    super("POLICY_DENIED", message, details2);
+    this.denial = denial;
+  }
+};
+function policyDeniedError(denial, idToken) {
+  const field = denial.field === "claim" ? denial.claim ?? "claim" : denial.field === "clientId" ? "client-id" : denial.field === "tenant" ? "tenant-id" : "scope";
+  const err = new PolicyDeniedError(denial, `Denied by policy: ${denial.reason}`, {
+    remedy: POLICY_REMEDY,
+    field,
+    expected: denial.expected.join(" | "),
+    actual: denial.value === void 0 ? "(missing)" : typeof denial.value === "string" ? denial.value : showClaim(denial.value),
+    ...denial.field === "scope" && typeof denial.value === "string" ? { scope: denial.value } : {}
+  });
+  const presented = presentedClaims(idToken);
+  if (presented !== void 0) err.presented = presented;
+  return err;
+}
+function enforcePolicy(policy, idToken, options) {
+  if (idToken === void 0) {
+    throw new FederationError(
+      "POLICY_DENIED",
+      `Denied by policy "${policy.name}": the policy matches CI token claims, and this login has no CI token.`,
+      { remedy: "Use a policy only with federated (CI token) logins." }
+    );
+  }
+  const decision = evaluatePolicy(policy, idToken.claims, {
+    tenantId: options.tenantId,
+    clientId: options.clientId,
+    scopes: options.scopes.map((s) => s.scope)
+  });
+  if (!decision.allowed) throw policyDeniedError(decision.denial, idToken);
+  return decision;
+}
 
 // src/audit/log.ts
-import { closeSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, writeSync } from "node:fs";
+
+// src/core/own-file.ts
+import { closeSync, constants, fchmodSync, fstatSync, openSync } from "node:fs";
+var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+var NONBLOCK = constants.O_NONBLOCK ?? 0;
+var UnsafeFileError = class extends Error {
+  constructor(reason, code, mode) {
+    super(reason);
+    this.reason = reason;
+    this.code = code;
+    this.mode = mode;
+  }
+  reason;
+  code;
+  mode;
+};
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a plain file";
+}
+function openFailure(err, access) {
+  const code = err.code;
+  const errno = typeof code === "string" ? code : "EIO";
+  const reason = {
+    ELOOP: "is a symbolic link, which is never followed",
+    ENXIO: "is not a regular file (a FIFO or socket)",
+    ENOENT: "is in a directory that does not exist",
+    EACCES: access === "read" ? "is not readable" : "is not writable",
+    EPERM: access === "read" ? "is not readable" : "is not writable",
+    EISDIR: "is not a regular file (a directory)",
+    ENOTDIR: "is in a path whose parent is not a directory"
+  };
+  return new UnsafeFileError(reason[errno] ?? `cannot be opened (${errno})`, errno);
+}
+function check(fd, rules) {
+  const stat = fstatSync(fd);
+  let why;
+  const mode = stat.mode & 511;
+  const euid = process.geteuid?.();
+  if (!stat.isFile()) why = new UnsafeFileError(`is not a regular file (${kindOf(stat)})`, "UNSAFE_FILE");
+  else if ((rules.owner ?? "effective") === "effective" && process.platform !== "win32") {
+    if (euid !== void 0 && stat.uid !== euid)
+      why = new UnsafeFileError(
+        `is owned by another user (uid ${stat.uid}; this process runs as uid ${euid})`,
+        "UNSAFE_FILE",
+        mode
+      );
+    else if (rules.secret === true && (mode & 63) !== 0)
+      why = new UnsafeFileError(
+        `can be read or written by other users (mode ${mode.toString(8)})`,
+        "UNSAFE_FILE",
+        mode
+      );
+    else if ((mode & 18) !== 0)
+      why = new UnsafeFileError(`can be written by other users (mode ${mode.toString(8)})`, "UNSAFE_FILE", mode);
+  }
+  if (why !== void 0) {
+    closeSync(fd);
+    throw why;
+  }
+}
+function openOwnFile(path, rules) {
+  if (rules.access === "read") {
+    let fd2;
+    try {
+      fd2 = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+    } catch (err) {
+      throw openFailure(err, rules.access);
+    }
+    check(fd2, rules);
+    return fd2;
+  }
+  const append = constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK;
+  try {
+    const fd2 = openSync(path, append | constants.O_CREAT | constants.O_EXCL, 384);
+    try {
+      fchmodSync(fd2, 384);
+    } catch (err) {
+      closeSync(fd2);
+      throw err;
+    }
+    return fd2;
+  } catch (err) {
+    if (err.code !== "EEXIST") throw openFailure(err, rules.access);
+  }
+  let fd;
+  try {
+    fd = openSync(path, append);
+  } catch (err) {
+    throw openFailure(err, rules.access);
+  }
+  check(fd, rules);
+  return fd;
+}
+
+// src/audit/log.ts
 async function openAppendOnly(path, what, field, owner = "effective") {
   if (path.trim() === "")
     throw usageError("AUDIT_LOG_UNWRITABLE", `The path of ${what} is empty.`, `Pass --${field} FILE.`, field);
@@ -77,7 +308,7 @@ var AppendFile = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
+    closeSync2(this.fd);
   }
 };
 function auditLines(records) {

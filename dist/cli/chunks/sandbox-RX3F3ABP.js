@@ -5,8 +5,8 @@ import {
 import {
   helpRequested,
   parseCommand
-} from "./chunk-MPN2E2UA.js";
-import "./chunk-YJHIVRLH.js";
+} from "./chunk-HMI7SQHM.js";
+import "./chunk-WSPV6IXT.js";
 import "./chunk-YE5USGSE.js";
 import "./chunk-4HSEYTWS.js";
 import "./chunk-KEKUR6VN.js";
@@ -14,7 +14,7 @@ import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   usageError
 } from "./chunk-H7K5LTQY.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-U2RW3LS6.js";
 import {
   quote
-} from "./chunk-4D3OPUEX.js";
+} from "./chunk-YIHHLLZI.js";
 import {
   FederationError,
   usageError

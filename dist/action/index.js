@@ -43,7 +43,7 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-4L7A2YSV.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-57W5HJTF.js");
   const handoffs = selectHandoffs(
     names,
     how,
@@ -53,7 +53,7 @@ async function planHandoffs(names, how, options) {
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-P52D4QFT.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-U75BDE2X.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 import {
+  processIo,
+  tolerateClosedOutput
+} from "./chunks/chunk-FFR73B44.js";
+import {
   runCommand
 } from "./chunks/chunk-HMI7SQHM.js";
 import "./chunks/chunk-WSPV6IXT.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
-import {
-  createNodeHttpClient,
-  proxyConfigFrom
-} from "./chunks/chunk-KEKUR6VN.js";
+import "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
+import {
+  IDENTITY_ENDPOINT_ARGUMENT,
+  isStandalone
+} from "./chunks/chunk-IVFXZQ6R.js";
 import "./chunks/chunk-YIHHLLZI.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
@@ -38,16 +43,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-YXNHK44D.js"),
-  login: () => import("./chunks/login-EWBU6RMS.js"),
-  logout: () => import("./chunks/logout-QWENKA3X.js"),
+  token: () => import("./chunks/token-L5WGFALV.js"),
+  login: () => import("./chunks/login-65GEZTYQ.js"),
+  logout: () => import("./chunks/logout-CYDPXFES.js"),
   doctor: () => import("./chunks/doctor-BO5J4D5M.js"),
-  verify: () => import("./chunks/verify-SJHUVSCC.js"),
-  policy: () => import("./chunks/policy-VAPOK6N6.js"),
+  verify: () => import("./chunks/verify-J5OYJ5XZ.js"),
+  policy: () => import("./chunks/policy-NGVDJ6GD.js"),
   setup: () => import("./chunks/setup-W5RSD7RY.js"),
   sandbox: () => import("./chunks/sandbox-RX3F3ABP.js"),
   demo: () => import("./chunks/demo-FIEGE7MG.js"),
-  "git-credential": () => import("./chunks/git-credential-VICCB6VF.js")
+  "git-credential": () => import("./chunks/git-credential-IJXLLUUE.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -73,37 +78,12 @@ ${USAGE}
   return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes("--json") });
 }
 
-// src/entry/shared/io.ts
-function lazyHttpClient(userAgent, env) {
-  let http;
-  return () => {
-    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
-    return http;
-  };
-}
-function processIo(userAgent) {
-  return {
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: () => process.stdin,
-    http: lazyHttpClient(userAgent, process.env),
-    now: Date.now
-  };
-}
-
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
 // src/entry/cli.ts
-tolerateClosedOutput(process.stdout, process.stderr);
-void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
-  process.exitCode = code;
-});
+if (isStandalone() && process.argv[2] === IDENTITY_ENDPOINT_ARGUMENT) {
+  void import("./chunks/process-2IG3AK4L.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
+} else {
+  tolerateClosedOutput(process.stdout, process.stderr);
+  void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
+    process.exitCode = code;
+  });
+}

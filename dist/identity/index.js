@@ -19,8 +19,27 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-2LO22I3F.js";
+} from "./chunks/chunk-XYOTSHYN.js";
 import "./chunks/chunk-W5HOY55K.js";
+
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
 
 // src/handoff/identity-endpoint/process.ts
 import { readFileSync } from "node:fs";
@@ -1748,7 +1767,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-BKKRMHGY.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-RUVMXGVT.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -1863,49 +1882,35 @@ async function start(io) {
   return { port: server.port, shutdown };
 }
 
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
-// src/entry/shared/io.ts
-function lazyHttpClient(userAgent, env) {
-  let http;
-  return () => {
-    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
-    return http;
-  };
-}
-
-// src/entry/identity.ts
+// src/entry/identity/process.ts
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
-tolerateClosedOutput(process.stdout, process.stderr);
-var running;
-var fail = () => running === void 0 ? process.exit(1) : running.shutdown(1);
-process.on("uncaughtException", fail);
-process.on("unhandledRejection", fail);
-running = await main({
-  config: await readStdin(),
-  env: process.env,
-  http: lazyHttpClient("entra-federate", process.env),
-  now: Date.now,
-  pid: process.pid,
-  entry: process.argv[1] ?? "",
-  answer: (line) => process.stdout.write(`${JSON.stringify(line)}
+async function runIdentityEndpointProcess() {
+  tolerateClosedOutput(process.stdout, process.stderr);
+  let running;
+  const fail = () => running === void 0 ? process.exit(1) : running.shutdown(1);
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  running = await main({
+    config: await readStdin(),
+    env: process.env,
+    http: lazyHttpClient("entra-federate", process.env),
+    now: Date.now,
+    pid: process.pid,
+    entry: process.argv[1] ?? "",
+    answer: (line) => process.stdout.write(`${JSON.stringify(line)}
 `),
-  // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
-  exit: (code) => process.stdout.writableEnded ? process.exit(code) : process.stdout.write("", () => process.exit(code))
-});
-if (running !== void 0) {
-  process.stdout.on("error", () => void 0);
-  process.stdout.end();
+    // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
+    exit: (code) => process.stdout.writableEnded ? process.exit(code) : process.stdout.write("", () => process.exit(code))
+  });
+  if (running !== void 0) {
+    process.stdout.on("error", () => void 0);
+    process.stdout.end();
+  }
 }
+
+// src/entry/identity.ts
+await runIdentityEndpointProcess();

@@ -1,6 +1,6 @@
 import {
   stopEndpoint
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-DESTIJ35.js";
 
 // src/handoff/cleanup.ts
 import { spawnSync } from "node:child_process";

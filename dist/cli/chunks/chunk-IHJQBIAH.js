@@ -52,7 +52,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./trail-234B6VTY.js");
+  const { loginWithGuardFiles } = await import("./trail-DHQU4CU6.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -87,19 +87,7 @@ async function handOff(result, credential, plan, deps) {
   );
 }
 
-// src/entry/cli/guard-flags.ts
-var GUARD_FLAGS = {
-  policy: { type: "string" },
-  "audit-log": { type: "string" }
-};
-var GUARD_HELP = `  --policy FILE           JSON or YAML rules: which CI tokens may ask for which tenants,
-                          client ids and scopes; a denied run sends no request to Entra
-  --audit-log FILE        append one JSON line per token (created 0600; no token bytes);
-                          in GitHub Actions also a row per token to the step summary`;
-
 export {
   signIn,
-  guardedLogin,
-  GUARD_FLAGS,
-  GUARD_HELP
+  guardedLogin
 };

@@ -1,19 +1,20 @@
 import {
   evaluateClaims
-} from "./chunk-UY7XZOEG.js";
+} from "./chunk-YYZJVPVI.js";
 import {
   importJWK
 } from "./chunk-BBKJGK6B.js";
 import {
   policyDeniedError
-} from "./chunk-WNCN67NI.js";
+} from "./chunk-UDPD3E7E.js";
+import "./chunk-QVNCFVQ2.js";
 import {
   claimMatches,
   compilePattern,
   loadPolicy,
   showClaim,
   wrongClaimType
-} from "./chunk-6V64ATPB.js";
+} from "./chunk-NMYMWMFK.js";
 import {
   helpRequested,
   parseCommand

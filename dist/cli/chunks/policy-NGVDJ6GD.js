@@ -1,10 +1,12 @@
 import {
   evaluateClaims
-} from "./chunk-UY7XZOEG.js";
+} from "./chunk-YYZJVPVI.js";
 import {
-  evaluatePolicy,
+  evaluatePolicy
+} from "./chunk-QVNCFVQ2.js";
+import {
   loadPolicy
-} from "./chunk-6V64ATPB.js";
+} from "./chunk-NMYMWMFK.js";
 import {
   helpRequested,
   parseCommand

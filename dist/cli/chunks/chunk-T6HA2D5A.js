@@ -1,7 +1,7 @@
 import {
   cleanupFromJson,
   mergeCleanup
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-7NIH4WDE.js";
 import {
   UnsafeFileError,
   openOwnFile
@@ -9,7 +9,7 @@ import {
 import {
   replaceSecureFile,
   writeSecureFile
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-DESTIJ35.js";
 import {
   quote
 } from "./chunk-YIHHLLZI.js";

@@ -1,7 +1,9 @@
 import {
-  evaluatePolicy,
+  evaluatePolicy
+} from "./chunk-QVNCFVQ2.js";
+import {
   showClaim
-} from "./chunk-6V64ATPB.js";
+} from "./chunk-NMYMWMFK.js";
 import {
   presentedClaims
 } from "./chunk-OXPRY4RB.js";

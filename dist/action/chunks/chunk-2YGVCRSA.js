@@ -48,6 +48,18 @@ async function ciTokenFile(request, sink) {
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// src/handoff/self.ts
+var IDENTITY_ENDPOINT_ARGUMENT = "--entra-federate-internal-identity-endpoint";
+function isStandalone() {
+  return typeof ENTRA_FEDERATE_STANDALONE !== "undefined" && ENTRA_FEDERATE_STANDALONE === true;
+}
+function selfCommand(program, script) {
+  if (isStandalone()) return program === "cli" ? [process.execPath] : [process.execPath, IDENTITY_ENDPOINT_ARGUMENT];
+  return [process.execPath, script()];
+}
+
+// src/handoff/identity-endpoint/launch.ts
 var START_TIMEOUT_MS = 15e3;
 function endpointEntry(from = import.meta.url) {
   for (const relative of ["../identity/index.js", "../../identity/index.js"]) {
@@ -62,9 +74,10 @@ function endpointEntry(from = import.meta.url) {
     }
   );
 }
-function launchEndpoint(config, env, entry = endpointEntry()) {
+function launchEndpoint(config, env, command = selfCommand("identity-endpoint", () => endpointEntry())) {
+  const [file, ...args] = command;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(file, args, {
       detached: true,
       env,
       stdio: ["pipe", "pipe", "ignore"],
@@ -211,6 +224,7 @@ async function startEndpoint(request, sink, imds) {
 
 export {
   ciTokenFile,
+  selfCommand,
   IDENTITY_VARIABLES,
   identityIdleTimeout,
   identityEndpointHandoff

@@ -3,9 +3,11 @@ import {
 } from "./chunk-EKSA5DY3.js";
 import {
   GUARD_FLAGS,
-  GUARD_HELP,
+  GUARD_HELP
+} from "./chunk-QZCNB7ZJ.js";
+import {
   guardedLogin
-} from "./chunk-HZFFMOQW.js";
+} from "./chunk-IHJQBIAH.js";
 import {
   credentialFrom,
   guardFrom,

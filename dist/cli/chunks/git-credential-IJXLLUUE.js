@@ -1,7 +1,9 @@
 import {
-  GUARD_FLAGS,
+  GUARD_FLAGS
+} from "./chunk-QZCNB7ZJ.js";
+import {
   guardedLogin
-} from "./chunk-HZFFMOQW.js";
+} from "./chunk-IHJQBIAH.js";
 import {
   credentialFrom,
   guardFrom,
@@ -25,7 +27,7 @@ import "./chunk-LUH7VSIA.js";
 import {
   API_VERSION,
   SECRET_HEADER
-} from "./chunk-S2R7BYJ5.js";
+} from "./chunk-3QZMS7PH.js";
 import {
   isLoopbackHost
 } from "./chunk-YIHHLLZI.js";

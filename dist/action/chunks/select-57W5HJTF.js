@@ -6,8 +6,9 @@ import {
 } from "./chunk-ROGP2Y6R.js";
 import {
   ciTokenFile,
-  identityEndpointHandoff
-} from "./chunk-RXKQD2HO.js";
+  identityEndpointHandoff,
+  selfCommand
+} from "./chunk-2YGVCRSA.js";
 import {
   envHandoff
 } from "./chunk-H7SBMVBX.js";
@@ -340,7 +341,7 @@ function cliEntry(from = import.meta.url) {
     }
   );
 }
-function helperCommand(request, node = process.execPath, cli = cliEntry()) {
+function helperCommand(request, command = selfCommand("cli", () => cliEntry())) {
   const { result } = request;
   const flags = [
     "--client-id",
@@ -355,7 +356,7 @@ function helperCommand(request, node = process.execPath, cli = cliEntry()) {
     result.cloud
   ];
   if (request.provider !== void 0) flags.push("--provider", request.provider);
-  return `!${[node, cli, "git-credential", ...flags].map(shellQuote).join(" ")}`;
+  return `!${[...command, "git-credential", ...flags].map(shellQuote).join(" ")}`;
 }
 var gitHandoff = {
   name: "git",

@@ -2,7 +2,7 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-RXKQD2HO.js";
+} from "./chunk-2YGVCRSA.js";
 import "./chunk-H7SBMVBX.js";
 import "./chunk-K6HR7HKO.js";
 import "./chunk-VRY2ZKJC.js";

@@ -1,8 +1,10 @@
 import {
   GUARD_FLAGS,
-  GUARD_HELP,
+  GUARD_HELP
+} from "./chunk-QZCNB7ZJ.js";
+import {
   signIn
-} from "./chunk-HZFFMOQW.js";
+} from "./chunk-IHJQBIAH.js";
 import {
   credentialFrom,
   guardFrom,
@@ -59,7 +61,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-VXVTFY3M.js");
+  const { planExports } = await import("./exports-HXDTKOAQ.js");
   return planExports(values, io, options);
 }
 

@@ -68,6 +68,15 @@ function commandLineOf(pid) {
 
 // src/handoff/identity-endpoint/state.ts
 var STATE_FILE_PREFIX = "entra-federate-identity-";
+function writeEndpointState(path, state) {
+  replaceSecureFile(path, JSON.stringify(state));
+}
+function removeEndpointState(path) {
+  try {
+    unlinkSync2(path);
+  } catch {
+  }
+}
 function readEndpointState(path) {
   try {
     if (!lstatSync(path).isFile()) return void 0;
@@ -113,8 +122,11 @@ async function stopEndpoint(stateFile, graceMs = 3e3) {
 export {
   writeSecureFile,
   replaceSecureFile,
+  isAlive,
   parentOf,
   commandLineOf,
   STATE_FILE_PREFIX,
+  writeEndpointState,
+  removeEndpointState,
   stopEndpoint
 };

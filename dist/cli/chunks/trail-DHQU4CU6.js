@@ -5,10 +5,11 @@ import {
 import {
   PolicyDeniedError,
   enforcePolicy
-} from "./chunk-WNCN67NI.js";
+} from "./chunk-UDPD3E7E.js";
+import "./chunk-QVNCFVQ2.js";
 import {
   loadPolicy
-} from "./chunk-6V64ATPB.js";
+} from "./chunk-NMYMWMFK.js";
 import {
   login
 } from "./chunk-OXPRY4RB.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-KS6YNSAL.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-7NIH4WDE.js";
 import {
   idTokenUrl
 } from "./chunk-YE5USGSE.js";
@@ -22,12 +22,15 @@ import {
 import {
   ciTokenFile,
   identityEndpointHandoff
-} from "./chunk-TX34BQF4.js";
-import "./chunk-S2R7BYJ5.js";
+} from "./chunk-NCB5RPOS.js";
+import "./chunk-3QZMS7PH.js";
 import {
   envHandoff
-} from "./chunk-TPKF7TGC.js";
-import "./chunk-U2RW3LS6.js";
+} from "./chunk-W5VUUOKH.js";
+import "./chunk-DESTIJ35.js";
+import {
+  selfCommand
+} from "./chunk-IVFXZQ6R.js";
 import {
   CLOUDS,
   quote
@@ -344,7 +347,7 @@ function cliEntry(from = import.meta.url) {
     }
   );
 }
-function helperCommand(request, node = process.execPath, cli = cliEntry()) {
+function helperCommand(request, command = selfCommand("cli", () => cliEntry())) {
   const { result } = request;
   const flags = [
     "--client-id",
@@ -359,7 +362,7 @@ function helperCommand(request, node = process.execPath, cli = cliEntry()) {
     result.cloud
   ];
   if (request.provider !== void 0) flags.push("--provider", request.provider);
-  return `!${[node, cli, "git-credential", ...flags].map(shellQuote).join(" ")}`;
+  return `!${[...command, "git-credential", ...flags].map(shellQuote).join(" ")}`;
 }
 var gitHandoff = {
   name: "git",

@@ -2,10 +2,11 @@ import {
   IDENTITY_VARIABLES,
   identityEndpointHandoff,
   identityIdleTimeout
-} from "./chunk-TX34BQF4.js";
-import "./chunk-S2R7BYJ5.js";
-import "./chunk-TPKF7TGC.js";
-import "./chunk-U2RW3LS6.js";
+} from "./chunk-NCB5RPOS.js";
+import "./chunk-3QZMS7PH.js";
+import "./chunk-W5VUUOKH.js";
+import "./chunk-DESTIJ35.js";
+import "./chunk-IVFXZQ6R.js";
 import "./chunk-YIHHLLZI.js";
 import "./chunk-H7K5LTQY.js";
 import "./chunk-2F2SCBCB.js";

@@ -1,6 +1,6 @@
 import {
   writeSecureFile
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-DESTIJ35.js";
 import {
   FederationError
 } from "./chunk-H7K5LTQY.js";

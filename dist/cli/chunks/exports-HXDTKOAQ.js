@@ -4,10 +4,10 @@ import {
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-ZZPEXWSZ.js";
+} from "./chunk-T6HA2D5A.js";
 import {
   isEmptyCleanup
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-7NIH4WDE.js";
 import {
   UnsafeFileError,
   openOwnFile
@@ -26,11 +26,11 @@ import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
 import {
   envHandoff
-} from "./chunk-TPKF7TGC.js";
+} from "./chunk-W5VUUOKH.js";
 import {
   commandLineOf,
   parentOf
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-DESTIJ35.js";
 import {
   quote
 } from "./chunk-YIHHLLZI.js";
@@ -186,7 +186,7 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-62KNGQD3.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-HSAHWYLM.js");
   const handoffs = selectHandoffs(
     names,
     how,
@@ -196,7 +196,7 @@ async function planHandoffs(names, how, options) {
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-YEIYKTU3.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-HZ623XAU.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

@@ -1,7 +1,7 @@
 import {
   evaluatePolicy,
   matchingRules
-} from "./chunk-6V64ATPB.js";
+} from "./chunk-QVNCFVQ2.js";
 
 // src/policy/claims-only.ts
 function evaluateClaims(policy, claims) {

@@ -1,16 +1,19 @@
 import {
   TOKEN_PATH,
   imdsPath
-} from "./chunk-S2R7BYJ5.js";
+} from "./chunk-3QZMS7PH.js";
 import {
   TOKEN_FILE_PREFIX,
   TOKEN_FILE_SUFFIX
-} from "./chunk-TPKF7TGC.js";
+} from "./chunk-W5VUUOKH.js";
 import {
   STATE_FILE_PREFIX,
   stopEndpoint,
   writeSecureFile
-} from "./chunk-U2RW3LS6.js";
+} from "./chunk-DESTIJ35.js";
+import {
+  selfCommand
+} from "./chunk-IVFXZQ6R.js";
 import {
   quote
 } from "./chunk-YIHHLLZI.js";
@@ -64,9 +67,10 @@ function endpointEntry(from = import.meta.url) {
     }
   );
 }
-function launchEndpoint(config, env, entry = endpointEntry()) {
+function launchEndpoint(config, env, command = selfCommand("identity-endpoint", () => endpointEntry())) {
+  const [file, ...args] = command;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(file, args, {
       detached: true,
       env,
       stdio: ["pipe", "pipe", "ignore"],

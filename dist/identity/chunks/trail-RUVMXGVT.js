@@ -11,7 +11,7 @@ import {
   showClaim,
   usageError,
   wrongClaimType
-} from "./chunk-2LO22I3F.js";
+} from "./chunk-XYOTSHYN.js";
 import "./chunk-W5HOY55K.js";
 
 // src/policy/evaluate.ts

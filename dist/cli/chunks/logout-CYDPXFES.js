@@ -1,11 +1,11 @@
 import {
   SESSION_VARIABLE,
   readSession
-} from "./chunk-ZZPEXWSZ.js";
+} from "./chunk-T6HA2D5A.js";
 import {
   isEmptyCleanup,
   performCleanup
-} from "./chunk-DFPFPV52.js";
+} from "./chunk-7NIH4WDE.js";
 import "./chunk-GMHDO7TM.js";
 import {
   helpRequested,
@@ -17,7 +17,7 @@ import "./chunk-4HSEYTWS.js";
 import "./chunk-KEKUR6VN.js";
 import "./chunk-CXUPN4HS.js";
 import "./chunk-LUH7VSIA.js";
-import "./chunk-U2RW3LS6.js";
+import "./chunk-DESTIJ35.js";
 import "./chunk-YIHHLLZI.js";
 import "./chunk-H7K5LTQY.js";
 import "./chunk-2F2SCBCB.js";

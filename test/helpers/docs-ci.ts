@@ -112,16 +112,25 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** One npm pack for every page of a test file. */
-function releaseFiles(tmp: string): Record<string, string> {
-  const tgz = localPackage(join(tmp, 'pack'));
-  const name = `entra-federate-${PACKAGE_VERSION}.tgz`;
-  const installer = join(tmp, 'install.sh');
-  writeFileSync(
-    installer,
-    pinned(readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'), PACKAGE_VERSION, pinsOf({ [name]: tgz })),
-  );
-  return { [name]: tgz, 'install.sh': installer };
+let releaseBytes: Record<string, Buffer> | undefined;
+
+/** One npm pack for every page of a test file, held in memory (each world removes its own files). */
+function releaseFiles(): Record<string, Buffer> {
+  if (releaseBytes !== undefined) return releaseBytes;
+  const dir = mkdtempSync(join(tmpdir(), 'ef-docs-release-'));
+  try {
+    const name = `entra-federate-${PACKAGE_VERSION}.tgz`;
+    const tgz = localPackage(dir);
+    const installer = pinned(
+      readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'),
+      PACKAGE_VERSION,
+      pinsOf({ [name]: tgz }),
+    );
+    releaseBytes = { [name]: readFileSync(tgz), 'install.sh': Buffer.from(installer) };
+    return releaseBytes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The GitHub runner's ID-token endpoint: each job gets a request token that mints its claims. */
@@ -277,7 +286,7 @@ export async function createWorld(opts: { emptyDirectory: boolean; setup: string
   writeFileSync(toolLog, '', { mode: 0o600 });
   const githubIdTokens = await githubIdTokenServer(sandbox, minted);
   const ado = await adoServer(sandbox, minted);
-  const release = await serveRelease(releaseFiles(tmp));
+  const release = await serveRelease(releaseFiles());
   return {
     sandbox,
     dir,

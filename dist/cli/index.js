@@ -5,8 +5,8 @@ import {
 } from "./chunks/chunk-FFR73B44.js";
 import {
   runCommand
-} from "./chunks/chunk-HMI7SQHM.js";
-import "./chunks/chunk-WSPV6IXT.js";
+} from "./chunks/chunk-ODXOSDYX.js";
+import "./chunks/chunk-YJHIVRLH.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import "./chunks/chunk-KEKUR6VN.js";
@@ -16,7 +16,7 @@ import {
   IDENTITY_ENDPOINT_ARGUMENT,
   isStandalone
 } from "./chunks/chunk-IVFXZQ6R.js";
-import "./chunks/chunk-YIHHLLZI.js";
+import "./chunks/chunk-4D3OPUEX.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -43,16 +43,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-L5WGFALV.js"),
-  login: () => import("./chunks/login-65GEZTYQ.js"),
-  logout: () => import("./chunks/logout-CYDPXFES.js"),
-  doctor: () => import("./chunks/doctor-BO5J4D5M.js"),
-  verify: () => import("./chunks/verify-J5OYJ5XZ.js"),
-  policy: () => import("./chunks/policy-NGVDJ6GD.js"),
-  setup: () => import("./chunks/setup-W5RSD7RY.js"),
-  sandbox: () => import("./chunks/sandbox-RX3F3ABP.js"),
-  demo: () => import("./chunks/demo-FIEGE7MG.js"),
-  "git-credential": () => import("./chunks/git-credential-IJXLLUUE.js")
+  token: () => import("./chunks/token-S67QEH7S.js"),
+  login: () => import("./chunks/login-ZRNNJ33A.js"),
+  logout: () => import("./chunks/logout-3JUQUHBM.js"),
+  doctor: () => import("./chunks/doctor-ITYUZOMX.js"),
+  verify: () => import("./chunks/verify-I2R5MITO.js"),
+  policy: () => import("./chunks/policy-R3656QSI.js"),
+  setup: () => import("./chunks/setup-T46DPSAJ.js"),
+  sandbox: () => import("./chunks/sandbox-IJZO57UH.js"),
+  demo: () => import("./chunks/demo-NYG57KPY.js"),
+  "git-credential": () => import("./chunks/git-credential-QL5FYEA5.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -80,7 +80,7 @@ ${USAGE}
 
 // src/entry/cli.ts
 if (isStandalone() && process.argv[2] === IDENTITY_ENDPOINT_ARGUMENT) {
-  void import("./chunks/process-2IG3AK4L.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
+  void import("./chunks/process-QGOWT22O.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
 } else {
   tolerateClosedOutput(process.stdout, process.stderr);
   void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {

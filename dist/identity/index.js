@@ -14,12 +14,11 @@ import {
   quote,
   redact,
   resolveOptions,
-  splitList,
   systemClock,
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-XYOTSHYN.js";
+} from "./chunks/chunk-M3BGKQJE.js";
 import "./chunks/chunk-W5HOY55K.js";
 
 // src/entry/shared/closed-output.ts
@@ -1730,7 +1729,8 @@ function certificateCredential(path, origin, input, env, context) {
 
 // src/entry/shared/login-values.ts
 function scopeList(value) {
-  const scopes = splitList(value);
+  if (!value.includes(",")) return [value];
+  const scopes = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
   return scopes.length === 0 ? [value] : scopes;
 }
 function optionsFrom(values, env) {
@@ -1767,7 +1767,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-RUVMXGVT.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-3C2URMPQ.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

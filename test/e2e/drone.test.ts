@@ -133,7 +133,7 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     // The log names what was written, never a value.
     expect(step.stdout).toContain(`signed in as client ${CERT_APP}`);
     expect(step.stdout).toContain(
-      `env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`,
+      `env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`,
     );
   });
 
@@ -278,7 +278,7 @@ describe("Harness: the step's OIDC token in PLUGIN_OIDC_TOKEN_ID", () => {
 
     const plain = readFileSync(outputFile, 'utf8');
     expect(plain).toBe(
-      `EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\n`,
+      `EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\nAZURE_AUTHORITY_HOST=${sandbox.authorityHost}\n`,
     );
     leaks.check('DRONE_OUTPUT', plain);
     expect(readFileSync(secretFile, 'utf8')).toBe(

@@ -88,7 +88,8 @@ ef_main() {
 
   # The CLI names the variables, reads the scope list and refuses two scopes with one name.
   local -a args=(--client-id "$client_id" --tenant-id "$tenant_id")
-  [[ -z $scopes_raw ]] || args+=(--scope "$scopes_raw")
+  # The parameter may be newline-separated; the CLI's --scope takes a comma-separated list.
+  [[ -z $scopes_raw ]] || args+=(--scope "${scopes_raw//$'\n'/,}")
   [[ -z $audience ]] || args+=(--audience "$audience")
   [[ -z $cloud ]] || args+=(--cloud "$cloud")
   [[ -z $authority_host ]] || args+=(--authority-host "$authority_host")

@@ -99,9 +99,7 @@ CLI
   run --separate-stderr ef_main
   [ "$status" -eq 0 ]
   [ "$(grep -c '^argv: ' "$FAKE_CLI_LOG")" -eq 1 ]
-  grep -qzF "argv: login --client-id 11111111-2222-4333-8444-555555555555 --tenant-id contoso.onmicrosoft.com --scope https://management.azure.com/.default
-https://vault.azure.net/.default --export shell --export-file $BASH_ENV
-" "$FAKE_CLI_LOG"
+  grep -qxF "argv: login --client-id 11111111-2222-4333-8444-555555555555 --tenant-id contoso.onmicrosoft.com --scope https://management.azure.com/.default,https://vault.azure.net/.default --export shell --export-file $BASH_ENV" "$FAKE_CLI_LOG"
   [ "$(cat "$BASH_ENV")" = "export AZURE_ACCESS_TOKEN='fake'" ]
   [[ $output != *fake* && $stderr != *fake* ]]
   ! grep -q 'secret=[^u]' "$FAKE_CLI_LOG"

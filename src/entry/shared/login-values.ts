@@ -8,7 +8,7 @@ import { chooseCredential } from '../../ci/credential.js';
 import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import type { FederationOptions } from '../../core/options.js';
-import { resolveOptions, splitList } from '../../core/options.js';
+import { resolveOptions } from '../../core/options.js';
 import type { Guard } from './sign-in.js';
 
 export interface LoginValues {
@@ -46,11 +46,16 @@ export const ENDPOINT_VALUES = [
 ] as const satisfies readonly (keyof LoginValues)[];
 
 /**
- * One --scope may list several, comma- or newline-separated (what a CI variable holds); an
- * empty value stays one empty scope, which is refused rather than read as "the default".
+ * One --scope may list several, comma-separated (what a CI variable holds). Only commas: a
+ * newline stays in the value and is refused as a control character. An empty value stays one
+ * empty scope, which is refused rather than read as "the default".
  */
 function scopeList(value: string): string[] {
-  const scopes = splitList(value);
+  if (!value.includes(',')) return [value];
+  const scopes = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return scopes.length === 0 ? [value] : scopes;
 }
 

@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo 8f681035bd5b21dc60bcab9988ca372a417a00c2858dcbb35717c747ecbbb494 ;;
-    entra-federate-linux-x64) echo 455534a21cf3239108bd35e643e649fe0bab82b09cebc24c126d6def22c8e272 ;;
+    entra-federate-0.1.0.tgz) echo f8e7fd40695009eda4a34cdb742d8cc2db55cb9ce26b3a2474490b3a2e90da2e ;;
+    entra-federate-linux-x64) echo c85fdec1723fa80926a8aaeef717be1e476e249e99ee526ac62c38092eddb32e ;;
     *) echo '' ;;
   esac
 }

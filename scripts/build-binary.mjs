@@ -51,6 +51,9 @@ export async function bundleForBinary() {
     write: false,
     define: {
       VERSION: JSON.stringify(pkg.version),
+      // The executable runs itself for git's credential helper and the identity endpoint
+      // (src/handoff/self.ts): there is no dist/ beside it.
+      ENTRA_FEDERATE_STANDALONE: 'true',
       // In the executable __filename is process.execPath (Node's SEA docs), so code that looks
       // for files beside itself (the identity endpoint's dist/identity/index.js) finds none and
       // says so instead of reading a URL of undefined.

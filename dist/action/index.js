@@ -42,13 +42,17 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-GLE63GTL.js");
-  const handoffs = selectHandoffs(names, how);
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-7MDGUDR6.js");
+  const handoffs = selectHandoffs(
+    names,
+    how,
+    options.scopes.map((s) => s.scope)
+  );
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-55PJ4ZQL.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-RK4ERJSP.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 import {
+  processIo,
+  tolerateClosedOutput
+} from "./chunks/chunk-FFR73B44.js";
+import {
+  IDENTITY_ENDPOINT_ARGUMENT,
+  isStandalone
+} from "./chunks/chunk-IVFXZQ6R.js";
+import {
   runCommand
-} from "./chunks/chunk-3VJTOKN3.js";
+} from "./chunks/chunk-Q6X4BRTS.js";
 import "./chunks/chunk-ZFMM6DWZ.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-DLIHHOB6.js";
-import {
-  createNodeHttpClient,
-  proxyConfigFrom
-} from "./chunks/chunk-KEKUR6VN.js";
+import "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
 import "./chunks/chunk-LUH7VSIA.js";
 import "./chunks/chunk-MMT4V3ZT.js";
@@ -38,16 +43,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-TMDE33FY.js"),
-  login: () => import("./chunks/login-4DBGMNV5.js"),
-  logout: () => import("./chunks/logout-EF2GUVEM.js"),
-  doctor: () => import("./chunks/doctor-26S3IESY.js"),
-  verify: () => import("./chunks/verify-RZUCIFH2.js"),
-  policy: () => import("./chunks/policy-WWYDVWUE.js"),
-  setup: () => import("./chunks/setup-64IC3HQX.js"),
-  sandbox: () => import("./chunks/sandbox-WL4PXMTY.js"),
-  demo: () => import("./chunks/demo-VCGDJDB2.js"),
-  "git-credential": () => import("./chunks/git-credential-RNZH3BWC.js")
+  token: () => import("./chunks/token-UTEXJAGE.js"),
+  login: () => import("./chunks/login-E3IZ3LIS.js"),
+  logout: () => import("./chunks/logout-F3KVZZK4.js"),
+  doctor: () => import("./chunks/doctor-O473WXGB.js"),
+  verify: () => import("./chunks/verify-JKASNLSI.js"),
+  policy: () => import("./chunks/policy-L7LLYSRU.js"),
+  setup: () => import("./chunks/setup-H4YF4BGT.js"),
+  sandbox: () => import("./chunks/sandbox-RP72FGYY.js"),
+  demo: () => import("./chunks/demo-N66SXTPM.js"),
+  "git-credential": () => import("./chunks/git-credential-JPV4M3PZ.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -73,37 +78,12 @@ ${USAGE}
   return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes("--json") });
 }
 
-// src/entry/shared/io.ts
-function lazyHttpClient(userAgent, env) {
-  let http;
-  return () => {
-    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
-    return http;
-  };
-}
-function processIo(userAgent) {
-  return {
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: () => process.stdin,
-    http: lazyHttpClient(userAgent, process.env),
-    now: Date.now
-  };
-}
-
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
 // src/entry/cli.ts
-tolerateClosedOutput(process.stdout, process.stderr);
-void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
-  process.exitCode = code;
-});
+if (isStandalone() && process.argv[2] === IDENTITY_ENDPOINT_ARGUMENT) {
+  void import("./chunks/process-AOMMFF6P.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
+} else {
+  tolerateClosedOutput(process.stdout, process.stderr);
+  void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -230,6 +230,61 @@ async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
   );
 }
 
+// src/handoff/shell.ts
+var ACCESS_TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
+var EXPIRES_ON_VARIABLE = "AZURE_ACCESS_TOKEN_EXPIRES_ON";
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function scopeVariable(scope) {
+  let name = scope.replace(/\/\.default$/, "");
+  const scheme = name.indexOf("://");
+  if (scheme >= 0) name = name.slice(scheme + 3);
+  name = name.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return `${ACCESS_TOKEN_VARIABLE}_${name}`;
+}
+function scopeVariables(scopes) {
+  const names = scopes.map((scope, i) => i === 0 ? ACCESS_TOKEN_VARIABLE : scopeVariable(scope));
+  const reserved = /* @__PURE__ */ new Map([
+    [EXPIRES_ON_VARIABLE, "the expiry"],
+    [`${ACCESS_TOKEN_VARIABLE}_`, "no resource"]
+  ]);
+  names.forEach((name, i) => {
+    const clash = reserved.get(name) ?? names.slice(0, i).indexOf(name);
+    if (clash === -1) return;
+    const what = typeof clash === "string" ? clash : `the scope ${quote(scopes[clash] ?? "")}`;
+    throw usageError(
+      "SCOPE_VARIABLE_CLASH",
+      `The scope ${quote(scopes[i] ?? "")} would be exported as ${name}, which is already ${what}.`,
+      "Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).",
+      "scope"
+    );
+  });
+  return names;
+}
+function shellVariables(result, scopes, names) {
+  const token = (scope) => {
+    const found = result.tokens.find((t) => t.scope === scope);
+    if (found === void 0) throw new Error(`no token for ${scope} in the login's result`);
+    return found;
+  };
+  const first = token(scopes[0] ?? "");
+  const out = [
+    { name: ACCESS_TOKEN_VARIABLE, value: first.accessToken, secret: true },
+    { name: EXPIRES_ON_VARIABLE, value: isoTime(first.expiresOn), secret: false },
+    { name: "AZURE_CLIENT_ID", value: result.clientId, secret: false },
+    { name: "AZURE_TENANT_ID", value: result.tenantId, secret: false },
+    { name: "AZURE_AUTHORITY_HOST", value: result.authorityHost, secret: false }
+  ];
+  scopes.slice(1).forEach((scope, i) => {
+    out.push({ name: names[i + 1] ?? scopeVariable(scope), value: token(scope).accessToken, secret: true });
+  });
+  return out;
+}
+function exportLine(name, value) {
+  if (!NAME.test(name)) throw new Error(`invalid variable name ${JSON.stringify(name)}`);
+  return `export ${name}=${shellQuote(value)}
+`;
+}
+
 // src/entry/drone/env-file.ts
 import { randomBytes } from "node:crypto";
 import {
@@ -244,53 +299,9 @@ import {
   writeSync
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-var ACCESS_TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
-var EXPIRES_ON_VARIABLE = "AZURE_ACCESS_TOKEN_EXPIRES_ON";
-function scopeVariable(scope) {
-  let name = scope.replace(/\/\.default$/, "");
-  const scheme = name.indexOf("://");
-  if (scheme >= 0) name = name.slice(scheme + 3);
-  name = name.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return `${ACCESS_TOKEN_VARIABLE}_${name}`;
-}
-function scopeVariables(scopes) {
-  const names = scopes.map((scope, i) => i === 0 ? ACCESS_TOKEN_VARIABLE : scopeVariable(scope));
-  const reserved = /* @__PURE__ */ new Map([
-    [EXPIRES_ON_VARIABLE, "the expiry"],
-    ["AZURE_ACCESS_TOKEN_", "no resource"]
-  ]);
-  names.forEach((name, i) => {
-    const clash = reserved.get(name) ?? names.slice(0, i).indexOf(name);
-    if (clash === -1) return;
-    const what = typeof clash === "string" ? clash : `the scope ${quote(scopes[clash] ?? "")}`;
-    throw usageError(
-      "SCOPE_VARIABLE_CLASH",
-      `The scope ${quote(scopes[i] ?? "")} would be exported as ${name}, which is already ${what}.`,
-      "Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).",
-      "scopes"
-    );
-  });
-  return names;
-}
-function loginVariables(result, names) {
-  const first = result.tokens[0];
-  if (first === void 0) throw new Error("the login returned no token");
-  const out = [
-    { name: ACCESS_TOKEN_VARIABLE, value: first.accessToken, secret: true },
-    { name: EXPIRES_ON_VARIABLE, value: isoTime(first.expiresOn), secret: false },
-    { name: "AZURE_CLIENT_ID", value: result.clientId, secret: false },
-    { name: "AZURE_TENANT_ID", value: result.tenantId, secret: false }
-  ];
-  result.tokens.slice(1).forEach((token, i) => {
-    out.push({ name: names[i + 1] ?? scopeVariable(token.scope), value: token.accessToken, secret: true });
-  });
-  return out;
-}
 function envFileText(variables) {
-  const lines = ["# Written by entra-federate (Drone plugin); a later step loads it with: . <this file>"];
-  for (const v of variables) lines.push(`export ${v.name}=${shellQuote(v.value)}`);
-  return `${lines.join("\n")}
-`;
+  const header = "# Written by entra-federate (Drone plugin); a later step loads it with: . <this file>\n";
+  return header + variables.map((v) => exportLine(v.name, v.value)).join("");
 }
 var CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 function writeAll(fd, text) {
@@ -783,7 +794,8 @@ async function signInStep(io) {
   for (const warning of unknownSettingWarnings(env)) io.stderr.write(warning);
   const http = io.http();
   const settings = readSettings(env, http);
-  const names = scopeVariables(settings.options.scopes.map((s) => s.scope));
+  const scopes = settings.options.scopes.map((s) => s.scope);
+  const names = scopeVariables(scopes);
   const result = await signIn(
     {
       options: settings.options,
@@ -792,7 +804,7 @@ async function signInStep(io) {
     },
     { http, env, now: io.now }
   );
-  const variables = loginVariables(result, names);
+  const variables = shellVariables(result, scopes, names);
   writeEnvFile(settings.output, envFileText(variables));
   const lines = [`  env file:       ${settings.output} (${variables.map((v) => v.name).join(", ")})`];
   const outputFile = env["DRONE_OUTPUT"];

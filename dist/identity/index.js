@@ -18,12 +18,31 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-X55Z4OIX.js";
+} from "./chunks/chunk-XR4GZ74I.js";
 import {
   isAlive,
   removeEndpointState
 } from "./chunks/chunk-I2B74PIN.js";
 import "./chunks/chunk-W5HOY55K.js";
+
+// src/entry/shared/closed-output.ts
+function tolerateClosedOutput(...streams) {
+  for (const stream of streams) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
+      throw err;
+    });
+  }
+}
+
+// src/entry/shared/io.ts
+function lazyHttpClient(userAgent, env) {
+  let http;
+  return () => {
+    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
+    return http;
+  };
+}
 
 // src/handoff/identity-endpoint/lifecycle.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"];
@@ -1681,11 +1700,16 @@ function certificateCredential(path, origin, input, env, context) {
 }
 
 // src/entry/shared/login-values.ts
+function scopeList(value) {
+  if (!value.includes(",")) return [value];
+  const scopes = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return scopes.length === 0 ? [value] : scopes;
+}
 function optionsFrom(values, env) {
   return resolveOptions({
     clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
     tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
-    scopes: values.scope,
+    scopes: values.scope?.flatMap(scopeList),
     cloud: values.cloud,
     authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
     audience: values.audience,
@@ -1715,7 +1739,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-2B6VRT6E.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-KLV3G5IY.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -1830,49 +1854,35 @@ async function start(io) {
   return { port: server.port, shutdown };
 }
 
-// src/entry/shared/closed-output.ts
-function tolerateClosedOutput(...streams) {
-  for (const stream of streams) {
-    stream.on("error", (err) => {
-      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return;
-      throw err;
-    });
-  }
-}
-
-// src/entry/shared/io.ts
-function lazyHttpClient(userAgent, env) {
-  let http;
-  return () => {
-    http ??= createNodeHttpClient({ userAgent, proxy: proxyConfigFrom(env) });
-    return http;
-  };
-}
-
-// src/entry/identity.ts
+// src/entry/identity/process.ts
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
-tolerateClosedOutput(process.stdout, process.stderr);
-var running;
-var fail = () => running === void 0 ? process.exit(1) : running.shutdown(1);
-process.on("uncaughtException", fail);
-process.on("unhandledRejection", fail);
-running = await main({
-  config: await readStdin(),
-  env: process.env,
-  http: lazyHttpClient("entra-federate", process.env),
-  now: Date.now,
-  pid: process.pid,
-  entry: process.argv[1] ?? "",
-  answer: (line) => process.stdout.write(`${JSON.stringify(line)}
+async function runIdentityEndpointProcess() {
+  tolerateClosedOutput(process.stdout, process.stderr);
+  let running;
+  const fail = () => running === void 0 ? process.exit(1) : running.shutdown(1);
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  running = await main({
+    config: await readStdin(),
+    env: process.env,
+    http: lazyHttpClient("entra-federate", process.env),
+    now: Date.now,
+    pid: process.pid,
+    entry: process.argv[1] ?? "",
+    answer: (line) => process.stdout.write(`${JSON.stringify(line)}
 `),
-  // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
-  exit: (code) => process.stdout.writableEnded ? process.exit(code) : process.stdout.write("", () => process.exit(code))
-});
-if (running !== void 0) {
-  process.stdout.on("error", () => void 0);
-  process.stdout.end();
+    // A failed start exits once its answer is out: the launcher reads it before it lets go of the pipe.
+    exit: (code) => process.stdout.writableEnded ? process.exit(code) : process.stdout.write("", () => process.exit(code))
+  });
+  if (running !== void 0) {
+    process.stdout.on("error", () => void 0);
+    process.stdout.end();
+  }
 }
+
+// src/entry/identity.ts
+await runIdentityEndpointProcess();

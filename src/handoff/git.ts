@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FederationError, usageError } from '../core/errors.js';
 import { shellQuote } from '../core/text.js';
+import { selfCommand } from './self.js';
 import type { Handoff, HandoffRequest } from './types.js';
 
 export const AZURE_DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
@@ -32,11 +33,13 @@ export function cliEntry(from: string = import.meta.url): string {
   );
 }
 
-/** `!node cli.js git-credential --client-id ...`: git runs it with sh and appends the action. */
+/**
+ * `!node cli.js git-credential --client-id ...` (the standalone executable: `!entra-federate-linux-x64
+ * git-credential ...`): git runs it with sh and appends the action.
+ */
 export function helperCommand(
   request: HandoffRequest,
-  node: string = process.execPath,
-  cli: string = cliEntry(),
+  command: readonly string[] = selfCommand('cli', () => cliEntry()),
 ): string {
   const { result } = request;
   const flags = [
@@ -52,7 +55,7 @@ export function helperCommand(
     result.cloud,
   ];
   if (request.provider !== undefined) flags.push('--provider', request.provider);
-  return `!${[node, cli, 'git-credential', ...flags].map(shellQuote).join(' ')}`;
+  return `!${[...command, 'git-credential', ...flags].map(shellQuote).join(' ')}`;
 }
 
 export const gitHandoff: Handoff = {

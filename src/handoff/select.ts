@@ -13,11 +13,13 @@ import { azHandoff } from './az.js';
 import { envHandoff } from './env.js';
 import { gitHandoff } from './git.js';
 import { kubeloginHandoff } from './kubelogin.js';
+import { shellHandoff } from './shell.js';
 import { terraformHandoff, terraformUsesRequestUrl } from './terraform.js';
 import type { Handoff } from './types.js';
 
 /** Export names; `acr:<registry>` is the one with an argument. */
 export const EXPORT_NAMES = [
+  'shell',
   'env',
   'terraform',
   'az',
@@ -36,20 +38,28 @@ const FIXED: Readonly<Record<string, Handoff>> = {
   'identity-endpoint': identityEndpointHandoff(),
 };
 /**
- * The token file first (env, kubelogin), so that the endpoint knows it and keeps it fresh; the
+ * The access tokens first (shell), then the token file (env, kubelogin), so that the endpoint knows it and keeps it fresh; the
  * endpoint next, so that terraform, az, acr and git renew through it.
  */
-const ORDER = ['env', 'kubelogin', 'identity-endpoint', 'terraform', 'az', 'acr', 'git'];
+const ORDER = ['shell', 'env', 'kubelogin', 'identity-endpoint', 'terraform', 'az', 'acr', 'git'];
 
 function rank(handoff: Handoff): number {
   return ORDER.indexOf(handoff.name.startsWith('acr:') ? 'acr' : handoff.name);
 }
 
+/** Where export names come from, for messages. */
+export interface ExportSource {
+  /** The flag or input: "export". */
+  field: string;
+  /** How a remedy starts: "Pass --export with". */
+  fix: string;
+}
+
 /**
  * Parses export names (each may itself be a comma- or newline-separated list). `none` alone
- * means nothing. `how` says in the remedy where the names come from (a flag or an input).
+ * means nothing. `scopes` are the login's own (the shell export names a variable for each).
  */
-export function selectHandoffs(values: readonly string[], how: { field: string; fix: string }): Handoff[] {
+export function selectHandoffs(values: readonly string[], how: ExportSource, scopes: readonly string[]): Handoff[] {
   const names = values
     .flatMap((v) => v.split(/[\n,]/))
     .map((v) => v.trim())
@@ -59,7 +69,8 @@ export function selectHandoffs(values: readonly string[], how: { field: string; 
   for (const raw of names) {
     const lower = raw.toLowerCase();
     let handoff: Handoff | undefined;
-    if (lower.startsWith('acr:')) handoff = acrHandoff(parseRegistry(raw.slice(4), how.field));
+    if (lower === 'shell') handoff = shellHandoff(scopes);
+    else if (lower.startsWith('acr:')) handoff = acrHandoff(parseRegistry(raw.slice(4), how.field));
     else handoff = FIXED[lower];
     if (handoff === undefined) {
       throw usageError(

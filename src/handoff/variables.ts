@@ -6,8 +6,10 @@
  *    of dotenv files that accept the `export` prefix read it too.
  *  - GitHub Actions: the GITHUB_ENV file, in the runner's heredoc format.
  *  - CircleCI: `export` lines appended to $BASH_ENV, which CircleCI sources before each step.
- * --export-file wins over the CI's own channel. Values are single-quoted, so nothing in them is
- * expanded by the shell that sources the file.
+ *  - `--export shell` without --export-file: the same lines on stdout, printed once everything
+ *    succeeded, for `eval "$(entra-federate login --export shell)"`.
+ * --export-file wins over the others. Values are single-quoted (handoff/shell.ts writes every
+ * line), so nothing in them is expanded by the shell that sources the file.
  */
 import { fstatSync, ftruncateSync, lstatSync, unlinkSync, writeSync } from 'node:fs';
 import type { Env } from '../ci/types.js';
@@ -15,20 +17,24 @@ import { appendEntry } from '../ci/github-file-commands.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
 import { openOwnFileNoting, UnsafeFileError } from '../core/own-file.js';
-import { shellQuote } from '../core/text.js';
+import { exportLine } from './shell.js';
 
 export type VariableChannel =
   | { kind: 'github'; path: string; what: string }
-  | { kind: 'shell'; path: string; what: string; own: boolean };
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  | { kind: 'shell'; path: string; what: string; own: boolean }
+  | { kind: 'stdout'; what: string; write(text: string): void };
 
 function set(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-export function variableChannel(exportFile: string | undefined, env: Env): VariableChannel | undefined {
+/** `stdout`: where the lines go when no file is named and the shell export was asked for. */
+export function variableChannel(
+  exportFile: string | undefined,
+  env: Env,
+  stdout?: (text: string) => void,
+): VariableChannel | undefined {
   if (exportFile !== undefined) {
     if (exportFile.trim() === '')
       throw usageError(
@@ -37,8 +43,12 @@ export function variableChannel(exportFile: string | undefined, env: Env): Varia
         'Give the path of the file to write `export` lines to, e.g. --export-file "$RUNNER_TEMP/azure.env".',
         'export-file',
       );
+    // CircleCI's own file, named explicitly (`--export-file "$BASH_ENV"`): the CI created it.
+    if (env['CIRCLECI'] === 'true' && exportFile === set(env, 'BASH_ENV'))
+      return { kind: 'shell', path: exportFile, what: '$BASH_ENV', own: false };
     return { kind: 'shell', path: exportFile, what: `--export-file ${exportFile}`, own: true };
   }
+  if (stdout !== undefined) return { kind: 'stdout', what: 'stdout', write: stdout };
   const githubEnv = set(env, 'GITHUB_ENV');
   if (env['GITHUB_ACTIONS'] === 'true' && githubEnv !== undefined)
     return { kind: 'github', path: githubEnv, what: 'GITHUB_ENV' };
@@ -48,7 +58,7 @@ export function variableChannel(exportFile: string | undefined, env: Env): Varia
   return undefined;
 }
 
-function writeFailure(channel: VariableChannel, err: unknown): FederationError {
+function writeFailure(channel: Exclude<VariableChannel, { kind: 'stdout' }>, err: unknown): FederationError {
   const code = (err as { code?: unknown }).code;
   return new FederationError(
     'EXPORT_FILE_WRITE_FAILED',
@@ -99,12 +109,31 @@ export interface VariableWriter {
    * is left as it is.
    */
   rollback(): void;
+  /** Writes what is held back until the login has succeeded (stdout: one write, all or nothing). */
+  flush(): void;
 }
 
 /** Checks the channel can be written before any request is sent, and returns its writer. */
 export function openVariables(channel: VariableChannel): VariableWriter {
+  if (channel.kind === 'stdout') {
+    let held = '';
+    return {
+      setEnv(name, value) {
+        held += exportLine(name, value);
+      },
+      flush() {
+        channel.write(held);
+        held = '';
+      },
+      // Nothing reached stdout yet: what was held is dropped.
+      rollback() {
+        held = '';
+      },
+    };
+  }
   if (channel.kind === 'github') {
     return {
+      flush: () => undefined,
       setEnv(name, value) {
         try {
           appendEntry(channel.path, name, value);
@@ -119,10 +148,11 @@ export function openVariables(channel: VariableChannel): VariableWriter {
   const sizeAtOpen = fstatSync(fd).size;
   // Closed with the process: each line is one write, appended whole.
   return {
+    flush: () => undefined,
     setEnv(name, value) {
-      if (!NAME.test(name)) throw new Error(`invalid variable name ${JSON.stringify(name)}`);
+      const line = exportLine(name, value);
       try {
-        writeSync(fd, `export ${name}=${shellQuote(value)}\n`);
+        writeSync(fd, line);
       } catch (err) {
         throw writeFailure(channel, err);
       }

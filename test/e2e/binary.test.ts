@@ -1,8 +1,10 @@
 /**
  * The standalone executable (`npm run build:binary`) as a runner without Node runs it: an
  * environment whose PATH has `sh` and nothing else, the binary called by its absolute path,
- * against the sandbox on loopback. It signs in (`token`), explains claims (`doctor`), verifies a
- * CI token with the issuer's keys (`verify`), and is the same bytes when built again.
+ * against the sandbox on loopback. It signs in (`token`, and `login --export shell` evaluated by
+ * that sh), starts the identity endpoint from itself (`login --export identity-endpoint`, served to
+ * a client run by an absolute path), explains claims (`doctor`), verifies a CI token with the
+ * issuer's keys (`verify`), and is the same bytes when built again.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,8 +38,18 @@ afterAll(async () => {
 
 /** The binary with only HOME, LANG and a PATH holding `sh`: no node, no npm. */
 function runBinary(args: string[], env: Record<string, string> = {}, input = ''): Promise<ProcessResult> {
+  return runProcess(binary, args, env, input);
+}
+
+/** Without blocking this process's event loop: the sandbox answers from it. */
+function runProcess(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+  input = '',
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, {
+    const child = spawn(file, args, {
       env: { PATH: noNodePath, HOME: dir, LANG: 'C.UTF-8', ...env },
       cwd: dir,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -122,6 +134,119 @@ describe.skipIf(!CAN_BUILD_BINARY)(`the standalone ${BINARY_NAME}`, () => {
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`::add-mask::${result.stdout}`);
+  });
+
+  test('login --export shell: `export` lines that sh evaluates into one variable per scope', async () => {
+    const vault = 'https://vault.azure.net/.default';
+    const login = await runBinary(
+      [
+        'login',
+        '--export',
+        'shell',
+        '--id-token-file',
+        tokenFile(sandbox.mintIdToken()),
+        '--scope',
+        `https://management.azure.com/.default,${vault}`,
+      ],
+      coords(),
+    );
+    expect(login.code).toBe(0);
+    expect(login.stderr).toContain('exported for shell scripts: AZURE_ACCESS_TOKEN,');
+    expect(login.stderr).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    // What a job does with it: eval in sh (no node anywhere on PATH).
+    const names = [
+      'AZURE_ACCESS_TOKEN',
+      'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+      'AZURE_ACCESS_TOKEN_EXPIRES_ON',
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'AZURE_AUTHORITY_HOST',
+    ];
+    const shell = spawnSync(
+      join(noNodePath, 'sh'),
+      ['-c', `eval "$1" && printf '%s\\n' ${names.map((n) => `"$${n}"`).join(' ')}`, 'sh', login.stdout],
+      {
+        env: { PATH: noNodePath },
+        encoding: 'utf8',
+      },
+    );
+    expect(shell.status).toBe(0);
+    const [management, vaultToken, expires, clientId, tenantId, authority] = shell.stdout.split('\n');
+    expect(claimsOf(management ?? '')['aud']).toBe('https://management.azure.com');
+    expect(claimsOf(vaultToken ?? '')['aud']).toBe('https://vault.azure.net');
+    expect(Date.parse(expires ?? '')).toBeGreaterThan(Date.now());
+    expect([clientId, tenantId, authority]).toEqual([sandbox.clientId, sandbox.tenantId, sandbox.authorityHost]);
+
+    // Two scopes with one name: refused before any request, and the eval fails with exit 2.
+    const before = sandbox.requests.filter((r) => r.target === 'token').length;
+    const clash = await runBinary(
+      [
+        'login',
+        '--export',
+        'shell',
+        '--id-token-file',
+        tokenFile(sandbox.mintIdToken()),
+        '--scope',
+        `${vault},https://management.azure.com,api://management.azure.com`,
+      ],
+      coords(),
+    );
+    expect(clash.code).toBe(2);
+    expect(clash.stdout).toBe('(exit 2)\n');
+    expect(clash.stderr).toContain('would be exported as AZURE_ACCESS_TOKEN_MANAGEMENT_AZURE_COM');
+    expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
+    const failed = spawnSync(join(noNodePath, 'sh'), ['-c', 'set -e; eval "$1"; echo went-on', 'sh', clash.stdout], {
+      env: { PATH: noNodePath },
+      encoding: 'utf8',
+    });
+    expect([failed.status, failed.stdout]).toEqual([2, '']);
+  });
+
+  test('login --export identity-endpoint: the binary starts the endpoint from itself; a client gets a token; logout stops it', async () => {
+    const login = await runBinary(
+      ['login', '--export', 'shell,identity-endpoint', '--id-token-file', tokenFile(sandbox.mintIdToken())],
+      { ...coords(), TMPDIR: dir },
+    );
+    expect(login.stderr).not.toContain('IDENTITY_ENDPOINT_UNAVAILABLE');
+    expect(login.code).toBe(0);
+    const exported = Object.fromEntries(
+      [...login.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    expect(exported['IDENTITY_ENDPOINT']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(exported['IDENTITY_HEADER']).toMatch(/^[0-9a-f]{64}$/);
+    expect(exported['ENTRA_FEDERATE_SESSION']).toBeTruthy();
+    // The endpoint's process is the binary itself (no node on PATH, no dist/ beside it).
+    // A client run by an absolute path, as a tool of a later step would be.
+    const client = await runProcess(
+      process.execPath,
+      [
+        '-e',
+        `fetch(process.env.IDENTITY_ENDPOINT + '?resource=https://vault.azure.net&api-version=2019-08-01', { headers: { 'X-IDENTITY-HEADER': process.env.IDENTITY_HEADER } })
+          .then(async (r) => { const b = await r.json(); if (!b.access_token) { console.log(r.status, JSON.stringify(b)); return; } const aud = JSON.parse(Buffer.from(b.access_token.split('.')[1], 'base64url')).aud; console.log(r.status, aud, b.client_id); })`,
+      ],
+      { IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'] ?? '', IDENTITY_HEADER: exported['IDENTITY_HEADER'] ?? '' },
+    );
+    expect(client.stderr).toBe('');
+    expect(client.stdout).toBe(`200 https://vault.azure.net ${sandbox.clientId}\n`);
+
+    const logout = await runBinary(['logout', '--session', exported['ENTRA_FEDERATE_SESSION'] ?? ''], { TMPDIR: dir });
+    expect(logout.code).toBe(0);
+    const after = await runProcess(
+      process.execPath,
+      ['-e', `fetch(process.env.IDENTITY_ENDPOINT).then(() => console.log('up'), () => console.log('down'))`],
+      { IDENTITY_ENDPOINT: exported['IDENTITY_ENDPOINT'] ?? '' },
+    );
+    expect(after.stdout).toBe('down\n');
+  });
+
+  test('login --export git: the credential helper is the binary itself', async () => {
+    const login = await runBinary(
+      ['login', '--export', 'shell,git', '--id-token-file', tokenFile(sandbox.mintIdToken())],
+      coords(),
+    );
+    expect(login.code).toBe(0);
+    const helper = /^export GIT_CONFIG_VALUE_1='!'\\''([^']+)'\\'' '\\''git-credential'\\''/m.exec(login.stdout)?.[1];
+    expect(helper).toBe(binary);
   });
 
   test('doctor: a matching FIC exits 0; a wrong subject exits 1 and says what to change', async () => {

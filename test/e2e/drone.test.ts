@@ -24,7 +24,6 @@ import { parseAllDocuments } from 'yaml';
 import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { shellQuote } from '../../src/core/text.js';
-import { scopeVariable } from '../../src/entry/drone/env-file.js';
 import { ROOT, baseEnv, runNode } from './run.js';
 import type { ProcessResult } from './run.js';
 import { AUDIENCE, DRONE_ENV, HARNESS, LeakCheck, ciClaims } from '../helpers/providers.js';
@@ -110,6 +109,7 @@ describe('Drone (no OIDC): certificate from a secret', () => {
       'AZURE_ACCESS_TOKEN',
       'AZURE_ACCESS_TOKEN_EXPIRES_ON',
       'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+      'AZURE_AUTHORITY_HOST',
       'AZURE_CLIENT_ID',
       'AZURE_TENANT_ID',
     ]);
@@ -133,7 +133,7 @@ describe('Drone (no OIDC): certificate from a secret', () => {
     // The log names what was written, never a value.
     expect(step.stdout).toContain(`signed in as client ${CERT_APP}`);
     expect(step.stdout).toContain(
-      `env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`,
+      `env file:       ${step.envFile} (AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET)`,
     );
   });
 
@@ -278,7 +278,7 @@ describe("Harness: the step's OIDC token in PLUGIN_OIDC_TOKEN_ID", () => {
 
     const plain = readFileSync(outputFile, 'utf8');
     expect(plain).toBe(
-      `EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\n`,
+      `EARLIER=1\nAZURE_ACCESS_TOKEN_EXPIRES_ON=${vars['AZURE_ACCESS_TOKEN_EXPIRES_ON']}\nAZURE_CLIENT_ID=${HARNESS_APP}\nAZURE_TENANT_ID=${sandbox.tenantId}\nAZURE_AUTHORITY_HOST=${sandbox.authorityHost}\n`,
     );
     leaks.check('DRONE_OUTPUT', plain);
     expect(readFileSync(secretFile, 'utf8')).toBe(
@@ -376,15 +376,6 @@ describe('settings a user gets wrong: exit 2, nothing sent', () => {
 });
 
 describe('the env file format', () => {
-  test('names: scheme, /.default and punctuation go; ASCII upper case', () => {
-    expect(scopeVariable('https://vault.azure.net/.default')).toBe('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
-    expect(scopeVariable('https://storage.azure.com/')).toBe('AZURE_ACCESS_TOKEN_STORAGE_AZURE_COM');
-    expect(scopeVariable('api://my-api.contoso/.default')).toBe('AZURE_ACCESS_TOKEN_MY_API_CONTOSO');
-    expect(scopeVariable('499b84ac-1321-427f-aa17-267ca6975798/.default')).toBe(
-      'AZURE_ACCESS_TOKEN_499B84AC_1321_427F_AA17_267CA6975798',
-    );
-  });
-
   test('single quotes survive a round trip through the shell', async () => {
     const nasty = `it's "quoted" $HOME \`id\` \\ \n and '' more`;
     const file = join(root, 'quote-test.env');

@@ -9,6 +9,8 @@
  * installer fetches the standalone binary. No token may appear in the job log.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -182,13 +184,17 @@ describe('the component file', () => {
     expect(job?.artifacts).toBeUndefined();
     expect(text).not.toMatch(/^\s*dotenv:/m);
     // The installer is scripts/install.sh as it is, between its markers; the rest fetches nothing.
-    const [names, installer, tokens] = job?.before_script ?? [];
+    const [installer, signIn] = job?.before_script ?? [];
     expect(installer).toMatch(/^# BEGIN entra-federate install\.sh .*\n/);
     expect(installer?.replace(/^# BEGIN [^\n]*\n/, '').replace(/# END entra-federate install\.sh\n$/, '')).toBe(
       readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'),
     );
-    expect(`${names}${tokens}`).not.toMatch(/\bnpx\b|\bnpm\b|set -x|curl|wget/);
-    expect(job?.before_script).toHaveLength(3);
+    // Then one line: the CLI names the variables; no naming rule or loop over scopes in shell.
+    expect(signIn).toBe(
+      'eval "$("$ENTRA_FEDERATE" login --export shell --scope "$ENTRA_FEDERATE_SCOPES" --audience "$ENTRA_FEDERATE_AUDIENCE" --cloud "$ENTRA_FEDERATE_CLOUD")"',
+    );
+    expect(text).not.toMatch(/AZURE_ACCESS_TOKEN_\$|tr -cs|for ef_scope/);
+    expect(job?.before_script).toHaveLength(2);
   });
 
   test('GitLab would refuse a missing client id or an unknown cloud', () => {
@@ -210,15 +216,16 @@ describe('a job extending it, run against the sandbox', () => {
         audienceCheck('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'),
       ],
     );
-    expect(run.stderr).toBe(
+    expect(run.stderr).toContain(
       `entra-federate install: entra-federate ${PACKAGE_VERSION} (${TGZ}, SHA-256 verified) is $ENTRA_FEDERATE=${join(run.dir, 'tmp')}/${/entra-federate\.\w{8}/.exec(run.stderr)?.[0]}/package/dist/cli/index.js\n`,
     );
     expect(run.code).toBe(0);
     expect(readdirSync(join(run.dir, 'tmp'))).toEqual([]);
-    expect(run.stdout).toContain('entra-federate: AZURE_ACCESS_TOKEN  https://management.azure.com/.default');
-    expect(run.stdout).toContain(
-      'entra-federate: AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default',
+    // The login's summary (stderr) names what the shell got; the lines themselves went to eval.
+    expect(run.stderr).toContain(
+      'exported for shell scripts: AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
     );
+    expect(run.stdout).not.toContain('export ');
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET is for https://vault.azure.net');
     expect(release.requests.slice(before)).toEqual([TGZ]);
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === GITLAB_APP);
@@ -232,8 +239,8 @@ describe('a job extending it, run against the sandbox', () => {
       [audienceCheck('AZURE_ACCESS_TOKEN', 'https://management.azure.com')],
       { ENTRA_FEDERATE_CLI: CLI },
     );
-    expect(run.stderr).toBe(
-      `entra-federate install: using ENTRA_FEDERATE_CLI=${CLI} as it is (your own installation: not downloaded, not verified).\n`,
+    expect(run.stderr).toMatch(
+      /^entra-federate install: using ENTRA_FEDERATE_CLI=\S+ as it is \(your own installation: not downloaded, not verified\)\.\n/,
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('AZURE_ACCESS_TOKEN is for https://management.azure.com');
@@ -247,6 +254,20 @@ describe('a job extending it, run against the sandbox', () => {
         ...['sh', 'curl', 'sed'],
         ...['sha256sum', 'mktemp', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'ls', 'id', 'uname', 'tr', 'cut', 'base64'],
       ]);
+      // A stand-in for ARM: answers only a bearer token whose audience is ARM's.
+      const arm = createServer((req, res) => {
+        const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        let aud: unknown;
+        try {
+          aud = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).aud;
+        } catch {
+          aud = undefined;
+        }
+        res.writeHead(aud === 'https://management.azure.com' ? 200 : 401, { 'content-type': 'text/plain' });
+        res.end(aud === 'https://management.azure.com' ? 'ARM: subscriptions listed\n' : 'unauthorized\n');
+      });
+      await new Promise<void>((resolve) => arm.listen(0, '127.0.0.1', resolve));
+      const armUrl = `http://127.0.0.1:${(arm.address() as AddressInfo).port}/subscriptions`;
       const run = await runJob(
         'sh',
         {
@@ -256,6 +277,7 @@ describe('a job extending it, run against the sandbox', () => {
         },
         [
           'if command -v node; then echo HAS-NODE; fi',
+          `curl -fsS -H "Authorization: Bearer $AZURE_ACCESS_TOKEN" ${armUrl}`,
           ...[
             ['AZURE_ACCESS_TOKEN', 'https://management.azure.com'],
             ['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'https://vault.azure.net'],
@@ -269,7 +291,9 @@ describe('a job extending it, run against the sandbox', () => {
       );
       expect(run.stderr).toContain(`(${BINARY_NAME}, SHA-256 verified)`);
       expect(run.code).toBe(0);
+      await new Promise((resolve) => arm.close(resolve));
       expect(run.stdout).not.toContain('HAS-NODE');
+      expect(run.stdout).toContain('ARM: subscriptions listed');
       expect(run.stdout).toContain('AZURE_ACCESS_TOKEN is for https://management.azure.com');
       expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET is for https://vault.azure.net');
       expect(release.requests.slice(before)).toEqual([BINARY_NAME]);
@@ -315,7 +339,7 @@ describe('a job extending it, run against the sandbox', () => {
       { ENTRA_FEDERATE_CLI: CLI },
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
+    expect(run.stderr).toContain('would be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET');
     expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
     expect(readdirSync(join(run.dir, 'tmp'))).toEqual([]);
   });

@@ -1031,7 +1031,8 @@ function orbScenario(
       const r = await runShell(['bash', '-eo', 'pipefail'], script, env, { cwd: dir });
       opts.check?.(r, problems);
       for (const [k, v] of Object.entries(sourcedVariables(bashEnv, baseEnv())))
-        if (k.startsWith('AZURE_ACCESS_TOKEN')) ledger.addJwt(`${k} in $BASH_ENV (${name})`, v);
+        if (k.startsWith('AZURE_ACCESS_TOKEN') && k !== 'AZURE_ACCESS_TOKEN_EXPIRES_ON')
+          ledger.addJwt(`${k} in $BASH_ENV (${name})`, v);
       if (expectCode !== 0 && readFileSync(bashEnv, 'utf8') !== 'export EARLIER_STEP=1\n')
         problems.push('$BASH_ENV untouched by a failed step');
       return outcome({
@@ -1143,6 +1144,17 @@ const gitlabScenarios: Scenario[] = [
     },
   ),
   gitlabScenario('sh: one scope', 0, 'sh', {}, [useToken('AZURE_ACCESS_TOKEN', 'https://management.azure.com')]),
+  gitlabScenario(
+    'failure: two scopes with one variable name (refused before any request; the eval fails)',
+    2,
+    'sh',
+    { scopes: `${ARM},${VAULT},api://vault.azure.net` },
+    ['echo SCRIPT-RAN'],
+    (r, problems) => {
+      expectIn(problems, r.stderr, 'would be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET', 'the clash named');
+      if (r.stdout.includes('SCRIPT-RAN')) problems.push('the script not to run');
+    },
+  ),
   gitlabScenario(
     'failure: an audience the FIC does not hold',
     1,

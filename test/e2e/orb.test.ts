@@ -183,7 +183,8 @@ async function loginStep(
   );
   const later = sourcedVariables(bashEnv, baseEnv());
   for (const [name, value] of Object.entries(later))
-    if (name.startsWith('AZURE_ACCESS_TOKEN')) leaks.add(...jwtParts(value));
+    if (name.startsWith('AZURE_ACCESS_TOKEN') && name !== 'AZURE_ACCESS_TOKEN_EXPIRES_ON')
+      leaks.add(...jwtParts(value));
   return { ...result, bashEnv, later, mintLog: existsSync(mintLog) ? readFileSync(mintLog, 'utf8') : '', tmp };
 }
 
@@ -279,19 +280,19 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(release.requests.slice(before)).toEqual([TGZ]);
     // Its private directory is gone with the step.
     expect(readdirSync(run.tmp)).toEqual([]);
-    // The job's own token has the organization as audience: one was minted for the FIC's.
+    // The job's own token has the organization as audience: one was minted for the FIC's, once
+    // for both scopes (one login).
     expect(
       run.mintLog
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as { argv: string[] }),
-    ).toEqual([
-      { tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] },
-      { tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] },
-    ]);
+    ).toEqual([{ tool: 'circleci', argv: ['run', 'oidc', 'get', '--claims', JSON.stringify({ aud: AUDIENCE })] }]);
     expect(Object.keys(run.later).sort()).toEqual([
       'AZURE_ACCESS_TOKEN',
+      'AZURE_ACCESS_TOKEN_EXPIRES_ON',
       'AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+      'AZURE_AUTHORITY_HOST',
       'AZURE_CLIENT_ID',
       'AZURE_TENANT_ID',
       'EARLIER_STEP',
@@ -299,8 +300,12 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN'] ?? '')).toBe('https://management.azure.com');
     expect(accessTokenAudience(run.later['AZURE_ACCESS_TOKEN_VAULT_AZURE_NET'] ?? '')).toBe('https://vault.azure.net');
     expect(run.later['AZURE_CLIENT_ID']).toBe(ORB_APP);
-    expect(run.stdout).toContain(`signed in with the CircleCI OIDC token as client ${ORB_APP}`);
-    expect(run.stdout).toContain('AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default');
+    expect(run.stdout).toContain('entra-federate: signing in with the CircleCI OIDC token');
+    // The CLI's summary (stderr) names what later steps get; the lines went to $BASH_ENV only.
+    expect(run.stderr).toContain(
+      'exported for shell scripts: AZURE_ACCESS_TOKEN, AZURE_ACCESS_TOKEN_EXPIRES_ON, AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_ACCESS_TOKEN_VAULT_AZURE_NET',
+    );
+    expect(run.stderr).toContain('variables written to $BASH_ENV');
 
     // A second step fetches and verifies again: nothing an earlier step left is ever run.
     const again = await loginStep({}, { HOME: join(root, 'job-1', 'home') });
@@ -310,7 +315,7 @@ describe('login, run as a CircleCI step against the sandbox', () => {
 
   test('audience = the organization id: $CIRCLE_OIDC_TOKEN_V2 as it is, nothing minted; a local CLI', async () => {
     const run = await loginStep({ client_id: ORG_AUDIENCE_APP, audience: '$CIRCLE_ORGANIZATION_ID', cli: CLI });
-    expect(run.stderr).toBe('');
+    expect(run.stderr).not.toMatch(/error|warning/i);
     expect(run.code).toBe(0);
     expect(run.mintLog).toBe('');
     const sent = sandbox.requests
@@ -337,14 +342,26 @@ describe('login, run as a CircleCI step against the sandbox', () => {
     expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
   });
 
+  test('two scopes with one variable name: exit 2 from the CLI before any exchange; $BASH_ENV untouched', async () => {
+    const before = sandbox.requests.filter((r) => r.target === 'token').length;
+    const run = await loginStep({
+      scopes: `${VAULT},https://management.azure.com/.default,api://management.azure.com`,
+      cli: CLI,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('would be exported as AZURE_ACCESS_TOKEN_MANAGEMENT_AZURE_COM');
+    expect(sandbox.requests.filter((r) => r.target === 'token').length).toBe(before);
+    expect(readFileSync(run.bashEnv, 'utf8')).toBe('export EARLIER_STEP=1\n');
+  });
+
   test('certificate instead of the OIDC token (base64 PEM in a variable): works, and no file is left', async () => {
     const run = await loginStep(
       { client_id: CERT_APP, certificate: 'AZURE_CERTIFICATE_PEM', cli: CLI },
       { AZURE_CERTIFICATE_PEM: Buffer.from(certificatePem).toString('base64') },
     );
-    expect(run.stderr).toBe('');
+    expect(run.stderr).not.toMatch(/error|warning/i);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('signed in with the certificate in $AZURE_CERTIFICATE_PEM');
+    expect(run.stdout).toContain('signing in with the certificate in $AZURE_CERTIFICATE_PEM');
     expect(readdirSync(run.tmp)).toEqual([]);
     const sent = sandbox.requests.filter((r) => r.target === 'token' && r.form?.['client_id'] === CERT_APP).at(-1);
     expect(sent?.status).toBe(200);

@@ -173,9 +173,10 @@ describe('the example', () => {
     expect(example.install).toEqual(['. .travis/install.sh']);
     expect(example.env.global.some((l) => l.startsWith('AZURE_CLIENT_CERTIFICATE_PATH='))).toBe(true);
     expect([...example.install, ...example.before_script].join('\n')).not.toMatch(/\bnpx\b|npm (install|i)\b|set -x/);
-    // Assignment alone keeps the command's exit status (export VAR="$(...)" would hide a failure).
-    for (const line of example.before_script.filter((l) => l.includes('token')))
-      expect(line).toMatch(/^AZURE_ACCESS_TOKEN\w*="\$\("\$ENTRA_FEDERATE" token /);
+    // One line: the CLI names the variables and prints them for eval (a failure fails the eval).
+    expect(example.before_script).toEqual([
+      'eval "$("$ENTRA_FEDERATE" login --export shell --scope https://management.azure.com/.default,https://vault.azure.net/.default)"',
+    ]);
   });
 });
 

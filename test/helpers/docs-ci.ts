@@ -17,6 +17,9 @@ import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { createSelfSignedCertificate, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import type { ProcessResult } from '../e2e/run.js';
+import { PACKAGE_VERSION, localPackage } from './packages.js';
+import type { ReleaseServer } from './release.js';
+import { pinned, pinsOf, serveRelease } from './release.js';
 import { CLI, ROOT, runProcess } from '../e2e/run.js';
 import {
   AUDIENCE,
@@ -100,7 +103,34 @@ export interface World {
   minted: string[];
   githubIdTokens: IdTokenServer;
   ado: { url: string; close(): Promise<void> };
+  /**
+   * This tree's release files (install.sh pinned to the npm package of this tree, and the
+   * package) on a loopback host: ENTRA_FEDERATE_DOWNLOAD_BASE in every job, the mirror the docs
+   * name for fetching the installer and what it installs.
+   */
+  release: ReleaseServer;
   close(): Promise<void>;
+}
+
+let releaseBytes: Record<string, Buffer> | undefined;
+
+/** One npm pack for every page of a test file, held in memory (each world removes its own files). */
+function releaseFiles(): Record<string, Buffer> {
+  if (releaseBytes !== undefined) return releaseBytes;
+  const dir = mkdtempSync(join(tmpdir(), 'ef-docs-release-'));
+  try {
+    const name = `entra-federate-${PACKAGE_VERSION}.tgz`;
+    const tgz = localPackage(dir);
+    const installer = pinned(
+      readFileSync(join(ROOT, 'scripts/install.sh'), 'utf8'),
+      PACKAGE_VERSION,
+      pinsOf({ [name]: tgz }),
+    );
+    releaseBytes = { [name]: readFileSync(tgz), 'install.sh': Buffer.from(installer) };
+    return releaseBytes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The GitHub runner's ID-token endpoint: each job gets a request token that mints its claims. */
@@ -256,6 +286,7 @@ export async function createWorld(opts: { emptyDirectory: boolean; setup: string
   writeFileSync(toolLog, '', { mode: 0o600 });
   const githubIdTokens = await githubIdTokenServer(sandbox, minted);
   const ado = await adoServer(sandbox, minted);
+  const release = await serveRelease(releaseFiles());
   return {
     sandbox,
     dir,
@@ -267,8 +298,9 @@ export async function createWorld(opts: { emptyDirectory: boolean; setup: string
     minted,
     githubIdTokens,
     ado,
+    release,
     async close() {
-      await Promise.all([sandbox.close(), githubIdTokens.close(), ado.close()]);
+      await Promise.all([sandbox.close(), githubIdTokens.close(), ado.close(), release.close()]);
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -345,6 +377,8 @@ export function baseEnv(world: World): Record<string, string> {
     DOCS_SUBSCRIPTION: DOC.subscriptionId,
     DOCS_TENANT: DOC.tenantId,
     DOCS_FIRST_APP_ID: DOC.clientId,
+    // The docs' mirror: the installer and what it installs come from the world's release host.
+    ENTRA_FEDERATE_DOWNLOAD_BASE: world.release.base,
     // The identity endpoint ends with the post step; this only bounds it if a test dies first.
     ENTRA_FEDERATE_IDENTITY_IDLE_TIMEOUT: '300',
   };

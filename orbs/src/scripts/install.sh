@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo aed8c1e3d90c07df239d066f3af4030ce44d2ae905ea3780f68af575303de271 ;;
-    entra-federate-linux-x64) echo e072c8bb48c8e08618172160031101f8f958569d8e30dbdeb1674856799368dc ;;
+    entra-federate-0.1.0.tgz) echo f8e7fd40695009eda4a34cdb742d8cc2db55cb9ce26b3a2474490b3a2e90da2e ;;
+    entra-federate-linux-x64) echo c85fdec1723fa80926a8aaeef717be1e476e249e99ee526ac62c38092eddb32e ;;
     *) echo '' ;;
   esac
 }

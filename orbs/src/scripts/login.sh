@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The orb's `login` command: exchanges this job's CircleCI OIDC token (or a certificate or a
-# client secret, when the step names one) for Microsoft Entra ID access tokens with the
-# entra-federate CLI, and appends `export NAME='token'` lines to $BASH_ENV so that later steps
-# have them. Tokens are written there and nowhere else: never echoed, never in argv, and no
-# `set -x` anywhere. Parameters arrive as EF_PARAM_* variables (see commands/login.yml).
+# The orb's `login` command: installs the verified entra-federate CLI of this orb's release, then
+# `entra-federate login --export shell --export-file "$BASH_ENV"`: the CLI exchanges this job's
+# CircleCI OIDC token (or a certificate or a client secret, when the step names one) for
+# Microsoft Entra ID access tokens and appends the `export` lines (its own variable names) to
+# $BASH_ENV, which CircleCI sources before each later step. Tokens go there and nowhere else:
+# never echoed, never in argv, and no `set -x` anywhere. Parameters arrive as EF_PARAM_*
+# variables (see commands/login.yml).
 
 # Expands a parameter that names a variable ("$AZURE_CLIENT_ID", "${AZURE_CLIENT_ID}"), as
 # CircleCI leaves such values unexpanded; anything else containing "$" goes through
@@ -17,36 +19,6 @@ ef_expand() {
   else
     printf '%s' "$value"
   fi
-}
-
-# One scope per line from a comma- or newline-separated list, blanks dropped.
-ef_split_scopes() {
-  local item
-  while IFS= read -r item; do
-    item=${item#"${item%%[![:space:]]*}"}
-    item=${item%"${item##*[![:space:]]}"}
-    [[ -n $item ]] && printf '%s\n' "$item"
-  done < <(printf '%s\n' "$1" | tr ',' '\n')
-  return 0
-}
-
-# The variable for a scope after the first (the rule of the Drone plugin and the README):
-# AZURE_ACCESS_TOKEN_ + the resource without scheme and /.default, ASCII upper case, every run
-# of other characters one "_", trimmed.  https://vault.azure.net/.default -> ..._VAULT_AZURE_NET
-ef_scope_variable() {
-  local name=${1%/.default}
-  name=${name#*://}
-  # LC_ALL=C: ASCII only, the same rule as the Drone plugin's.
-  name=$(printf '%s' "$name" | LC_ALL=C tr '[:lower:]' '[:upper:]' | LC_ALL=C tr -cs 'A-Z0-9' '_')
-  name=${name#_}
-  name=${name%_}
-  printf 'AZURE_ACCESS_TOKEN_%s' "$name"
-}
-
-# A value in POSIX single quotes: each ' becomes '\'' (close, escaped quote, reopen).
-ef_quote() {
-  local q="'\\''"
-  printf "'%s'" "${1//\'/$q}"
 }
 
 ef_fail() {
@@ -114,23 +86,10 @@ ef_main() {
   [[ -n $tenant_id ]] || ef_fail "tenant_id is empty: set the tenant_id parameter, or the AZURE_TENANT_ID variable in a context or the project settings."
   [[ -n ${BASH_ENV:-} ]] || ef_fail "BASH_ENV is not set: run this command in a CircleCI job."
 
-  local -a scopes=() names=()
-  local scope
-  # A read loop rather than mapfile: macOS executors still have bash 3.2.
-  while IFS= read -r scope; do scopes+=("$scope"); done < <(ef_split_scopes "$scopes_raw")
-  [[ ${#scopes[@]} -gt 0 ]] || scopes=(https://management.azure.com/.default)
-  # Names first: two resources with one name would hand a tool the wrong token.
-  local i j
-  for i in "${!scopes[@]}"; do
-    if [[ $i -eq 0 ]]; then names[i]=AZURE_ACCESS_TOKEN; else names[i]=$(ef_scope_variable "${scopes[i]}"); fi
-    [[ ${names[i]} != AZURE_ACCESS_TOKEN_ && ${names[i]} != AZURE_ACCESS_TOKEN_EXPIRES_ON ]] \
-      || ef_fail "the scope '${scopes[i]}' would be exported as ${names[i]}; give a resource URI such as https://vault.azure.net/.default."
-    for ((j = 0; j < i; j++)); do
-      [[ ${names[j]} != "${names[i]}" ]] || ef_fail "the scopes '${scopes[j]}' and '${scopes[i]}' would both be exported as ${names[i]}; give one scope per resource."
-    done
-  done
-
+  # The CLI names the variables, reads the scope list and refuses two scopes with one name.
   local -a args=(--client-id "$client_id" --tenant-id "$tenant_id")
+  # The parameter may be newline-separated; the CLI's --scope takes a comma-separated list.
+  [[ -z $scopes_raw ]] || args+=(--scope "${scopes_raw//$'\n'/,}")
   [[ -z $audience ]] || args+=(--audience "$audience")
   [[ -z $cloud ]] || args+=(--cloud "$cloud")
   [[ -z $authority_host ]] || args+=(--authority-host "$authority_host")
@@ -166,32 +125,9 @@ ef_main() {
     credential="the client secret in \$$secret_var"
   fi
 
-  # Every token first, then one append: a failure leaves $BASH_ENV as it was.
-  local lines='' token
-  for i in "${!scopes[@]}"; do
-    token=$(ef_run_cli token "${args[@]}" --scope "${scopes[i]}") || exit $?
-    token=${token%$'\n'}
-    [[ -n $token && $token != *[[:space:]]* ]] || ef_fail "the CLI printed no usable token for '${scopes[i]}'." 1
-    lines+="export ${names[i]}=$(ef_quote "$token")"$'\n'
-  done
-  token=''
-  lines+="export AZURE_CLIENT_ID=$(ef_quote "$client_id")"$'\n'
-  lines+="export AZURE_TENANT_ID=$(ef_quote "$tenant_id")"$'\n'
-  printf '%s' "$lines" >>"$BASH_ENV"
-  lines=''
-
-  if [[ -n $export_list ]]; then
-    # The CLI's hand-offs write to $BASH_ENV themselves (CircleCI is their sink).
-    local -a scope_args=()
-    for i in "${!scopes[@]}"; do scope_args+=(--scope "${scopes[i]}"); done
-    ef_run_cli login "${args[@]}" "${scope_args[@]}" --export "$export_list" || exit $?
-  fi
-
-  printf 'entra-federate: signed in with %s as client %s in tenant %s\n' "$credential" "$client_id" "$tenant_id"
-  for i in "${!scopes[@]}"; do
-    printf '  %s  %s\n' "${names[i]}" "${scopes[i]}"
-  done
-  printf '  AZURE_CLIENT_ID, AZURE_TENANT_ID\n  exported to %s for the following steps of this job.\n' "\$BASH_ENV"
+  printf 'entra-federate: signing in with %s\n' "$credential"
+  # One login: the shell export and the hand-offs named by `export`, all to $BASH_ENV.
+  ef_run_cli login "${args[@]}" --export "shell${export_list:+,$export_list}" --export-file "$BASH_ENV" || exit $?
 }
 
 # Sourced by the bats tests for its functions; run by CircleCI.

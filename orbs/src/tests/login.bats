@@ -15,7 +15,7 @@ setup() {
   export ENTRA_FEDERATE_CLI="$BATS_TEST_TMPDIR/fake-cli"
   cat >"$ENTRA_FEDERATE_CLI" <<'CLI'
 #!/usr/bin/env bash
-# Stand-in CLI: logs argv and the credential environment; `token` prints a fake token per scope.
+# Stand-in CLI: logs argv and the credential environment; `login` appends a fake line to --export-file.
 printf 'argv: %s\n' "$*" >>"$FAKE_CLI_LOG"
 printf 'env: secret=%s oidc=%s\n' "${AZURE_CLIENT_SECRET-unset}" "${CIRCLE_OIDC_TOKEN_V2-unset}" >>"$FAKE_CLI_LOG"
 args=("$@")
@@ -25,13 +25,13 @@ for i in "${!args[@]}"; do
     printf 'cert: mode=%s\n' "$(stat -c %a "$cert")" >>"$FAKE_CLI_LOG"
     cp "$cert" "$FAKE_CLI_LOG.cert"
   fi
-  [[ ${args[i]} == --scope ]] && scope=${args[i + 1]}
+  [[ ${args[i]} == --export-file ]] && export_file=${args[i + 1]}
 done
 if [[ -n ${FAKE_CLI_FAIL:-} ]]; then
   echo "entra-federate: AADSTS70021: No matching federated identity record found for presented assertion." >&2
   exit 1
 fi
-[[ $1 == token ]] && printf "tok'%s\$(id)\n" "$scope"
+[[ $1 == login && -n ${export_file:-} ]] && printf "export AZURE_ACCESS_TOKEN='fake'\n" >>"$export_file"
 exit 0
 CLI
   chmod +x "$ENTRA_FEDERATE_CLI"
@@ -41,26 +41,6 @@ CLI
   export EF_PARAM_CLIENT_SECRET_VAR=ENTRA_FEDERATE_CLIENT_SECRET
   unset ENTRA_FEDERATE_CERTIFICATE ENTRA_FEDERATE_CLIENT_SECRET EF_PARAM_SCOPES EF_PARAM_CLI EF_PARAM_EXPORT
   export CIRCLE_OIDC_TOKEN_V2=circle-token
-}
-
-@test "scope variables: scheme, /.default and punctuation go; ASCII upper case" {
-  [ "$(ef_scope_variable https://vault.azure.net/.default)" = AZURE_ACCESS_TOKEN_VAULT_AZURE_NET ]
-  [ "$(ef_scope_variable https://storage.azure.com/)" = AZURE_ACCESS_TOKEN_STORAGE_AZURE_COM ]
-  [ "$(ef_scope_variable api://my-api.contoso/.default)" = AZURE_ACCESS_TOKEN_MY_API_CONTOSO ]
-  [ "$(ef_scope_variable 499b84ac-1321-427f-aa17-267ca6975798/.default)" = AZURE_ACCESS_TOKEN_499B84AC_1321_427F_AA17_267CA6975798 ]
-}
-
-@test "quoting survives a round trip through the shell" {
-  local nasty value
-  nasty=$'it\'s "quoted" $HOME `id` \\ \n and \'\' more'
-  eval "value=$(ef_quote "$nasty")"
-  [ "$value" = "$nasty" ]
-}
-
-@test "scopes: commas and newlines, blanks and spaces dropped" {
-  run ef_split_scopes $' https://a/.default ,\n\nhttps://b/.default,, '
-  [ "$status" -eq 0 ]
-  [ "$output" = $'https://a/.default\nhttps://b/.default' ]
 }
 
 @test "parameters naming a variable are expanded, others kept" {
@@ -114,22 +94,25 @@ CLI
   [ -z "$(ls -A "$TMPDIR")" ]
 }
 
-@test "main: one token per scope to \$BASH_ENV, quoted; nothing printed but names" {
+@test "main: one login, the scope list as it is, the shell export to \$BASH_ENV; no token printed" {
   export EF_PARAM_SCOPES=$'https://management.azure.com/.default\nhttps://vault.azure.net/.default'
   run --separate-stderr ef_main
   [ "$status" -eq 0 ]
-  [[ $output != *"tok'"* && $stderr != *"tok'"* ]]
-  [[ $output == *"AZURE_ACCESS_TOKEN_VAULT_AZURE_NET  https://vault.azure.net/.default"* ]]
-  (
-    # shellcheck disable=SC1090
-    source "$BASH_ENV"
-    [ "$AZURE_ACCESS_TOKEN" = "tok'https://management.azure.com/.default\$(id)" ]
-    [ "$AZURE_ACCESS_TOKEN_VAULT_AZURE_NET" = "tok'https://vault.azure.net/.default\$(id)" ]
-    [ "$AZURE_CLIENT_ID" = 11111111-2222-4333-8444-555555555555 ]
-    [ "$AZURE_TENANT_ID" = contoso.onmicrosoft.com ]
-  )
-  grep -q '^argv: token --client-id 11111111-2222-4333-8444-555555555555 --tenant-id contoso.onmicrosoft.com --scope https://vault.azure.net/.default$' "$FAKE_CLI_LOG"
+  [ "$(grep -c '^argv: ' "$FAKE_CLI_LOG")" -eq 1 ]
+  grep -qxF "argv: login --client-id 11111111-2222-4333-8444-555555555555 --tenant-id contoso.onmicrosoft.com --scope https://management.azure.com/.default,https://vault.azure.net/.default --export shell --export-file $BASH_ENV" "$FAKE_CLI_LOG"
+  [ "$(cat "$BASH_ENV")" = "export AZURE_ACCESS_TOKEN='fake'" ]
+  [[ $output != *fake* && $stderr != *fake* ]]
   ! grep -q 'secret=[^u]' "$FAKE_CLI_LOG"
+}
+
+@test "main: no scopes parameter: no --scope (the CLI's default)" {
+  run --separate-stderr ef_main
+  [ "$status" -eq 0 ]
+  ! grep -q -- '--scope' "$FAKE_CLI_LOG"
+}
+
+@test "the script knows no variable names and loops over no scopes: the CLI does that" {
+  ! grep -nE 'AZURE_ACCESS_TOKEN_|for .* in .*scope' "$BATS_TEST_DIRNAME/../scripts/login.sh"
 }
 
 @test "main: the CLI's failure fails the step with its message; \$BASH_ENV untouched" {
@@ -138,14 +121,6 @@ CLI
   [ "$status" -eq 1 ]
   [[ $stderr == *AADSTS70021* ]]
   [ "$(cat "$BASH_ENV")" = 'export EARLIER=1' ]
-}
-
-@test "main: two scopes with one variable name fail before the CLI runs" {
-  export EF_PARAM_SCOPES='https://management.azure.com/.default,https://vault.azure.net/.default,api://vault.azure.net/.default'
-  run --separate-stderr ef_main
-  [ "$status" -eq 2 ]
-  [[ $stderr == *"would both be exported as AZURE_ACCESS_TOKEN_VAULT_AZURE_NET"* ]]
-  [ ! -e "$FAKE_CLI_LOG" ]
 }
 
 @test "main: an empty client id fails with what to set" {
@@ -163,7 +138,7 @@ CLI
   grep -q '^cert: mode=600$' "$FAKE_CLI_LOG"
   [ "$(cat "$FAKE_CLI_LOG.cert")" = "$ENTRA_FEDERATE_CERTIFICATE" ]
   [ -z "$(ls -A "$TMPDIR")" ]
-  [[ $output == *'signed in with the certificate in $ENTRA_FEDERATE_CERTIFICATE'* ]]
+  [[ $output == *'signing in with the certificate in $ENTRA_FEDERATE_CERTIFICATE'* ]]
 }
 
 @test "main: a base64-encoded certificate is decoded" {
@@ -190,12 +165,12 @@ CLI
   [[ $stderr == *"keep one"* ]]
 }
 
-@test "main: export runs the CLI's login with the hand-offs, after the tokens" {
+@test "main: export adds the hand-offs to the same login" {
   export EF_PARAM_EXPORT=env,az
   run --separate-stderr ef_main
   [ "$status" -eq 0 ]
-  [ "$(grep -c '^argv: ' "$FAKE_CLI_LOG")" -eq 2 ]
-  tail -n 2 "$FAKE_CLI_LOG" | grep -q '^argv: login --client-id .* --scope https://management.azure.com/.default --export env,az$'
+  [ "$(grep -c '^argv: ' "$FAKE_CLI_LOG")" -eq 1 ]
+  grep -q "^argv: login --client-id .* --export shell,env,az --export-file $BASH_ENV\$" "$FAKE_CLI_LOG"
 }
 
 @test "the script never traces: no set -x, no xtrace" {

@@ -46,8 +46,8 @@ function wrapList(names: string[], width: number, breakWith: string): string {
 export const FEDERATION_HELP = `Options:
   --client-id GUID        app (client) id              [env AZURE_CLIENT_ID]
   --tenant-id ID          tenant GUID or domain        [env AZURE_TENANT_ID]
-  --scope SCOPE           resource/.default; repeatable; a bare resource URI gets /.default
-                          appended                     [default https://management.azure.com/.default]
+  --scope SCOPE           resource/.default; repeatable or comma-separated; a bare resource
+                          URI gets /.default appended  [default https://management.azure.com/.default]
   --audience AUD          audience of the CI token     [default from --cloud: api://AzureADTokenExchange]
   --cloud NAME            AzureCloud | AzureUSGovernment | AzureChinaCloud
   --authority-host URL    https URL (http only to loopback) [env AZURE_AUTHORITY_HOST]

@@ -14,10 +14,13 @@ export const EXPORT_FLAGS = {
   'subscription-id': { type: 'string' },
 } as const satisfies OptionSpec;
 
-export const EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: env |
+export const EXPORT_HELP = `  --export NAME           hand credentials to the job's later tools; repeatable: shell | env |
                           terraform | az | acr:<registry> | git | kubelogin | identity-endpoint
+                          shell: AZURE_ACCESS_TOKEN[_<RESOURCE>] and friends as \`export\` lines
+                          on stdout, for eval "$(entra-federate login --export shell)"
   --export-file FILE      append the exported variables to FILE as \`export\` lines to source
-                          [default: GITHUB_ENV on GitHub, $BASH_ENV on CircleCI]
+                          [default: stdout with shell, else GITHUB_ENV on GitHub, $BASH_ENV on
+                          CircleCI]
   --subscription-id GUID  subscription for az and terraform [env AZURE_SUBSCRIPTION_ID]
                           (\`entra-federate logout\` undoes the exports)`;
 

@@ -56,7 +56,13 @@ export async function planExports(
       );
     subscriptionId = rawSubscription.trim().toLowerCase();
   }
-  const channel = variableChannel(values['export-file'], env);
+  // `--export shell` alone prints its lines (and every other export's) on stdout, for eval.
+  const toStdout = handoffs.some((h) => h.name === 'shell')
+    ? (text: string) => {
+        io.stdout.write(text);
+      }
+    : undefined;
+  const channel = variableChannel(values['export-file'], env, toStdout);
   const needsVariables = handoffs.filter((h) => !h.name.startsWith('acr:'));
   if (channel === undefined && needsVariables.length > 0) {
     throw usageError(
@@ -132,6 +138,9 @@ export async function planExports(
       ...(identity === undefined ? {} : { identity }),
     },
     finish() {
+      writer?.flush();
+      // On stdout the lines are the output: nothing to add.
+      if (channel?.kind === 'stdout') return;
       if (writer === undefined && session !== undefined)
         stderr(`entra-federate: to undo: entra-federate logout --session ${session}`);
       else if (channel !== undefined)

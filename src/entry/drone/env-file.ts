@@ -20,83 +20,17 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { FederationError, usageError } from '../../core/errors.js';
+import { FederationError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
 import { openOwnFile, UnsafeFileError } from '../../core/own-file.js';
-import type { LoginResult } from '../../core/login.js';
-import { hasControlCharacter, isoTime, shellQuote } from '../../core/text.js';
+import { hasControlCharacter } from '../../core/text.js';
+import type { ShellVariable } from '../../handoff/shell.js';
+import { exportLine } from '../../handoff/shell.js';
 
-export const ACCESS_TOKEN_VARIABLE = 'AZURE_ACCESS_TOKEN';
-const EXPIRES_ON_VARIABLE = 'AZURE_ACCESS_TOKEN_EXPIRES_ON';
-
-/**
- * The variable for a scope after the first: AZURE_ACCESS_TOKEN_ followed by the resource with
- * its scheme ("https://", "api://") and "/.default" removed, ASCII letters upper-cased, and
- * every run of other characters turned into one "_", trimmed at both ends.
- *   https://vault.azure.net/.default -> AZURE_ACCESS_TOKEN_VAULT_AZURE_NET
- * The orb, the GitLab component and the README state the same rule.
- */
-export function scopeVariable(scope: string): string {
-  let name = scope.replace(/\/\.default$/, '');
-  const scheme = name.indexOf('://');
-  if (scheme >= 0) name = name.slice(scheme + 3);
-  name = name
-    .replace(/[a-z]/g, (c) => c.toUpperCase())
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return `${ACCESS_TOKEN_VARIABLE}_${name}`;
-}
-
-export interface Variable {
-  name: string;
-  value: string;
-  secret: boolean;
-}
-
-/**
- * Names for every scope, checked before any request: two resources that map to one name, or a
- * name that is another variable's, would silently hand a tool the wrong token.
- */
-export function scopeVariables(scopes: readonly string[]): string[] {
-  const names = scopes.map((scope, i) => (i === 0 ? ACCESS_TOKEN_VARIABLE : scopeVariable(scope)));
-  const reserved = new Map<string, string>([
-    [EXPIRES_ON_VARIABLE, 'the expiry'],
-    ['AZURE_ACCESS_TOKEN_', 'no resource'],
-  ]);
-  names.forEach((name, i) => {
-    const clash = reserved.get(name) ?? names.slice(0, i).indexOf(name);
-    if (clash === -1) return;
-    const what = typeof clash === 'string' ? clash : `the scope ${quote(scopes[clash] ?? '')}`;
-    throw usageError(
-      'SCOPE_VARIABLE_CLASH',
-      `The scope ${quote(scopes[i] ?? '')} would be exported as ${name}, which is already ${what}.`,
-      'Give scopes of different resources (one per resource; each further scope becomes AZURE_ACCESS_TOKEN_<RESOURCE>).',
-      'scopes',
-    );
-  });
-  return names;
-}
-
-/** The variables of a login, first scope first. */
-export function loginVariables(result: LoginResult, names: readonly string[]): Variable[] {
-  const first = result.tokens[0];
-  if (first === undefined) throw new Error('the login returned no token');
-  const out: Variable[] = [
-    { name: ACCESS_TOKEN_VARIABLE, value: first.accessToken, secret: true },
-    { name: EXPIRES_ON_VARIABLE, value: isoTime(first.expiresOn), secret: false },
-    { name: 'AZURE_CLIENT_ID', value: result.clientId, secret: false },
-    { name: 'AZURE_TENANT_ID', value: result.tenantId, secret: false },
-  ];
-  result.tokens.slice(1).forEach((token, i) => {
-    out.push({ name: names[i + 1] ?? scopeVariable(token.scope), value: token.accessToken, secret: true });
-  });
-  return out;
-}
-
-export function envFileText(variables: readonly Variable[]): string {
-  const lines = ['# Written by entra-federate (Drone plugin); a later step loads it with: . <this file>'];
-  for (const v of variables) lines.push(`export ${v.name}=${shellQuote(v.value)}`);
-  return `${lines.join('\n')}\n`;
+/** The env file: the shell export's lines (handoff/shell.ts), under a line saying how to load it. */
+export function envFileText(variables: readonly ShellVariable[]): string {
+  const header = '# Written by entra-federate (Drone plugin); a later step loads it with: . <this file>\n';
+  return header + variables.map((v) => exportLine(v.name, v.value)).join('');
 }
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -156,7 +90,7 @@ export function writeEnvFile(path: string, text: string): void {
  * Harness output files take `KEY=value` lines: a value that ended the line would forge another
  * variable, so anything but printable characters is refused.
  */
-export function appendOutputFile(path: string, what: string, variables: readonly Variable[]): void {
+export function appendOutputFile(path: string, what: string, variables: readonly ShellVariable[]): void {
   for (const v of variables) {
     if (hasControlCharacter(v.value))
       throw new FederationError(

@@ -8,7 +8,8 @@ import { reportFailure } from '../shared/failure.js';
 import type { EntryIo } from '../shared/io.js';
 import { renderLoginSummary } from '../shared/render.js';
 import { signIn } from '../shared/sign-in.js';
-import { appendOutputFile, envFileText, loginVariables, scopeVariables, writeEnvFile } from './env-file.js';
+import { scopeVariables, shellVariables } from '../../handoff/shell.js';
+import { appendOutputFile, envFileText, writeEnvFile } from './env-file.js';
 import { readSettings, unknownSettingWarnings } from './settings.js';
 
 /** Runs the step; returns its exit code. */
@@ -28,7 +29,8 @@ async function signInStep(io: Omit<EntryIo, 'stdin'>): Promise<void> {
   // A proxy setting that cannot be parsed fails here, with its own message.
   const http = io.http();
   const settings = readSettings(env, http);
-  const names = scopeVariables(settings.options.scopes.map((s) => s.scope));
+  const scopes = settings.options.scopes.map((s) => s.scope);
+  const names = scopeVariables(scopes);
   const result = await signIn(
     {
       options: settings.options,
@@ -37,7 +39,7 @@ async function signInStep(io: Omit<EntryIo, 'stdin'>): Promise<void> {
     },
     { http, env, now: io.now },
   );
-  const variables = loginVariables(result, names);
+  const variables = shellVariables(result, scopes, names);
 
   writeEnvFile(settings.output, envFileText(variables));
   const lines: string[] = [`  env file:       ${settings.output} (${variables.map((v) => v.name).join(', ')})`];

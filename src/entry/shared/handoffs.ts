@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import type { Env } from '../../ci/types.js';
 import type { FederationOptions } from '../../core/options.js';
 import { envHandoff } from '../../handoff/env.js';
+import type { ExportSource } from '../../handoff/select.js';
 import type { CiSink, Handoff } from '../../handoff/types.js';
 
 export interface HandoffSelection {
@@ -18,12 +19,16 @@ export interface HandoffSelection {
 /** Parses and checks export names before any request; `how` says in a remedy where they come from. */
 export async function planHandoffs(
   names: readonly string[],
-  how: { field: string; fix: string },
+  how: ExportSource,
   options: FederationOptions,
 ): Promise<HandoffSelection> {
   if (names.every((name) => name === 'env')) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
   const { selectHandoffs, withHandoffScopes } = await import('../../handoff/select.js');
-  const handoffs = selectHandoffs(names, how);
+  const handoffs = selectHandoffs(
+    names,
+    how,
+    options.scopes.map((s) => s.scope),
+  );
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 

@@ -45,12 +45,26 @@ export const ENDPOINT_VALUES = [
   'audit-log',
 ] as const satisfies readonly (keyof LoginValues)[];
 
+/**
+ * One --scope may list several, comma-separated (what a CI variable holds). Only commas: a
+ * newline stays in the value and is refused as a control character. An empty value stays one
+ * empty scope, which is refused rather than read as "the default".
+ */
+function scopeList(value: string): string[] {
+  if (!value.includes(',')) return [value];
+  const scopes = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return scopes.length === 0 ? [value] : scopes;
+}
+
 /** The options, with the Azure SDK's environment variables as fallbacks. */
 export function optionsFrom(values: LoginValues, env: Env): FederationOptions {
   return resolveOptions({
     clientId: values['client-id'] ?? env['AZURE_CLIENT_ID'],
     tenantId: values['tenant-id'] ?? env['AZURE_TENANT_ID'],
-    scopes: values.scope,
+    scopes: values.scope?.flatMap(scopeList),
     cloud: values.cloud,
     authorityHost: values['authority-host'] ?? env['AZURE_AUTHORITY_HOST'],
     audience: values.audience,

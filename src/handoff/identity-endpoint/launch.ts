@@ -1,5 +1,6 @@
 /**
- * Starts the identity endpoint (dist/identity/index.js) as a detached process and waits until
+ * Starts the identity endpoint (dist/identity/index.js, or the standalone executable with its
+ * hidden argument: ../self.ts) as a detached process and waits until
  * it listens. Its configuration, the header secret included, goes through its stdin (never
  * argv, which any user of the machine can read); it answers one JSON line on stdout, then both
  * pipes are dropped and it is unref'd, so neither this process nor the CI step waits for it.
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FederationError } from '../../core/errors.js';
 import type { FederationErrorCode } from '../../core/errors.js';
+import { selfCommand } from '../self.js';
 
 /** What the endpoint reads on stdin. */
 export interface EndpointConfig {
@@ -49,10 +51,11 @@ export function endpointEntry(from: string = import.meta.url): string {
 export function launchEndpoint(
   config: EndpointConfig,
   env: Record<string, string>,
-  entry = endpointEntry(),
+  command: readonly [string, ...string[]] = selfCommand('identity-endpoint', () => endpointEntry()),
 ): Promise<{ pid: number; port: number }> {
+  const [file, ...args] = command;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(file, args, {
       detached: true,
       env,
       stdio: ['pipe', 'pipe', 'ignore'],

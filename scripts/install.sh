@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo f8e7fd40695009eda4a34cdb742d8cc2db55cb9ce26b3a2474490b3a2e90da2e ;;
-    entra-federate-linux-x64) echo c85fdec1723fa80926a8aaeef717be1e476e249e99ee526ac62c38092eddb32e ;;
+    entra-federate-0.1.0.tgz) echo fff73aaff7d33e34bfa59a61bdeed5beff2f1bf22cb53c78481d9cb932b23030 ;;
+    entra-federate-linux-x64) echo dd43f553b307ea345ae1aa7655c430a6449e0c42ebfeb5ac63ce8ba3a5445852 ;;
     *) echo '' ;;
   esac
 }

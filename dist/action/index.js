@@ -9,7 +9,8 @@ import {
 } from "./chunks/chunk-GCX5CGBI.js";
 import {
   envHandoff
-} from "./chunks/chunk-P6RV7RUU.js";
+} from "./chunks/chunk-H7SBMVBX.js";
+import "./chunks/chunk-VRY2ZKJC.js";
 import {
   login
 } from "./chunks/chunk-VOYWJCRI.js";
@@ -42,13 +43,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-3I3LH6PL.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-5WLDZQJW.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-6OWORAQJ.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-P52D4QFT.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -156,7 +157,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-NURAYQMT.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-MQ73J4EC.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

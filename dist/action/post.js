@@ -9,8 +9,9 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-YOMX6275.js";
-import "./chunks/chunk-UU3BT2FR.js";
+} from "./chunks/chunk-ROGP2Y6R.js";
+import "./chunks/chunk-K6HR7HKO.js";
+import "./chunks/chunk-VRY2ZKJC.js";
 import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-DLTMBKOD.js";
+} from "./chunks/chunk-MPN2E2UA.js";
 import "./chunks/chunk-YJHIVRLH.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
@@ -38,16 +38,16 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-PAXRHCXB.js"),
-  login: () => import("./chunks/login-APJYTKQL.js"),
-  logout: () => import("./chunks/logout-5CVPMUB2.js"),
-  doctor: () => import("./chunks/doctor-CASVB5P6.js"),
-  verify: () => import("./chunks/verify-Z23MK4HW.js"),
-  policy: () => import("./chunks/policy-LWONYVXV.js"),
-  setup: () => import("./chunks/setup-APCDVXGQ.js"),
-  sandbox: () => import("./chunks/sandbox-WA3IE2RT.js"),
-  demo: () => import("./chunks/demo-STV6GPXO.js"),
-  "git-credential": () => import("./chunks/git-credential-TTEGO7AA.js")
+  token: () => import("./chunks/token-UO4BTWSS.js"),
+  login: () => import("./chunks/login-AH7A466L.js"),
+  logout: () => import("./chunks/logout-CRRRTY3K.js"),
+  doctor: () => import("./chunks/doctor-SBBWGFYD.js"),
+  verify: () => import("./chunks/verify-PMUQ6V3Z.js"),
+  policy: () => import("./chunks/policy-44XJE4H7.js"),
+  setup: () => import("./chunks/setup-ACQYV4HL.js"),
+  sandbox: () => import("./chunks/sandbox-7OG2P3FV.js"),
+  demo: () => import("./chunks/demo-NWWDS4ET.js"),
+  "git-credential": () => import("./chunks/git-credential-HM3II3ED.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -63,7 +63,8 @@ async function main(argv, io) {
   }
   const load = COMMANDS[name];
   if (load === void 0) {
-    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".
+    const shown = name.length > 32 ? `of ${name.length} characters (not shown)` : `"${printableAscii(name)}"`;
+    io.stderr.write(`entra-federate: unknown command ${shown}.
 
 ${USAGE}
 `);

@@ -1,9 +1,11 @@
 import {
+  UnsafeFileError,
   createNodeHttpClient,
   login,
+  openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-C6NF4CUB.js";
+} from "./chunks/chunk-ARAKWR7D.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -12,12 +14,14 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-SVFI3IZI.js";
+} from "./chunks/chunk-J6GBIMTU.js";
 import {
+  editDistance,
   hasControlCharacter,
   isoTime,
+  printableAscii,
   shellQuote
-} from "./chunks/chunk-WL33YIVN.js";
+} from "./chunks/chunk-OS47DKL2.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/entry/shared/render.ts
@@ -71,10 +75,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-VBBW2KJM.js");
+  const { failureReading } = await import("./chunks/explain-ZD23KROL.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-TKWIRPZ2.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-HYDFASIO.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -160,7 +164,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CX4WLDTF.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-CIYUALVE.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -258,7 +262,6 @@ function envFileText(variables) {
 `;
 }
 var CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-var APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
 function writeAll(fd, text) {
   const bytes = Buffer.from(text, "utf8");
   let written = 0;
@@ -266,11 +269,11 @@ function writeAll(fd, text) {
 }
 function writeFailed(what, path, err, remedy) {
   const code = err.code;
-  return new FederationError(
-    "OUTPUT_WRITE_FAILED",
-    `Could not write ${what} ${quote(path)}${typeof code === "string" ? ` (${code})` : ""}.`,
-    { remedy, cause: err }
-  );
+  const why = err instanceof UnsafeFileError ? `: it ${err.reason}` : typeof code === "string" ? ` (${code})` : "";
+  return new FederationError("OUTPUT_WRITE_FAILED", `Could not write ${what} ${quote(path)}${why}.`, {
+    remedy,
+    cause: err
+  });
 }
 var ENV_FILE_REMEDY = 'The plugin runs as the unprivileged user "node" (uid 1000): make the workspace writable for it, or set `output` to a writable path such as a temp volume (e.g. /run/entra-federate/env).';
 function writeEnvFile(path, text) {
@@ -310,7 +313,7 @@ function appendOutputFile(path, what, variables) {
   }
   let fd;
   try {
-    fd = openSync(path, APPEND, 384);
+    fd = openOwnFile(path, { access: "append", owner: "any" });
   } catch (err) {
     throw writeFailed(what, path, err, `Harness creates ${what}; check that the step runs as a Harness plugin step.`);
   }
@@ -580,6 +583,54 @@ function certificateAssertion(cert, opts) {
 
 // src/entry/drone/settings.ts
 var DEFAULT_OUTPUT = ".entra-federate/env";
+var KNOWN_SETTINGS = [
+  "client_id",
+  "tenant_id",
+  "scopes",
+  "audience",
+  "cloud",
+  "authority_host",
+  "timeout",
+  "certificate",
+  "client_secret",
+  "oidc_token_id",
+  "output",
+  "policy",
+  "audit_log",
+  "debug"
+];
+function closestSetting(name) {
+  const compact = (s) => s.replace(/_/g, "");
+  const prefixed = name.length >= 3 ? KNOWN_SETTINGS.find((known) => compact(known).startsWith(compact(name))) : void 0;
+  if (prefixed !== void 0) return prefixed;
+  let best = KNOWN_SETTINGS[0];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of KNOWN_SETTINGS) {
+    const distance = editDistance(name, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function unknownSettings(env) {
+  const known = new Set(KNOWN_SETTINGS);
+  const out = [];
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith("PLUGIN_")) continue;
+    const name = variable.slice("PLUGIN_".length).toLowerCase();
+    if (known.has(name)) continue;
+    out.push({ variable, setting: name, closest: closestSetting(name) });
+  }
+  return out;
+}
+function unknownSettingWarnings(env) {
+  return unknownSettings(env).map(
+    (u) => `entra-federate: warning: the setting \`${printableAscii(u.setting)}\` (${printableAscii(u.variable)}) is not one this plugin reads and is ignored; the closest known setting is \`${u.closest}\`.
+`
+  );
+}
 function setting(env, name) {
   return envValue(env, `PLUGIN_${name.toUpperCase()}`);
 }
@@ -698,6 +749,7 @@ async function main(io) {
 }
 async function signInStep(io) {
   const { env } = io;
+  for (const warning of unknownSettingWarnings(env)) io.stderr.write(warning);
   const http = io.http();
   const settings = readSettings(env, http);
   const names = scopeVariables(settings.options.scopes.map((s) => s.scope));

@@ -332,54 +332,52 @@ async function startIdentityServer(opts) {
 }
 
 // src/handoff/identity-endpoint/state.ts
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync as readFileSync2, unlinkSync, writeSync } from "node:fs";
-function writeEndpointState(path, state) {
-  const fd = openSync(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    384
-  );
+import { lstatSync, readFileSync as readFileSync2, unlinkSync as unlinkSync2 } from "node:fs";
+
+// src/handoff/secure-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeSecureFile(dir, prefix, suffix, content) {
+  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
+  const fd = openSync(path, FLAGS, 384);
   try {
     fchmodSync(fd, 384);
-    writeSync(fd, JSON.stringify(state));
-  } finally {
+    const bytes = Buffer.from(content, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (err) {
     closeSync(fd);
+    unlinkSync(path);
+    throw err;
   }
+  closeSync(fd);
+  return path;
+}
+function replaceSecureFile(path, content) {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+}
+
+// src/handoff/identity-endpoint/state.ts
+function writeEndpointState(path, state) {
+  replaceSecureFile(path, JSON.stringify(state));
 }
 function removeEndpointState(path) {
   try {
-    unlinkSync(path);
+    unlinkSync2(path);
   } catch {
   }
 }
 
 // src/handoff/identity-endpoint/token-file-keeper.ts
-import { existsSync, readFileSync as readFileSync3, renameSync, unlinkSync as unlinkSync3 } from "node:fs";
-import { basename, dirname } from "node:path";
-
-// src/handoff/secure-file.ts
-import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join } from "node:path";
-var FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-function writeSecureFile(dir, prefix, suffix, content) {
-  const path = join(dir, `${prefix}${randomBytes(8).toString("hex")}${suffix}`);
-  const fd = openSync2(path, FLAGS, 384);
-  try {
-    fchmodSync2(fd, 384);
-    const bytes = Buffer.from(content, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync2(fd, bytes, written, bytes.length - written);
-  } catch (err) {
-    closeSync2(fd);
-    unlinkSync2(path);
-    throw err;
-  }
-  closeSync2(fd);
-  return path;
-}
-
-// src/handoff/identity-endpoint/token-file-keeper.ts
+import { existsSync, readFileSync as readFileSync3 } from "node:fs";
 var UNKNOWN_EXPIRY_RECHECK_MS = 6e4;
 var RETRY_AFTER_FAILURE_MS = 15e3;
 var MIN_DELAY_MS = 500;
@@ -399,15 +397,6 @@ function refreshDelay(token, obtainedAt, now) {
   const start2 = t.iat ?? obtainedAt;
   const half = start2 + (t.exp - start2) / 2;
   return Math.max(MIN_DELAY_MS, half - now);
-}
-function replaceFile(path, content) {
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, ".tmp", content);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync3(temp);
-    throw err;
-  }
 }
 var TokenFileKeeper = class {
   constructor(files, fetchToken) {
@@ -451,7 +440,7 @@ var TokenFileKeeper = class {
     const unchanged = token === this.current;
     if (!unchanged) {
       try {
-        for (const file of this.files) if (existsSync(file)) replaceFile(file, token);
+        for (const file of this.files) if (existsSync(file)) replaceSecureFile(file, token);
       } catch {
         this.schedule(RETRY_AFTER_FAILURE_MS);
         return;
@@ -1754,7 +1743,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-26WRQEWO.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-353PGRVV.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

@@ -1,59 +1,52 @@
 /**
  * The audit file: JSON Lines, opened before any request (a bad path fails the run before
- * anything is sent), created 0600, never through a symlink, and appended with one write per
+ * anything is sent), created 0600, never through a symlink or into a FIFO, never another user's
+ * or a file others can write (core/own-file.ts), and appended with one write per
  * login so that concurrent jobs sharing a file never interleave half lines (O_APPEND).
  */
-import { constants } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
+import { closeSync, writeSync } from 'node:fs';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { openOwnFile, UnsafeFileError } from '../core/own-file.js';
 import type { AuditRecord } from './record.js';
 
-const FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
-
-/** Opens a file for atomic appends; `what` names it in messages ("the audit log"). */
-export async function openAppendOnly(path: string, what: string, field: string): Promise<AppendFile> {
+/**
+ * Opens a file for atomic appends; `what` names it in messages ("the audit log"). A file we are
+ * given (the audit log) must be this user's and writable by no one else; the CI's own file (the
+ * step summary, `owner: 'any'`) need only be a regular file. Neither is followed through a link
+ * nor opened if it is a FIFO.
+ */
+export async function openAppendOnly(
+  path: string,
+  what: string,
+  field: string,
+  owner: 'effective' | 'any' = 'effective',
+): Promise<AppendFile> {
   if (path.trim() === '')
     throw usageError('AUDIT_LOG_UNWRITABLE', `The path of ${what} is empty.`, `Pass --${field} FILE.`, field);
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(path, FLAGS, 0o600);
+    fd = openOwnFile(path, { access: 'append', owner });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'ELOOP'
-        ? 'is a symbolic link, which is never followed'
-        : code === 'ENOENT'
-          ? 'is in a directory that does not exist'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'is not writable'
-            : code === 'EISDIR'
-              ? 'is a directory'
-              : `cannot be opened (${code ?? 'error'})`;
+    const why = err instanceof UnsafeFileError ? err.reason : `cannot be opened (${String(err)})`;
+    const unsafe = err instanceof UnsafeFileError && ['UNSAFE_FILE', 'ELOOP', 'ENXIO'].includes(err.code);
     throw usageError(
       'AUDIT_LOG_UNWRITABLE',
       `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} ${why}.`,
-      `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
+      unsafe
+        ? `Pass --${field} with a regular file of this user that no one else can write, or a path that does not exist yet (it is created 0600).`
+        : `Pass --${field} with a writable regular file path (it is created 0600 if missing).`,
       field,
     );
   }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw usageError(
-      'AUDIT_LOG_UNWRITABLE',
-      `${what.charAt(0).toUpperCase()}${what.slice(1)} ${quote(path)} is not a regular file.`,
-      `Pass --${field} with a regular file path.`,
-      field,
-    );
-  }
-  return new AppendFile(handle, path, what);
+  return new AppendFile(fd, path, what);
 }
 
 export class AppendFile {
+  private closed = false;
+
   constructor(
-    private readonly handle: FileHandle,
+    private readonly fd: number,
     readonly path: string,
     private readonly what: string,
   ) {}
@@ -63,10 +56,7 @@ export class AppendFile {
     const data = Buffer.from(text, 'utf8');
     try {
       let offset = 0;
-      while (offset < data.length) {
-        const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
-        offset += bytesWritten;
-      }
+      while (offset < data.length) offset += writeSync(this.fd, data, offset, data.length - offset);
     } catch (err) {
       throw new FederationError(
         'AUDIT_LOG_WRITE_FAILED',
@@ -76,8 +66,10 @@ export class AppendFile {
     }
   }
 
-  close(): Promise<void> {
-    return this.handle.close();
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 }
 

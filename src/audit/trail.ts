@@ -103,7 +103,7 @@ export async function loginWithGuardFiles(
     if (files.auditLogPath !== undefined) {
       trail.auditLog = await openAppendOnly(files.auditLogPath, 'the audit log', 'audit-log');
       if (files.summaryPath !== undefined && files.summaryPath !== '')
-        trail.summary = await openAppendOnly(files.summaryPath, 'the step summary file', 'audit-log');
+        trail.summary = await openAppendOnly(files.summaryPath, 'the step summary file', 'audit-log', 'any');
     }
     return await loginWithTrail(options, source, http, trail);
   } finally {

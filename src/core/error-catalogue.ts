@@ -522,6 +522,13 @@ export const ERROR_CATALOGUE = {
     when: 'HTTPS_PROXY or HTTP_PROXY is not a URL, or is not an http:// proxy.',
     remedy: "Set it to the proxy's http:// URL, e.g. http://proxy.example.com:3128.",
   },
+  UNEXPECTED_ARGUMENT: {
+    topic: 'input',
+    exit: 2,
+    when: 'A command that takes no positional arguments was given one (often a token pasted after a flag that takes none); its value is never shown.',
+    remedy:
+      'Give every value right after its flag (--flag VALUE); tokens are read from --id-token-file, --id-token-env or the environment, never from the command line.',
+  },
   INVALID_ARGUMENTS: {
     topic: 'input',
     exit: 2,

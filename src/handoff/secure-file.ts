@@ -2,10 +2,12 @@
  * Writes a secret (a CI token) to a new file that only the job's user can read. The name is
  * random and the file is created exclusively without following links, so a file or symlink
  * planted at that path by another process makes the write fail instead of leaking to it.
+ * replaceSecureFile puts such a file in place by rename, so a reader sees the whole file or
+ * none, never an empty or half-written one.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Windows has no O_NOFOLLOW; O_EXCL alone already refuses an existing link there. */
 const FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -27,4 +29,19 @@ export function writeSecureFile(dir: string, prefix: string, suffix: string, con
   }
   closeSync(fd);
   return path;
+}
+
+/**
+ * Replaces (or creates) `path` with `content` atomically: a new 0600 file beside it, created
+ * exclusively without following links, renamed over it. rename(2) replaces a link planted at
+ * `path` instead of writing through it.
+ */
+export function replaceSecureFile(path: string, content: string): void {
+  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, '.tmp', content);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
 }

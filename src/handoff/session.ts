@@ -5,12 +5,12 @@
  * trusts only a plain file of the job's own user that no one else can write: the record says
  * what to delete and stop.
  */
-import { lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { closeSync, readFileSync } from 'node:fs';
 import { usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { openOwnFile, UnsafeFileError } from '../core/own-file.js';
 import { cleanupFromJson, mergeCleanup } from './cleanup.js';
-import { writeSecureFile } from './secure-file.js';
+import { replaceSecureFile, writeSecureFile } from './secure-file.js';
 import type { Cleanup } from './types.js';
 
 export const SESSION_VARIABLE = 'ENTRA_FEDERATE_SESSION';
@@ -18,25 +18,27 @@ const PREFIX = 'entra-federate-session-';
 
 /** Reads a session record; throws a usage error when the file is not one we can trust. */
 export function readSession(path: string): Cleanup {
-  let stat;
+  let text: string;
   try {
-    stat = lstatSync(path);
+    const fd = openOwnFile(path, { access: 'read' });
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return { files: [] };
-    throw err;
-  }
-  const uid = process.getuid?.();
-  if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) {
+    if (err instanceof UnsafeFileError && err.code === 'ENOENT') return { files: [] };
+    if (!(err instanceof UnsafeFileError)) throw err;
     throw usageError(
       'UNTRUSTED_SESSION',
-      `The session record ${quote(path)} is not a private file of this user.`,
+      `The session record ${quote(path)} is not a private file of this user: it ${err.reason}.`,
       `It was not written by entra-federate login: check ${SESSION_VARIABLE} and --session.`,
       'session',
     );
   }
   let parsed: { cleanup?: unknown };
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     throw usageError(
       'UNTRUSTED_SESSION',
@@ -53,12 +55,6 @@ export function recordSession(path: string | undefined, tempDir: string, cleanup
   const merged = path === undefined ? cleanup : mergeCleanup(readSession(path), cleanup);
   const text = JSON.stringify({ version: 1, cleanup: merged });
   if (path === undefined) return writeSecureFile(tempDir, PREFIX, '.json', text);
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, '.tmp', text);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
+  replaceSecureFile(path, text);
   return path;
 }

@@ -9,11 +9,12 @@
  * --export-file wins over the CI's own channel. Values are single-quoted, so nothing in them is
  * expanded by the shell that sources the file.
  */
-import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import type { Env } from '../ci/types.js';
 import { appendEntry } from '../ci/github-file-commands.js';
 import { FederationError, usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { openOwnFile, UnsafeFileError } from '../core/own-file.js';
 import { shellQuote } from '../core/text.js';
 
 export type VariableChannel =
@@ -63,28 +64,31 @@ function writeFailure(channel: VariableChannel, err: unknown): FederationError {
   );
 }
 
-/** Opens the --export-file for appending: new files 0600, existing ones only if private and plain. */
-function openOwnFile(path: string): number {
-  const base = constants.O_WRONLY | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
+/**
+ * Opens the channel's file for appending: never through a link or into a FIFO, and only a
+ * regular file of this user that no one else can write (an --export-file, which we own, not
+ * read either). A CI's own file (CircleCI's $BASH_ENV) must pass the same test: credentials
+ * never go to a file another user planted.
+ */
+function openChannelFile(channel: VariableChannel & { kind: 'shell' }): number {
   try {
-    const fd = openSync(path, base | constants.O_CREAT | constants.O_EXCL, 0o600);
-    fchmodSync(fd, 0o600);
-    return fd;
+    return openOwnFile(channel.path, { access: 'append', secret: channel.own });
   } catch (err) {
-    if ((err as { code?: string }).code !== 'EEXIST') throw err;
-  }
-  const fd = openSync(path, base);
-  const stat = fstatSync(fd);
-  if (!stat.isFile() || (stat.mode & 0o077) !== 0) {
-    closeSync(fd);
+    if (!(err instanceof UnsafeFileError)) throw writeFailure(channel, err);
+    // ENOENT, EACCES...: the path is wrong, not hostile.
+    if (!['UNSAFE_FILE', 'ELOOP', 'ENXIO'].includes(err.code)) throw writeFailure(channel, err);
+    const modeOnly = err.mode !== undefined && err.reason.includes('by other users');
     throw usageError(
       'INSECURE_EXPORT_FILE',
-      `The --export-file ${quote(path)} ${stat.isFile() ? `can be read or written by other users (mode ${(stat.mode & 0o777).toString(8)})` : 'is not a regular file'}, and it will hold credentials.`,
-      `Run \`chmod 600 ${path}\`, or give a path that does not exist yet.`,
-      'export-file',
+      `${channel.own ? 'The --export-file' : channel.what} ${quote(channel.path)} ${err.reason}, and it would receive credentials.`,
+      channel.own
+        ? modeOnly
+          ? `Run \`chmod 600 ${channel.path}\`, or give a path that does not exist yet.`
+          : 'Give --export-file a path that does not exist yet, in a directory only this user can write (e.g. under $RUNNER_TEMP or `mktemp -d`).'
+        : `${channel.what} must be a regular file of the job's user that no one else can write; check how the job sets it.`,
+      channel.own ? 'export-file' : undefined,
     );
   }
-  return fd;
 }
 
 /** Checks the channel can be written before any request is sent, and returns its writer. */
@@ -100,15 +104,7 @@ export function openVariables(channel: VariableChannel): { setEnv(name: string, 
       },
     };
   }
-  let fd: number;
-  try {
-    fd = channel.own
-      ? openOwnFile(channel.path)
-      : openSync(channel.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
-  } catch (err) {
-    if (err instanceof FederationError) throw err;
-    throw writeFailure(channel, err);
-  }
+  const fd = openChannelFile(channel);
   // Closed with the process: each line is one write, appended whole.
   return {
     setEnv(name, value) {

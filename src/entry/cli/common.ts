@@ -70,16 +70,48 @@ const SECRET_FLAGS: Record<string, string> = {
   token: '--id-token-env or --id-token-file',
 };
 
+/** Where each command reads a token from: said instead of echoing an argument that may be one. */
+function tokenSources(command: string): string {
+  return command === 'verify'
+    ? '--id-token-file, --id-token-env or standard input'
+    : '--id-token-file, --id-token-env or AZURE_FEDERATED_TOKEN_FILE';
+}
+
+/** Longer than any flag we have: an unknown "flag" this long may be a pasted token. */
+const LONGEST_ECHOED_FLAG = 40;
+
+/**
+ * An argument that is not a flag's value is never printed: it is often a token pasted after a
+ * flag that takes none. Its length and place say enough to find it.
+ */
+function unexpectedArgument(command: string, positional: { index: number; value: string }): never {
+  const at = positional.index + 1;
+  const length = positional.value.length;
+  throw usageError(
+    'UNEXPECTED_ARGUMENT',
+    `\`entra-federate ${command}\` takes no positional arguments, but argument ${at} after the command is one (${length} character${length === 1 ? '' : 's'}; not shown, in case it is a token).`,
+    `Give every value right after its flag (--flag VALUE). Tokens are read only from ${tokenSources(command)}, never from the command line.`,
+  );
+}
+
 export function parseCommand<T extends OptionSpec>(
   command: string,
   argv: string[],
   options: T,
   allowPositionals = false,
 ) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const unknown = /^Unknown option '([^']*)'/.exec(message)?.[1];
+    if (unknown !== undefined && unknown.length > LONGEST_ECHOED_FLAG)
+      throw usageError(
+        'INVALID_ARGUMENTS',
+        `Unknown option of ${unknown.length} characters (not shown, in case it is a token).`,
+        `Run \`entra-federate ${command} --help\` for the flags it takes. Tokens are read only from ${tokenSources(command)}.`,
+      );
     const flag = /'(--?[^' ]+)/.exec(message)?.[1]?.replace(/^-+/, '').split('=')[0];
     if (flag !== undefined && SECRET_FLAGS[flag] !== undefined) {
       throw usageError(
@@ -97,6 +129,9 @@ export function parseCommand<T extends OptionSpec>(
       `Run \`entra-federate ${command} --help\` for the flags it takes.`,
     );
   }
+  const positional = parsed.tokens.find((token) => token.kind === 'positional');
+  if (!allowPositionals && positional !== undefined) unexpectedArgument(command, positional);
+  return parsed;
 }
 
 /**

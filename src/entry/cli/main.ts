@@ -55,7 +55,9 @@ export async function main(argv: readonly string[], io: EntryIo): Promise<number
   }
   const load = COMMANDS[name];
   if (load === undefined) {
-    io.stderr.write(`entra-federate: unknown command "${printableAscii(name).slice(0, 40)}".\n\n${USAGE}\n`);
+    // A long "command" is likely a pasted token: its length is shown, never its bytes.
+    const shown = name.length > 32 ? `of ${name.length} characters (not shown)` : `"${printableAscii(name)}"`;
+    io.stderr.write(`entra-federate: unknown command ${shown}.\n\n${USAGE}\n`);
     return 2;
   }
   return runCommand(async () => (await load()).run(rest, io), io, { json: () => rest.includes('--json') });

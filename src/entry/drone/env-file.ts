@@ -22,6 +22,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { FederationError, usageError } from '../../core/errors.js';
 import { quote } from '../../core/options.js';
+import { openOwnFile, UnsafeFileError } from '../../core/own-file.js';
 import type { LoginResult } from '../../core/login.js';
 import { hasControlCharacter, isoTime, shellQuote } from '../../core/text.js';
 
@@ -99,7 +100,6 @@ export function envFileText(variables: readonly Variable[]): string {
 }
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-const APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
 
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -109,11 +109,11 @@ function writeAll(fd: number, text: string): void {
 
 function writeFailed(what: string, path: string, err: unknown, remedy: string): FederationError {
   const code = (err as { code?: unknown }).code;
-  return new FederationError(
-    'OUTPUT_WRITE_FAILED',
-    `Could not write ${what} ${quote(path)}${typeof code === 'string' ? ` (${code})` : ''}.`,
-    { remedy, cause: err },
-  );
+  const why = err instanceof UnsafeFileError ? `: it ${err.reason}` : typeof code === 'string' ? ` (${code})` : '';
+  return new FederationError('OUTPUT_WRITE_FAILED', `Could not write ${what} ${quote(path)}${why}.`, {
+    remedy,
+    cause: err,
+  });
 }
 
 const ENV_FILE_REMEDY =
@@ -167,7 +167,8 @@ export function appendOutputFile(path: string, what: string, variables: readonly
   }
   let fd: number;
   try {
-    fd = openSync(path, APPEND, 0o600);
+    // Harness's own file: any owner, but never through a link or into a FIFO.
+    fd = openOwnFile(path, { access: 'append', owner: 'any' });
   } catch (err) {
     throw writeFailed(what, path, err, `Harness creates ${what}; check that the step runs as a Harness plugin step.`);
   }

@@ -9,7 +9,7 @@ import type { EntryIo } from '../shared/io.js';
 import { renderLoginSummary } from '../shared/render.js';
 import { signIn } from '../shared/sign-in.js';
 import { appendOutputFile, envFileText, loginVariables, scopeVariables, writeEnvFile } from './env-file.js';
-import { readSettings } from './settings.js';
+import { readSettings, unknownSettingWarnings } from './settings.js';
 
 /** Runs the step; returns its exit code. */
 export async function main(io: Omit<EntryIo, 'stdin'>): Promise<number> {
@@ -23,6 +23,8 @@ export async function main(io: Omit<EntryIo, 'stdin'>): Promise<number> {
 
 async function signInStep(io: Omit<EntryIo, 'stdin'>): Promise<void> {
   const { env } = io;
+  // Before anything can fail: a mistyped setting is the usual reason a required one is "missing".
+  for (const warning of unknownSettingWarnings(env)) io.stderr.write(warning);
   // A proxy setting that cannot be parsed fails here, with its own message.
   const http = io.http();
   const settings = readSettings(env, http);

@@ -17,6 +17,7 @@ import type { HttpClient } from '../../core/http.js';
 import type { CredentialSource } from '../../core/login.js';
 import type { FederationOptions } from '../../core/options.js';
 import { resolveOptions, splitList, validateTimeout } from '../../core/options.js';
+import { editDistance, printableAscii } from '../../core/text.js';
 
 /** Where the env file goes when `output` is not set: inside the workspace, which later steps share. */
 export const DEFAULT_OUTPUT = '.entra-federate/env';
@@ -31,6 +32,73 @@ export interface PluginSettings {
   auditLog?: string;
   /** Said in the log: a credential that was set but not used. */
   notes: string[];
+}
+
+/**
+ * Every setting the plugin reads (drone-plugin/README.md lists them), and `debug`, which Drone
+ * users set for any plugin and which only Drone acts on. Any other PLUGIN_ variable is a
+ * setting nothing reads: most often a typo that would otherwise fail silently.
+ */
+const KNOWN_SETTINGS = [
+  'client_id',
+  'tenant_id',
+  'scopes',
+  'audience',
+  'cloud',
+  'authority_host',
+  'timeout',
+  'certificate',
+  'client_secret',
+  'oidc_token_id',
+  'output',
+  'policy',
+  'audit_log',
+  'debug',
+] as const;
+
+export interface UnknownSetting {
+  variable: string;
+  setting: string;
+  closest: string;
+}
+
+/** The known setting a mistyped one most likely meant: one it begins, else the fewest edits away. */
+function closestSetting(name: string): string {
+  const compact = (s: string) => s.replace(/_/g, '');
+  const prefixed =
+    name.length >= 3 ? KNOWN_SETTINGS.find((known) => compact(known).startsWith(compact(name))) : undefined;
+  if (prefixed !== undefined) return prefixed;
+  let best: string = KNOWN_SETTINGS[0];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of KNOWN_SETTINGS) {
+    const distance = editDistance(name, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** PLUGIN_ variables that no setting of ours reads, each with the setting it most likely meant. */
+export function unknownSettings(env: Env): UnknownSetting[] {
+  const known = new Set<string>(KNOWN_SETTINGS);
+  const out: UnknownSetting[] = [];
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith('PLUGIN_')) continue;
+    const name = variable.slice('PLUGIN_'.length).toLowerCase();
+    if (known.has(name)) continue;
+    out.push({ variable, setting: name, closest: closestSetting(name) });
+  }
+  return out;
+}
+
+/** One warning line per unknown setting; names only, never a value (it may be a secret). */
+export function unknownSettingWarnings(env: Env): string[] {
+  return unknownSettings(env).map(
+    (u) =>
+      `entra-federate: warning: the setting \`${printableAscii(u.setting)}\` (${printableAscii(u.variable)}) is not one this plugin reads and is ignored; the closest known setting is \`${u.closest}\`.\n`,
+  );
 }
 
 /** A setting's value: PLUGIN_<NAME>, unset when blank. */

@@ -1,10 +1,11 @@
 /**
  * The identity endpoint's state file: its pid, port and entry script, 0600, in the job's temp
  * directory. It is the only file the endpoint writes besides the token files it keeps fresh;
- * the endpoint removes it when it stops, and cleanup reads it to stop the endpoint. Only
- * node:fs here: the Action's post step loads this.
+ * the endpoint removes it when it stops, and cleanup reads it to stop the endpoint. Only Node's
+ * built-ins and our own small file helpers here: the Action's post step loads this.
  */
-import { closeSync, constants, fchmodSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
+import { replaceSecureFile } from '../secure-file.js';
 import { commandLineOf, isAlive } from './process.js';
 
 export const STATE_FILE_PREFIX = 'entra-federate-identity-';
@@ -17,19 +18,12 @@ export interface EndpointState {
   startedAt: string;
 }
 
-/** Written once, by the endpoint, at start: created exclusively, 0600, no link followed. */
+/**
+ * Written once, by the endpoint, at start: a 0600 file created exclusively beside it (no link
+ * followed), then renamed into place, so cleanup never reads it empty or half written.
+ */
 export function writeEndpointState(path: string, state: EndpointState): void {
-  const fd = openSync(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    0o600,
-  );
-  try {
-    fchmodSync(fd, 0o600);
-    writeSync(fd, JSON.stringify(state));
-  } finally {
-    closeSync(fd);
-  }
+  replaceSecureFile(path, JSON.stringify(state));
 }
 
 /** Removed by the endpoint as it stops; cleanup may have removed it first. */

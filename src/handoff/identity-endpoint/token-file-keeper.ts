@@ -5,10 +5,9 @@
  * has no trailing newline. A new token is fetched once less than half of the current one's
  * lifetime is left: a reader that picks up the file then has at least that half.
  */
-import { existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { decodeJwt, numericClaim } from '../../core/jwt.js';
-import { writeSecureFile } from '../secure-file.js';
+import { replaceSecureFile } from '../secure-file.js';
 
 /** When a token has no exp we cannot plan: look again this often. */
 const UNKNOWN_EXPIRY_RECHECK_MS = 60_000;
@@ -34,17 +33,6 @@ export function refreshDelay(token: string, obtainedAt: number, now: number): nu
   const start = t.iat ?? obtainedAt;
   const half = start + (t.exp - start) / 2;
   return Math.max(MIN_DELAY_MS, half - now);
-}
-
-/** Replaces `path` with `content` atomically; the new file is 0600 like the one it replaces. */
-export function replaceFile(path: string, content: string): void {
-  const temp = writeSecureFile(dirname(path), `.${basename(path)}.`, '.tmp', content);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
 }
 
 export class TokenFileKeeper {
@@ -94,7 +82,7 @@ export class TokenFileKeeper {
     if (!unchanged) {
       try {
         // Only files that still exist: cleanup removes them, and they must stay removed.
-        for (const file of this.files) if (existsSync(file)) replaceFile(file, token);
+        for (const file of this.files) if (existsSync(file)) replaceSecureFile(file, token);
       } catch {
         this.schedule(RETRY_AFTER_FAILURE_MS);
         return;

@@ -36,3 +36,12 @@ test('a shell-quoted value reaches the shell byte for byte', () => {
   expect(execFileSync('sh', ['-c', `printf %s ${shellQuote(nasty)}`], { encoding: 'utf8' })).toBe(nasty);
   expect(shellQuote("a'b")).toBe(`'a'\\''b'`);
 });
+
+test('edit distance counts insertions, deletions and substitutions', async () => {
+  const { editDistance } = await import('../../../src/core/text.js');
+  expect(editDistance('clientid', 'client_id')).toBe(1);
+  expect(editDistance('tennant_id', 'tenant_id')).toBe(1);
+  expect(editDistance('', 'abc')).toBe(3);
+  expect(editDistance('kitten', 'sitting')).toBe(3);
+  expect(editDistance('same', 'same')).toBe(0);
+});

@@ -26,7 +26,7 @@ import {
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-ENZHOZV2.js";
+} from "./chunks/chunk-VJUUQO3Q.js";
 import {
   hasControlCharacter,
   isGuid,
@@ -43,13 +43,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-5WLDZQJW.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-TJRW54Y7.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-P52D4QFT.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-HSYDIOCX.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -157,7 +157,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-MQ73J4EC.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-TCCWPO2X.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -195,7 +195,7 @@ async function handOff(result, credential, plan, deps) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-26TB6W6J.js");
+  const { failureReading } = await import("./chunks/explain-UO3ZASSW.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-N4IJ7ECB.js");

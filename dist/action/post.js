@@ -9,7 +9,7 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-ROGP2Y6R.js";
+} from "./chunks/chunk-ZGDH4U3H.js";
 import "./chunks/chunk-K6HR7HKO.js";
 import "./chunks/chunk-VRY2ZKJC.js";
 import "./chunks/chunk-O2OTSBQM.js";

@@ -34,20 +34,23 @@ Commands:
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
   git-credential  git's credential helper for Azure Repos (configured by login --export git)
+  docker-credential  docker's credential helper for ACR (configured by login --export acr:<registry>;
+            installed as docker-credential-entra-federate too)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
   token: () => import("./chunks/token-UO4BTWSS.js"),
-  login: () => import("./chunks/login-AH7A466L.js"),
-  logout: () => import("./chunks/logout-CRRRTY3K.js"),
+  login: () => import("./chunks/login-NASTOGRB.js"),
+  logout: () => import("./chunks/logout-HTQV4OLJ.js"),
   doctor: () => import("./chunks/doctor-SBBWGFYD.js"),
   verify: () => import("./chunks/verify-PMUQ6V3Z.js"),
   policy: () => import("./chunks/policy-44XJE4H7.js"),
   setup: () => import("./chunks/setup-ACQYV4HL.js"),
   sandbox: () => import("./chunks/sandbox-7OG2P3FV.js"),
   demo: () => import("./chunks/demo-NWWDS4ET.js"),
-  "git-credential": () => import("./chunks/git-credential-HM3II3ED.js")
+  "git-credential": () => import("./chunks/git-credential-KSSNHFLY.js"),
+  "docker-credential": () => import("./chunks/docker-credential-ORJ3H3LP.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

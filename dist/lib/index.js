@@ -1578,6 +1578,12 @@ var ERROR_CATALOGUE = {
     when: "The acr export names no registry, or something that is not a registry login server.",
     remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io."
   },
+  REGISTRY_NOT_ACR: {
+    topic: "handoff",
+    exit: 2,
+    when: "A registry (acr export or the docker credential helper) is not an Azure Container Registry login server (*.azurecr.io, *.azurecr.us, *.azurecr.cn) nor loopback: no token is sent to it.",
+    remedy: "Name the registry's Azure Container Registry login server, e.g. acr:myregistry.azurecr.io."
+  },
   INVALID_GIT_CONFIG_COUNT: {
     topic: "handoff",
     exit: 2,
@@ -1602,11 +1608,11 @@ var ERROR_CATALOGUE = {
     when: "The Azure CLI ran and failed to select the cloud, sign in with the CI token, or select the subscription.",
     remedy: "Use Azure CLI 2.30 or later that reaches its cloud; give the app a role on the subscription, or leave it out."
   },
-  DOCKER_LOGIN_FAILED: {
+  DOCKER_CONFIG_WRITE_FAILED: {
     topic: "handoff",
     exit: 1,
-    when: "`docker login` to the registry failed.",
-    remedy: "Check that the docker daemon runs and can reach the registry."
+    when: "The acr export could not write its private docker configuration (DOCKER_CONFIG) under the job's temporary directory.",
+    remedy: "Check that the job can write its temporary directory (RUNNER_TEMP or TMPDIR)."
   },
   ACR_EXCHANGE_FAILED: {
     topic: "handoff",

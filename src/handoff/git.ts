@@ -32,12 +32,8 @@ export function cliEntry(from: string = import.meta.url): string {
   );
 }
 
-/** `!node cli.js git-credential --client-id ...`: git runs it with sh and appends the action. */
-export function helperCommand(
-  request: HandoffRequest,
-  node: string = process.execPath,
-  cli: string = cliEntry(),
-): string {
+/** The login's flags (no secrets), from which a credential helper rebuilds the same sign-in. */
+export function loginFlags(request: HandoffRequest): string[] {
   const { result } = request;
   const flags = [
     '--client-id',
@@ -52,7 +48,16 @@ export function helperCommand(
     result.cloud,
   ];
   if (request.provider !== undefined) flags.push('--provider', request.provider);
-  return `!${[node, cli, 'git-credential', ...flags].map(shellQuote).join(' ')}`;
+  return flags;
+}
+
+/** `!node cli.js git-credential --client-id ...`: git runs it with sh and appends the action. */
+export function helperCommand(
+  request: HandoffRequest,
+  node: string = process.execPath,
+  cli: string = cliEntry(),
+): string {
+  return `!${[node, cli, 'git-credential', ...loginFlags(request)].map(shellQuote).join(' ')}`;
 }
 
 export const gitHandoff: Handoff = {

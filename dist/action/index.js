@@ -9,24 +9,21 @@ import {
 } from "./chunks/chunk-GCX5CGBI.js";
 import {
   envHandoff
-} from "./chunks/chunk-H7SBMVBX.js";
-import "./chunks/chunk-VRY2ZKJC.js";
+} from "./chunks/chunk-HENRZJM6.js";
 import {
   login
-} from "./chunks/chunk-VOYWJCRI.js";
+} from "./chunks/chunk-IEH6FMW6.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
 } from "./chunks/chunk-ESQY2JLS.js";
 import "./chunks/chunk-YTNC6CMW.js";
 import {
-  decodeJwt
-} from "./chunks/chunk-6TBO6JGV.js";
-import {
+  decodeJwt,
   quote,
   resolveOptions,
   splitList
-} from "./chunks/chunk-VJUUQO3Q.js";
+} from "./chunks/chunk-C2GABNZU.js";
 import {
   hasControlCharacter,
   isGuid,
@@ -43,13 +40,13 @@ import "./chunks/chunk-WNTXV5YL.js";
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-TJRW54Y7.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-RJMOCBHF.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-HSYDIOCX.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-PDPQC7EO.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
@@ -123,7 +120,8 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     tempDir: sink.tempDir,
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
-    warn: (message) => sink.warn(message)
+    warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry)
   };
   const accessToken = (scope) => {
     const token = context.result.tokens.find((t) => t.scope === scope);
@@ -157,7 +155,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-TCCWPO2X.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-2BEMJMOJ.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -195,7 +193,7 @@ async function handOff(result, credential, plan, deps) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-UO3ZASSW.js");
+  const { failureReading } = await import("./chunks/explain-RBN3WHQU.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-N4IJ7ECB.js");
@@ -246,7 +244,7 @@ function whoAsked(ci) {
     ["Actor", c(ci.actor)]
   ];
 }
-function successSummary(summary, ci, exported) {
+function successSummary(summary, ci, exported, renewals = []) {
   const id = summary.idToken;
   const c = (value) => value === void 0 ? void 0 : cell(value);
   let out = "### entra-federate: signed in to Microsoft Entra ID\n\n";
@@ -263,6 +261,11 @@ function successSummary(summary, ci, exported) {
   out += "\n| Scope | Expires (UTC) |\n|---|---|\n";
   for (const token of summary.tokens) out += `| ${cell(token.scope)} | ${cell(token.expiresOn)} |
 `;
+  if (renewals.length > 0) {
+    out += "\n| Hand-off | Renews | Until |\n|---|---|---|\n";
+    for (const r of renewals) out += `| ${cell(r.handoff)} | ${r.renews ? "yes" : "no"} | ${cell(r.until)} |
+`;
+  }
   return `${out}
 `;
 }
@@ -455,6 +458,7 @@ async function signInStep(io, seen) {
     source: { kind: "federated", description: provider.description, idToken: fetchIdToken }
   };
   const notes = [];
+  const renewals = [];
   const sink = {
     setEnv: (name, value) => runner.exportVariable(name, value),
     mask: (value) => runner.mask(value),
@@ -462,7 +466,8 @@ async function signInStep(io, seen) {
     run: toolRunner(env),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
-    warn: (message) => runner.warning(`entra-federate: ${message}`)
+    warn: (message) => runner.warning(`entra-federate: ${message}`),
+    renewal: (entry) => renewals.push(entry)
   };
   const result = await signIn(
     {
@@ -511,16 +516,12 @@ async function signInStep(io, seen) {
     { http, env, now }
   );
   logResult(runner, result);
-  if (inputs.exports.includes("env"))
-    runner.info(
-      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`
-    );
   for (const note of notes) runner.info(`  exported:          ${note}`);
   runner.debug(
     `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`
   );
   try {
-    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports, renewals));
   } catch (err) {
     runner.warning(
       `entra-federate: could not write the step summary (${err.code ?? String(err)}).`

@@ -9,9 +9,8 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-ZGDH4U3H.js";
-import "./chunks/chunk-K6HR7HKO.js";
-import "./chunks/chunk-VRY2ZKJC.js";
+} from "./chunks/chunk-LI6Y6SFQ.js";
+import "./chunks/chunk-JHOUULTC.js";
 import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 

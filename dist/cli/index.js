@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-MPN2E2UA.js";
-import "./chunks/chunk-YJHIVRLH.js";
+} from "./chunks/chunk-7WEXCMUT.js";
+import "./chunks/chunk-L32EGO32.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import {
@@ -10,8 +10,7 @@ import {
   proxyConfigFrom
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
-import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-4D3OPUEX.js";
+import "./chunks/chunk-HCLIGZL7.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -40,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-UO4BTWSS.js"),
-  login: () => import("./chunks/login-NASTOGRB.js"),
-  logout: () => import("./chunks/logout-HTQV4OLJ.js"),
-  doctor: () => import("./chunks/doctor-SBBWGFYD.js"),
-  verify: () => import("./chunks/verify-PMUQ6V3Z.js"),
-  policy: () => import("./chunks/policy-44XJE4H7.js"),
-  setup: () => import("./chunks/setup-ACQYV4HL.js"),
-  sandbox: () => import("./chunks/sandbox-7OG2P3FV.js"),
-  demo: () => import("./chunks/demo-NWWDS4ET.js"),
-  "git-credential": () => import("./chunks/git-credential-KSSNHFLY.js"),
-  "docker-credential": () => import("./chunks/docker-credential-ORJ3H3LP.js")
+  token: () => import("./chunks/token-XW5XLJJF.js"),
+  login: () => import("./chunks/login-VA6FY7TT.js"),
+  logout: () => import("./chunks/logout-TK53STOP.js"),
+  doctor: () => import("./chunks/doctor-VMZSYV5K.js"),
+  verify: () => import("./chunks/verify-L2JUQNMX.js"),
+  policy: () => import("./chunks/policy-2C2PJLMO.js"),
+  setup: () => import("./chunks/setup-2FUCCKIV.js"),
+  sandbox: () => import("./chunks/sandbox-4FABWKIR.js"),
+  demo: () => import("./chunks/demo-73EGLMSX.js"),
+  "git-credential": () => import("./chunks/git-credential-Y7R6PQXF.js"),
+  "docker-credential": () => import("./chunks/docker-credential-OLVRIYL4.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-HTUDWTZY.js";
-import "./chunks/chunk-RTROPLCW.js";
+} from "./chunks/chunk-JBELOM2P.js";
+import "./chunks/chunk-TA5ZNMA7.js";
 import "./chunks/chunk-GZL7BT54.js";
 import "./chunks/chunk-LYYADFOI.js";
 import {
@@ -10,8 +10,7 @@ import {
   proxyConfigFrom
 } from "./chunks/chunk-5MT7EPN6.js";
 import "./chunks/chunk-K4KDMNMQ.js";
-import "./chunks/chunk-2V4UGJKP.js";
-import "./chunks/chunk-M2ILGAAH.js";
+import "./chunks/chunk-HSZV45BM.js";
 import "./chunks/chunk-Y33T5NR3.js";
 import {
   printableAscii
@@ -40,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-ZP2O4PJ3.js"),
-  login: () => import("./chunks/login-7KA74XXP.js"),
-  logout: () => import("./chunks/logout-XRKGPMJB.js"),
-  doctor: () => import("./chunks/doctor-FQTII5HF.js"),
-  verify: () => import("./chunks/verify-UK2BB4BB.js"),
-  policy: () => import("./chunks/policy-YIQQYC2M.js"),
-  setup: () => import("./chunks/setup-HLE2EWKJ.js"),
-  sandbox: () => import("./chunks/sandbox-YPROQBD6.js"),
-  demo: () => import("./chunks/demo-YQZIUL7Y.js"),
-  "git-credential": () => import("./chunks/git-credential-7AQNZN7T.js"),
-  "docker-credential": () => import("./chunks/docker-credential-4A57AGH3.js")
+  token: () => import("./chunks/token-PXJAXIGJ.js"),
+  login: () => import("./chunks/login-RSXQJCFI.js"),
+  logout: () => import("./chunks/logout-6AO2SEJL.js"),
+  doctor: () => import("./chunks/doctor-6O2TEI75.js"),
+  verify: () => import("./chunks/verify-TLFF6JGM.js"),
+  policy: () => import("./chunks/policy-I4JPPMIM.js"),
+  setup: () => import("./chunks/setup-OI7GERL6.js"),
+  sandbox: () => import("./chunks/sandbox-HCEMTVGR.js"),
+  demo: () => import("./chunks/demo-HPNCG4QY.js"),
+  "git-credential": () => import("./chunks/git-credential-VB3UO3YT.js"),
+  "docker-credential": () => import("./chunks/docker-credential-DJ5IGNNF.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

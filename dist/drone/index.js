@@ -130,7 +130,8 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     tempDir: sink.tempDir,
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
-    warn: (message) => sink.warn(message)
+    warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry)
   };
   const accessToken = (scope) => {
     const token = context.result.tokens.find((t) => t.scope === scope);

@@ -332,11 +332,17 @@ async function startIdentityServer(opts) {
 }
 
 // src/handoff/identity-endpoint/state.ts
-import { lstatSync, readFileSync as readFileSync2, unlinkSync as unlinkSync2 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync2, unlinkSync } from "node:fs";
+function removeEndpointState(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
 
 // src/handoff/secure-file.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, openSync, renameSync, unlinkSync as unlinkSync2, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 var FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 function writeSecureFile(dir, prefix, suffix, content) {
@@ -349,7 +355,7 @@ function writeSecureFile(dir, prefix, suffix, content) {
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   } catch (err) {
     closeSync(fd);
-    unlinkSync(path);
+    unlinkSync2(path);
     throw err;
   }
   closeSync(fd);
@@ -360,20 +366,14 @@ function replaceSecureFile(path, content) {
   try {
     renameSync(temp, path);
   } catch (err) {
-    unlinkSync(temp);
+    unlinkSync2(temp);
     throw err;
   }
 }
 
-// src/handoff/identity-endpoint/state.ts
+// src/handoff/identity-endpoint/state-write.ts
 function writeEndpointState(path, state) {
   replaceSecureFile(path, JSON.stringify(state));
-}
-function removeEndpointState(path) {
-  try {
-    unlinkSync2(path);
-  } catch {
-  }
 }
 
 // src/handoff/identity-endpoint/token-file-keeper.ts

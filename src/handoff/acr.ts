@@ -161,6 +161,12 @@ export function acrHandoff(registry: string): Handoff {
         running === undefined
           ? 'renews: docker asks the helper each time, which exchanges afresh for as long as the CI gives the job a valid token'
           : `renews: docker asks the helper each time, which takes a fresh token from the identity endpoint until it stops ${running.ends}`;
+      sink.renewal?.({
+        handoff: `acr:${registry}`,
+        renews: true,
+        until:
+          running === undefined ? 'the CI stops giving the job tokens' : `the identity endpoint stops ${running.ends}`,
+      });
       const first_until =
         first.exp === undefined ? '' : ` (the first refresh token lasts until ${isoTime(first.exp * 1000)})`;
       sink.info(

@@ -8,13 +8,15 @@ import { unlinkSync } from 'node:fs';
 import { FederationError } from '../core/errors.js';
 import type { Handoff } from './types.js';
 import { writeSecureFile } from './secure-file.js';
+import { tokenFileRenewal } from './token-file.js';
 
 export const TOKEN_FILE_PREFIX = 'entra-federate-';
 export const TOKEN_FILE_SUFFIX = '.jwt';
 
 export const envHandoff: Handoff = {
   name: 'env',
-  async export({ result, idToken, subscriptionId }, sink) {
+  async export(request, sink) {
+    const { result, idToken, subscriptionId } = request;
     const token = await idToken(result.audience);
     let file: string;
     try {
@@ -41,6 +43,11 @@ export const envHandoff: Handoff = {
       unlinkSync(file);
       throw err;
     }
+    const renewal = tokenFileRenewal(request, token);
+    sink.renewal?.({ handoff: 'env', renews: renewal.renews, until: renewal.until });
+    sink.info(
+      `env: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE; ${renewal.words}.`,
+    );
     return { files: [file] };
   },
 };

@@ -88,6 +88,12 @@ export const gitHandoff: Handoff = {
     });
     sink.setEnv('GIT_CONFIG_COUNT', String(count + entries.length));
     const running = request.endpoint.running;
+    sink.renewal?.({
+      handoff: 'git',
+      renews: true,
+      until:
+        running === undefined ? 'the CI stops giving the job tokens' : `the identity endpoint stops ${running.ends}`,
+    });
     sink.info(
       running === undefined
         ? 'git: entra-federate is the credential helper for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config); renews: each git command gets a fresh token by a fresh exchange, for as long as the CI gives the job a valid token.'

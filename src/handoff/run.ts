@@ -27,6 +27,7 @@ export async function runHandoffs(
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
     warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry),
   };
   const accessToken = (scope: string): AccessToken => {
     const token = context.result.tokens.find((t) => t.scope === scope);

@@ -167,6 +167,21 @@ describe('export: every hand-off at once', () => {
     expect(step.summary).toContain(
       `| Exported | env, terraform, az, acr:${registry.host}, git, kubelogin, identity-endpoint |`,
     );
+    // Per hand-off: whether it renews, and until when. With the endpoint, everything does.
+    expect(step.summary).toContain('| Hand-off | Renews | Until |');
+    const ends = 'with the job, at cleanup, or after';
+    for (const row of [
+      '| env | yes | the identity endpoint stops (with the job) |',
+      '| kubelogin | yes | the identity endpoint stops (with the job) |',
+      `| identity-endpoint | yes | it stops ${ends}`,
+      '| terraform | yes | the job ends |',
+      `| az | yes | the identity endpoint stops ${ends}`,
+      `| acr:${registry.host} | yes | the identity endpoint stops ${ends}`,
+      `| git | yes | the identity endpoint stops ${ends}`,
+    ])
+      expect(step.summary).toContain(row);
+    expect(step.stdout).toContain('exported:          env: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST');
+    expect(step.stdout).toContain('renews: the identity endpoint keeps the token file fresh for the rest of the job');
   });
 
   test('az signs in through the identity endpoint (no token on its argv); docker gets a credential helper, not a login', async () => {

@@ -676,6 +676,15 @@ describe('where variables go, and bad input', () => {
     ).toEqual(['X', 'X', 'entra-federate-X.jwt', 'entra-federate-session-X.json']);
     expect(run.exported['ENTRA_FEDERATE_SESSION']).toMatch(/entra-federate-session-[0-9a-f]{16}\.json$/);
     expect(run.calls.map((c) => `${c.tool} ${c.argv[0]}`)).toEqual(['az login', 'az account']);
+    // Without the identity endpoint, the summary says what does not renew and until when.
+    const stamp = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ';
+    expect(run.result.stderr).toMatch(
+      new RegExp(`exported for env: .*; does not renew: the token file holds a CI token valid until ${stamp}`),
+    );
+    expect(run.result.stderr).toMatch(new RegExp(`exported for kubelogin: .*does not renew: .*valid until ${stamp}`));
+    expect(run.result.stderr).toMatch(/exported for az: .*does not renew/);
+    expect(run.result.stderr).toMatch(/exported for acr: docker gets .*renews: docker asks the helper each time/);
+    expect(run.result.stderr).toMatch(/exported for git: .*renews: each git command gets a fresh token/);
     const out = await logout(run);
     expect(out.stderr).toContain(
       'logged out: stopped 0 identity endpoints, signed out 1 tool, removed 1 file and 2 directories.',

@@ -11,7 +11,7 @@ import type { HttpClient } from '../../core/http.js';
 import { decodeJwt } from '../../core/jwt.js';
 import type { LoginResult } from '../../core/login.js';
 import { hasControlCharacter, isoTime } from '../../core/text.js';
-import type { CiSink } from '../../handoff/types.js';
+import type { CiSink, Renewal } from '../../handoff/types.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import { loginSummary } from '../shared/render.js';
 import { signIn } from '../shared/sign-in.js';
@@ -86,6 +86,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
   };
 
   const notes: string[] = [];
+  const renewals: Renewal[] = [];
   const sink: CiSink = {
     setEnv: (name, value) => runner.exportVariable(name, value),
     mask: (value) => runner.mask(value),
@@ -94,6 +95,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner.warning(`entra-federate: ${message}`),
+    renewal: (entry) => renewals.push(entry),
   };
   const result = await signIn(
     {
@@ -146,16 +148,12 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
   );
 
   logResult(runner, result);
-  if (inputs.exports.includes('env'))
-    runner.info(
-      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`,
-    );
   for (const note of notes) runner.info(`  exported:          ${note}`);
   runner.debug(
     `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`,
   );
   try {
-    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports, renewals));
   } catch (err) {
     // The sign-in worked and everything is handed on; a summary that cannot be written is no reason to fail.
     runner.warning(

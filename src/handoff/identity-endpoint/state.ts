@@ -5,7 +5,6 @@
  * built-ins and our own small file helpers here: the Action's post step loads this.
  */
 import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
-import { replaceSecureFile } from '../secure-file.js';
 import { commandLineOf, isAlive } from './process.js';
 
 export const STATE_FILE_PREFIX = 'entra-federate-identity-';
@@ -16,14 +15,6 @@ export interface EndpointState {
   /** The script the process runs: a pid whose command line lacks it is someone else's. */
   entry: string;
   startedAt: string;
-}
-
-/**
- * Written once, by the endpoint, at start: a 0600 file created exclusively beside it (no link
- * followed), then renamed into place, so cleanup never reads it empty or half written.
- */
-export function writeEndpointState(path: string, state: EndpointState): void {
-  replaceSecureFile(path, JSON.stringify(state));
 }
 
 /** Removed by the endpoint as it stops; cleanup may have removed it first. */

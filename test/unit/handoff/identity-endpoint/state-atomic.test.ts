@@ -19,7 +19,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readEndpointState, writeEndpointState } from '../../../../src/handoff/identity-endpoint/state.js';
+import { readEndpointState } from '../../../../src/handoff/identity-endpoint/state.js';
+import { writeEndpointState } from '../../../../src/handoff/identity-endpoint/state-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ef-identity-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

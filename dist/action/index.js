@@ -9,21 +9,26 @@ import {
 } from "./chunks/chunk-GCX5CGBI.js";
 import {
   envHandoff
-} from "./chunks/chunk-HENRZJM6.js";
+} from "./chunks/chunk-TAGY3JDJ.js";
+import "./chunks/chunk-IMI3LSHI.js";
 import {
   login
-} from "./chunks/chunk-IEH6FMW6.js";
+} from "./chunks/chunk-GG4O7HWZ.js";
 import {
   createNodeHttpClient,
-  proxyConfigFrom
+  fetchWithRetry,
+  proxyConfigFrom,
+  systemClock
 } from "./chunks/chunk-ESQY2JLS.js";
-import "./chunks/chunk-YTNC6CMW.js";
 import {
   decodeJwt,
+  isLoopbackHost,
   quote,
   resolveOptions,
-  splitList
-} from "./chunks/chunk-C2GABNZU.js";
+  splitList,
+  validateClientId
+} from "./chunks/chunk-5IH7R7AV.js";
+import "./chunks/chunk-YTNC6CMW.js";
 import {
   hasControlCharacter,
   isGuid,
@@ -36,24 +41,144 @@ import {
 } from "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
+// src/core/managed-identity.ts
+var IMDS_HOST = "http://169.254.169.254";
+var IMDS_TOKEN_PATH = "/metadata/identity/oauth2/token";
+var IMDS_API_VERSION = "2018-02-01";
+function imdsEndpoint(raw, origin) {
+  if (raw === void 0 || raw.trim() === "") return IMDS_HOST;
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}, which is not a URL.`,
+      `Set ${origin} to the metadata endpoint's origin, e.g. http://169.254.169.254, or unset it.`,
+      origin
+    );
+  }
+  const linkLocal = url.hostname === "169.254.169.254";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && (linkLocal || isLoopbackHost(url.hostname))))
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}: plain http is allowed only to 169.254.169.254 and loopback.`,
+      `Set ${origin} to http://169.254.169.254 (or an https URL), or unset it.`,
+      origin
+    );
+  return url.origin;
+}
+async function managedIdentityToken(request, deps) {
+  const url = new URL(IMDS_TOKEN_PATH, request.endpoint);
+  url.searchParams.set("api-version", IMDS_API_VERSION);
+  url.searchParams.set("resource", request.resource);
+  if (request.clientId !== void 0) url.searchParams.set("client_id", request.clientId);
+  const which = request.clientId === void 0 ? "system-assigned identity" : `identity ${request.clientId}`;
+  let result;
+  try {
+    result = await fetchWithRetry(
+      deps.http,
+      () => ({ method: "GET", url: url.toString(), headers: { metadata: "true", accept: "application/json" } }),
+      { deadlineAt: request.deadlineAt, what: "the managed identity endpoint (IMDS)", clock: deps.clock }
+    );
+  } catch (err) {
+    throw new FederationError(
+      "MANAGED_IDENTITY_UNAVAILABLE",
+      `The managed identity endpoint ${request.endpoint} did not answer before the deadline (${err instanceof Error ? err.message : String(err)}).`,
+      {
+        remedy: "--credential managed-identity works on Azure VMs, scale sets and AKS nodes with a managed identity (IMDS at 169.254.169.254), or where IMDS_ENDPOINT / AZURE_POD_IDENTITY_AUTHORITY_HOST names one; elsewhere sign in with the CI token.",
+        cause: err
+      }
+    );
+  }
+  const { response, attempts } = result;
+  let body = {};
+  try {
+    const parsed = JSON.parse(response.body);
+    if (parsed !== null && typeof parsed === "object") body = parsed;
+  } catch {
+    body = {};
+  }
+  const token = body["access_token"];
+  if (response.status !== 200 || typeof token !== "string" || token === "") {
+    const said = typeof body["error_description"] === "string" ? body["error_description"] : "";
+    const shown = /^[\w .,:'()/-]{1,200}$/.test(said) ? `: ${said}` : "";
+    const notFound = /identity not found/i.test(said);
+    throw new FederationError(
+      "MANAGED_IDENTITY_FAILED",
+      `The managed identity endpoint gave no token for ${request.resource} to the ${which} (HTTP ${response.status}${shown}).`,
+      {
+        remedy: notFound ? request.clientId === void 0 ? "Enable the system-assigned identity of the VM or scale set, or pass --client-id with a user-assigned identity assigned to it." : `Assign the user-assigned identity ${request.clientId} to the VM or scale set, or pass the client id of one that is.` : "Check that the identity may have tokens for that resource, and the resource name.",
+        status: response.status
+      }
+    );
+  }
+  const now = deps.clock.now();
+  const expiresOnSeconds = Number(body["expires_on"]);
+  const expiresInSeconds = Number(body["expires_in"]);
+  const expiresOn = Number.isFinite(expiresOnSeconds) ? expiresOnSeconds * 1e3 : now + (Number.isFinite(expiresInSeconds) ? expiresInSeconds * 1e3 : 0);
+  return {
+    scope: request.scope,
+    accessToken: token,
+    tokenType: typeof body["token_type"] === "string" ? body["token_type"] : "Bearer",
+    expiresOn,
+    attempts
+  };
+}
+
+// src/ci/credential.ts
+function wantsManagedIdentity(raw) {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "auto") return false;
+  if (value === "managed-identity") return true;
+  throw usageError(
+    "INVALID_CREDENTIAL_KIND",
+    `--credential ${quote(raw ?? "")} is not a credential kind entra-federate knows.`,
+    "Pass --credential managed-identity for the runner's own identity (Azure VMs, scale sets, AKS), or leave it out to sign in with the CI token.",
+    "credential"
+  );
+}
+function managedIdentityCredential(input, env, http) {
+  const podHost = nonBlank(env["AZURE_POD_IDENTITY_AUTHORITY_HOST"]);
+  const endpoint = podHost !== void 0 ? imdsEndpoint(podHost, "AZURE_POD_IDENTITY_AUTHORITY_HOST") : imdsEndpoint(env["IMDS_ENDPOINT"], "IMDS_ENDPOINT");
+  const raw = nonBlank(input.clientId ?? env["AZURE_CLIENT_ID"]);
+  const clientId = raw === void 0 ? void 0 : validateClientId(raw);
+  const which = clientId === void 0 ? "the system-assigned managed identity" : `the managed identity ${clientId}`;
+  return {
+    origin: "managed-identity",
+    source: {
+      kind: "managed-identity",
+      description: `${which} of this machine (${endpoint})`,
+      token: ({ resource, scope, deadlineAt }) => managedIdentityToken(
+        { endpoint, resource, scope, deadlineAt, ...clientId === void 0 ? {} : { clientId } },
+        { http, clock: systemClock }
+      )
+    }
+  };
+}
+function nonBlank(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+var MAX_CERTIFICATE_BYTES = 256 * 1024;
+
 // src/entry/shared/handoffs.ts
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-RJMOCBHF.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-2VIHCDYU.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-PDPQC7EO.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-U3CDFTYX.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-SWGA4BII.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-UKKRM4EY.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -137,7 +262,7 @@ function noIdToken(credential) {
   return () => Promise.reject(
     usageError(
       "NO_CI_TOKEN_TO_EXPORT",
-      `This login used a ${credential}, so there is no CI token to hand on.`,
+      `This login used a ${credential === "managed-identity" ? "managed identity" : credential}, so there is no CI token to hand on.`,
       "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
       "export"
     )
@@ -155,7 +280,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-2BEMJMOJ.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-RD6YUDXF.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -193,7 +318,7 @@ async function handOff(result, credential, plan, deps) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-RBN3WHQU.js");
+  const { failureReading } = await import("./chunks/explain-KYNYFU37.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-N4IJ7ECB.js");
@@ -390,27 +515,28 @@ function exportsFrom(raw) {
   return out;
 }
 function readInputs(runner) {
-  const clientId = required(
-    runner,
-    "client-id",
-    "the application (client) id of the app registration or managed identity"
+  const managedIdentity = wantsManagedIdentity(runner.input("credential"));
+  const clientId = managedIdentity ? runner.input("client-id") : required(runner, "client-id", "the application (client) id of the app registration or managed identity");
+  const tenantId = managedIdentity ? runner.input("tenant-id") : required(runner, "tenant-id", "the directory (tenant) id");
+  const options = resolveOptions(
+    {
+      clientId,
+      tenantId,
+      scopes: splitList(runner.input("scopes")),
+      cloud: runner.input("cloud"),
+      authorityHost: runner.input("authority-host"),
+      audience: runner.input("audience"),
+      timeoutSeconds: runner.input("timeout-seconds")
+    },
+    { managedIdentity }
   );
-  const tenantId = required(runner, "tenant-id", "the directory (tenant) id");
-  const options = resolveOptions({
-    clientId,
-    tenantId,
-    scopes: splitList(runner.input("scopes")),
-    cloud: runner.input("cloud"),
-    authorityHost: runner.input("authority-host"),
-    audience: runner.input("audience"),
-    timeoutSeconds: runner.input("timeout-seconds")
-  });
   const subscriptionId = subscription(runner.input("subscription-id"));
   const exports = exportsFrom(runner.input("export"));
   const policyPath = runner.input("policy");
   const auditLogPath = runner.input("audit-log");
   return {
     options,
+    managedIdentity,
     exports,
     ...subscriptionId === void 0 ? {} : { subscriptionId },
     ...policyPath === "" ? {} : { policyPath },
@@ -453,10 +579,15 @@ async function signInStep(io, seen) {
     const latest = seen.latest;
     return latest !== void 0 && latest.audience === audience && now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
-  const credential = {
-    provider,
-    source: { kind: "federated", description: provider.description, idToken: fetchIdToken }
-  };
+  const credential = inputs.managedIdentity ? managedIdentityCredential(
+    {
+      ...inputs.options.clientId === "" ? {} : { clientId: inputs.options.clientId },
+      timeout: String(inputs.options.timeoutMs / 1e3)
+    },
+    // AZURE_CLIENT_ID in the runner's environment must not pick the identity: the input does.
+    { ...env, AZURE_CLIENT_ID: void 0 },
+    http
+  ) : { provider, source: { kind: "federated", description: provider.description, idToken: fetchIdToken } };
   const notes = [];
   const renewals = [];
   const sink = {
@@ -491,19 +622,20 @@ async function signInStep(io, seen) {
         handoffs,
         sink,
         onCleanup: cleanupRecorder(runner),
-        idToken: recentIdToken,
+        ...inputs.managedIdentity ? {} : { idToken: recentIdToken },
         ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId },
         ...idleTimeoutSeconds === void 0 ? {} : {
           identity: {
             // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
             values: {
-              "client-id": options.clientId,
-              "tenant-id": options.tenantId,
+              ...options.clientId === "" ? {} : { "client-id": options.clientId },
+              ...options.tenantId === "" ? {} : { "tenant-id": options.tenantId },
+              ...inputs.managedIdentity ? { credential: "managed-identity" } : {},
               cloud: options.cloud,
               "authority-host": options.authorityHost,
               audience: options.audience,
               timeout: String(options.timeoutMs / 1e3),
-              provider: "github",
+              ...inputs.managedIdentity ? {} : { provider: "github" },
               ...inputs.policyPath === void 0 ? {} : { policy: inputs.policyPath },
               ...inputs.auditLogPath === void 0 ? {} : { "audit-log": inputs.auditLogPath }
             },

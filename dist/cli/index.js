@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-7WEXCMUT.js";
-import "./chunks/chunk-L32EGO32.js";
+} from "./chunks/chunk-44WRPODA.js";
+import "./chunks/chunk-V247KCL3.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-4HSEYTWS.js";
 import {
@@ -10,7 +10,7 @@ import {
   proxyConfigFrom
 } from "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
-import "./chunks/chunk-HCLIGZL7.js";
+import "./chunks/chunk-WGEYNPZE.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -39,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-XW5XLJJF.js"),
-  login: () => import("./chunks/login-VA6FY7TT.js"),
-  logout: () => import("./chunks/logout-TK53STOP.js"),
-  doctor: () => import("./chunks/doctor-VMZSYV5K.js"),
-  verify: () => import("./chunks/verify-L2JUQNMX.js"),
-  policy: () => import("./chunks/policy-2C2PJLMO.js"),
-  setup: () => import("./chunks/setup-2FUCCKIV.js"),
-  sandbox: () => import("./chunks/sandbox-4FABWKIR.js"),
-  demo: () => import("./chunks/demo-73EGLMSX.js"),
-  "git-credential": () => import("./chunks/git-credential-Y7R6PQXF.js"),
-  "docker-credential": () => import("./chunks/docker-credential-OLVRIYL4.js")
+  token: () => import("./chunks/token-KBYUE73R.js"),
+  login: () => import("./chunks/login-6YUIRJTL.js"),
+  logout: () => import("./chunks/logout-DNIO22UI.js"),
+  doctor: () => import("./chunks/doctor-52L2PJQY.js"),
+  verify: () => import("./chunks/verify-DVBKKKLX.js"),
+  policy: () => import("./chunks/policy-DHAKLF2I.js"),
+  setup: () => import("./chunks/setup-XDBRP5HP.js"),
+  sandbox: () => import("./chunks/sandbox-IAC5WVKC.js"),
+  demo: () => import("./chunks/demo-FJFZ4LWS.js"),
+  "git-credential": () => import("./chunks/git-credential-3TP2ZJ5L.js"),
+  "docker-credential": () => import("./chunks/docker-credential-6AESI5GU.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-JBELOM2P.js";
-import "./chunks/chunk-TA5ZNMA7.js";
+} from "./chunks/chunk-LE4M3VRA.js";
+import "./chunks/chunk-MWZSXUJL.js";
 import "./chunks/chunk-GZL7BT54.js";
 import "./chunks/chunk-LYYADFOI.js";
 import {
@@ -10,7 +10,7 @@ import {
   proxyConfigFrom
 } from "./chunks/chunk-5MT7EPN6.js";
 import "./chunks/chunk-K4KDMNMQ.js";
-import "./chunks/chunk-HSZV45BM.js";
+import "./chunks/chunk-FOCXCIIH.js";
 import "./chunks/chunk-Y33T5NR3.js";
 import {
   printableAscii
@@ -39,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-PXJAXIGJ.js"),
-  login: () => import("./chunks/login-RSXQJCFI.js"),
-  logout: () => import("./chunks/logout-6AO2SEJL.js"),
-  doctor: () => import("./chunks/doctor-6O2TEI75.js"),
-  verify: () => import("./chunks/verify-TLFF6JGM.js"),
-  policy: () => import("./chunks/policy-I4JPPMIM.js"),
-  setup: () => import("./chunks/setup-OI7GERL6.js"),
-  sandbox: () => import("./chunks/sandbox-HCEMTVGR.js"),
-  demo: () => import("./chunks/demo-HPNCG4QY.js"),
-  "git-credential": () => import("./chunks/git-credential-VB3UO3YT.js"),
-  "docker-credential": () => import("./chunks/docker-credential-DJ5IGNNF.js")
+  token: () => import("./chunks/token-QECPO7DT.js"),
+  login: () => import("./chunks/login-HCVKPDGD.js"),
+  logout: () => import("./chunks/logout-7XSTT6P3.js"),
+  doctor: () => import("./chunks/doctor-E2LJ4IKB.js"),
+  verify: () => import("./chunks/verify-SHKGTFSX.js"),
+  policy: () => import("./chunks/policy-5OD7VKG6.js"),
+  setup: () => import("./chunks/setup-7WYTCUET.js"),
+  sandbox: () => import("./chunks/sandbox-TFI2YUHP.js"),
+  demo: () => import("./chunks/demo-SCTP4JHJ.js"),
+  "git-credential": () => import("./chunks/git-credential-FQ76KIXR.js"),
+  "docker-credential": () => import("./chunks/docker-credential-2NQVT757.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

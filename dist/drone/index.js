@@ -5,7 +5,7 @@ import {
   openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-ARAKWR7D.js";
+} from "./chunks/chunk-KL6B5UNK.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -14,7 +14,7 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-J6GBIMTU.js";
+} from "./chunks/chunk-UHUBTOIM.js";
 import {
   editDistance,
   hasControlCharacter,
@@ -75,7 +75,7 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-ZD23KROL.js");
+  const { failureReading } = await import("./chunks/explain-5MHIEZNM.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-HYDFASIO.js");
@@ -147,7 +147,7 @@ function noIdToken(credential) {
   return () => Promise.reject(
     usageError(
       "NO_CI_TOKEN_TO_EXPORT",
-      `This login used a ${credential}, so there is no CI token to hand on.`,
+      `This login used a ${credential === "managed-identity" ? "managed identity" : credential}, so there is no CI token to hand on.`,
       "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
       "export"
     )
@@ -165,7 +165,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-CIYUALVE.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-E4VDNCSW.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

@@ -648,9 +648,10 @@ function validateTimeout(raw) {
   }
   return Math.round(seconds * 1e3);
 }
-function resolveOptions(input) {
-  const clientId = validateClientId(input.clientId);
-  const tenantId = validateTenantId(input.tenantId);
+function resolveOptions(input, mode = {}) {
+  const blank = (v) => v === void 0 || v.trim() === "";
+  const clientId = mode.managedIdentity === true && blank(input.clientId) ? "" : validateClientId(input.clientId);
+  const tenantId = mode.managedIdentity === true && blank(input.tenantId) ? "" : validateTenantId(input.tenantId);
   const cloud = validateCloud(input.cloud);
   const authorityHost = input.authorityHost === void 0 || input.authorityHost.trim() === "" ? CLOUDS[cloud].authorityHost : validateAuthorityHost(input.authorityHost);
   const scopes = normalizeScopes(input.scopes);
@@ -1578,6 +1579,30 @@ var ERROR_CATALOGUE = {
     when: "The acr export names no registry, or something that is not a registry login server.",
     remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io."
   },
+  INVALID_IMDS_ENDPOINT: {
+    topic: "credential",
+    exit: 2,
+    when: "IMDS_ENDPOINT or AZURE_POD_IDENTITY_AUTHORITY_HOST is not a URL, or is plain http to a host other than 169.254.169.254 or loopback.",
+    remedy: "Set it to http://169.254.169.254 (or an https URL), or unset it."
+  },
+  INVALID_CREDENTIAL_KIND: {
+    topic: "input",
+    exit: 2,
+    when: "--credential (the Action input `credential`) names something other than `auto` or `managed-identity`.",
+    remedy: "Pass --credential managed-identity for the runner's own identity, or leave it out."
+  },
+  MANAGED_IDENTITY_UNAVAILABLE: {
+    topic: "credential",
+    exit: 1,
+    when: "With --credential managed-identity, the managed identity endpoint (IMDS) did not answer before the deadline.",
+    remedy: "Run on an Azure VM, scale set or AKS node with a managed identity, or set IMDS_ENDPOINT; elsewhere sign in with the CI token."
+  },
+  MANAGED_IDENTITY_FAILED: {
+    topic: "credential",
+    exit: 1,
+    when: "The managed identity endpoint (IMDS) answered without a token: no such identity on this machine, or no token for that resource.",
+    remedy: "Enable or assign the identity (pass --client-id for a user-assigned one), and check the resource."
+  },
   REGISTRY_NOT_ACR: {
     topic: "handoff",
     exit: 2,
@@ -2200,6 +2225,7 @@ async function login(options, source, deps) {
   const deadlineAt = clock.now() + options.timeoutMs;
   const correlationId = randomUUID();
   const notes = options.scopes.filter((s) => s.appendedFrom !== void 0).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+  if (source.kind === "managed-identity") return managedIdentityLogin(options, source, deps, correlationId, notes);
   let credential;
   let idToken;
   if (source.kind === "federated") {
@@ -2257,6 +2283,36 @@ async function login(options, source, deps) {
   };
   if (idToken !== void 0) result.idToken = idToken;
   return result;
+}
+function resourceOf(scope) {
+  return scope.replace(/\/\.default$/, "");
+}
+async function managedIdentityLogin(options, source, deps, correlationId, notes) {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  await deps.beforeExchange?.(void 0, options);
+  const tokens = await Promise.all(
+    options.scopes.map((spec) => source.token({ resource: resourceOf(spec.scope), scope: spec.scope, deadlineAt }))
+  );
+  let claims = {};
+  try {
+    claims = decodeJwt(tokens[0]?.accessToken ?? "", "the managed identity token").claims;
+  } catch {
+    claims = {};
+  }
+  return {
+    tenantId: options.tenantId !== "" ? options.tenantId : stringClaim(claims, "tid") ?? "",
+    clientId: options.clientId !== "" ? options.clientId : stringClaim(claims, "appid") ?? stringClaim(claims, "azp") ?? "",
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    managedIdentity: options.clientId === "" ? {} : { userAssignedClientId: options.clientId },
+    tokens,
+    notes
+  };
 }
 
 // src/policy/guard.ts

@@ -845,6 +845,31 @@ export const ERROR_CATALOGUE = {
     when: 'The acr export names no registry, or something that is not a registry login server.',
     remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io.",
   },
+  INVALID_IMDS_ENDPOINT: {
+    topic: 'credential',
+    exit: 2,
+    when: 'IMDS_ENDPOINT or AZURE_POD_IDENTITY_AUTHORITY_HOST is not a URL, or is plain http to a host other than 169.254.169.254 or loopback.',
+    remedy: 'Set it to http://169.254.169.254 (or an https URL), or unset it.',
+  },
+  INVALID_CREDENTIAL_KIND: {
+    topic: 'input',
+    exit: 2,
+    when: '--credential (the Action input `credential`) names something other than `auto` or `managed-identity`.',
+    remedy: "Pass --credential managed-identity for the runner's own identity, or leave it out.",
+  },
+  MANAGED_IDENTITY_UNAVAILABLE: {
+    topic: 'credential',
+    exit: 1,
+    when: 'With --credential managed-identity, the managed identity endpoint (IMDS) did not answer before the deadline.',
+    remedy:
+      'Run on an Azure VM, scale set or AKS node with a managed identity, or set IMDS_ENDPOINT; elsewhere sign in with the CI token.',
+  },
+  MANAGED_IDENTITY_FAILED: {
+    topic: 'credential',
+    exit: 1,
+    when: 'The managed identity endpoint (IMDS) answered without a token: no such identity on this machine, or no token for that resource.',
+    remedy: 'Enable or assign the identity (pass --client-id for a user-assigned one), and check the resource.',
+  },
   REGISTRY_NOT_ACR: {
     topic: 'handoff',
     exit: 2,

@@ -48,6 +48,17 @@ export function loginFlags(request: HandoffRequest): string[] {
     result.cloud,
   ];
   if (request.provider !== undefined) flags.push('--provider', request.provider);
+  if (result.managedIdentity !== undefined) {
+    // The machine's identity: a user-assigned one by its client id, the system-assigned one by none.
+    const id = result.managedIdentity.userAssignedClientId;
+    return [
+      '--credential',
+      'managed-identity',
+      ...(id === undefined ? [] : ['--client-id', id]),
+      // Everything but the leading --client-id pair.
+      ...flags.slice(2),
+    ];
+  }
   return flags;
 }
 

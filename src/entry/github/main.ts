@@ -5,6 +5,7 @@
  * step wrote.
  */
 import type { Credential } from '../../ci/credential.js';
+import { managedIdentityCredential } from '../../ci/credential.js';
 import { githubContext, githubProvider } from '../../ci/github.js';
 import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
@@ -80,10 +81,17 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
       ? latest.token
       : fetchIdToken(audience);
   };
-  const credential: Credential = {
-    provider,
-    source: { kind: 'federated', description: provider.description, idToken: fetchIdToken },
-  };
+  const credential: Credential = inputs.managedIdentity
+    ? managedIdentityCredential(
+        {
+          ...(inputs.options.clientId === '' ? {} : { clientId: inputs.options.clientId }),
+          timeout: String(inputs.options.timeoutMs / 1000),
+        },
+        // AZURE_CLIENT_ID in the runner's environment must not pick the identity: the input does.
+        { ...env, AZURE_CLIENT_ID: undefined },
+        http,
+      )
+    : { provider, source: { kind: 'federated', description: provider.description, idToken: fetchIdToken } };
 
   const notes: string[] = [];
   const renewals: Renewal[] = [];
@@ -120,7 +128,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
         handoffs,
         sink,
         onCleanup: cleanupRecorder(runner),
-        idToken: recentIdToken,
+        ...(inputs.managedIdentity ? {} : { idToken: recentIdToken }),
         ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }),
         ...(idleTimeoutSeconds === undefined
           ? {}
@@ -128,13 +136,14 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
               identity: {
                 // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
                 values: {
-                  'client-id': options.clientId,
-                  'tenant-id': options.tenantId,
+                  ...(options.clientId === '' ? {} : { 'client-id': options.clientId }),
+                  ...(options.tenantId === '' ? {} : { 'tenant-id': options.tenantId }),
+                  ...(inputs.managedIdentity ? { credential: 'managed-identity' } : {}),
                   cloud: options.cloud,
                   'authority-host': options.authorityHost,
                   audience: options.audience,
                   timeout: String(options.timeoutMs / 1000),
-                  provider: 'github',
+                  ...(inputs.managedIdentity ? {} : { provider: 'github' }),
                   ...(inputs.policyPath === undefined ? {} : { policy: inputs.policyPath }),
                   ...(inputs.auditLogPath === undefined ? {} : { 'audit-log': inputs.auditLogPath }),
                 },

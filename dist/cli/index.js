@@ -39,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-KBYUE73R.js"),
-  login: () => import("./chunks/login-6YUIRJTL.js"),
+  token: () => import("./chunks/token-XTQFEEZU.js"),
+  login: () => import("./chunks/login-CEY5DNH7.js"),
   logout: () => import("./chunks/logout-DNIO22UI.js"),
-  doctor: () => import("./chunks/doctor-52L2PJQY.js"),
+  doctor: () => import("./chunks/doctor-2GGU25VY.js"),
   verify: () => import("./chunks/verify-DVBKKKLX.js"),
   policy: () => import("./chunks/policy-DHAKLF2I.js"),
   setup: () => import("./chunks/setup-XDBRP5HP.js"),
   sandbox: () => import("./chunks/sandbox-IAC5WVKC.js"),
   demo: () => import("./chunks/demo-FJFZ4LWS.js"),
-  "git-credential": () => import("./chunks/git-credential-3TP2ZJ5L.js"),
-  "docker-credential": () => import("./chunks/docker-credential-6AESI5GU.js")
+  "git-credential": () => import("./chunks/git-credential-DTQEGA3C.js"),
+  "docker-credential": () => import("./chunks/docker-credential-7OZCDGBY.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

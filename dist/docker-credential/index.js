@@ -39,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-QECPO7DT.js"),
-  login: () => import("./chunks/login-HCVKPDGD.js"),
+  token: () => import("./chunks/token-4WJ7BEFW.js"),
+  login: () => import("./chunks/login-R2BWZQU6.js"),
   logout: () => import("./chunks/logout-7XSTT6P3.js"),
-  doctor: () => import("./chunks/doctor-E2LJ4IKB.js"),
+  doctor: () => import("./chunks/doctor-J7HKGCC6.js"),
   verify: () => import("./chunks/verify-SHKGTFSX.js"),
   policy: () => import("./chunks/policy-5OD7VKG6.js"),
   setup: () => import("./chunks/setup-7WYTCUET.js"),
   sandbox: () => import("./chunks/sandbox-TFI2YUHP.js"),
   demo: () => import("./chunks/demo-SCTP4JHJ.js"),
-  "git-credential": () => import("./chunks/git-credential-FQ76KIXR.js"),
-  "docker-credential": () => import("./chunks/docker-credential-2NQVT757.js")
+  "git-credential": () => import("./chunks/git-credential-ALIZT74A.js"),
+  "docker-credential": () => import("./chunks/docker-credential-CPCHMOO2.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -70,7 +70,7 @@ export async function managedIdentityToken(
   } catch (err) {
     throw new FederationError(
       'MANAGED_IDENTITY_UNAVAILABLE',
-      `The managed identity endpoint ${request.endpoint} did not answer before the deadline (${err instanceof Error ? err.message : String(err)}).`,
+      `The managed identity endpoint ${request.endpoint} did not answer before the deadline: ${err instanceof Error ? err.message : String(err)}`,
       {
         remedy:
           '--credential managed-identity works on Azure VMs, scale sets and AKS nodes with a managed identity (IMDS at 169.254.169.254), or where IMDS_ENDPOINT / AZURE_POD_IDENTITY_AUTHORITY_HOST names one; elsewhere sign in with the CI token.',

@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { parseFileCommands } from '../helpers/handoff.js';
-import { ROOT, baseEnv, runCli, runNode } from './run.js';
+import { parseFileCommands, sourceExportFile } from '../helpers/handoff.js';
+import { ROOT, baseEnv, runCli, runNode, runProcess } from './run.js';
 
 let sandbox: Sandbox;
 let origin: string;
@@ -163,6 +163,41 @@ describe('the CLI', () => {
     expect(endpoint.code).toBe(2);
     expect(endpoint.stderr).toContain('plain http is allowed only to 169.254.169.254 and loopback');
     expect(sandbox.requests.length).toBe(before);
+  });
+});
+
+describe('hand-offs that renew', () => {
+  test('identity-endpoint and git: the endpoint and the git helper ask IMDS, never Entra', async () => {
+    const job = mkdtempSync(join(dir, 'endpoint-'));
+    const exportFile = join(job, 'exports.env');
+    const env = runnerEnv({ TMPDIR: job });
+    const run = await runCli(
+      ['login', '--credential', 'managed-identity', '--export', 'identity-endpoint,git', '--export-file', exportFile],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const exported = sourceExportFile(exportFile);
+    expect(exported['GIT_CONFIG_VALUE_1']).toContain("'--credential' 'managed-identity'");
+    const before = sandbox.requests.length;
+    const url = new URL(exported['IDENTITY_ENDPOINT'] ?? '');
+    url.searchParams.set('api-version', '2019-08-01');
+    url.searchParams.set('resource', 'https://vault.azure.net');
+    const answer = await fetch(url, { headers: { 'X-IDENTITY-HEADER': exported['IDENTITY_HEADER'] ?? '' } });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { access_token: string };
+    expect(claimsOf(body.access_token)).toMatchObject({ aud: 'https://vault.azure.net', appid: sandbox.clientId });
+    const helper = await runProcess('git', ['credential', 'fill'], {
+      env: baseEnv({ ...env, ...exported, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', HOME: job }),
+      input: 'protocol=https\nhost=dev.azure.com\n\n',
+    });
+    expect(helper.code, helper.stderr).toBe(0);
+    expect(claimsOf(/^password=(.*)$/m.exec(helper.stdout)?.[1] ?? '')).toMatchObject({
+      aud: '499b84ac-1321-427f-aa17-267ca6975798',
+      appid: sandbox.clientId,
+    });
+    expect(new Set(since(before).map((r) => r.target))).toEqual(new Set(['imds']));
+    const logout = await runCli(['logout', '--session', exported['ENTRA_FEDERATE_SESSION'] ?? ''], env);
+    expect(logout.code, logout.stderr).toBe(0);
   });
 });
 

@@ -1,32 +1,32 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-O53NQYSY.js";
-import "./chunk-OSSP5VWG.js";
+} from "./chunk-3MF5VUMN.js";
+import "./chunk-34Z7CBK4.js";
 import {
   renderDiagnosis
-} from "./chunk-D5A5P35F.js";
+} from "./chunk-GS6QSNQJ.js";
 import {
   graphHost
-} from "./chunk-OFLDU6RS.js";
+} from "./chunk-D76JOVTW.js";
 import {
   credentialFrom
-} from "./chunk-6VMDJUNK.js";
+} from "./chunk-5BTGLXVJ.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-44WRPODA.js";
-import "./chunk-V247KCL3.js";
-import "./chunk-YE5USGSE.js";
-import "./chunk-4HSEYTWS.js";
+} from "./chunk-LE4M3VRA.js";
+import "./chunk-MWZSXUJL.js";
+import "./chunk-GZL7BT54.js";
+import "./chunk-LYYADFOI.js";
 import {
   fetchWithRetry
-} from "./chunk-KEKUR6VN.js";
+} from "./chunk-5MT7EPN6.js";
 import {
   redact
-} from "./chunk-CXUPN4HS.js";
+} from "./chunk-K4KDMNMQ.js";
 import {
   CLOUDS,
   decodeJwt,
@@ -35,15 +35,15 @@ import {
   validateClientId,
   validateCloud,
   validateTimeout
-} from "./chunk-WGEYNPZE.js";
+} from "./chunk-FOCXCIIH.js";
 import {
   FederationError,
   usageError
-} from "./chunk-H7K5LTQY.js";
+} from "./chunk-Y33T5NR3.js";
 import {
   collapseControlCharacters
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-GVAQHXIE.js";
+import "./chunk-NBRUGERP.js";
 
 // src/entry/cli/doctor.ts
 import { readFile } from "node:fs/promises";

@@ -19,7 +19,7 @@ import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-DOES7GZ2.js";
+} from "./chunk-5BTGLXVJ.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,

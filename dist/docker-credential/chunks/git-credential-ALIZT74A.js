@@ -1,36 +1,36 @@
 import {
   tokenFromEndpoint
-} from "./chunk-362JPIZR.js";
+} from "./chunk-5QOWF75O.js";
 import {
   GUARD_FLAGS,
   guardedLogin
-} from "./chunk-EPOHXA6C.js";
+} from "./chunk-XZU55FRC.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-6VMDJUNK.js";
+} from "./chunk-5BTGLXVJ.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-44WRPODA.js";
-import "./chunk-V247KCL3.js";
-import "./chunk-YE5USGSE.js";
-import "./chunk-4HSEYTWS.js";
-import "./chunk-C6UCYURL.js";
-import "./chunk-KEKUR6VN.js";
-import "./chunk-CXUPN4HS.js";
-import "./chunk-S2R7BYJ5.js";
+} from "./chunk-LE4M3VRA.js";
+import "./chunk-MWZSXUJL.js";
+import "./chunk-GZL7BT54.js";
+import "./chunk-LYYADFOI.js";
+import "./chunk-3USGUJD5.js";
+import "./chunk-5MT7EPN6.js";
+import "./chunk-K4KDMNMQ.js";
+import "./chunk-ANJBQ2NN.js";
 import {
   isLoopbackHost
-} from "./chunk-WGEYNPZE.js";
+} from "./chunk-FOCXCIIH.js";
 import {
   usageError
-} from "./chunk-H7K5LTQY.js";
-import "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-Y33T5NR3.js";
+import "./chunk-GVAQHXIE.js";
+import "./chunk-NBRUGERP.js";
 
 // src/handoff/git-credential.ts
 var AZURE_DEVOPS_RESOURCE = "499b84ac-1321-427f-aa17-267ca6975798";

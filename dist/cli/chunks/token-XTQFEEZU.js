@@ -1,34 +1,34 @@
 import {
   formatCommand
-} from "./chunk-TDEIUJMU.js";
+} from "./chunk-EKSA5DY3.js";
 import {
   GUARD_FLAGS,
   GUARD_HELP,
   guardedLogin
-} from "./chunk-XZU55FRC.js";
+} from "./chunk-EPOHXA6C.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-DOES7GZ2.js";
+} from "./chunk-ZZG5ZLTA.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-LE4M3VRA.js";
-import "./chunk-MWZSXUJL.js";
-import "./chunk-GZL7BT54.js";
-import "./chunk-LYYADFOI.js";
-import "./chunk-3USGUJD5.js";
-import "./chunk-5MT7EPN6.js";
-import "./chunk-K4KDMNMQ.js";
-import "./chunk-FOCXCIIH.js";
+} from "./chunk-44WRPODA.js";
+import "./chunk-V247KCL3.js";
+import "./chunk-YE5USGSE.js";
+import "./chunk-4HSEYTWS.js";
+import "./chunk-C6UCYURL.js";
+import "./chunk-KEKUR6VN.js";
+import "./chunk-CXUPN4HS.js";
+import "./chunk-WGEYNPZE.js";
 import {
   usageError
-} from "./chunk-Y33T5NR3.js";
-import "./chunk-GVAQHXIE.js";
-import "./chunk-NBRUGERP.js";
+} from "./chunk-H7K5LTQY.js";
+import "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/token.ts
 var HELP = `Usage: entra-federate token [options]

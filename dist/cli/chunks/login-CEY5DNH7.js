@@ -2,12 +2,12 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   signIn
-} from "./chunk-XZU55FRC.js";
+} from "./chunk-EPOHXA6C.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-DOES7GZ2.js";
+} from "./chunk-ZZG5ZLTA.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -15,19 +15,19 @@ import {
   loginSummary,
   parseCommand,
   renderLoginSummary
-} from "./chunk-LE4M3VRA.js";
-import "./chunk-MWZSXUJL.js";
-import "./chunk-GZL7BT54.js";
-import "./chunk-LYYADFOI.js";
-import "./chunk-3USGUJD5.js";
-import "./chunk-5MT7EPN6.js";
-import "./chunk-K4KDMNMQ.js";
-import "./chunk-FOCXCIIH.js";
+} from "./chunk-44WRPODA.js";
+import "./chunk-V247KCL3.js";
+import "./chunk-YE5USGSE.js";
+import "./chunk-4HSEYTWS.js";
+import "./chunk-C6UCYURL.js";
+import "./chunk-KEKUR6VN.js";
+import "./chunk-CXUPN4HS.js";
+import "./chunk-WGEYNPZE.js";
 import {
   usageError
-} from "./chunk-Y33T5NR3.js";
-import "./chunk-GVAQHXIE.js";
-import "./chunk-NBRUGERP.js";
+} from "./chunk-H7K5LTQY.js";
+import "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/export-flags.ts
 var EXPORT_FLAGS = {
@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-32RSL7D5.js");
+  const { planExports } = await import("./exports-ENCIBORE.js");
   return planExports(values, io, options);
 }
 

@@ -1,45 +1,45 @@
 import {
   SESSION_VARIABLE,
   recordSession
-} from "./chunk-RFDY27HB.js";
+} from "./chunk-QQZDYHTJ.js";
 import {
   isEmptyCleanup
-} from "./chunk-DH2HRDJY.js";
+} from "./chunk-R2RFFQYE.js";
 import {
   UnsafeFileError,
   openOwnFile
-} from "./chunk-EVACPH5L.js";
+} from "./chunk-GMHDO7TM.js";
 import {
   formatCommand
-} from "./chunk-TDEIUJMU.js";
+} from "./chunk-EKSA5DY3.js";
 import {
   ENDPOINT_VALUES
-} from "./chunk-DOES7GZ2.js";
-import "./chunk-MWZSXUJL.js";
-import "./chunk-GZL7BT54.js";
-import "./chunk-LYYADFOI.js";
-import "./chunk-5MT7EPN6.js";
-import "./chunk-K4KDMNMQ.js";
+} from "./chunk-ZZG5ZLTA.js";
+import "./chunk-V247KCL3.js";
+import "./chunk-YE5USGSE.js";
+import "./chunk-4HSEYTWS.js";
+import "./chunk-KEKUR6VN.js";
+import "./chunk-CXUPN4HS.js";
 import {
   envHandoff
-} from "./chunk-TEQKYWLT.js";
-import "./chunk-7LPOBIAJ.js";
+} from "./chunk-DM2R65FB.js";
+import "./chunk-V5WGFITT.js";
 import {
   commandLineOf,
   parentOf
-} from "./chunk-Z36UTUXT.js";
+} from "./chunk-XX4MMFAK.js";
 import {
   quote
-} from "./chunk-FOCXCIIH.js";
+} from "./chunk-WGEYNPZE.js";
 import {
   FederationError,
   usageError
-} from "./chunk-Y33T5NR3.js";
+} from "./chunk-H7K5LTQY.js";
 import {
   isGuid,
   shellQuote
-} from "./chunk-GVAQHXIE.js";
-import "./chunk-NBRUGERP.js";
+} from "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/handoff/identity-endpoint/job-process.ts
 import { readFileSync } from "node:fs";
@@ -169,20 +169,20 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-RKFYQRQC.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-XXYFGX5N.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./identity-endpoint-AJUX2CYM.js")).identityIdleTimeout(env);
+  return (await import("./identity-endpoint-HPBFDHCN.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./tool-DTO6GTXZ.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./tool-HYF53YV3.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/cli/exports.ts

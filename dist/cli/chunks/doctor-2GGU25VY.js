@@ -1,32 +1,32 @@
 import {
   diagnose,
   parseFicDocument
-} from "./chunk-3MF5VUMN.js";
-import "./chunk-34Z7CBK4.js";
+} from "./chunk-O53NQYSY.js";
+import "./chunk-OSSP5VWG.js";
 import {
   renderDiagnosis
-} from "./chunk-GS6QSNQJ.js";
+} from "./chunk-D5A5P35F.js";
 import {
   graphHost
-} from "./chunk-D76JOVTW.js";
+} from "./chunk-OFLDU6RS.js";
 import {
   credentialFrom
-} from "./chunk-DOES7GZ2.js";
+} from "./chunk-ZZG5ZLTA.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
   helpRequested,
   parseCommand
-} from "./chunk-LE4M3VRA.js";
-import "./chunk-MWZSXUJL.js";
-import "./chunk-GZL7BT54.js";
-import "./chunk-LYYADFOI.js";
+} from "./chunk-44WRPODA.js";
+import "./chunk-V247KCL3.js";
+import "./chunk-YE5USGSE.js";
+import "./chunk-4HSEYTWS.js";
 import {
   fetchWithRetry
-} from "./chunk-5MT7EPN6.js";
+} from "./chunk-KEKUR6VN.js";
 import {
   redact
-} from "./chunk-K4KDMNMQ.js";
+} from "./chunk-CXUPN4HS.js";
 import {
   CLOUDS,
   decodeJwt,
@@ -35,15 +35,15 @@ import {
   validateClientId,
   validateCloud,
   validateTimeout
-} from "./chunk-FOCXCIIH.js";
+} from "./chunk-WGEYNPZE.js";
 import {
   FederationError,
   usageError
-} from "./chunk-Y33T5NR3.js";
+} from "./chunk-H7K5LTQY.js";
 import {
   collapseControlCharacters
-} from "./chunk-GVAQHXIE.js";
-import "./chunk-NBRUGERP.js";
+} from "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/entry/cli/doctor.ts
 import { readFile } from "node:fs/promises";

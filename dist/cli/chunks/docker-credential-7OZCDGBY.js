@@ -19,7 +19,7 @@ import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-6VMDJUNK.js";
+} from "./chunk-ZZG5ZLTA.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,

@@ -2,12 +2,12 @@ import {
   GUARD_FLAGS,
   GUARD_HELP,
   signIn
-} from "./chunk-EPOHXA6C.js";
+} from "./chunk-XZU55FRC.js";
 import {
   credentialFrom,
   guardFrom,
   optionsFrom
-} from "./chunk-6VMDJUNK.js";
+} from "./chunk-5BTGLXVJ.js";
 import {
   FEDERATION_FLAGS,
   FEDERATION_HELP,
@@ -15,19 +15,19 @@ import {
   loginSummary,
   parseCommand,
   renderLoginSummary
-} from "./chunk-44WRPODA.js";
-import "./chunk-V247KCL3.js";
-import "./chunk-YE5USGSE.js";
-import "./chunk-4HSEYTWS.js";
-import "./chunk-C6UCYURL.js";
-import "./chunk-KEKUR6VN.js";
-import "./chunk-CXUPN4HS.js";
-import "./chunk-WGEYNPZE.js";
+} from "./chunk-LE4M3VRA.js";
+import "./chunk-MWZSXUJL.js";
+import "./chunk-GZL7BT54.js";
+import "./chunk-LYYADFOI.js";
+import "./chunk-3USGUJD5.js";
+import "./chunk-5MT7EPN6.js";
+import "./chunk-K4KDMNMQ.js";
+import "./chunk-FOCXCIIH.js";
 import {
   usageError
-} from "./chunk-H7K5LTQY.js";
-import "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-Y33T5NR3.js";
+import "./chunk-GVAQHXIE.js";
+import "./chunk-NBRUGERP.js";
 
 // src/entry/cli/export-flags.ts
 var EXPORT_FLAGS = {
@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-2SBR5JXA.js");
+  const { planExports } = await import("./exports-2EDYQ2BY.js");
   return planExports(values, io, options);
 }
 

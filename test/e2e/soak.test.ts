@@ -44,6 +44,8 @@ let arm: ArmStandIn;
 let git: GitServer;
 let registry: TestRegistry;
 let dir: string;
+/** Stops the session's identity endpoint if the test ended before its own logout. */
+let stopSession: (() => Promise<unknown>) | undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function hasAz(): boolean {
@@ -69,6 +71,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ef-soak-'));
 });
 afterAll(async () => {
+  await stopSession?.();
   await Promise.all([git.close(), registry.close(), arm.close()]);
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
@@ -131,6 +134,7 @@ test(
     leaks.add(...lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length)));
     leaks.record('login', { ...login, stderr: lines.filter((l) => !l.startsWith('::add-mask::')).join('\n') });
     const exported = parseFileCommands(readFileSync(job['GITHUB_ENV'] ?? '', 'utf8'));
+    stopSession = () => runCli(['logout'], { ...job, ...exported });
     for (const name of ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'DOCKER_CONFIG', 'GIT_CONFIG_COUNT'])
       expect(exported[name], name).toBeDefined();
 
@@ -241,6 +245,7 @@ test(
     const temp = job['RUNNER_TEMP'] ?? '';
     const state = filesIn(temp).find((f) => f.startsWith('entra-federate-identity-')) ?? '';
     const pid = (JSON.parse(readFileSync(join(temp, state), 'utf8')) as { pid: number }).pid;
+    stopSession = undefined;
     const logout = leaks.record('logout', await runCli(['logout'], { ...job, ...exported }));
     expect(logout.code, logout.stderr).toBe(0);
     expect(await waitFor(() => !isRunning(pid), 60_000)).toBe(true);

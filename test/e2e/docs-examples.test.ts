@@ -118,12 +118,15 @@ interface ToolCall {
   };
 }
 
-/** The audience an Azure API's URL calls for. */
-function audienceOf(url: string): string {
+/**
+ * The audiences an Azure API's URL accepts. ARM takes its classic resource name too, which is
+ * what the Azure CLI asks a managed identity for (active_directory_resource_id).
+ */
+function audiencesOf(url: string): string[] {
   const host = new URL(url).hostname;
-  if (host === 'management.azure.com') return 'https://management.azure.com';
-  if (host.endsWith('.vault.azure.net')) return 'https://vault.azure.net';
-  if (host === 'graph.microsoft.com') return 'https://graph.microsoft.com';
+  if (host === 'management.azure.com') return ['https://management.azure.com', 'https://management.core.windows.net'];
+  if (host.endsWith('.vault.azure.net')) return ['https://vault.azure.net'];
+  if (host === 'graph.microsoft.com') return ['https://graph.microsoft.com'];
   throw new Error(`no audience known for ${url}`);
 }
 
@@ -219,7 +222,8 @@ function checkRun(world: World, block: CodeBlock, run: Run, calls: ToolCall[]): 
     const where = `${call.tool} ${call.command} ${call.url ?? ''}`;
     expect(call.token?.jwt, `${where}: no valid bearer token`).toBe(true);
     const claims = call.token?.claims ?? {};
-    if (call.url !== undefined) expect(claims.aud, `${where}: audience`).toBe(audienceOf(call.url));
+    if (call.url !== undefined)
+      expect(audiencesOf(call.url), `${where}: audience`).toContain(String(claims.aud).replace(/\/$/, ''));
     expect(Number(claims.exp) * 1000, `${where}: expired`).toBeGreaterThan(Date.now());
     if (env !== 'shell') {
       expect(claims.tid, `${where}: tenant`).toBe(DOC.tenantId);

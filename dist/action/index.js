@@ -165,7 +165,7 @@ var MAX_CERTIFICATE_BYTES = 256 * 1024;
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-2VIHCDYU.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-2AXGYO7J.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }

@@ -40,7 +40,7 @@ Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
   token: () => import("./chunks/token-XTQFEEZU.js"),
-  login: () => import("./chunks/login-CEY5DNH7.js"),
+  login: () => import("./chunks/login-UTB23NH3.js"),
   logout: () => import("./chunks/logout-DNIO22UI.js"),
   doctor: () => import("./chunks/doctor-2GGU25VY.js"),
   verify: () => import("./chunks/verify-DVBKKKLX.js"),
@@ -49,7 +49,7 @@ var COMMANDS = {
   sandbox: () => import("./chunks/sandbox-IAC5WVKC.js"),
   demo: () => import("./chunks/demo-FJFZ4LWS.js"),
   "git-credential": () => import("./chunks/git-credential-DTQEGA3C.js"),
-  "docker-credential": () => import("./chunks/docker-credential-7OZCDGBY.js")
+  "docker-credential": () => import("./chunks/docker-credential-4QEHRO7A.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

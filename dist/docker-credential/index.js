@@ -40,7 +40,7 @@ Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
   token: () => import("./chunks/token-4WJ7BEFW.js"),
-  login: () => import("./chunks/login-R2BWZQU6.js"),
+  login: () => import("./chunks/login-O2JR7DZM.js"),
   logout: () => import("./chunks/logout-7XSTT6P3.js"),
   doctor: () => import("./chunks/doctor-J7HKGCC6.js"),
   verify: () => import("./chunks/verify-SHKGTFSX.js"),
@@ -49,7 +49,7 @@ var COMMANDS = {
   sandbox: () => import("./chunks/sandbox-TFI2YUHP.js"),
   demo: () => import("./chunks/demo-SCTP4JHJ.js"),
   "git-credential": () => import("./chunks/git-credential-ALIZT74A.js"),
-  "docker-credential": () => import("./chunks/docker-credential-CPCHMOO2.js")
+  "docker-credential": () => import("./chunks/docker-credential-JDKM63OE.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -21,14 +21,12 @@ import type { HttpClient } from '../core/http.js';
 import { decodeJwt, numericClaim } from '../core/jwt.js';
 import { isLoopbackHost, quote } from '../core/options.js';
 import { isoTime } from '../core/text.js';
-import { writeDockerConfig } from './docker-config.js';
+import { DOCKER_HELPER_PROGRAM, writeDockerConfig } from './docker-config.js';
 import type { Handoff } from './types.js';
 
 export const ACR_RESOURCE = 'https://containerregistry.azure.net';
 export const ACR_SCOPE = `${ACR_RESOURCE}/.default`;
 export const ACR_NULL_USER = '00000000-0000-0000-0000-000000000000';
-/** The name docker's credHelpers give: docker runs `docker-credential-<name>`. */
-export const DOCKER_HELPER_NAME = 'entra-federate';
 const EXCHANGE_TIMEOUT_MS = 30_000;
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -167,10 +165,10 @@ export function acrHandoff(registry: string): Handoff {
         until:
           running === undefined ? 'the CI stops giving the job tokens' : `the identity endpoint stops ${running.ends}`,
       });
-      const first_until =
+      const firstUntil =
         first.exp === undefined ? '' : ` (the first refresh token lasts until ${isoTime(first.exp * 1000)})`;
       sink.info(
-        `acr: docker gets ${registry} credentials from docker-credential-${DOCKER_HELPER_NAME} (credHelpers in the private DOCKER_CONFIG ${config.dir})${first_until}; ${renews}.`,
+        `acr: docker gets ${registry} credentials from ${DOCKER_HELPER_PROGRAM} (credHelpers in the private DOCKER_CONFIG ${config.dir})${firstUntil}; ${renews}.`,
       );
       return { files: [], dirs: [config.dir] };
     },

@@ -19,7 +19,9 @@ import { DOCKER_CONFIG_DIR_PREFIX } from './cleanup.js';
 import { cliEntry, loginFlags } from './git.js';
 import type { CiSink, HandoffRequest } from './types.js';
 
-export const DOCKER_HELPER_PROGRAM = 'docker-credential-entra-federate';
+/** The name docker's credHelpers give: docker runs `docker-credential-<name>` from PATH. */
+export const DOCKER_HELPER_NAME = 'entra-federate';
+export const DOCKER_HELPER_PROGRAM = `docker-credential-${DOCKER_HELPER_NAME}`;
 
 interface DockerConfigFile {
   auths?: unknown;
@@ -104,7 +106,7 @@ export function writeDockerConfig(request: HandoffRequest, sink: CiSink, registr
       config.credHelpers !== null && typeof config.credHelpers === 'object' && !Array.isArray(config.credHelpers)
         ? config.credHelpers
         : {};
-    const next: DockerConfigFile = { ...config, credHelpers: { ...helpers, [registry]: 'entra-federate' } };
+    const next: DockerConfigFile = { ...config, credHelpers: { ...helpers, [registry]: DOCKER_HELPER_NAME } };
     const path = join(dir, 'config.json');
     if (reuse) unlinkSync(path);
     writeNew(path, `${JSON.stringify(next, null, 2)}\n`, 0o600);

@@ -2,44 +2,44 @@ import {
   acrHandoff,
   gitHandoff,
   parseRegistry
-} from "./chunk-VLLNZ2YQ.js";
+} from "./chunk-L2NWE2I5.js";
 import {
   describeToolFailure
-} from "./chunk-TJHIXYVM.js";
+} from "./chunk-ZU5NGNBG.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-R2RFFQYE.js";
-import "./chunk-GMHDO7TM.js";
+} from "./chunk-DH2HRDJY.js";
+import "./chunk-EVACPH5L.js";
 import {
   idTokenUrl
-} from "./chunk-YE5USGSE.js";
-import "./chunk-4HSEYTWS.js";
-import "./chunk-KEKUR6VN.js";
-import "./chunk-CXUPN4HS.js";
+} from "./chunk-GZL7BT54.js";
+import "./chunk-LYYADFOI.js";
+import "./chunk-5MT7EPN6.js";
+import "./chunk-K4KDMNMQ.js";
 import {
   identityEndpointHandoff
-} from "./chunk-BSZPSULG.js";
-import "./chunk-S2R7BYJ5.js";
+} from "./chunk-ADQBXIZB.js";
+import "./chunk-ANJBQ2NN.js";
 import {
   ciTokenExpiry,
   ciTokenFile,
   envHandoff,
   tokenFileRenewal
-} from "./chunk-DM2R65FB.js";
-import "./chunk-V5WGFITT.js";
-import "./chunk-XX4MMFAK.js";
+} from "./chunk-TEQKYWLT.js";
+import "./chunk-7LPOBIAJ.js";
+import "./chunk-Z36UTUXT.js";
 import {
   CLOUDS,
   quote
-} from "./chunk-WGEYNPZE.js";
+} from "./chunk-FOCXCIIH.js";
 import {
   FederationError,
   usageError
-} from "./chunk-H7K5LTQY.js";
+} from "./chunk-Y33T5NR3.js";
 import {
   isoTime
-} from "./chunk-2F2SCBCB.js";
-import "./chunk-Z53PL5H4.js";
+} from "./chunk-GVAQHXIE.js";
+import "./chunk-NBRUGERP.js";
 
 // src/handoff/az.ts
 import { mkdtempSync, rmSync } from "node:fs";

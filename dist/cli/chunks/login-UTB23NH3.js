@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-ENCIBORE.js");
+  const { planExports } = await import("./exports-BKVLZCSR.js");
   return planExports(values, io, options);
 }
 

@@ -1,27 +1,27 @@
 import {
   DOCKER_CONFIG_DIR_PREFIX
-} from "./chunk-DH2HRDJY.js";
+} from "./chunk-R2RFFQYE.js";
 import {
   UnsafeFileError,
   openOwnFile
-} from "./chunk-EVACPH5L.js";
+} from "./chunk-GMHDO7TM.js";
 import {
   fetchWithRetry
-} from "./chunk-5MT7EPN6.js";
+} from "./chunk-KEKUR6VN.js";
 import {
   decodeJwt,
   isLoopbackHost,
   numericClaim,
   quote
-} from "./chunk-FOCXCIIH.js";
+} from "./chunk-WGEYNPZE.js";
 import {
   FederationError,
   usageError
-} from "./chunk-Y33T5NR3.js";
+} from "./chunk-H7K5LTQY.js";
 import {
   isoTime,
   shellQuote
-} from "./chunk-GVAQHXIE.js";
+} from "./chunk-2F2SCBCB.js";
 
 // src/handoff/git.ts
 import { existsSync } from "node:fs";
@@ -113,7 +113,8 @@ var gitHandoff = {
 import { closeSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeSync, chmodSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
-var DOCKER_HELPER_PROGRAM = "docker-credential-entra-federate";
+var DOCKER_HELPER_NAME = "entra-federate";
+var DOCKER_HELPER_PROGRAM = `docker-credential-${DOCKER_HELPER_NAME}`;
 function readConfig(path, sink) {
   let fd;
   try {
@@ -172,7 +173,7 @@ function writeDockerConfig(request, sink, registry) {
       writeNew(join(dir, "bin", DOCKER_HELPER_PROGRAM), helperScript(request), 448);
     }
     const helpers = config.credHelpers !== null && typeof config.credHelpers === "object" && !Array.isArray(config.credHelpers) ? config.credHelpers : {};
-    const next = { ...config, credHelpers: { ...helpers, [registry]: "entra-federate" } };
+    const next = { ...config, credHelpers: { ...helpers, [registry]: DOCKER_HELPER_NAME } };
     const path = join(dir, "config.json");
     if (reuse) unlinkSync(path);
     writeNew(path, `${JSON.stringify(next, null, 2)}
@@ -193,7 +194,6 @@ function writeDockerConfig(request, sink, registry) {
 var ACR_RESOURCE = "https://containerregistry.azure.net";
 var ACR_SCOPE = `${ACR_RESOURCE}/.default`;
 var ACR_NULL_USER = "00000000-0000-0000-0000-000000000000";
-var DOCKER_HELPER_NAME = "entra-federate";
 var EXCHANGE_TIMEOUT_MS = 3e4;
 var LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 var LOGIN_SERVER = new RegExp(`^${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
@@ -295,9 +295,9 @@ function acrHandoff(registry) {
         renews: true,
         until: running === void 0 ? "the CI stops giving the job tokens" : `the identity endpoint stops ${running.ends}`
       });
-      const first_until = first.exp === void 0 ? "" : ` (the first refresh token lasts until ${isoTime(first.exp * 1e3)})`;
+      const firstUntil = first.exp === void 0 ? "" : ` (the first refresh token lasts until ${isoTime(first.exp * 1e3)})`;
       sink.info(
-        `acr: docker gets ${registry} credentials from docker-credential-${DOCKER_HELPER_NAME} (credHelpers in the private DOCKER_CONFIG ${config.dir})${first_until}; ${renews}.`
+        `acr: docker gets ${registry} credentials from ${DOCKER_HELPER_PROGRAM} (credHelpers in the private DOCKER_CONFIG ${config.dir})${firstUntil}; ${renews}.`
       );
       return { files: [], dirs: [config.dir] };
     }

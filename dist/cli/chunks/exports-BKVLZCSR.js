@@ -169,7 +169,7 @@ function openVariables(channel) {
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./select-XXYFGX5N.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./select-NJ6KIGAD.js");
   const handoffs = selectHandoffs(names, how);
   return { handoffs, options: withHandoffScopes(options, handoffs) };
 }

@@ -136,7 +136,8 @@ var gitHandoff = {
 };
 
 // src/handoff/docker-config.ts
-var DOCKER_HELPER_PROGRAM = "docker-credential-entra-federate";
+var DOCKER_HELPER_NAME = "entra-federate";
+var DOCKER_HELPER_PROGRAM = `docker-credential-${DOCKER_HELPER_NAME}`;
 function readConfig(path, sink) {
   let fd;
   try {
@@ -195,7 +196,7 @@ function writeDockerConfig(request, sink, registry) {
       writeNew(join(dir, "bin", DOCKER_HELPER_PROGRAM), helperScript(request), 448);
     }
     const helpers = config.credHelpers !== null && typeof config.credHelpers === "object" && !Array.isArray(config.credHelpers) ? config.credHelpers : {};
-    const next = { ...config, credHelpers: { ...helpers, [registry]: "entra-federate" } };
+    const next = { ...config, credHelpers: { ...helpers, [registry]: DOCKER_HELPER_NAME } };
     const path = join(dir, "config.json");
     if (reuse) unlinkSync(path);
     writeNew(path, `${JSON.stringify(next, null, 2)}
@@ -215,7 +216,6 @@ function writeDockerConfig(request, sink, registry) {
 // src/handoff/acr.ts
 var ACR_RESOURCE = "https://containerregistry.azure.net";
 var ACR_SCOPE = `${ACR_RESOURCE}/.default`;
-var DOCKER_HELPER_NAME = "entra-federate";
 var EXCHANGE_TIMEOUT_MS = 3e4;
 var LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 var LOGIN_SERVER = new RegExp(`^${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
@@ -317,9 +317,9 @@ function acrHandoff(registry) {
         renews: true,
         until: running === void 0 ? "the CI stops giving the job tokens" : `the identity endpoint stops ${running.ends}`
       });
-      const first_until = first.exp === void 0 ? "" : ` (the first refresh token lasts until ${isoTime(first.exp * 1e3)})`;
+      const firstUntil = first.exp === void 0 ? "" : ` (the first refresh token lasts until ${isoTime(first.exp * 1e3)})`;
       sink.info(
-        `acr: docker gets ${registry} credentials from docker-credential-${DOCKER_HELPER_NAME} (credHelpers in the private DOCKER_CONFIG ${config.dir})${first_until}; ${renews}.`
+        `acr: docker gets ${registry} credentials from ${DOCKER_HELPER_PROGRAM} (credHelpers in the private DOCKER_CONFIG ${config.dir})${firstUntil}; ${renews}.`
       );
       return { files: [], dirs: [config.dir] };
     }

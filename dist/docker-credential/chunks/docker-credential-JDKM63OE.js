@@ -8,7 +8,7 @@ import {
   ACR_SCOPE,
   exchangeForAcrRefreshToken,
   isAcrLoginServer
-} from "./chunk-Z2KDSLRW.js";
+} from "./chunk-L2NWE2I5.js";
 import "./chunk-DH2HRDJY.js";
 import "./chunk-EVACPH5L.js";
 import {

@@ -8,7 +8,7 @@ import {
   ACR_SCOPE,
   exchangeForAcrRefreshToken,
   isAcrLoginServer
-} from "./chunk-VLLNZ2YQ.js";
+} from "./chunk-TFD2GW2Q.js";
 import "./chunk-R2RFFQYE.js";
 import "./chunk-GMHDO7TM.js";
 import {

@@ -53,7 +53,7 @@ async function prepareExports(values, io, options) {
     }
     return { options, finish: () => void 0 };
   }
-  const { planExports } = await import("./exports-2EDYQ2BY.js");
+  const { planExports } = await import("./exports-BWRHDJ34.js");
   return planExports(values, io, options);
 }
 

@@ -2,44 +2,44 @@ import {
   acrHandoff,
   gitHandoff,
   parseRegistry
-} from "./chunk-Z2KDSLRW.js";
+} from "./chunk-TFD2GW2Q.js";
 import {
   describeToolFailure
-} from "./chunk-ZU5NGNBG.js";
+} from "./chunk-TJHIXYVM.js";
 import {
   AZ_CONFIG_DIR_PREFIX
-} from "./chunk-DH2HRDJY.js";
-import "./chunk-EVACPH5L.js";
+} from "./chunk-R2RFFQYE.js";
+import "./chunk-GMHDO7TM.js";
 import {
   idTokenUrl
-} from "./chunk-GZL7BT54.js";
-import "./chunk-LYYADFOI.js";
-import "./chunk-5MT7EPN6.js";
-import "./chunk-K4KDMNMQ.js";
+} from "./chunk-YE5USGSE.js";
+import "./chunk-4HSEYTWS.js";
+import "./chunk-KEKUR6VN.js";
+import "./chunk-CXUPN4HS.js";
 import {
   identityEndpointHandoff
-} from "./chunk-ADQBXIZB.js";
-import "./chunk-ANJBQ2NN.js";
+} from "./chunk-BSZPSULG.js";
+import "./chunk-S2R7BYJ5.js";
 import {
   ciTokenExpiry,
   ciTokenFile,
   envHandoff,
   tokenFileRenewal
-} from "./chunk-TEQKYWLT.js";
-import "./chunk-7LPOBIAJ.js";
-import "./chunk-Z36UTUXT.js";
+} from "./chunk-DM2R65FB.js";
+import "./chunk-V5WGFITT.js";
+import "./chunk-XX4MMFAK.js";
 import {
   CLOUDS,
   quote
-} from "./chunk-FOCXCIIH.js";
+} from "./chunk-WGEYNPZE.js";
 import {
   FederationError,
   usageError
-} from "./chunk-Y33T5NR3.js";
+} from "./chunk-H7K5LTQY.js";
 import {
   isoTime
-} from "./chunk-GVAQHXIE.js";
-import "./chunk-NBRUGERP.js";
+} from "./chunk-2F2SCBCB.js";
+import "./chunk-Z53PL5H4.js";
 
 // src/handoff/az.ts
 import { mkdtempSync, rmSync } from "node:fs";

@@ -160,7 +160,16 @@ const rows = [];
     rows.push({ section: 'verify, cached JWKS, one core' }, ...(await benchVerify({ sandbox })));
 }
 
-// 6. The standalone executable's cold start against the bundle's.
+// 6. The identity endpoint's cached-token latency and throughput against a bare node:http server.
+{
+  const { benchIdentityEndpoint } = await import('./identity-endpoint.mjs');
+  rows.push(
+    { section: 'identity endpoint, cached token (App Service 2019 requests over keep-alive)' },
+    ...(await benchIdentityEndpoint({ sandbox, env, tokenFile, dir: sandbox.dir })),
+  );
+}
+
+// 7. The standalone executable's cold start against the bundle's.
 {
   const { benchBinary } = await import('./binary.mjs');
   const { rows: binaryRows } = await benchBinary({ rounds, sandbox });

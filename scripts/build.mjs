@@ -36,6 +36,11 @@ const GROUPS = [
   { chunks: 'action/chunks', entries: { 'action/index': 'src/entry/action.ts', 'action/post': 'src/entry/post.ts' } },
   { chunks: 'drone/chunks', entries: { 'drone/index': 'src/entry/drone.ts' } },
   { chunks: 'identity/chunks', entries: { 'identity/index': 'src/entry/identity.ts' } },
+  // docker-credential-entra-federate (package.json "bin"): the CLI's docker-credential command.
+  {
+    chunks: 'docker-credential/chunks',
+    entries: { 'docker-credential/index': 'src/entry/docker-credential.ts' },
+  },
   // The library (package.json "exports"): verifyIdToken and the login/exchange API.
   { chunks: 'lib/chunks', entries: { 'lib/index': 'src/index.ts' } },
 ];
@@ -48,10 +53,11 @@ for (const group of GROUPS) {
   );
 }
 
+const EXECUTABLES = [join('cli', 'index.js'), join('docker-credential', 'index.js')];
 const isChunk = (file) => file.path.includes(`${join('/', 'chunks', '/')}`.replace(/\/+/g, '/'));
 for (const file of [...outputs.filter(isChunk), ...outputs.filter((f) => !isChunk(f))]) {
   await mkdir(dirname(file.path), { recursive: true });
-  await writeFile(file.path, file.contents, { mode: file.path.endsWith(join('cli', 'index.js')) ? 0o755 : 0o644 });
+  await writeFile(file.path, file.contents, { mode: EXECUTABLES.some((e) => file.path.endsWith(e)) ? 0o755 : 0o644 });
 }
 const written = new Set(outputs.map((f) => f.path));
 async function removeStale(dir) {

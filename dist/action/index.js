@@ -1,4 +1,7 @@
 import {
+  login
+} from "./chunks/chunk-SDIQZBGW.js";
+import {
   cleanupRecorder,
   githubRunner,
   tolerateClosedOutput
@@ -8,23 +11,23 @@ import {
   githubProvider
 } from "./chunks/chunk-GCX5CGBI.js";
 import {
-  envHandoff
-} from "./chunks/chunk-WNWPNJ4F.js";
-import {
-  login
-} from "./chunks/chunk-ADBJWAXT.js";
-import {
   createNodeHttpClient,
-  proxyConfigFrom
+  fetchWithRetry,
+  proxyConfigFrom,
+  systemClock
 } from "./chunks/chunk-ESQY2JLS.js";
 import {
-  decodeJwt
-} from "./chunks/chunk-6TBO6JGV.js";
+  envHandoff
+} from "./chunks/chunk-QRPZ7G5P.js";
 import {
+  decodeJwt,
+  isLoopbackHost,
   quote,
   resolveOptions,
-  splitList
-} from "./chunks/chunk-3ESR5AOL.js";
+  splitList,
+  validateClientId
+} from "./chunks/chunk-3XCNSF2A.js";
+import "./chunks/chunk-IBLPCCRG.js";
 import "./chunks/chunk-YTNC6CMW.js";
 import {
   isGuid,
@@ -38,11 +41,131 @@ import {
 } from "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";
 
+// src/core/managed-identity.ts
+var IMDS_HOST = "http://169.254.169.254";
+var IMDS_TOKEN_PATH = "/metadata/identity/oauth2/token";
+var IMDS_API_VERSION = "2018-02-01";
+function imdsEndpoint(raw, origin) {
+  if (raw === void 0 || raw.trim() === "") return IMDS_HOST;
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}, which is not a URL.`,
+      `Set ${origin} to the metadata endpoint's origin, e.g. http://169.254.169.254, or unset it.`,
+      origin
+    );
+  }
+  const linkLocal = url.hostname === "169.254.169.254";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && (linkLocal || isLoopbackHost(url.hostname))))
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}: plain http is allowed only to 169.254.169.254 and loopback.`,
+      `Set ${origin} to http://169.254.169.254 (or an https URL), or unset it.`,
+      origin
+    );
+  return url.origin;
+}
+async function managedIdentityToken(request, deps) {
+  const url = new URL(IMDS_TOKEN_PATH, request.endpoint);
+  url.searchParams.set("api-version", IMDS_API_VERSION);
+  url.searchParams.set("resource", request.resource);
+  if (request.clientId !== void 0) url.searchParams.set("client_id", request.clientId);
+  const which = request.clientId === void 0 ? "system-assigned identity" : `identity ${request.clientId}`;
+  let result;
+  try {
+    result = await fetchWithRetry(
+      deps.http,
+      () => ({ method: "GET", url: url.toString(), headers: { metadata: "true", accept: "application/json" } }),
+      { deadlineAt: request.deadlineAt, what: "the managed identity endpoint (IMDS)", clock: deps.clock }
+    );
+  } catch (err) {
+    throw new FederationError(
+      "MANAGED_IDENTITY_UNAVAILABLE",
+      `The managed identity endpoint ${request.endpoint} did not answer before the deadline: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        remedy: "--credential managed-identity works on Azure VMs, scale sets and AKS nodes with a managed identity (IMDS at 169.254.169.254), or where IMDS_ENDPOINT / AZURE_POD_IDENTITY_AUTHORITY_HOST names one; elsewhere sign in with the CI token.",
+        cause: err
+      }
+    );
+  }
+  const { response, attempts } = result;
+  let body = {};
+  try {
+    const parsed = JSON.parse(response.body);
+    if (parsed !== null && typeof parsed === "object") body = parsed;
+  } catch {
+    body = {};
+  }
+  const token = body["access_token"];
+  if (response.status !== 200 || typeof token !== "string" || token === "") {
+    const said = typeof body["error_description"] === "string" ? body["error_description"] : "";
+    const shown = /^[\w .,:'()/-]{1,200}$/.test(said) ? `: ${said}` : "";
+    const notFound = /identity not found/i.test(said);
+    throw new FederationError(
+      "MANAGED_IDENTITY_FAILED",
+      `The managed identity endpoint gave no token for ${request.resource} to the ${which} (HTTP ${response.status}${shown}).`,
+      {
+        remedy: notFound ? request.clientId === void 0 ? "Enable the system-assigned identity of the VM or scale set, or pass --client-id with a user-assigned identity assigned to it." : `Assign the user-assigned identity ${request.clientId} to the VM or scale set, or pass the client id of one that is.` : "Check that the identity may have tokens for that resource, and the resource name.",
+        status: response.status
+      }
+    );
+  }
+  const now = deps.clock.now();
+  const expiresOnSeconds = Number(body["expires_on"]);
+  const expiresInSeconds = Number(body["expires_in"]);
+  const expiresOn = Number.isFinite(expiresOnSeconds) ? expiresOnSeconds * 1e3 : now + (Number.isFinite(expiresInSeconds) ? expiresInSeconds * 1e3 : 0);
+  return {
+    scope: request.scope,
+    accessToken: token,
+    tokenType: typeof body["token_type"] === "string" ? body["token_type"] : "Bearer",
+    expiresOn,
+    attempts
+  };
+}
+
+// src/ci/credential.ts
+function wantsManagedIdentity(raw) {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "auto") return false;
+  if (value === "managed-identity") return true;
+  throw usageError(
+    "INVALID_CREDENTIAL_KIND",
+    `--credential ${quote(raw ?? "")} is not a credential kind entra-federate knows.`,
+    "Pass --credential managed-identity for the runner's own identity (Azure VMs, scale sets, AKS), or leave it out to sign in with the CI token.",
+    "credential"
+  );
+}
+function managedIdentityCredential(input, env, http) {
+  const podHost = nonBlank(env["AZURE_POD_IDENTITY_AUTHORITY_HOST"]);
+  const endpoint = podHost !== void 0 ? imdsEndpoint(podHost, "AZURE_POD_IDENTITY_AUTHORITY_HOST") : imdsEndpoint(env["IMDS_ENDPOINT"], "IMDS_ENDPOINT");
+  const raw = nonBlank(input.clientId ?? env["AZURE_CLIENT_ID"]);
+  const clientId = raw === void 0 ? void 0 : validateClientId(raw);
+  const which = clientId === void 0 ? "the system-assigned managed identity" : `the managed identity ${clientId}`;
+  return {
+    origin: "managed-identity",
+    source: {
+      kind: "managed-identity",
+      description: `${which} of this machine (${endpoint})`,
+      token: ({ resource, scope, deadlineAt }) => managedIdentityToken(
+        { endpoint, resource, scope, deadlineAt, ...clientId === void 0 ? {} : { clientId } },
+        { http, clock: systemClock }
+      )
+    }
+  };
+}
+function nonBlank(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+var MAX_CERTIFICATE_BYTES = 256 * 1024;
+
 // src/entry/shared/handoffs.ts
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-7MDGUDR6.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-RE5CYDCZ.js");
   const handoffs = selectHandoffs(
     names,
     how,
@@ -52,14 +175,14 @@ async function planHandoffs(names, how, options) {
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-RK4ERJSP.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-AWNCLEH3.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-EAZOH6ZE.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-AQABOGPH.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -130,7 +253,8 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     tempDir: sink.tempDir,
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
-    warn: (message) => sink.warn(message)
+    warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry)
   };
   const accessToken = (scope) => {
     const token = context.result.tokens.find((t) => t.scope === scope);
@@ -146,7 +270,7 @@ function noIdToken(credential) {
   return () => Promise.reject(
     usageError(
       "NO_CI_TOKEN_TO_EXPORT",
-      `This login used a ${credential}, so there is no CI token to hand on.`,
+      `This login used a ${credential === "managed-identity" ? "managed identity" : credential}, so there is no CI token to hand on.`,
       "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
       "export"
     )
@@ -164,7 +288,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-LT62GTWV.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-WG35ZTB2.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -193,7 +317,7 @@ async function handOff(result, credential, plan, deps) {
 }
 async function rollBack(done, plan, env) {
   const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
-  const { performCleanup } = await import("./chunks/cleanup-6WCAN6O2.js");
+  const { performCleanup } = await import("./chunks/cleanup-T3TKZ4F4.js");
   for (const cleanup of [...done].reverse()) {
     try {
       await performCleanup(cleanup, env, log);
@@ -228,7 +352,7 @@ async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-73PCYD4B.js");
+  const { failureReading } = await import("./chunks/explain-HBSSGRR7.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-X2RA5HRV.js");
@@ -279,7 +403,7 @@ function whoAsked(ci) {
     ["Actor", c(ci.actor)]
   ];
 }
-function successSummary(summary, ci, exported) {
+function successSummary(summary, ci, exported, renewals = []) {
   const id = summary.idToken;
   const c = (value) => value === void 0 ? void 0 : cell(value);
   let out = "### entra-federate: signed in to Microsoft Entra ID\n\n";
@@ -296,6 +420,11 @@ function successSummary(summary, ci, exported) {
   out += "\n| Scope | Expires (UTC) |\n|---|---|\n";
   for (const token of summary.tokens) out += `| ${cell(token.scope)} | ${cell(token.expiresOn)} |
 `;
+  if (renewals.length > 0) {
+    out += "\n| Hand-off | Renews | Until |\n|---|---|---|\n";
+    for (const r of renewals) out += `| ${cell(r.handoff)} | ${r.renews ? "yes" : "no"} | ${cell(r.until)} |
+`;
+  }
   return `${out}
 `;
 }
@@ -420,27 +549,28 @@ function exportsFrom(raw) {
   return out;
 }
 function readInputs(runner) {
-  const clientId = required(
-    runner,
-    "client-id",
-    "the application (client) id of the app registration or managed identity"
+  const managedIdentity = wantsManagedIdentity(runner.input("credential"));
+  const clientId = managedIdentity ? runner.input("client-id") : required(runner, "client-id", "the application (client) id of the app registration or managed identity");
+  const tenantId = managedIdentity ? runner.input("tenant-id") : required(runner, "tenant-id", "the directory (tenant) id");
+  const options = resolveOptions(
+    {
+      clientId,
+      tenantId,
+      scopes: splitList(runner.input("scopes")),
+      cloud: runner.input("cloud"),
+      authorityHost: runner.input("authority-host"),
+      audience: runner.input("audience"),
+      timeoutSeconds: runner.input("timeout-seconds")
+    },
+    { managedIdentity }
   );
-  const tenantId = required(runner, "tenant-id", "the directory (tenant) id");
-  const options = resolveOptions({
-    clientId,
-    tenantId,
-    scopes: splitList(runner.input("scopes")),
-    cloud: runner.input("cloud"),
-    authorityHost: runner.input("authority-host"),
-    audience: runner.input("audience"),
-    timeoutSeconds: runner.input("timeout-seconds")
-  });
   const subscriptionId = subscription(runner.input("subscription-id"));
   const exports = exportsFrom(runner.input("export"));
   const policyPath = runner.input("policy");
   const auditLogPath = runner.input("audit-log");
   return {
     options,
+    managedIdentity,
     exports,
     ...subscriptionId === void 0 ? {} : { subscriptionId },
     ...policyPath === "" ? {} : { policyPath },
@@ -483,11 +613,17 @@ async function signInStep(io, seen) {
     const latest = seen.latest;
     return latest !== void 0 && latest.audience === audience && now() - latest.at < REUSE_ID_TOKEN_MS ? latest.token : fetchIdToken(audience);
   };
-  const credential = {
-    provider,
-    source: { kind: "federated", description: provider.description, idToken: fetchIdToken }
-  };
+  const credential = inputs.managedIdentity ? managedIdentityCredential(
+    {
+      ...inputs.options.clientId === "" ? {} : { clientId: inputs.options.clientId },
+      timeout: String(inputs.options.timeoutMs / 1e3)
+    },
+    // AZURE_CLIENT_ID in the runner's environment must not pick the identity: the input does.
+    { ...env, AZURE_CLIENT_ID: void 0 },
+    http
+  ) : { provider, source: { kind: "federated", description: provider.description, idToken: fetchIdToken } };
   const notes = [];
+  const renewals = [];
   const sink = {
     setEnv: (name, value) => runner.exportVariable(name, value),
     mask: (value) => runner.mask(value),
@@ -495,7 +631,8 @@ async function signInStep(io, seen) {
     run: toolRunner(env),
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
-    warn: (message) => runner.warning(`entra-federate: ${message}`)
+    warn: (message) => runner.warning(`entra-federate: ${message}`),
+    renewal: (entry) => renewals.push(entry)
   };
   const result = await signIn(
     {
@@ -520,19 +657,20 @@ async function signInStep(io, seen) {
         handoffs,
         sink,
         onCleanup: cleanupRecorder(runner),
-        idToken: recentIdToken,
+        ...inputs.managedIdentity ? {} : { idToken: recentIdToken },
         ...inputs.subscriptionId === void 0 ? {} : { subscriptionId: inputs.subscriptionId },
         ...idleTimeoutSeconds === void 0 ? {} : {
           identity: {
             // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
             values: {
-              "client-id": options.clientId,
-              "tenant-id": options.tenantId,
+              ...options.clientId === "" ? {} : { "client-id": options.clientId },
+              ...options.tenantId === "" ? {} : { "tenant-id": options.tenantId },
+              ...inputs.managedIdentity ? { credential: "managed-identity" } : {},
               cloud: options.cloud,
               "authority-host": options.authorityHost,
               audience: options.audience,
               timeout: String(options.timeoutMs / 1e3),
-              provider: "github",
+              ...inputs.managedIdentity ? {} : { provider: "github" },
               ...inputs.policyPath === void 0 ? {} : { policy: inputs.policyPath },
               ...inputs.auditLogPath === void 0 ? {} : { "audit-log": inputs.auditLogPath }
             },
@@ -545,16 +683,12 @@ async function signInStep(io, seen) {
     { http, env, now }
   );
   logResult(runner, result);
-  if (inputs.exports.includes("env"))
-    runner.info(
-      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === void 0 ? "" : ", AZURE_SUBSCRIPTION_ID"}, AZURE_FEDERATED_TOKEN_FILE`
-    );
   for (const note of notes) runner.info(`  exported:          ${note}`);
   runner.debug(
     `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(", ")}`
   );
   try {
-    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports, renewals));
   } catch (err) {
     runner.warning(
       `entra-federate: could not write the step summary (${err.code ?? String(err)}).`

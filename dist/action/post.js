@@ -9,7 +9,7 @@ import {
   cleanupFromJson,
   isEmptyCleanup,
   performCleanup
-} from "./chunks/chunk-2T46DCW7.js";
+} from "./chunks/chunk-CXMLBNXR.js";
 import "./chunks/chunk-JHOUULTC.js";
 import "./chunks/chunk-O2OTSBQM.js";
 import "./chunks/chunk-WNTXV5YL.js";

@@ -9,14 +9,13 @@ import {
 } from "./chunks/chunk-IVFXZQ6R.js";
 import {
   runCommand
-} from "./chunks/chunk-Q6X4BRTS.js";
-import "./chunks/chunk-ZFMM6DWZ.js";
+} from "./chunks/chunk-AV5ILMMD.js";
+import "./chunks/chunk-RGABXAG2.js";
 import "./chunks/chunk-YE5USGSE.js";
 import "./chunks/chunk-DLIHHOB6.js";
 import "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
-import "./chunks/chunk-LUH7VSIA.js";
-import "./chunks/chunk-MMT4V3ZT.js";
+import "./chunks/chunk-PKUEXJ6T.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
@@ -39,20 +38,23 @@ Commands:
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
   git-credential  git's credential helper for Azure Repos (configured by login --export git)
+  docker-credential  docker's credential helper for ACR (configured by login --export acr:<registry>;
+            installed as docker-credential-entra-federate too)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-UTEXJAGE.js"),
-  login: () => import("./chunks/login-E3IZ3LIS.js"),
-  logout: () => import("./chunks/logout-F3KVZZK4.js"),
-  doctor: () => import("./chunks/doctor-O473WXGB.js"),
-  verify: () => import("./chunks/verify-JKASNLSI.js"),
-  policy: () => import("./chunks/policy-L7LLYSRU.js"),
-  setup: () => import("./chunks/setup-H4YF4BGT.js"),
-  sandbox: () => import("./chunks/sandbox-RP72FGYY.js"),
-  demo: () => import("./chunks/demo-N66SXTPM.js"),
-  "git-credential": () => import("./chunks/git-credential-JPV4M3PZ.js")
+  token: () => import("./chunks/token-DYMO76LM.js"),
+  login: () => import("./chunks/login-NTABXNKH.js"),
+  logout: () => import("./chunks/logout-34ZOIMPR.js"),
+  doctor: () => import("./chunks/doctor-IXPCF57E.js"),
+  verify: () => import("./chunks/verify-FOA2P4JI.js"),
+  policy: () => import("./chunks/policy-CGDWN2MP.js"),
+  setup: () => import("./chunks/setup-J2NS452Z.js"),
+  sandbox: () => import("./chunks/sandbox-ZTJJQWZ2.js"),
+  demo: () => import("./chunks/demo-MORPAZS6.js"),
+  "git-credential": () => import("./chunks/git-credential-BPOZ75IN.js"),
+  "docker-credential": () => import("./chunks/docker-credential-77CA3TL7.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -80,7 +82,7 @@ ${USAGE}
 
 // src/entry/cli.ts
 if (isStandalone() && process.argv[2] === IDENTITY_ENDPOINT_ARGUMENT) {
-  void import("./chunks/process-AOMMFF6P.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
+  void import("./chunks/process-NDKX7QV6.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
 } else {
   tolerateClosedOutput(process.stdout, process.stderr);
   void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {

@@ -5,7 +5,7 @@ import {
   openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-SUT2WFUF.js";
+} from "./chunks/chunk-DZCLMZKZ.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -14,7 +14,7 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-ICMIJ3ML.js";
+} from "./chunks/chunk-4UPWXIOA.js";
 import {
   editDistance,
   hasControlCharacter,
@@ -80,7 +80,7 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-WYAWSHLD.js");
+  const { failureReading } = await import("./chunks/explain-CM6LXAC5.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
   const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-Q7QGF6XE.js");
@@ -135,7 +135,8 @@ async function runHandoffs(handoffs, context, sink, onCleanup) {
     tempDir: sink.tempDir,
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
-    warn: (message) => sink.warn(message)
+    warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry)
   };
   const accessToken = (scope) => {
     const token = context.result.tokens.find((t) => t.scope === scope);
@@ -151,7 +152,7 @@ function noIdToken(credential) {
   return () => Promise.reject(
     usageError(
       "NO_CI_TOKEN_TO_EXPORT",
-      `This login used a ${credential}, so there is no CI token to hand on.`,
+      `This login used a ${credential === "managed-identity" ? "managed identity" : credential}, so there is no CI token to hand on.`,
       "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
       "export"
     )
@@ -169,7 +170,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-QQB2UCA7.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-L4OPM4BI.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -198,7 +199,7 @@ async function handOff(result, credential, plan, deps) {
 }
 async function rollBack(done, plan, env) {
   const log = { info: () => void 0, debug: () => void 0, warn: (message) => plan.sink.warn(message) };
-  const { performCleanup } = await import("./chunks/cleanup-IISIEC4E.js");
+  const { performCleanup } = await import("./chunks/cleanup-TQZSVUZ2.js");
   for (const cleanup of [...done].reverse()) {
     try {
       await performCleanup(cleanup, env, log);

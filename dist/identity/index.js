@@ -5,6 +5,7 @@ import {
   createNodeHttpClient,
   decodeJwt,
   fetchWithRetry,
+  isLoopbackHost,
   isoTime,
   loadPolicy,
   login,
@@ -18,7 +19,7 @@ import {
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-XR4GZ74I.js";
+} from "./chunks/chunk-ERDUBXJR.js";
 import {
   isAlive,
   removeEndpointState
@@ -629,6 +630,91 @@ function certificateAssertion(cert, opts) {
     if (opts.sendChain === true) header["x5c"] = cert.chain.map((c) => c.raw.toString("base64"));
     const now = Math.floor(clock.now() / 1e3);
     return new SignJWT({}).setProtectedHeader(header).setIssuer(opts.clientId).setSubject(opts.clientId).setAudience(tokenEndpoint).setJti(randomUUID()).setNotBefore(now).setIssuedAt(now).setExpirationTime(now + ASSERTION_LIFETIME_SECONDS).sign(cert.key);
+  };
+}
+
+// src/core/managed-identity.ts
+var IMDS_HOST = "http://169.254.169.254";
+var IMDS_TOKEN_PATH2 = "/metadata/identity/oauth2/token";
+var IMDS_API_VERSION2 = "2018-02-01";
+function imdsEndpoint(raw, origin) {
+  if (raw === void 0 || raw.trim() === "") return IMDS_HOST;
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}, which is not a URL.`,
+      `Set ${origin} to the metadata endpoint's origin, e.g. http://169.254.169.254, or unset it.`,
+      origin
+    );
+  }
+  const linkLocal = url.hostname === "169.254.169.254";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && (linkLocal || isLoopbackHost(url.hostname))))
+    throw usageError(
+      "INVALID_IMDS_ENDPOINT",
+      `${origin} is ${quote(raw)}: plain http is allowed only to 169.254.169.254 and loopback.`,
+      `Set ${origin} to http://169.254.169.254 (or an https URL), or unset it.`,
+      origin
+    );
+  return url.origin;
+}
+async function managedIdentityToken(request, deps) {
+  const url = new URL(IMDS_TOKEN_PATH2, request.endpoint);
+  url.searchParams.set("api-version", IMDS_API_VERSION2);
+  url.searchParams.set("resource", request.resource);
+  if (request.clientId !== void 0) url.searchParams.set("client_id", request.clientId);
+  const which = request.clientId === void 0 ? "system-assigned identity" : `identity ${request.clientId}`;
+  let result;
+  try {
+    result = await fetchWithRetry(
+      deps.http,
+      () => ({ method: "GET", url: url.toString(), headers: { metadata: "true", accept: "application/json" } }),
+      { deadlineAt: request.deadlineAt, what: "the managed identity endpoint (IMDS)", clock: deps.clock }
+    );
+  } catch (err) {
+    throw new FederationError(
+      "MANAGED_IDENTITY_UNAVAILABLE",
+      `The managed identity endpoint ${request.endpoint} did not answer before the deadline: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        remedy: "--credential managed-identity works on Azure VMs, scale sets and AKS nodes with a managed identity (IMDS at 169.254.169.254), or where IMDS_ENDPOINT / AZURE_POD_IDENTITY_AUTHORITY_HOST names one; elsewhere sign in with the CI token.",
+        cause: err
+      }
+    );
+  }
+  const { response, attempts } = result;
+  let body = {};
+  try {
+    const parsed = JSON.parse(response.body);
+    if (parsed !== null && typeof parsed === "object") body = parsed;
+  } catch {
+    body = {};
+  }
+  const token = body["access_token"];
+  if (response.status !== 200 || typeof token !== "string" || token === "") {
+    const said = typeof body["error_description"] === "string" ? body["error_description"] : "";
+    const shown = /^[\w .,:'()/-]{1,200}$/.test(said) ? `: ${said}` : "";
+    const notFound = /identity not found/i.test(said);
+    throw new FederationError(
+      "MANAGED_IDENTITY_FAILED",
+      `The managed identity endpoint gave no token for ${request.resource} to the ${which} (HTTP ${response.status}${shown}).`,
+      {
+        remedy: notFound ? request.clientId === void 0 ? "Enable the system-assigned identity of the VM or scale set, or pass --client-id with a user-assigned identity assigned to it." : `Assign the user-assigned identity ${request.clientId} to the VM or scale set, or pass the client id of one that is.` : "Check that the identity may have tokens for that resource, and the resource name.",
+        status: response.status
+      }
+    );
+  }
+  const now = deps.clock.now();
+  const expiresOnSeconds = Number(body["expires_on"]);
+  const expiresInSeconds = Number(body["expires_in"]);
+  const expiresOn = Number.isFinite(expiresOnSeconds) ? expiresOnSeconds * 1e3 : now + (Number.isFinite(expiresInSeconds) ? expiresInSeconds * 1e3 : 0);
+  return {
+    scope: request.scope,
+    accessToken: token,
+    tokenType: typeof body["token_type"] === "string" ? body["token_type"] : "Bearer",
+    expiresOn,
+    attempts
   };
 }
 
@@ -1626,6 +1712,7 @@ function noCredentialError() {
 
 // src/ci/credential.ts
 function chooseCredential(input, env, http) {
+  if (wantsManagedIdentity(input.credential)) return managedIdentityCredential(input, env, http);
   const timeoutMs = validateTimeout(input.timeout);
   const ci = matchCi(input, { env, http, timeoutMs });
   const context = ci === void 0 ? {} : { provider: ci.provider };
@@ -1644,6 +1731,35 @@ function chooseCredential(input, env, http) {
   if (tokenFile !== void 0) return federatedCredential(tokenFile);
   if (ci !== void 0) return federatedCredential(ci.provider);
   throw noCredentialError();
+}
+function wantsManagedIdentity(raw) {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "auto") return false;
+  if (value === "managed-identity") return true;
+  throw usageError(
+    "INVALID_CREDENTIAL_KIND",
+    `--credential ${quote(raw ?? "")} is not a credential kind entra-federate knows.`,
+    "Pass --credential managed-identity for the runner's own identity (Azure VMs, scale sets, AKS), or leave it out to sign in with the CI token.",
+    "credential"
+  );
+}
+function managedIdentityCredential(input, env, http) {
+  const podHost = nonBlank(env["AZURE_POD_IDENTITY_AUTHORITY_HOST"]);
+  const endpoint = podHost !== void 0 ? imdsEndpoint(podHost, "AZURE_POD_IDENTITY_AUTHORITY_HOST") : imdsEndpoint(env["IMDS_ENDPOINT"], "IMDS_ENDPOINT");
+  const raw = nonBlank(input.clientId ?? env["AZURE_CLIENT_ID"]);
+  const clientId = raw === void 0 ? void 0 : validateClientId(raw);
+  const which = clientId === void 0 ? "the system-assigned managed identity" : `the managed identity ${clientId}`;
+  return {
+    origin: "managed-identity",
+    source: {
+      kind: "managed-identity",
+      description: `${which} of this machine (${endpoint})`,
+      token: ({ resource, scope, deadlineAt }) => managedIdentityToken(
+        { endpoint, resource, scope, deadlineAt, ...clientId === void 0 ? {} : { clientId } },
+        { http, clock: systemClock }
+      )
+    }
+  };
 }
 function federatedCredential(provider) {
   return {
@@ -1706,19 +1822,23 @@ function scopeList(value) {
   return scopes.length === 0 ? [value] : scopes;
 }
 function optionsFrom(values, env) {
-  return resolveOptions({
-    clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
-    tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
-    scopes: values.scope?.flatMap(scopeList),
-    cloud: values.cloud,
-    authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
-    audience: values.audience,
-    timeoutSeconds: values.timeout
-  });
+  return resolveOptions(
+    {
+      clientId: values["client-id"] ?? env["AZURE_CLIENT_ID"],
+      tenantId: values["tenant-id"] ?? env["AZURE_TENANT_ID"],
+      scopes: values.scope?.flatMap(scopeList),
+      cloud: values.cloud,
+      authorityHost: values["authority-host"] ?? env["AZURE_AUTHORITY_HOST"],
+      audience: values.audience,
+      timeoutSeconds: values.timeout
+    },
+    { managedIdentity: wantsManagedIdentity(values.credential) }
+  );
 }
 function credentialFrom(values, env, http) {
   return chooseCredential(
     {
+      credential: values.credential,
       provider: values.provider,
       idTokenFile: values["id-token-file"],
       idTokenEnv: values["id-token-env"],
@@ -1739,7 +1859,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-KLV3G5IY.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-6J25LJSP.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

@@ -667,9 +667,10 @@ function validateTimeout(raw) {
   }
   return Math.round(seconds * 1e3);
 }
-function resolveOptions(input) {
-  const clientId = validateClientId(input.clientId);
-  const tenantId = validateTenantId(input.tenantId);
+function resolveOptions(input, mode = {}) {
+  const blank = (v) => v === void 0 || v.trim() === "";
+  const clientId = mode.managedIdentity === true && blank(input.clientId) ? "" : validateClientId(input.clientId);
+  const tenantId = mode.managedIdentity === true && blank(input.tenantId) ? "" : validateTenantId(input.tenantId);
   const cloud = validateCloud(input.cloud);
   const authorityHost = input.authorityHost === void 0 || input.authorityHost.trim() === "" ? CLOUDS[cloud].authorityHost : validateAuthorityHost(input.authorityHost);
   const scopes = normalizeScopes(input.scopes);
@@ -1281,17 +1282,17 @@ var ERROR_CATALOGUE = {
     when: "HTTPS_PROXY or HTTP_PROXY is not a URL, or is not an http:// proxy.",
     remedy: "Set it to the proxy's http:// URL, e.g. http://proxy.example.com:3128."
   },
+  UNEXPECTED_ARGUMENT: {
+    topic: "input",
+    exit: 2,
+    when: "A command that takes no positional arguments was given one (often a token pasted after a flag that takes none); its value is never shown.",
+    remedy: "Give every value right after its flag (--flag VALUE); tokens are read from --id-token-file, --id-token-env or the environment, never from the command line."
+  },
   INVALID_ARGUMENTS: {
     topic: "input",
     exit: 2,
     when: "A command got an unknown flag, a missing value, or a combination it does not take.",
     remedy: "Run `entra-federate <command> --help` for the flags it takes."
-  },
-  UNEXPECTED_ARGUMENT: {
-    topic: "input",
-    exit: 2,
-    when: "A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.",
-    remedy: "Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv."
   },
   SECRET_ON_COMMAND_LINE: {
     topic: "input",
@@ -1592,6 +1593,36 @@ var ERROR_CATALOGUE = {
     when: "The acr export names no registry, or something that is not a registry login server.",
     remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io."
   },
+  INVALID_IMDS_ENDPOINT: {
+    topic: "credential",
+    exit: 2,
+    when: "IMDS_ENDPOINT or AZURE_POD_IDENTITY_AUTHORITY_HOST is not a URL, or is plain http to a host other than 169.254.169.254 or loopback.",
+    remedy: "Set it to http://169.254.169.254 (or an https URL), or unset it."
+  },
+  INVALID_CREDENTIAL_KIND: {
+    topic: "input",
+    exit: 2,
+    when: "--credential (the Action input `credential`) names something other than `auto` or `managed-identity`.",
+    remedy: "Pass --credential managed-identity for the runner's own identity, or leave it out."
+  },
+  MANAGED_IDENTITY_UNAVAILABLE: {
+    topic: "credential",
+    exit: 1,
+    when: "With --credential managed-identity, the managed identity endpoint (IMDS) did not answer before the deadline.",
+    remedy: "Run on an Azure VM, scale set or AKS node with a managed identity, or set IMDS_ENDPOINT; elsewhere sign in with the CI token."
+  },
+  MANAGED_IDENTITY_FAILED: {
+    topic: "credential",
+    exit: 1,
+    when: "The managed identity endpoint (IMDS) answered without a token: no such identity on this machine, or no token for that resource.",
+    remedy: "Enable or assign the identity (pass --client-id for a user-assigned one), and check the resource."
+  },
+  REGISTRY_NOT_ACR: {
+    topic: "handoff",
+    exit: 2,
+    when: "A registry (acr export or the docker credential helper) is not an Azure Container Registry login server (*.azurecr.io, *.azurecr.us, *.azurecr.cn) nor loopback: no token is sent to it.",
+    remedy: "Name the registry's Azure Container Registry login server, e.g. acr:myregistry.azurecr.io."
+  },
   INVALID_GIT_CONFIG_COUNT: {
     topic: "handoff",
     exit: 2,
@@ -1616,11 +1647,11 @@ var ERROR_CATALOGUE = {
     when: "The Azure CLI ran and failed to select the cloud, sign in with the CI token, or select the subscription.",
     remedy: "Use Azure CLI 2.30 or later that reaches its cloud; give the app a role on the subscription, or leave it out."
   },
-  DOCKER_LOGIN_FAILED: {
+  DOCKER_CONFIG_WRITE_FAILED: {
     topic: "handoff",
     exit: 1,
-    when: "`docker login` to the registry failed.",
-    remedy: "Check that the docker daemon runs and can reach the registry."
+    when: "The acr export could not write its private docker configuration (DOCKER_CONFIG) under the job's temporary directory.",
+    remedy: "Check that the job can write its temporary directory (RUNNER_TEMP or TMPDIR)."
   },
   ACR_EXCHANGE_FAILED: {
     topic: "handoff",
@@ -2208,6 +2239,7 @@ async function login(options, source, deps) {
   const deadlineAt = clock.now() + options.timeoutMs;
   const correlationId = randomUUID();
   const notes = options.scopes.filter((s) => s.appendedFrom !== void 0).map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+  if (source.kind === "managed-identity") return managedIdentityLogin(options, source, deps, correlationId, notes);
   let credential;
   let idToken;
   if (source.kind === "federated") {
@@ -2265,6 +2297,36 @@ async function login(options, source, deps) {
   };
   if (idToken !== void 0) result.idToken = idToken;
   return result;
+}
+function resourceOf(scope) {
+  return scope.replace(/\/\.default$/, "");
+}
+async function managedIdentityLogin(options, source, deps, correlationId, notes) {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  await deps.beforeExchange?.(void 0, options);
+  const tokens = await Promise.all(
+    options.scopes.map((spec) => source.token({ resource: resourceOf(spec.scope), scope: spec.scope, deadlineAt }))
+  );
+  let claims = {};
+  try {
+    claims = decodeJwt(tokens[0]?.accessToken ?? "", "the managed identity token").claims;
+  } catch {
+    claims = {};
+  }
+  return {
+    tenantId: options.tenantId !== "" ? options.tenantId : stringClaim(claims, "tid") ?? "",
+    clientId: options.clientId !== "" ? options.clientId : stringClaim(claims, "appid") ?? stringClaim(claims, "azp") ?? "",
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    managedIdentity: options.clientId === "" ? {} : { userAssignedClientId: options.clientId },
+    tokens,
+    notes
+  };
 }
 
 // src/policy/guard.ts

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { certificateAssertion, loadCertificate, validateCertificateAlgorithm } from '../core/certificate.js';
 import { usageError } from '../core/errors.js';
 import type { HttpClient } from '../core/http.js';
+import { systemClock } from '../core/http.js';
+import { imdsEndpoint, managedIdentityToken } from '../core/managed-identity.js';
 import type { CredentialSource } from '../core/login.js';
 import { quote, validateClientId, validateTimeout } from '../core/options.js';
 import { explicitTokenSource, federatedTokenFileSource, matchCi, noCredentialError } from './detect.js';
@@ -26,6 +28,8 @@ export interface Credential {
 
 /** The choice's inputs, as the user gave them (flags, or the identity endpoint's copy of them). */
 export interface CredentialInput {
+  /** `auto` (the default: chosen as below) or `managed-identity` (the machine's own identity). */
+  credential?: string | undefined;
   /** `auto` or a CI's name (see providerNames()). */
   provider?: string | undefined;
   idTokenFile?: string | undefined;
@@ -55,6 +59,7 @@ export interface CredentialInput {
  * Nothing at all: NO_CREDENTIAL, and no request is made.
  */
 export function chooseCredential(input: CredentialInput, env: Env, http: HttpClient): Credential {
+  if (wantsManagedIdentity(input.credential)) return managedIdentityCredential(input, env, http);
   const timeoutMs = validateTimeout(input.timeout);
   const ci = matchCi(input, { env, http, timeoutMs });
   const context = ci === undefined ? {} : { provider: ci.provider };
@@ -74,6 +79,46 @@ export function chooseCredential(input: CredentialInput, env: Env, http: HttpCli
   if (tokenFile !== undefined) return federatedCredential(tokenFile);
   if (ci !== undefined) return federatedCredential(ci.provider);
   throw noCredentialError();
+}
+
+/** Whether --credential names the machine's managed identity; anything but `auto` and that is refused. */
+export function wantsManagedIdentity(raw: string | undefined): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === 'auto') return false;
+  if (value === 'managed-identity') return true;
+  throw usageError(
+    'INVALID_CREDENTIAL_KIND',
+    `--credential ${quote(raw ?? '')} is not a credential kind entra-federate knows.`,
+    "Pass --credential managed-identity for the runner's own identity (Azure VMs, scale sets, AKS), or leave it out to sign in with the CI token.",
+    'credential',
+  );
+}
+
+/**
+ * The runner's own managed identity: tokens from IMDS (or AZURE_POD_IDENTITY_AUTHORITY_HOST /
+ * IMDS_ENDPOINT); a user-assigned identity by --client-id or AZURE_CLIENT_ID.
+ */
+export function managedIdentityCredential(input: CredentialInput, env: Env, http: HttpClient): Credential {
+  const podHost = nonBlank(env['AZURE_POD_IDENTITY_AUTHORITY_HOST']);
+  const endpoint =
+    podHost !== undefined
+      ? imdsEndpoint(podHost, 'AZURE_POD_IDENTITY_AUTHORITY_HOST')
+      : imdsEndpoint(env['IMDS_ENDPOINT'], 'IMDS_ENDPOINT');
+  const raw = nonBlank(input.clientId ?? env['AZURE_CLIENT_ID']);
+  const clientId = raw === undefined ? undefined : validateClientId(raw);
+  const which = clientId === undefined ? 'the system-assigned managed identity' : `the managed identity ${clientId}`;
+  return {
+    origin: 'managed-identity',
+    source: {
+      kind: 'managed-identity',
+      description: `${which} of this machine (${endpoint})`,
+      token: ({ resource, scope, deadlineAt }) =>
+        managedIdentityToken(
+          { endpoint, resource, scope, deadlineAt, ...(clientId === undefined ? {} : { clientId }) },
+          { http, clock: systemClock },
+        ),
+    },
+  };
 }
 
 /** A CI token credential: the provider is asked for a token per audience, every time. */

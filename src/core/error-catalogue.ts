@@ -522,18 +522,18 @@ export const ERROR_CATALOGUE = {
     when: 'HTTPS_PROXY or HTTP_PROXY is not a URL, or is not an http:// proxy.',
     remedy: "Set it to the proxy's http:// URL, e.g. http://proxy.example.com:3128.",
   },
+  UNEXPECTED_ARGUMENT: {
+    topic: 'input',
+    exit: 2,
+    when: 'A command that takes no positional arguments was given one (often a token pasted after a flag that takes none); its value is never shown.',
+    remedy:
+      'Give every value right after its flag (--flag VALUE); tokens are read from --id-token-file, --id-token-env or the environment, never from the command line.',
+  },
   INVALID_ARGUMENTS: {
     topic: 'input',
     exit: 2,
     when: 'A command got an unknown flag, a missing value, or a combination it does not take.',
     remedy: 'Run `entra-federate <command> --help` for the flags it takes.',
-  },
-  UNEXPECTED_ARGUMENT: {
-    topic: 'input',
-    exit: 2,
-    when: 'A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.',
-    remedy:
-      'Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv.',
   },
   SECRET_ON_COMMAND_LINE: {
     topic: 'input',
@@ -845,6 +845,37 @@ export const ERROR_CATALOGUE = {
     when: 'The acr export names no registry, or something that is not a registry login server.',
     remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io.",
   },
+  INVALID_IMDS_ENDPOINT: {
+    topic: 'credential',
+    exit: 2,
+    when: 'IMDS_ENDPOINT or AZURE_POD_IDENTITY_AUTHORITY_HOST is not a URL, or is plain http to a host other than 169.254.169.254 or loopback.',
+    remedy: 'Set it to http://169.254.169.254 (or an https URL), or unset it.',
+  },
+  INVALID_CREDENTIAL_KIND: {
+    topic: 'input',
+    exit: 2,
+    when: '--credential (the Action input `credential`) names something other than `auto` or `managed-identity`.',
+    remedy: "Pass --credential managed-identity for the runner's own identity, or leave it out.",
+  },
+  MANAGED_IDENTITY_UNAVAILABLE: {
+    topic: 'credential',
+    exit: 1,
+    when: 'With --credential managed-identity, the managed identity endpoint (IMDS) did not answer before the deadline.',
+    remedy:
+      'Run on an Azure VM, scale set or AKS node with a managed identity, or set IMDS_ENDPOINT; elsewhere sign in with the CI token.',
+  },
+  MANAGED_IDENTITY_FAILED: {
+    topic: 'credential',
+    exit: 1,
+    when: 'The managed identity endpoint (IMDS) answered without a token: no such identity on this machine, or no token for that resource.',
+    remedy: 'Enable or assign the identity (pass --client-id for a user-assigned one), and check the resource.',
+  },
+  REGISTRY_NOT_ACR: {
+    topic: 'handoff',
+    exit: 2,
+    when: 'A registry (acr export or the docker credential helper) is not an Azure Container Registry login server (*.azurecr.io, *.azurecr.us, *.azurecr.cn) nor loopback: no token is sent to it.',
+    remedy: "Name the registry's Azure Container Registry login server, e.g. acr:myregistry.azurecr.io.",
+  },
   INVALID_GIT_CONFIG_COUNT: {
     topic: 'handoff',
     exit: 2,
@@ -870,11 +901,11 @@ export const ERROR_CATALOGUE = {
     remedy:
       'Use Azure CLI 2.30 or later that reaches its cloud; give the app a role on the subscription, or leave it out.',
   },
-  DOCKER_LOGIN_FAILED: {
+  DOCKER_CONFIG_WRITE_FAILED: {
     topic: 'handoff',
     exit: 1,
-    when: '`docker login` to the registry failed.',
-    remedy: 'Check that the docker daemon runs and can reach the registry.',
+    when: "The acr export could not write its private docker configuration (DOCKER_CONFIG) under the job's temporary directory.",
+    remedy: 'Check that the job can write its temporary directory (RUNNER_TEMP or TMPDIR).',
   },
   ACR_EXCHANGE_FAILED: {
     topic: 'handoff',

@@ -17,7 +17,13 @@ import type { FederationOptions } from './options.js';
 export type CredentialSource =
   | { kind: 'federated'; description: string; idToken: (audience: string) => Promise<string> }
   | { kind: 'certificate'; description: string; assertion: (tokenEndpoint: string) => Promise<string> }
-  | { kind: 'secret'; description: string; secret: string };
+  | { kind: 'secret'; description: string; secret: string }
+  | {
+      kind: 'managed-identity';
+      description: string;
+      /** An access token for a resource, straight from the machine's identity endpoint: no exchange. */
+      token: (request: { resource: string; scope: string; deadlineAt: number }) => Promise<AccessToken>;
+    };
 
 export interface IdTokenSummary {
   iss?: string;
@@ -38,6 +44,8 @@ export interface LoginResult {
   credentialSource: string;
   correlationId: string;
   idToken?: IdTokenSummary;
+  /** A managed-identity login: the user-assigned identity's client id, when one was named. */
+  managedIdentity?: { userAssignedClientId?: string };
   tokens: AccessToken[];
   notes: string[];
 }
@@ -86,6 +94,8 @@ export async function login(
   const notes = options.scopes
     .filter((s) => s.appendedFrom !== undefined)
     .map((s) => `"${s.appendedFrom}" was given as a resource; requested scope ${s.scope}.`);
+
+  if (source.kind === 'managed-identity') return managedIdentityLogin(options, source, deps, correlationId, notes);
 
   let credential: ClientCredential;
   let idToken: IdTokenSummary | undefined;
@@ -148,4 +158,49 @@ export async function login(
   };
   if (idToken !== undefined) result.idToken = idToken;
   return result;
+}
+
+/** The resource of a `<resource>/.default` scope, as IMDS takes it. */
+function resourceOf(scope: string): string {
+  return scope.replace(/\/\.default$/, '');
+}
+
+/**
+ * A login with the machine's managed identity: the policy runs first as for any login, then one
+ * token per scope from the identity endpoint. The tenant and client ids, when not given, are
+ * the identity's own (tid, appid of its first token).
+ */
+async function managedIdentityLogin(
+  options: FederationOptions,
+  source: Extract<CredentialSource, { kind: 'managed-identity' }>,
+  deps: LoginDeps,
+  correlationId: string,
+  notes: string[],
+): Promise<LoginResult> {
+  const clock = deps.clock ?? systemClock;
+  const deadlineAt = clock.now() + options.timeoutMs;
+  await deps.beforeExchange?.(undefined, options);
+  const tokens = await Promise.all(
+    options.scopes.map((spec) => source.token({ resource: resourceOf(spec.scope), scope: spec.scope, deadlineAt })),
+  );
+  let claims: JwtClaims = {};
+  try {
+    claims = decodeJwt(tokens[0]?.accessToken ?? '', 'the managed identity token').claims;
+  } catch {
+    claims = {};
+  }
+  return {
+    tenantId: options.tenantId !== '' ? options.tenantId : (stringClaim(claims, 'tid') ?? ''),
+    clientId:
+      options.clientId !== '' ? options.clientId : (stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? ''),
+    cloud: options.cloud,
+    authorityHost: options.authorityHost,
+    audience: options.audience,
+    credential: source.kind,
+    credentialSource: source.description,
+    correlationId,
+    managedIdentity: options.clientId === '' ? {} : { userAssignedClientId: options.clientId },
+    tokens,
+    notes,
+  };
 }

@@ -356,9 +356,14 @@ export function validateTimeout(raw: string | number | undefined): number {
   return Math.round(seconds * 1000);
 }
 
-export function resolveOptions(input: FederationInput): FederationOptions {
-  const clientId = validateClientId(input.clientId);
-  const tenantId = validateTenantId(input.tenantId);
+/**
+ * `managedIdentity`: the machine's identity signs in, so the client id (a user-assigned
+ * identity) and the tenant are optional: absent, they are '' until the first token says.
+ */
+export function resolveOptions(input: FederationInput, mode: { managedIdentity?: boolean } = {}): FederationOptions {
+  const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
+  const clientId = mode.managedIdentity === true && blank(input.clientId) ? '' : validateClientId(input.clientId);
+  const tenantId = mode.managedIdentity === true && blank(input.tenantId) ? '' : validateTenantId(input.tenantId);
   const cloud = validateCloud(input.cloud);
   const authorityHost =
     input.authorityHost === undefined || input.authorityHost.trim() === ''

@@ -1,34 +1,49 @@
 /**
- * `acr:<registry>`: signs docker in to an Azure Container Registry. The registry's own OAuth2
- * exchange (`POST https://<registry>/oauth2/exchange`, grant_type=access_token) turns an Entra
- * access token into an ACR refresh token, which `docker login` takes on stdin with the null
- * GUID as user name ("this is an ACR refresh token"). Docker then gets registry tokens itself
- * until the refresh token expires (its exp is reported).
+ * `acr:<registry>`: docker gets Azure Container Registry credentials for the rest of the job.
+ * The registry's own OAuth2 exchange (`POST https://<registry>/oauth2/exchange`,
+ * grant_type=access_token) turns an Entra access token into an ACR refresh token, which docker
+ * presents with the null GUID as user name ("this is an ACR refresh token").
+ * https://azure.github.io/acr/AAD-OAuth.html
  *
- * The Entra token is for the ACR audience; registries that still accept ARM tokens are tried
- * with the login's ARM token when the ACR one is refused (older registries, Azure/acr#820).
+ * Instead of a one-time `docker login` (whose refresh token dies with the Entra token behind it),
+ * the export writes a private DOCKER_CONFIG whose `credHelpers` name entra-federate's docker
+ * credential helper: docker asks it each time it needs credentials, and it exchanges a fresh
+ * Entra token (from the identity endpoint when the job runs one) for a fresh refresh token.
+ *
+ * The Entra token is always for the ACR audience (https://containerregistry.azure.net), which
+ * every registry accepts, also those that refuse ARM-audience tokens
+ * (https://aka.ms/acr/authentication). No token of another audience is ever sent as a fallback,
+ * and tokens go only to ACR login servers (and loopback, for tests).
  */
-import { usageError, FederationError } from '../core/errors.js';
+import { FederationError, usageError } from '../core/errors.js';
 import { fetchWithRetry } from '../core/http.js';
+import type { HttpClient } from '../core/http.js';
 import { decodeJwt, numericClaim } from '../core/jwt.js';
-import { quote } from '../core/options.js';
-import { describeToolFailure } from './tool.js';
-import type { Handoff, HandoffRequest } from './types.js';
+import { isLoopbackHost, quote } from '../core/options.js';
 import { isoTime } from '../core/text.js';
+import { DOCKER_HELPER_PROGRAM, writeDockerConfig } from './docker-config.js';
+import type { Handoff } from './types.js';
 
-export const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+export const ACR_RESOURCE = 'https://containerregistry.azure.net';
+export const ACR_SCOPE = `${ACR_RESOURCE}/.default`;
 export const ACR_NULL_USER = '00000000-0000-0000-0000-000000000000';
-const ARM_SCOPES = [
-  'https://management.azure.com/.default',
-  'https://management.usgovcloudapi.net/.default',
-  'https://management.chinacloudapi.cn/.default',
-];
 const EXCHANGE_TIMEOUT_MS = 30_000;
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const LOGIN_SERVER = new RegExp(`^${LABEL}(?:\\.${LABEL})*(?::\\d{1,5})?$`);
+/** Azure Container Registry login servers in the public, US Government and China clouds. */
+const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.us', '.azurecr.cn'];
+export const ACR_HOST_RULE =
+  'Only Azure Container Registry login servers (*.azurecr.io, *.azurecr.us, *.azurecr.cn) get tokens, and loopback hosts for local tests.';
 
-/** A registry login server as docker names it: host[:port], no scheme, no path. */
+/** True for a login server that may receive a token: an ACR one, or loopback. */
+export function isAcrLoginServer(server: string): boolean {
+  const host = server.replace(/:\d{1,5}$/, '');
+  if (isLoopbackHost(host) || isLoopbackHost(host.replace(/^\[(.*)\]$/, '$1'))) return true;
+  return ACR_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
+}
+
+/** A registry login server as docker names it: host[:port], no scheme, no path; ACR or loopback only. */
 export function parseRegistry(raw: string, field = 'export'): string {
   const value = raw.trim().toLowerCase();
   const remedy = "Name the registry's login server, e.g. acr:myregistry.azurecr.io.";
@@ -43,57 +58,30 @@ export function parseRegistry(raw: string, field = 'export'): string {
     );
   if (value.length > 260 || !LOGIN_SERVER.test(value))
     throw usageError('INVALID_REGISTRY', `${quote(raw)} is not a registry login server.`, remedy, field);
+  if (!isAcrLoginServer(value))
+    throw usageError(
+      'REGISTRY_NOT_ACR',
+      `${quote(raw)} is not an Azure Container Registry login server, so no token is sent to it.`,
+      `${ACR_HOST_RULE} Name the registry's login server, e.g. acr:myregistry.azurecr.io.`,
+      field,
+    );
   return value;
 }
 
-interface Refresh {
+export interface AcrRefreshToken {
   token: string;
   /** Epoch seconds, when the refresh token says. */
   exp?: number;
 }
 
-async function exchange(
-  request: HandoffRequest,
-  registry: string,
-  accessToken: string,
-): Promise<{ status: number; refresh?: Refresh }> {
-  const url = `https://${registry}/oauth2/exchange`;
-  const { response } = await fetchWithRetry(
-    request.http,
-    () => ({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'access_token',
-        service: registry,
-        tenant: request.result.tenantId,
-        access_token: accessToken,
-      }).toString(),
-    }),
-    { deadlineAt: Date.now() + EXCHANGE_TIMEOUT_MS, what: `the registry ${registry}` },
-  );
-  if (response.status !== 200) return { status: response.status };
-  let token: unknown;
-  try {
-    token = (JSON.parse(response.body) as { refresh_token?: unknown }).refresh_token;
-  } catch {
-    token = undefined;
-  }
-  if (typeof token !== 'string' || token === '') {
-    throw new FederationError(
-      'ACR_EXCHANGE_FAILED',
-      `The registry ${registry} answered its token exchange without a refresh_token.`,
-      { remedy: `Check that ${registry} is an Azure Container Registry login server (a proxy may be answering).` },
-    );
-  }
-  let exp: number | undefined;
-  try {
-    exp = numericClaim(decodeJwt(token).claims, 'exp');
-  } catch {
-    exp = undefined;
-  }
-  return { status: 200, refresh: exp === undefined ? { token } : { token, exp } };
+export interface AcrExchange {
+  http: HttpClient;
+  /** A login server that passed parseRegistry. */
+  registry: string;
+  tenantId: string;
+  /** An Entra access token for the ACR audience. */
+  accessToken: string;
+  now?: () => number;
 }
 
 function exchangeFailure(registry: string, status: number, tenantId: string): FederationError {
@@ -110,49 +98,79 @@ function exchangeFailure(registry: string, status: number, tenantId: string): Fe
   );
 }
 
+/** One exchange of an ACR-audience Entra token for an ACR refresh token. */
+export async function exchangeForAcrRefreshToken(request: AcrExchange): Promise<AcrRefreshToken> {
+  const { registry } = request;
+  const now = request.now ?? Date.now;
+  const { response } = await fetchWithRetry(
+    request.http,
+    () => ({
+      method: 'POST',
+      url: `https://${registry}/oauth2/exchange`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: registry,
+        tenant: request.tenantId,
+        access_token: request.accessToken,
+      }).toString(),
+    }),
+    { deadlineAt: now() + EXCHANGE_TIMEOUT_MS, what: `the registry ${registry}` },
+  );
+  if (response.status !== 200) throw exchangeFailure(registry, response.status, request.tenantId);
+  let token: unknown;
+  try {
+    token = (JSON.parse(response.body) as { refresh_token?: unknown }).refresh_token;
+  } catch {
+    token = undefined;
+  }
+  if (typeof token !== 'string' || token === '' || /[\s"\\]/.test(token)) {
+    throw new FederationError(
+      'ACR_EXCHANGE_FAILED',
+      `The registry ${registry} answered its token exchange without a refresh_token.`,
+      { remedy: `Check that ${registry} is an Azure Container Registry login server (a proxy may be answering).` },
+    );
+  }
+  let exp: number | undefined;
+  try {
+    exp = numericClaim(decodeJwt(token).claims, 'exp');
+  } catch {
+    exp = undefined;
+  }
+  return exp === undefined ? { token } : { token, exp };
+}
+
 export function acrHandoff(registry: string): Handoff {
   return {
     name: `acr:${registry}`,
     scopes: [ACR_SCOPE],
     async export(request, sink) {
-      const acrToken = request.accessToken(ACR_SCOPE).accessToken;
-      let outcome = await exchange(request, registry, acrToken);
-      if (outcome.status === 401 || outcome.status === 403) {
-        const arm = request.result.tokens.find((t) => ARM_SCOPES.includes(t.scope));
-        if (arm !== undefined) outcome = await exchange(request, registry, arm.accessToken);
-      }
-      const refresh = outcome.refresh;
-      if (refresh === undefined) throw exchangeFailure(registry, outcome.status, request.result.tenantId);
-      sink.mask(refresh.token);
-
-      const args: [string, ...string[]] = [
-        'docker',
-        'login',
+      // One exchange now, so that a missing role fails the login step rather than a later push.
+      const first = await exchangeForAcrRefreshToken({
+        http: request.http,
         registry,
-        '--username',
-        ACR_NULL_USER,
-        '--password-stdin',
-      ];
-      const result = await sink.run(args, { stdin: refresh.token, secrets: [refresh.token, acrToken] });
-      if (!result.ok) {
-        const message = `Could not sign docker in to ${registry}: ${describeToolFailure(`docker login ${registry}`, result)}.`;
-        throw result.reason === 'not-found'
-          ? new FederationError('TOOL_NOT_FOUND', message, {
-              remedy: 'Install docker on the runner, or drop the acr export.',
-              usage: true,
-            })
-          : new FederationError('DOCKER_LOGIN_FAILED', message, {
-              remedy: 'Check that the docker daemon runs and can reach the registry.',
-            });
-      }
-      const until =
-        refresh.exp === undefined ? '' : ` until ${isoTime(refresh.exp * 1000)} (the ACR refresh token's expiry)`;
-      sink.info(`acr: docker is signed in to ${registry}${until}.`);
-      const dockerConfig = request.env['DOCKER_CONFIG'];
-      return {
-        files: [],
-        dockerLogouts: [dockerConfig === undefined || dockerConfig === '' ? { registry } : { registry, dockerConfig }],
-      };
+        tenantId: request.result.tenantId,
+        accessToken: request.accessToken(ACR_SCOPE).accessToken,
+      });
+      sink.mask(first.token);
+      const config = writeDockerConfig(request, sink, registry);
+      const running = request.endpoint.running;
+      const renews =
+        running === undefined
+          ? 'renews: docker asks the helper each time, which exchanges afresh for as long as the CI gives the job a valid token'
+          : `renews: docker asks the helper each time, which takes a fresh token from the identity endpoint until it stops ${running.ends}`;
+      sink.renewal?.({
+        handoff: `acr:${registry}`,
+        renews: true,
+        until:
+          running === undefined ? 'the CI stops giving the job tokens' : `the identity endpoint stops ${running.ends}`,
+      });
+      const firstUntil =
+        first.exp === undefined ? '' : ` (the first refresh token lasts until ${isoTime(first.exp * 1000)})`;
+      sink.info(
+        `acr: docker gets ${registry} credentials from ${DOCKER_HELPER_PROGRAM} (credHelpers in the private DOCKER_CONFIG ${config.dir})${firstUntil}; ${renews}.`,
+      );
+      return { files: [], dirs: [config.dir] };
     },
   };
 }

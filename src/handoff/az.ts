@@ -21,10 +21,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FederationError } from '../core/errors.js';
-import { decodeJwt, numericClaim } from '../core/jwt.js';
 import { CLOUDS } from '../core/options.js';
 import { isoTime } from '../core/text.js';
 import { AZ_CONFIG_DIR_PREFIX } from './cleanup.js';
+import { ciTokenExpiry } from './token-file.js';
 import { describeToolFailure } from './tool.js';
 import type { CiSink, Cleanup, Handoff, HandoffRequest, RunningEndpoint, ToolRun } from './types.js';
 
@@ -133,6 +133,7 @@ export const azHandoff: Handoff = {
       throw err;
     }
     sink.setEnv('AZURE_CONFIG_DIR', dir);
+    sink.renewal?.({ handoff: 'az', renews: false, until: `about an hour after ${isoTime(Date.now())}` });
     sink.info(
       `az: signed in under AZURE_CONFIG_DIR=${dir}${request.subscriptionId === undefined ? '' : `, subscription ${request.subscriptionId}`}; does not renew: az keeps the CI token it was given (valid until ${isoTime(ciTokenExpiry(token) ?? Date.now())}), so its session lasts about an hour; export identity-endpoint too for long jobs.`,
     );
@@ -144,15 +145,6 @@ export const azHandoff: Handoff = {
     return cleanup;
   },
 };
-
-function ciTokenExpiry(token: string): number | undefined {
-  try {
-    const exp = numericClaim(decodeJwt(token).claims, 'exp');
-    return exp === undefined ? undefined : exp * 1000;
-  } catch {
-    return undefined;
-  }
-}
 
 async function selectCloudAndSubscription(
   request: HandoffRequest,
@@ -219,6 +211,7 @@ async function loginWithEndpoint(request: HandoffRequest, sink: CiSink, running:
     if (request.exported.get(name) !== value) sink.setEnv(name, value);
   sink.setEnv('AZURE_CONFIG_DIR', dir);
   const dialect = msal ? 'App Service 2019 (IDENTITY_ENDPOINT)' : 'App Service 2017 (MSI_ENDPOINT, MSI_SECRET)';
+  sink.renewal?.({ handoff: 'az', renews: true, until: `the identity endpoint stops ${running.ends}` });
   sink.info(
     `az: signed in as a managed identity under AZURE_CONFIG_DIR=${dir}${request.subscriptionId === undefined ? '' : `, subscription ${request.subscriptionId}`}; renews: every az command asks the identity endpoint (${dialect}) until the endpoint stops ${running.ends}.`,
   );

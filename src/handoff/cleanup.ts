@@ -13,6 +13,9 @@ import type { Cleanup } from './types.js';
 
 /** Private AZURE_CONFIG_DIRs are created with this name prefix; nothing else is removed whole. */
 export const AZ_CONFIG_DIR_PREFIX = 'entra-federate-az-';
+/** The acr export's private DOCKER_CONFIGs (handoff/docker-config.ts). */
+export const DOCKER_CONFIG_DIR_PREFIX = 'entra-federate-docker-';
+const PRIVATE_DIR_PREFIXES = [AZ_CONFIG_DIR_PREFIX, DOCKER_CONFIG_DIR_PREFIX];
 const TOOL_TIMEOUT_MS = 60_000;
 
 export interface CleanupLog {
@@ -134,7 +137,7 @@ export async function performCleanup(cleanup: Cleanup, env: Env, log: CleanupLog
     }
   }
   for (const dir of cleanup.azConfigDirs ?? []) {
-    if (!isAbsolute(dir) || !basename(dir).startsWith(AZ_CONFIG_DIR_PREFIX)) continue;
+    if (!isAbsolute(dir) || !PRIVATE_DIR_PREFIXES.some((prefix) => basename(dir).startsWith(prefix))) continue;
     if (signOut(['az', 'account', 'clear'], toolEnv(env, { AZURE_CONFIG_DIR: dir }), log)) report.signedOut++;
   }
   for (const { registry, dockerConfig } of cleanup.dockerLogouts ?? []) {
@@ -158,7 +161,12 @@ export async function performCleanup(cleanup: Cleanup, env: Env, log: CleanupLog
     }
   }
   for (const dir of cleanup.dirs ?? []) {
-    if (!isAbsolute(dir) || !basename(dir).startsWith(AZ_CONFIG_DIR_PREFIX) || !existsSync(dir)) continue;
+    if (
+      !isAbsolute(dir) ||
+      !PRIVATE_DIR_PREFIXES.some((prefix) => basename(dir).startsWith(prefix)) ||
+      !existsSync(dir)
+    )
+      continue;
     try {
       rmSync(dir, { recursive: true, force: true });
       report.dirsRemoved++;

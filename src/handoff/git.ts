@@ -33,14 +33,8 @@ export function cliEntry(from: string = import.meta.url): string {
   );
 }
 
-/**
- * `!node cli.js git-credential --client-id ...` (the standalone executable: `!entra-federate-linux-x64
- * git-credential ...`): git runs it with sh and appends the action.
- */
-export function helperCommand(
-  request: HandoffRequest,
-  command: readonly string[] = selfCommand('cli', () => cliEntry()),
-): string {
+/** The login's flags (no secrets), from which a credential helper rebuilds the same sign-in. */
+export function loginFlags(request: HandoffRequest): string[] {
   const { result } = request;
   const flags = [
     '--client-id',
@@ -55,7 +49,29 @@ export function helperCommand(
     result.cloud,
   ];
   if (request.provider !== undefined) flags.push('--provider', request.provider);
-  return `!${[...command, 'git-credential', ...flags].map(shellQuote).join(' ')}`;
+  if (result.managedIdentity !== undefined) {
+    // The machine's identity: a user-assigned one by its client id, the system-assigned one by none.
+    const id = result.managedIdentity.userAssignedClientId;
+    return [
+      '--credential',
+      'managed-identity',
+      ...(id === undefined ? [] : ['--client-id', id]),
+      // Everything but the leading --client-id pair.
+      ...flags.slice(2),
+    ];
+  }
+  return flags;
+}
+
+/**
+ * `!node cli.js git-credential --client-id ...` (the standalone executable: `!entra-federate-linux-x64
+ * git-credential ...`): git runs it with sh and appends the action.
+ */
+export function helperCommand(
+  request: HandoffRequest,
+  command: readonly string[] = selfCommand('cli', () => cliEntry()),
+): string {
+  return `!${[...command, 'git-credential', ...loginFlags(request)].map(shellQuote).join(' ')}`;
 }
 
 export const gitHandoff: Handoff = {
@@ -86,6 +102,12 @@ export const gitHandoff: Handoff = {
     });
     sink.setEnv('GIT_CONFIG_COUNT', String(count + entries.length));
     const running = request.endpoint.running;
+    sink.renewal?.({
+      handoff: 'git',
+      renews: true,
+      until:
+        running === undefined ? 'the CI stops giving the job tokens' : `the identity endpoint stops ${running.ends}`,
+    });
     sink.info(
       running === undefined
         ? 'git: entra-federate is the credential helper for https://dev.azure.com in GIT_CONFIG_* (not in any .git/config); renews: each git command gets a fresh token by a fresh exchange, for as long as the CI gives the job a valid token.'

@@ -107,6 +107,7 @@ async function startEndpoint(request: HandoffRequest, sink: CiSink, imds: boolea
     ends,
     ...(capability === undefined ? {} : { imdsUrl: `http://127.0.0.1:${port}${imdsPath(capability)}` }),
   };
+  sink.renewal?.({ handoff: 'identity-endpoint', renews: true, until: `it stops ${ends}` });
   sink.info(
     `identity-endpoint: IDENTITY_ENDPOINT=${endpoint} (pid ${pid}) serves fresh tokens to ManagedIdentityCredential / DefaultAzureCredential${tokenFiles.length === 0 ? '' : ` and keeps ${tokenFiles.join(', ')} fresh`}; renews them until it stops ${ends}.`,
   );

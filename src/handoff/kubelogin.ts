@@ -9,10 +9,20 @@
  * set (any GitHub job with id-token: write), it ignores the file and asks GitHub itself, for
  * the fixed audience api://AzureADTokenExchange.
  */
-import { ciTokenFile } from './token-file.js';
+import { readFileSync } from 'node:fs';
+import { ciTokenFile, tokenFileRenewal } from './token-file.js';
 import type { Handoff } from './types.js';
 
 const KUBELOGIN_GITHUB_AUDIENCE = 'api://AzureADTokenExchange';
+
+/** The CI token the file holds, for its expiry; the file is ours and was just written. */
+function readTokenFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 export const kubeloginHandoff: Handoff = {
   name: 'kubelogin',
@@ -27,8 +37,10 @@ export const kubeloginHandoff: Handoff = {
       ['AAD_LOGIN_METHOD', 'workloadidentity'],
     ];
     for (const [name, value] of vars) if (request.exported.get(name) !== value) sink.setEnv(name, value);
+    const renewal = tokenFileRenewal(request, readTokenFile(file.path));
+    sink.renewal?.({ handoff: 'kubelogin', renews: renewal.renews, until: renewal.until });
     sink.info(
-      'kubelogin: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_FEDERATED_TOKEN_FILE, AAD_LOGIN_METHOD=workloadidentity; kubelogin re-reads the file on every kubectl call.',
+      `kubelogin: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST, AZURE_FEDERATED_TOKEN_FILE, AAD_LOGIN_METHOD=workloadidentity; kubelogin re-reads the file on every kubectl call; ${renewal.words}.`,
     );
     const set = (name: string): boolean => (env[name] ?? '').trim() !== '';
     if (set('ACTIONS_ID_TOKEN_REQUEST_TOKEN') && set('ACTIONS_ID_TOKEN_REQUEST_URL')) {

@@ -27,6 +27,7 @@ export async function runHandoffs(
     run: (argv, opts) => sink.run(argv, opts),
     info: (message) => sink.info(message),
     warn: (message) => sink.warn(message),
+    renewal: (entry) => sink.renewal?.(entry),
   };
   const accessToken = (scope: string): AccessToken => {
     const token = context.result.tokens.find((t) => t.scope === scope);
@@ -46,7 +47,7 @@ export function noIdToken(credential: string): (audience: string) => Promise<str
     Promise.reject(
       usageError(
         'NO_CI_TOKEN_TO_EXPORT',
-        `This login used a ${credential}, so there is no CI token to hand on.`,
+        `This login used a ${credential === 'managed-identity' ? 'managed identity' : credential}, so there is no CI token to hand on.`,
         "The env, terraform, kubelogin and az exports pass a CI token on: sign in with the CI's OIDC token, or export only git, acr:<registry> or identity-endpoint.",
         'export',
       ),

@@ -75,6 +75,16 @@ export const terraformHandoff: Handoff = {
         "does not renew: azurerm and Pulumi read the token file once (their session lasts about an hour from then; export identity-endpoint too for long jobs); OpenTofu's azurerm backend re-reads it on each use";
     }
     for (const [name, value] of vars) sink.setEnv(name, value);
+    sink.renewal?.({
+      handoff: 'terraform',
+      renews: !mode.startsWith('does not renew'),
+      until:
+        msiUrl !== undefined
+          ? `the identity endpoint stops ${request.endpoint.running?.ends ?? 'at cleanup'}`
+          : mode.startsWith('does not renew')
+            ? 'about an hour after azurerm first reads the token file'
+            : 'the job ends',
+    });
     sink.info(`terraform: ${vars.map(([name]) => name).join(', ')}; ${mode}.`);
     if (result.authorityHost !== CLOUDS[result.cloud as keyof typeof CLOUDS].authorityHost) {
       sink.warn(

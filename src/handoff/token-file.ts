@@ -4,6 +4,8 @@
  * identity endpoint has one file to keep fresh.
  */
 import { FederationError } from '../core/errors.js';
+import { decodeJwt, numericClaim } from '../core/jwt.js';
+import { isoTime } from '../core/text.js';
 import { TOKEN_FILE_PREFIX, TOKEN_FILE_SUFFIX } from './env.js';
 import { writeSecureFile } from './secure-file.js';
 import type { CiSink, HandoffRequest } from './types.js';
@@ -32,4 +34,34 @@ export async function ciTokenFile(request: HandoffRequest, sink: CiSink): Promis
       },
     );
   }
+}
+
+/** A CI token's expiry (epoch milliseconds), when it says. */
+export function ciTokenExpiry(token: string): number | undefined {
+  try {
+    const exp = numericClaim(decodeJwt(token).claims, 'exp');
+    return exp === undefined ? undefined : exp * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the summary says of a CI token file: kept fresh by the identity endpoint, or valid until its expiry. */
+export function tokenFileRenewal(
+  request: HandoffRequest,
+  token: string | undefined,
+): { renews: boolean; until: string; words: string } {
+  if (request.identity !== undefined)
+    return {
+      renews: true,
+      until: 'the identity endpoint stops (with the job)',
+      words: 'renews: the identity endpoint keeps the token file fresh for the rest of the job',
+    };
+  const expiry = token === undefined ? undefined : ciTokenExpiry(token);
+  const until = expiry === undefined ? 'the CI token expires' : isoTime(expiry);
+  return {
+    renews: false,
+    until,
+    words: `does not renew: the token file holds a CI token valid until ${until} (each sign-in with it gives about an hour); export identity-endpoint too for long jobs`,
+  };
 }

@@ -44,6 +44,16 @@ export interface CiSink {
   /** One line for the log: what was handed on and how long it lasts. Never a secret. */
   info(message: string): void;
   warn(message: string): void;
+  /** Whether a hand-off renews what it handed on, and until when: a row of the summary. */
+  renewal?(entry: Renewal): void;
+}
+
+/** A hand-off's renewal, as the summary shows it. */
+export interface Renewal {
+  handoff: string;
+  renews: boolean;
+  /** When it stops working, in words or as an ISO time. */
+  until: string;
 }
 
 export interface HandoffRequest {

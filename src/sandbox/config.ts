@@ -36,6 +36,7 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
   'ci-jwks',
   'graph',
   'arm',
+  'imds',
 ];
 
 /** A configuration value is wrong; `field` names it (e.g. `apps[0].federatedCredentials[1].audiences`). */

@@ -1,4 +1,5 @@
 // Routing, request logging, fault injection and the /_sandbox control endpoints.
+import { handleImdsToken, IMDS_TOKEN_PATH } from './imds.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mintUserAccessToken } from './access-token.js';
 import { type ArmPath, armRoute, handleArm } from './arm.js';
@@ -52,6 +53,7 @@ export type Route =
   | { target: 'token'; tenant: string }
   | { target: 'graph'; path: GraphPath }
   | { target: 'arm'; path: ArmPath }
+  | { target: 'imds' }
   | { target: 'other' };
 
 const MAX_LOGGED_REQUESTS = 10_000;
@@ -72,6 +74,7 @@ export function route(pathname: string): Route {
   if (path === 'ci/.well-known/openid-configuration') return { target: 'ci-discovery' };
   if (path === 'ci/.well-known/jwks') return { target: 'ci-jwks' };
   if (path === 'ci/idtoken') return { target: 'idtoken' };
+  if (path === IMDS_TOKEN_PATH) return { target: 'imds' };
   if (path === 'common/discovery/instance') return { target: 'entra-discovery', kind: 'instance', tenant: 'common' };
   if (first === 'v1.0' && rest.length > 0) return { target: 'graph', path: graphRoute(rest) };
   const arm = armRoute(`/${path}`);
@@ -238,6 +241,8 @@ async function dispatch(
       if (outcome.error) entry.error = outcome.error;
       return outcome.reply;
     }
+    case 'imds':
+      return handleImdsToken(state, req, url);
     case 'other':
       return jsonReply(404, {
         error: 'not_found',

@@ -42,7 +42,8 @@ export type FaultTarget =
   | 'ci-discovery'
   | 'ci-jwks'
   | 'graph'
-  | 'arm';
+  | 'arm'
+  | 'imds';
 
 export interface FaultRule {
   target: FaultTarget;

@@ -121,8 +121,8 @@ interface ToolCall {
 }
 
 /**
- * The audiences an Azure API's URL accepts. Azure Resource Manager takes both of its resource
- * URIs: az before MSAL asks for https://management.core.windows.net/.
+ * The audiences an Azure API's URL accepts. ARM takes its classic resource name too, which is
+ * what the Azure CLI asks a managed identity for (active_directory_resource_id).
  */
 function audiencesOf(url: string): string[] {
   const host = new URL(url).hostname;
@@ -224,7 +224,8 @@ function checkRun(world: World, block: CodeBlock, run: Run, calls: ToolCall[]): 
     const where = `${call.tool} ${call.command} ${call.url ?? ''}`;
     expect(call.token?.jwt, `${where}: no valid bearer token`).toBe(true);
     const claims = call.token?.claims ?? {};
-    if (call.url !== undefined) expect(audiencesOf(call.url), `${where}: audience`).toContain(claims.aud);
+    if (call.url !== undefined)
+      expect(audiencesOf(call.url), `${where}: audience`).toContain(String(claims.aud).replace(/\/$/, ''));
     expect(Number(claims.exp) * 1000, `${where}: expired`).toBeGreaterThan(Date.now());
     if (env !== 'shell') {
       expect(claims.tid, `${where}: tenant`).toBe(DOC.tenantId);

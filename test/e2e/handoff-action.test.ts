@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, baseEnv, runNode } from './run.js';
+import { ROOT, baseEnv, runNode, runProcess } from './run.js';
 import type { ProcessResult } from './run.js';
 import { fakeTools, filesIn, isRunning, parseFileCommands, toolCalls, waitFor } from '../helpers/handoff.js';
 import { startRegistry } from '../helpers/registry.js';
@@ -31,7 +31,7 @@ let steps = 0;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  registry = await startRegistry(['https://containerregistry.azure.net']);
+  registry = await startRegistry(sandbox);
   root = mkdtempSync(join(tmpdir(), 'ef-handoff-action-'));
 });
 afterAll(async () => {
@@ -122,12 +122,14 @@ function annotation(step: ProcessResult): string {
 describe('export: every hand-off at once', () => {
   let step: Step;
   const registryBefore = { n: 0 };
+  let loginRefresh = '';
   beforeAll(async () => {
     registryBefore.n = registry.requests.length;
     step = await runStep({
       export: `env\nterraform\naz\nacr:${registry.host}\ngit\nkubelogin\nidentity-endpoint`,
       'subscription-id': SUBSCRIPTION,
     });
+    loginRefresh = registry.refreshTokens.at(-1) ?? '';
   });
 
   test('the step succeeds and hands each tool its variables', () => {
@@ -153,7 +155,7 @@ describe('export: every hand-off at once', () => {
     for (const line of [
       'exported:          terraform: ARM_USE_OIDC',
       'exported:          az: signed in as a managed identity under AZURE_CONFIG_DIR=',
-      `exported:          acr: docker is signed in to ${registry.host} until`,
+      `exported:          acr: docker gets ${registry.host} credentials from docker-credential-entra-federate`,
       'exported:          git: entra-federate is the credential helper for https://dev.azure.com',
       'exported:          identity-endpoint: IDENTITY_ENDPOINT=',
     ]) {
@@ -165,31 +167,61 @@ describe('export: every hand-off at once', () => {
     expect(step.summary).toContain(
       `| Exported | env, terraform, az, acr:${registry.host}, git, kubelogin, identity-endpoint |`,
     );
+    // Per hand-off: whether it renews, and until when. With the endpoint, everything does.
+    expect(step.summary).toContain('| Hand-off | Renews | Until |');
+    const ends = 'with the job, at cleanup, or after';
+    for (const row of [
+      '| env | yes | the identity endpoint stops (with the job) |',
+      '| kubelogin | yes | the identity endpoint stops (with the job) |',
+      `| identity-endpoint | yes | it stops ${ends}`,
+      '| terraform | yes | the job ends |',
+      `| az | yes | the identity endpoint stops ${ends}`,
+      `| acr:${registry.host} | yes | the identity endpoint stops ${ends}`,
+      `| git | yes | the identity endpoint stops ${ends}`,
+    ])
+      expect(step.summary).toContain(row);
+    expect(step.stdout).toContain('exported:          env: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST');
+    expect(step.stdout).toContain('renews: the identity endpoint keeps the token file fresh for the rest of the job');
   });
 
-  test('az signs in through the identity endpoint (no token on its argv); docker gets its refresh token on stdin', () => {
+  test('az signs in through the identity endpoint (no token on its argv); docker gets a credential helper, not a login', async () => {
     const calls = toolCalls(step.log);
     expect(calls.map((c) => `${c.tool} ${c.argv.slice(0, 2).join(' ')}`)).toEqual([
       'az version --output',
       'az login --identity',
       'az account set',
-      `docker login ${registry.host}`,
     ]);
-    const [, login, , docker] = calls;
+    const [, login] = calls;
     // az 2.45 (the fake's version) speaks App Service 2017: msrestazure's variables, same endpoint.
     expect(login?.env).toMatchObject({
       MSI_ENDPOINT: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/msi\/token$/),
       MSI_SECRET: expect.stringMatching(/^[0-9a-f]{64}$/),
       APPSETTING_WEBSITE_SITE_NAME: 'entra-federate',
     });
-    expect(docker?.argv).toEqual([
-      'login',
-      registry.host,
-      '--username',
-      '00000000-0000-0000-0000-000000000000',
-      '--password-stdin',
-    ]);
-    expect(docker?.stdin).toBe(registry.refreshTokens.at(-1));
+    const dockerConfig = step.exported['DOCKER_CONFIG'] ?? '';
+    expect(dockerConfig.startsWith(`${step.temp}/entra-federate-docker-`)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8'))).toEqual({
+      credHelpers: { [registry.host]: 'entra-federate' },
+    });
+    expect(step.exported['PATH']?.split(':')[0]).toBe(join(dockerConfig, 'bin'));
+    // A later step's docker asks the helper, which asks the identity endpoint: the endpoint
+    // exchanges once for the registry's audience, then serves it from its cache.
+    const exchanges = () => sandbox.requests.filter((r) => r.target === 'token').length;
+    const tokensBefore = exchanges();
+    for (let i = 0; i < 2; i++) {
+      const got = await runProcess('docker-credential-entra-federate', ['get'], {
+        env: baseEnv({ ...step.exported, NODE_EXTRA_CA_CERTS: registry.caCertFile }),
+        input: registry.host,
+      });
+      expect(got.code, got.stderr).toBe(0);
+      expect(got.stderr).toBe('');
+      expect(JSON.parse(got.stdout)).toEqual({
+        ServerURL: registry.host,
+        Username: '00000000-0000-0000-0000-000000000000',
+        Secret: registry.refreshTokens.at(-1),
+      });
+    }
+    expect(exchanges() - tokensBefore).toBeLessThanOrEqual(1);
     for (const call of calls) for (const arg of call.argv) expect(arg).not.toMatch(JWT);
     const exchange = registry.requests.slice(registryBefore.n)[0];
     expect(exchange?.form).toMatchObject({
@@ -204,7 +236,7 @@ describe('export: every hand-off at once', () => {
     const masked = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
     const secrets = [
       step.exported['IDENTITY_HEADER'] ?? '',
-      registry.refreshTokens.at(-1) ?? '',
+      loginRefresh,
       readFileSync(step.exported['AZURE_FEDERATED_TOKEN_FILE'] ?? '', 'utf8'),
     ];
     for (const secret of secrets) {
@@ -221,9 +253,8 @@ describe('export: every hand-off at once', () => {
     expect(JSON.parse(step.state['files'] ?? '[]')).toEqual([step.exported['AZURE_FEDERATED_TOKEN_FILE']]);
     const cleanup = JSON.parse(step.state['cleanup'] ?? '{}') as Record<string, unknown>;
     expect(cleanup).toEqual({
-      dirs: [step.exported['AZURE_CONFIG_DIR']],
+      dirs: [step.exported['AZURE_CONFIG_DIR'], step.exported['DOCKER_CONFIG']],
       azConfigDirs: [step.exported['AZURE_CONFIG_DIR']],
-      dockerLogouts: [{ registry: registry.host }],
       endpoints: [expect.stringMatching(new RegExp(`^${step.temp}/entra-federate-identity-[0-9a-f]{16}\\.json$`))],
     });
   });
@@ -249,7 +280,7 @@ describe('export: every hand-off at once', () => {
     expect(later.stdout.trim()).toBe('https://vault.azure.net');
   });
 
-  test('post stops the endpoint, signs az and docker out, and leaves no process and no file', async () => {
+  test('post stops the endpoint, signs az out, removes the private configurations, and leaves no process and no file', async () => {
     const stateFile = (JSON.parse(step.state['cleanup'] ?? '{}') as { endpoints: string[] }).endpoints[0] ?? '';
     const pid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number }).pid;
     expect(isRunning(pid)).toBe(true);
@@ -259,15 +290,12 @@ describe('export: every hand-off at once', () => {
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('entra-federate: removed 1 file.');
     expect(post.stdout).toContain(
-      'entra-federate: stopped 1 identity endpoint, signed out 2 tools, removed 1 directory.',
+      'entra-federate: stopped 1 identity endpoint, signed out 1 tool, removed 2 directories.',
     );
     expect(await waitFor(() => !isRunning(pid), 60_000)).toBe(true);
     expect(filesIn(step.temp)).toEqual([]);
     const undone = toolCalls(step.log).slice(before);
-    expect(undone.map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual([
-      'az account clear',
-      `docker logout ${registry.host}`,
-    ]);
+    expect(undone.map((c) => `${c.tool} ${c.argv.join(' ')}`)).toEqual(['az account clear']);
     expect(undone[0]?.env['AZURE_CONFIG_DIR']).toBe(step.exported['AZURE_CONFIG_DIR']);
     expect(post.stdout).not.toMatch(JWT);
     // A second post (a re-run) finds nothing and still succeeds.

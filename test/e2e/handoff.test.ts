@@ -8,9 +8,19 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
@@ -53,7 +63,7 @@ beforeAll(async () => {
       },
     ],
   });
-  registry = await startRegistry(['https://containerregistry.azure.net']);
+  registry = await startRegistry(sandbox);
   root = mkdtempSync(join(tmpdir(), 'ef-handoff-'));
   leaks.add(sandbox.idTokenRequestToken);
 });
@@ -295,7 +305,7 @@ describe('az', () => {
 });
 
 describe('acr:<registry>', () => {
-  test('the registry exchange, then docker login with the null GUID and the refresh token on stdin only; logout signs docker out', async () => {
+  test('the registry exchange checks access; a private DOCKER_CONFIG names the docker helper, whose get answers with a fresh refresh token; logout removes it', async () => {
     const before = registry.requests.length;
     const run = await githubLogin(['--export', `acr:${registry.host}`]);
     expect(run.result.code, run.result.stderr).toBe(0);
@@ -311,6 +321,7 @@ describe('acr:<registry>', () => {
       method: 'POST',
       path: '/oauth2/exchange',
       contentType: 'application/x-www-form-urlencoded',
+      status: 200,
     });
     expect(Object.keys(exchange?.form ?? {}).sort()).toEqual(['access_token', 'grant_type', 'service', 'tenant']);
     expect(exchange?.form).toMatchObject({
@@ -323,43 +334,60 @@ describe('acr:<registry>', () => {
       appid: sandbox.clientId,
     });
     leaks.add(exchange?.form['access_token'] ?? '');
+    expect(masks(run.result)).toContain(registry.refreshTokens.at(-1));
+    // No docker login: docker is not even needed at login time.
+    expect(run.calls).toEqual([]);
 
-    const refresh = registry.refreshTokens.at(-1) ?? '';
-    expect(run.calls).toHaveLength(1);
-    expect(run.calls[0]?.argv).toEqual(['login', registry.host, '--username', NULL_USER, '--password-stdin']);
-    expect(run.calls[0]?.stdin).toBe(refresh);
-    for (const arg of run.calls[0]?.argv ?? []) expect(JWT.test(arg)).toBe(false);
-    expect(masks(run.result)).toContain(refresh);
+    const dockerConfig = run.exported['DOCKER_CONFIG'] ?? '';
+    expect(dirname(dockerConfig)).toBe(run.job['RUNNER_TEMP']);
+    expect(statSync(dockerConfig).mode & 0o777).toBe(0o700);
+    const configFile = join(dockerConfig, 'config.json');
+    expect(statSync(configFile).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({
+      credHelpers: { [registry.host]: 'entra-federate' },
+    });
+    const bin = join(dockerConfig, 'bin');
+    expect(run.exported['PATH']?.split(':')[0]).toBe(bin);
+    const helper = join(bin, 'docker-credential-entra-federate');
+    expect(statSync(helper).mode & 0o777).toBe(0o700);
+    expect(JWT.test(readFileSync(helper, 'utf8'))).toBe(false);
     expect(run.result.stderr).toMatch(
-      new RegExp(
-        `docker is signed in to ${registry.host} until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(the ACR refresh token's expiry\\)`,
-      ),
+      /acr: docker gets .* credentials from docker-credential-entra-federate .*renews: /,
     );
 
+    // Docker runs the helper from PATH with the action as argument and the registry on stdin.
+    // Its stdout is the credential by design (docker reads it); stderr must say nothing.
+    const got = await runProcess('docker-credential-entra-federate', ['get'], {
+      env: { ...run.job, ...run.exported },
+      input: `${registry.host}\n`,
+    });
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stderr).toBe('');
+    const answer = JSON.parse(got.stdout) as Record<string, string>;
+    expect(Object.keys(answer).sort()).toEqual(['Secret', 'ServerURL', 'Username']);
+    expect(answer).toMatchObject({ ServerURL: registry.host, Username: NULL_USER });
+    expect(answer['Secret']).toBe(registry.refreshTokens.at(-1));
+    leaks.add(answer['Secret'] ?? '');
+    for (const r of registry.requests) leaks.add(r.form['access_token'] ?? '');
+
     await logout(run);
-    expect(
-      toolCalls(run.log)
-        .slice(1)
-        .map((c) => c.argv),
-    ).toEqual([['logout', registry.host]]);
+    expect(existsSync(dockerConfig)).toBe(false);
   });
 
-  test("a registry that refuses ACR-audience tokens gets the login's ARM token", async () => {
+  test('a registry that refuses ACR-audience tokens gets no token of another audience: the login fails', async () => {
     registry.accept = ['https://management.azure.com'];
     const before = registry.requests.length;
     const run = await githubLogin(['--export', `acr:${registry.host}`]);
     registry.accept = ['https://containerregistry.azure.net'];
-    expect(run.result.code, run.result.stderr).toBe(0);
+    for (const r of registry.requests) leaks.add(r.form['access_token'] ?? '');
+    expect(run.result.code).toBe(1);
     expect(registry.requests.slice(before).map((r) => claimsOf(r.form['access_token'] ?? '')['aud'])).toEqual([
       'https://containerregistry.azure.net',
-      'https://management.azure.com',
     ]);
-    for (const r of registry.requests) leaks.add(r.form['access_token'] ?? '');
-    expect(run.calls[0]?.stdin).toBe(registry.refreshTokens.at(-1));
-    await logout(run);
+    expect(run.exported['DOCKER_CONFIG']).toBeUndefined();
   });
 
-  test('a refused exchange fails with what to grant, and docker is not run', async () => {
+  test('a refused exchange fails with what to grant, and no DOCKER_CONFIG is written', async () => {
     registry.accept = [];
     const run = await githubLogin(['--export', `acr:${registry.host}`]);
     registry.accept = ['https://containerregistry.azure.net'];
@@ -367,21 +395,29 @@ describe('acr:<registry>', () => {
     expect(run.result.code).toBe(1);
     expect(run.result.stderr).toContain(`The registry ${registry.host} refused the token exchange (HTTP 401).`);
     expect(run.result.stderr).toContain('AcrPull');
-    expect(run.calls).toEqual([]);
+    expect(run.exported['DOCKER_CONFIG']).toBeUndefined();
+    expect(readdirSync(run.job['RUNNER_TEMP'] ?? '').filter((f) => f.startsWith('entra-federate-docker-'))).toEqual([]);
   });
 
-  test('bad registry names are refused before any request', async () => {
+  test('bad registry names and hosts that are not ACR login servers are refused before any request', async () => {
+    const registryBefore = registry.requests.length;
     for (const [spec, message] of [
       ['acr:https://myregistry.azurecr.io', 'has a scheme'],
       ['acr:', 'needs a registry'],
       ['acr:my registry', 'is not a registry login server'],
       ['acr:-x', 'is not a registry login server'],
+      ['acr:registry.example.com', 'is not an Azure Container Registry login server'],
+      ['acr:myregistry.azurecr.io.example.com', 'is not an Azure Container Registry login server'],
+      ['acr:azurecr.io', 'is not an Azure Container Registry login server'],
     ] as const) {
       const run = await githubLogin(['--export', spec]);
       expect(run.result.code, spec).toBe(2);
       expect(run.result.stderr).toContain(message);
+      if (message.includes('Azure Container Registry'))
+        expect(run.result.stderr).toContain('*.azurecr.io, *.azurecr.us, *.azurecr.cn');
       expect(run.requests).toEqual([]);
     }
+    expect(registry.requests.length).toBe(registryBefore);
   });
 });
 
@@ -572,18 +608,16 @@ describe('where variables go, and bad input', () => {
     expect(sandbox.requests.length).toBe(before);
   });
 
-  test('acr alone needs no channel: the logout command is printed instead', async () => {
+  test('acr needs a channel too (DOCKER_CONFIG and PATH): without one, exit 2 before any request', async () => {
     const dir = mkdtempSync(join(root, 'gl-'));
-    const log = join(dir, 'tools.log');
-    const job = { ...gitlabJob(dir), ...fakeTools(log), NODE_EXTRA_CA_CERTS: registry.caCertFile };
+    const before = sandbox.requests.length;
+    const registryBefore = registry.requests.length;
+    const job = { ...gitlabJob(dir), NODE_EXTRA_CA_CERTS: registry.caCertFile };
     const result = recordMasked('acr gitlab', await runCli(['login', '--export', `acr:${registry.host}`], job));
-    expect(result.code, result.stderr).toBe(0);
-    const session = /to undo: entra-federate logout --session (\S+)/.exec(result.stderr)?.[1] ?? '';
-    expect(statSync(session).mode & 0o777).toBe(0o600);
-    const out = leaks.record('logout --session', await runCli(['logout', '--session', session], job));
-    expect(out.code).toBe(0);
-    expect(toolCalls(log).map((c) => c.argv[0])).toEqual(['login', 'logout']);
-    expect(existsSync(session)).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('NO_VARIABLES_CHANNEL');
+    expect(sandbox.requests.length).toBe(before);
+    expect(registry.requests.length).toBe(registryBefore);
   });
 
   test('an --export-file others can read is refused before any request; a new one is created 0600', async () => {
@@ -637,21 +671,30 @@ describe('where variables go, and bad input', () => {
     const temp = run.job['RUNNER_TEMP'] ?? '';
     expect(
       filesIn(temp)
-        .map((f) => f.replace(/[0-9a-f]{16}|entra-federate-az-\w+/, 'X'))
+        .map((f) => f.replace(/[0-9a-f]{16}|entra-federate-(az|docker)-\w+/, 'X'))
         .sort(),
-    ).toEqual(['X', 'entra-federate-X.jwt', 'entra-federate-session-X.json']);
+    ).toEqual(['X', 'X', 'entra-federate-X.jwt', 'entra-federate-session-X.json']);
     expect(run.exported['ENTRA_FEDERATE_SESSION']).toMatch(/entra-federate-session-[0-9a-f]{16}\.json$/);
-    expect(run.calls.map((c) => `${c.tool} ${c.argv[0]}`)).toEqual(['az login', 'az account', 'docker login']);
+    expect(run.calls.map((c) => `${c.tool} ${c.argv[0]}`)).toEqual(['az login', 'az account']);
+    // Without the identity endpoint, the summary says what does not renew and until when.
+    const stamp = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ';
+    expect(run.result.stderr).toMatch(
+      new RegExp(`exported for env: .*; does not renew: the token file holds a CI token valid until ${stamp}`),
+    );
+    expect(run.result.stderr).toMatch(new RegExp(`exported for kubelogin: .*does not renew: .*valid until ${stamp}`));
+    expect(run.result.stderr).toMatch(/exported for az: .*does not renew/);
+    expect(run.result.stderr).toMatch(/exported for acr: docker gets .*renews: docker asks the helper each time/);
+    expect(run.result.stderr).toMatch(/exported for git: .*renews: each git command gets a fresh token/);
     const out = await logout(run);
     expect(out.stderr).toContain(
-      'logged out: stopped 0 identity endpoints, signed out 2 tools, removed 1 file and 1 directory.',
+      'logged out: stopped 0 identity endpoints, signed out 1 tool, removed 1 file and 2 directories.',
     );
     expect(filesIn(temp)).toEqual([]);
     expect(
       toolCalls(run.log)
-        .slice(3)
+        .slice(2)
         .map((c) => `${c.tool} ${c.argv.join(' ')}`),
-    ).toEqual(['az account clear', `docker logout ${registry.host}`]);
+    ).toEqual(['az account clear']);
   });
 });
 

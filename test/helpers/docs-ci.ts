@@ -426,10 +426,14 @@ export function ciEnv(world: World, ci: string, opts: CiOptions = {}): Record<st
   switch (ci) {
     case 'github': {
       const runnerTemp = mkdtempSync(join(world.tmp, 'runner-'));
+      // Every `run:` step has its file commands; a login --export writes to GITHUB_ENV.
+      const githubEnv = join(runnerTemp, 'github-env');
+      writeFileSync(githubEnv, '');
       return {
         ...base,
         CI: 'true',
         GITHUB_ACTIONS: 'true',
+        GITHUB_ENV: githubEnv,
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_REPOSITORY: GITHUB_REPO,
         GITHUB_REF: 'refs/heads/main',

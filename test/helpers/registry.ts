@@ -1,20 +1,29 @@
 /**
- * A container registry's token exchange as https://github.com/Azure/acr/blob/main/docs/AAD-OAuth.md describes it:
- * `POST /oauth2/exchange` (form: grant_type=access_token, service, tenant, access_token) answers
- * `{"refresh_token": ...}`. Served over https on loopback with its own certificate, trusted
- * through NODE_EXTRA_CA_CERTS like any private CA: the production code path (https only) is
- * what the tests exercise.
+ * A container registry's token exchange as https://azure.github.io/acr/AAD-OAuth.html describes
+ * it: `POST /oauth2/exchange` (form: grant_type=access_token, service, tenant, access_token)
+ * answers `{"refresh_token": ...}`, like ACR only for an unexpired Entra token the sandbox issued
+ * (signature checked with the sandbox's keys, fetched as any resource server does), for an
+ * audience the registry accepts, from the registry's tenant. Served over https on loopback with
+ * its own certificate, trusted through NODE_EXTRA_CA_CERTS like any private CA: the production
+ * code path (https only) is what the tests exercise.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Sandbox } from '../../src/sandbox/index.js';
 import { createLoopbackTls } from '../../src/sandbox/tls.js';
+import { sandboxTokenVerifier } from './entra-tokens.js';
+import type { TokenVerifier } from './entra-tokens.js';
+
+export const ACR_AUDIENCE = 'https://containerregistry.azure.net';
 
 export interface ExchangeRequest {
   method: string;
   path: string;
   contentType: string;
   form: Record<string, string>;
+  /** What the registry made of it: 200, or the refusal's status. */
+  status: number;
 }
 
 export interface TestRegistry {
@@ -23,21 +32,15 @@ export interface TestRegistry {
   caCertFile: string;
   requests: ExchangeRequest[];
   refreshTokens: string[];
-  /** Access token audiences the registry accepts (ACR's, and ARM's unless authentication-as-arm is off). */
+  /** Access token audiences the registry accepts (ACR's; ARM's too unless authentication-as-arm is off). */
   accept: string[];
+  verifier: TokenVerifier;
   close(): Promise<void>;
 }
 
-function audienceOf(jwt: string): unknown {
-  try {
-    return (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: unknown }).aud;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function startRegistry(accept: string[]): Promise<TestRegistry> {
+export async function startRegistry(sandbox: Sandbox, accept: string[] = [ACR_AUDIENCE]): Promise<TestRegistry> {
   const tls = createLoopbackTls('127.0.0.1');
+  const verifier = sandboxTokenVerifier(sandbox);
   const state = { requests: [] as ExchangeRequest[], refreshTokens: [] as string[], accept };
   let host = '';
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
@@ -49,13 +52,16 @@ export async function startRegistry(accept: string[]): Promise<TestRegistry> {
       })
       .on('end', () => {
         const form = Object.fromEntries(new URLSearchParams(body));
-        state.requests.push({
+        const record: ExchangeRequest = {
           method: req.method ?? '',
           path: req.url ?? '',
           contentType: req.headers['content-type'] ?? '',
           form,
-        });
+          status: 0,
+        };
+        state.requests.push(record);
         const reply = (status: number, json: unknown): void => {
+          record.status = status;
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
         };
         if (req.method !== 'POST' || req.url !== '/oauth2/exchange')
@@ -63,20 +69,22 @@ export async function startRegistry(accept: string[]): Promise<TestRegistry> {
         if (
           form['grant_type'] !== 'access_token' ||
           form['service'] !== host ||
-          typeof form['tenant'] !== 'string' ||
+          form['tenant'] !== sandbox.tenantId ||
           typeof form['access_token'] !== 'string'
         ) {
           return reply(400, { errors: [{ code: 'UNSUPPORTED', message: 'bad exchange request' }] });
         }
-        if (!state.accept.includes(String(audienceOf(form['access_token']))))
-          return reply(401, {
-            errors: [{ code: 'UNAUTHORIZED', message: 'the access token is not for this registry' }],
-          });
-        const now = Math.floor(Date.now() / 1000);
-        const part = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-        const refresh = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'Azure Container Registry', aud: host, tenant: form['tenant'], grant_type: 'refresh_token', nbf: now, iat: now, exp: now + 3 * 3600, jti: randomBytes(8).toString('hex') })}.${randomBytes(32).toString('base64url')}`;
-        state.refreshTokens.push(refresh);
-        return reply(200, { refresh_token: refresh });
+        void verifier.verify(form['access_token'], state.accept).then((check) => {
+          if (!check.ok)
+            return reply(401, {
+              errors: [{ code: 'UNAUTHORIZED', message: `the access token is refused: ${check.reason}` }],
+            });
+          const now = Math.floor(Date.now() / 1000);
+          const part = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+          const refresh = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'Azure Container Registry', aud: host, tenant: form['tenant'], grant_type: 'refresh_token', nbf: now, iat: now, exp: now + 3 * 3600, jti: randomBytes(8).toString('hex') })}.${randomBytes(32).toString('base64url')}`;
+          state.refreshTokens.push(refresh);
+          return reply(200, { refresh_token: refresh });
+        });
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +92,7 @@ export async function startRegistry(accept: string[]): Promise<TestRegistry> {
   return {
     host,
     caCertFile: tls.caCertFile,
+    verifier,
     get requests() {
       return state.requests;
     },

@@ -26,6 +26,7 @@ export const FEDERATION_FLAGS = {
   certificate: { type: 'string' },
   'certificate-alg': { type: 'string' },
   timeout: { type: 'string' },
+  credential: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
@@ -58,6 +59,9 @@ export const FEDERATION_HELP = `Options:
                           certificate                  [env AZURE_CLIENT_CERTIFICATE_PATH]
   --certificate-alg ALG   PS256 (default, x5t#S256) | RS256 (x5t)
                           a client secret is read only from the environment: AZURE_CLIENT_SECRET
+  --credential KIND       managed-identity: the machine's own identity (IMDS, or
+                          AZURE_POD_IDENTITY_AUTHORITY_HOST / IMDS_ENDPOINT); no CI token, no
+                          exchange; --client-id names a user-assigned identity [default auto]
   --timeout SECONDS       overall deadline              [default 60]
   -h, --help              this help`;
 

@@ -63,7 +63,8 @@ export async function planExports(
       }
     : undefined;
   const channel = variableChannel(values['export-file'], env, toStdout);
-  const needsVariables = handoffs.filter((h) => !h.name.startsWith('acr:'));
+  // Every hand-off passes variables on (acr: DOCKER_CONFIG and PATH).
+  const needsVariables = handoffs;
   if (channel === undefined && needsVariables.length > 0) {
     throw usageError(
       'NO_VARIABLES_CHANNEL',

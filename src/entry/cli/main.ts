@@ -21,6 +21,8 @@ Commands:
   sandbox   serve a local Entra-compatible token service and CI issuer until stopped
   demo      run the whole flow offline against an in-process sandbox
   git-credential  git's credential helper for Azure Repos (configured by login --export git)
+  docker-credential  docker's credential helper for ACR (configured by login --export acr:<registry>;
+            installed as docker-credential-entra-federate too)
 
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sandbox: () => import('./sandbox.js'),
   demo: () => import('./demo.js'),
   'git-credential': () => import('./git-credential.js'),
+  'docker-credential': () => import('./docker-credential.js'),
 };
 
 /** Runs one CLI invocation; returns its exit code. */

@@ -2,6 +2,7 @@
  * The Action's inputs (action.yml) turned into validated options, all before any request: a
  * bad value fails the step with nothing sent and nothing written.
  */
+import { wantsManagedIdentity } from '../../ci/credential.js';
 import { usageError } from '../../core/errors.js';
 import type { FederationOptions } from '../../core/options.js';
 import { quote, resolveOptions, splitList } from '../../core/options.js';
@@ -20,6 +21,8 @@ export interface ActionInputs {
   /** Guardrail and trail (the `policy` and `audit-log` inputs): loaded only when given. */
   policyPath?: string;
   auditLogPath?: string;
+  /** `credential: managed-identity`: the runner's own identity, no CI token. */
+  managedIdentity: boolean;
 }
 
 function required(runner: Runner, name: 'client-id' | 'tenant-id', what: string): string {
@@ -70,27 +73,33 @@ function exportsFrom(raw: string): ExportName[] {
 }
 
 export function readInputs(runner: Runner): ActionInputs {
-  const clientId = required(
-    runner,
-    'client-id',
-    'the application (client) id of the app registration or managed identity',
+  const managedIdentity = wantsManagedIdentity(runner.input('credential'));
+  // The machine's identity needs neither: a user-assigned one is named by client-id.
+  const clientId = managedIdentity
+    ? runner.input('client-id')
+    : required(runner, 'client-id', 'the application (client) id of the app registration or managed identity');
+  const tenantId = managedIdentity
+    ? runner.input('tenant-id')
+    : required(runner, 'tenant-id', 'the directory (tenant) id');
+  const options = resolveOptions(
+    {
+      clientId,
+      tenantId,
+      scopes: splitList(runner.input('scopes')),
+      cloud: runner.input('cloud'),
+      authorityHost: runner.input('authority-host'),
+      audience: runner.input('audience'),
+      timeoutSeconds: runner.input('timeout-seconds'),
+    },
+    { managedIdentity },
   );
-  const tenantId = required(runner, 'tenant-id', 'the directory (tenant) id');
-  const options = resolveOptions({
-    clientId,
-    tenantId,
-    scopes: splitList(runner.input('scopes')),
-    cloud: runner.input('cloud'),
-    authorityHost: runner.input('authority-host'),
-    audience: runner.input('audience'),
-    timeoutSeconds: runner.input('timeout-seconds'),
-  });
   const subscriptionId = subscription(runner.input('subscription-id'));
   const exports = exportsFrom(runner.input('export'));
   const policyPath = runner.input('policy');
   const auditLogPath = runner.input('audit-log');
   return {
     options,
+    managedIdentity,
     exports,
     ...(subscriptionId === undefined ? {} : { subscriptionId }),
     ...(policyPath === '' ? {} : { policyPath }),

@@ -5,13 +5,14 @@
  * step wrote.
  */
 import type { Credential } from '../../ci/credential.js';
+import { managedIdentityCredential } from '../../ci/credential.js';
 import { githubContext, githubProvider } from '../../ci/github.js';
 import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import { decodeJwt } from '../../core/jwt.js';
 import type { LoginResult } from '../../core/login.js';
-import { isoTime, showClaim } from '../../core/text.js';
-import type { CiSink } from '../../handoff/types.js';
+import { hasControlCharacter, isoTime, showClaim } from '../../core/text.js';
+import type { CiSink, Renewal } from '../../handoff/types.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import { loginSummary } from '../shared/render.js';
 import { signIn } from '../shared/sign-in.js';
@@ -80,12 +81,20 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
       ? latest.token
       : fetchIdToken(audience);
   };
-  const credential: Credential = {
-    provider,
-    source: { kind: 'federated', description: provider.description, idToken: fetchIdToken },
-  };
+  const credential: Credential = inputs.managedIdentity
+    ? managedIdentityCredential(
+        {
+          ...(inputs.options.clientId === '' ? {} : { clientId: inputs.options.clientId }),
+          timeout: String(inputs.options.timeoutMs / 1000),
+        },
+        // AZURE_CLIENT_ID in the runner's environment must not pick the identity: the input does.
+        { ...env, AZURE_CLIENT_ID: undefined },
+        http,
+      )
+    : { provider, source: { kind: 'federated', description: provider.description, idToken: fetchIdToken } };
 
   const notes: string[] = [];
+  const renewals: Renewal[] = [];
   const sink: CiSink = {
     setEnv: (name, value) => runner.exportVariable(name, value),
     mask: (value) => runner.mask(value),
@@ -94,6 +103,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
     // Shown after the sign-in lines, under "exported".
     info: (message) => notes.push(message),
     warn: (message) => runner.warning(`entra-federate: ${message}`),
+    renewal: (entry) => renewals.push(entry),
   };
   const result = await signIn(
     {
@@ -119,7 +129,7 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
         handoffs,
         sink,
         onCleanup: cleanupRecorder(runner),
-        idToken: recentIdToken,
+        ...(inputs.managedIdentity ? {} : { idToken: recentIdToken }),
         ...(inputs.subscriptionId === undefined ? {} : { subscriptionId: inputs.subscriptionId }),
         ...(idleTimeoutSeconds === undefined
           ? {}
@@ -127,13 +137,14 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
               identity: {
                 // The endpoint rebuilds this login from these (the environment holds the runner's token request variables).
                 values: {
-                  'client-id': options.clientId,
-                  'tenant-id': options.tenantId,
+                  ...(options.clientId === '' ? {} : { 'client-id': options.clientId }),
+                  ...(options.tenantId === '' ? {} : { 'tenant-id': options.tenantId }),
+                  ...(inputs.managedIdentity ? { credential: 'managed-identity' } : {}),
                   cloud: options.cloud,
                   'authority-host': options.authorityHost,
                   audience: options.audience,
                   timeout: String(options.timeoutMs / 1000),
-                  provider: 'github',
+                  ...(inputs.managedIdentity ? {} : { provider: 'github' }),
                   ...(inputs.policyPath === undefined ? {} : { policy: inputs.policyPath }),
                   ...(inputs.auditLogPath === undefined ? {} : { 'audit-log': inputs.auditLogPath }),
                 },
@@ -147,16 +158,12 @@ async function signInStep(io: ActionIo, seen: IdTokens): Promise<void> {
   );
 
   logResult(runner, result);
-  if (inputs.exports.includes('env'))
-    runner.info(
-      `  exported:          AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST${inputs.subscriptionId === undefined ? '' : ', AZURE_SUBSCRIPTION_ID'}, AZURE_FEDERATED_TOKEN_FILE`,
-    );
   for (const note of notes) runner.info(`  exported:          ${note}`);
   runner.debug(
     `correlation id ${result.correlationId}; attempts per scope: ${result.tokens.map((t) => `${t.scope} ${t.attempts}`).join(', ')}`,
   );
   try {
-    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports));
+    runner.appendSummary(successSummary(loginSummary(result), provider.context(), inputs.exports, renewals));
   } catch (err) {
     // The sign-in worked and everything is handed on; a summary that cannot be written is no reason to fail.
     runner.warning(

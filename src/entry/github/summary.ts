@@ -6,6 +6,7 @@
  */
 import type { CiContext } from '../../ci/types.js';
 import type { FederationError } from '../../core/errors.js';
+import type { Renewal } from '../../handoff/types.js';
 import type { LoginSummary } from '../shared/render.js';
 import { replaceControlCharacters } from '../../core/text.js';
 
@@ -58,7 +59,12 @@ function whoAsked(ci: CiContext): [string, string | undefined][] {
   ];
 }
 
-export function successSummary(summary: LoginSummary, ci: CiContext, exported: readonly string[]): string {
+export function successSummary(
+  summary: LoginSummary,
+  ci: CiContext,
+  exported: readonly string[],
+  renewals: readonly Renewal[] = [],
+): string {
   const id = summary.idToken;
   const c = (value: string | undefined): string | undefined => (value === undefined ? undefined : cell(value));
   let out = '### entra-federate: signed in to Microsoft Entra ID\n\n';
@@ -74,6 +80,10 @@ export function successSummary(summary: LoginSummary, ci: CiContext, exported: r
   ]);
   out += '\n| Scope | Expires (UTC) |\n|---|---|\n';
   for (const token of summary.tokens) out += `| ${cell(token.scope)} | ${cell(token.expiresOn)} |\n`;
+  if (renewals.length > 0) {
+    out += '\n| Hand-off | Renews | Until |\n|---|---|---|\n';
+    for (const r of renewals) out += `| ${cell(r.handoff)} | ${r.renews ? 'yes' : 'no'} | ${cell(r.until)} |\n`;
+  }
   return `${out}\n`;
 }
 

@@ -4,7 +4,7 @@
  * secret: those stay in the environment the endpoint inherits.
  */
 import type { Credential } from '../../ci/credential.js';
-import { chooseCredential } from '../../ci/credential.js';
+import { chooseCredential, wantsManagedIdentity } from '../../ci/credential.js';
 import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import type { FederationOptions } from '../../core/options.js';
@@ -26,6 +26,7 @@ export interface LoginValues {
   timeout?: string | undefined;
   policy?: string | undefined;
   'audit-log'?: string | undefined;
+  credential?: string | undefined;
 }
 
 /** The values the identity endpoint needs to rebuild a login (the scopes come with each request). */
@@ -43,6 +44,7 @@ export const ENDPOINT_VALUES = [
   'timeout',
   'policy',
   'audit-log',
+  'credential',
 ] as const satisfies readonly (keyof LoginValues)[];
 
 /**
@@ -61,20 +63,24 @@ function scopeList(value: string): string[] {
 
 /** The options, with the Azure SDK's environment variables as fallbacks. */
 export function optionsFrom(values: LoginValues, env: Env): FederationOptions {
-  return resolveOptions({
-    clientId: values['client-id'] ?? env['AZURE_CLIENT_ID'],
-    tenantId: values['tenant-id'] ?? env['AZURE_TENANT_ID'],
-    scopes: values.scope?.flatMap(scopeList),
-    cloud: values.cloud,
-    authorityHost: values['authority-host'] ?? env['AZURE_AUTHORITY_HOST'],
-    audience: values.audience,
-    timeoutSeconds: values.timeout,
-  });
+  return resolveOptions(
+    {
+      clientId: values['client-id'] ?? env['AZURE_CLIENT_ID'],
+      tenantId: values['tenant-id'] ?? env['AZURE_TENANT_ID'],
+      scopes: values.scope?.flatMap(scopeList),
+      cloud: values.cloud,
+      authorityHost: values['authority-host'] ?? env['AZURE_AUTHORITY_HOST'],
+      audience: values.audience,
+      timeoutSeconds: values.timeout,
+    },
+    { managedIdentity: wantsManagedIdentity(values.credential) },
+  );
 }
 
 export function credentialFrom(values: LoginValues, env: Env, http: HttpClient): Credential {
   return chooseCredential(
     {
+      credential: values.credential,
       provider: values.provider,
       idTokenFile: values['id-token-file'],
       idTokenEnv: values['id-token-env'],

@@ -468,17 +468,17 @@ export declare const ERROR_CATALOGUE: {
         readonly when: "HTTPS_PROXY or HTTP_PROXY is not a URL, or is not an http:// proxy.";
         readonly remedy: "Set it to the proxy's http:// URL, e.g. http://proxy.example.com:3128.";
     };
+    readonly UNEXPECTED_ARGUMENT: {
+        readonly topic: "input";
+        readonly exit: 2;
+        readonly when: "A command that takes no positional arguments was given one (often a token pasted after a flag that takes none); its value is never shown.";
+        readonly remedy: "Give every value right after its flag (--flag VALUE); tokens are read from --id-token-file, --id-token-env or the environment, never from the command line.";
+    };
     readonly INVALID_ARGUMENTS: {
         readonly topic: "input";
         readonly exit: 2;
         readonly when: "A command got an unknown flag, a missing value, or a combination it does not take.";
         readonly remedy: "Run `entra-federate <command> --help` for the flags it takes.";
-    };
-    readonly UNEXPECTED_ARGUMENT: {
-        readonly topic: "input";
-        readonly exit: 2;
-        readonly when: "A command got a positional argument (often a token pasted after a flag that takes none); it is never echoed.";
-        readonly remedy: "Give every value right after its flag (--flag VALUE); tokens are read from files or the environment, never argv.";
     };
     readonly SECRET_ON_COMMAND_LINE: {
         readonly topic: "input";
@@ -774,6 +774,36 @@ export declare const ERROR_CATALOGUE: {
         readonly when: "The acr export names no registry, or something that is not a registry login server.";
         readonly remedy: "Name the registry's login server, without a scheme: acr:myregistry.azurecr.io.";
     };
+    readonly INVALID_IMDS_ENDPOINT: {
+        readonly topic: "credential";
+        readonly exit: 2;
+        readonly when: "IMDS_ENDPOINT or AZURE_POD_IDENTITY_AUTHORITY_HOST is not a URL, or is plain http to a host other than 169.254.169.254 or loopback.";
+        readonly remedy: "Set it to http://169.254.169.254 (or an https URL), or unset it.";
+    };
+    readonly INVALID_CREDENTIAL_KIND: {
+        readonly topic: "input";
+        readonly exit: 2;
+        readonly when: "--credential (the Action input `credential`) names something other than `auto` or `managed-identity`.";
+        readonly remedy: "Pass --credential managed-identity for the runner's own identity, or leave it out.";
+    };
+    readonly MANAGED_IDENTITY_UNAVAILABLE: {
+        readonly topic: "credential";
+        readonly exit: 1;
+        readonly when: "With --credential managed-identity, the managed identity endpoint (IMDS) did not answer before the deadline.";
+        readonly remedy: "Run on an Azure VM, scale set or AKS node with a managed identity, or set IMDS_ENDPOINT; elsewhere sign in with the CI token.";
+    };
+    readonly MANAGED_IDENTITY_FAILED: {
+        readonly topic: "credential";
+        readonly exit: 1;
+        readonly when: "The managed identity endpoint (IMDS) answered without a token: no such identity on this machine, or no token for that resource.";
+        readonly remedy: "Enable or assign the identity (pass --client-id for a user-assigned one), and check the resource.";
+    };
+    readonly REGISTRY_NOT_ACR: {
+        readonly topic: "handoff";
+        readonly exit: 2;
+        readonly when: "A registry (acr export or the docker credential helper) is not an Azure Container Registry login server (*.azurecr.io, *.azurecr.us, *.azurecr.cn) nor loopback: no token is sent to it.";
+        readonly remedy: "Name the registry's Azure Container Registry login server, e.g. acr:myregistry.azurecr.io.";
+    };
     readonly INVALID_GIT_CONFIG_COUNT: {
         readonly topic: "handoff";
         readonly exit: 2;
@@ -798,11 +828,11 @@ export declare const ERROR_CATALOGUE: {
         readonly when: "The Azure CLI ran and failed to select the cloud, sign in with the CI token, or select the subscription.";
         readonly remedy: "Use Azure CLI 2.30 or later that reaches its cloud; give the app a role on the subscription, or leave it out.";
     };
-    readonly DOCKER_LOGIN_FAILED: {
+    readonly DOCKER_CONFIG_WRITE_FAILED: {
         readonly topic: "handoff";
         readonly exit: 1;
-        readonly when: "`docker login` to the registry failed.";
-        readonly remedy: "Check that the docker daemon runs and can reach the registry.";
+        readonly when: "The acr export could not write its private docker configuration (DOCKER_CONFIG) under the job's temporary directory.";
+        readonly remedy: "Check that the job can write its temporary directory (RUNNER_TEMP or TMPDIR).";
     };
     readonly ACR_EXCHANGE_FAILED: {
         readonly topic: "handoff";

@@ -16,6 +16,15 @@ export type CredentialSource = {
     kind: 'secret';
     description: string;
     secret: string;
+} | {
+    kind: 'managed-identity';
+    description: string;
+    /** An access token for a resource, straight from the machine's identity endpoint: no exchange. */
+    token: (request: {
+        resource: string;
+        scope: string;
+        deadlineAt: number;
+    }) => Promise<AccessToken>;
 };
 export interface IdTokenSummary {
     iss?: string;
@@ -35,6 +44,10 @@ export interface LoginResult {
     credentialSource: string;
     correlationId: string;
     idToken?: IdTokenSummary;
+    /** A managed-identity login: the user-assigned identity's client id, when one was named. */
+    managedIdentity?: {
+        userAssignedClientId?: string;
+    };
     tokens: AccessToken[];
     notes: string[];
 }

@@ -88,7 +88,13 @@ export declare function validateServiceUrl(raw: string, field: keyof typeof SERV
 export declare function normalizeScopes(raw: readonly string[] | undefined): ScopeSpec[];
 export declare function validateAudience(raw: string | undefined, cloud: CloudName): string;
 export declare function validateTimeout(raw: string | number | undefined): number;
-export declare function resolveOptions(input: FederationInput): FederationOptions;
+/**
+ * `managedIdentity`: the machine's identity signs in, so the client id (a user-assigned
+ * identity) and the tenant are optional: absent, they are '' until the first token says.
+ */
+export declare function resolveOptions(input: FederationInput, mode?: {
+    managedIdentity?: boolean;
+}): FederationOptions;
 /** Splits an input that may hold several values separated by newlines or commas. */
 export declare function splitList(raw: string | undefined): string[];
 export {};

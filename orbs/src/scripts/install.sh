@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo fff73aaff7d33e34bfa59a61bdeed5beff2f1bf22cb53c78481d9cb932b23030 ;;
-    entra-federate-linux-x64) echo dd43f553b307ea345ae1aa7655c430a6449e0c42ebfeb5ac63ce8ba3a5445852 ;;
+    entra-federate-0.1.0.tgz) echo f748a0c4503c721d19ba942da115c040ce3613e58622bdc7b7ac3d8bed2651d8 ;;
+    entra-federate-linux-x64) echo 742fb72b8fe53a3a8cbfafaad29ca6f2aca4cd1f12ee92d4099d13c09399d612 ;;
     *) echo '' ;;
   esac
 }

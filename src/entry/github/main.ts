@@ -11,7 +11,7 @@ import type { Env } from '../../ci/types.js';
 import type { HttpClient } from '../../core/http.js';
 import { decodeJwt } from '../../core/jwt.js';
 import type { LoginResult } from '../../core/login.js';
-import { hasControlCharacter, isoTime, showClaim } from '../../core/text.js';
+import { isoTime, showClaim } from '../../core/text.js';
 import type { CiSink, Renewal } from '../../handoff/types.js';
 import { identityIdleSeconds, jobTempDir, planHandoffs, toolRunner } from '../shared/handoffs.js';
 import { loginSummary } from '../shared/render.js';

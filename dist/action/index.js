@@ -1,6 +1,6 @@
 import {
   login
-} from "./chunks/chunk-SDIQZBGW.js";
+} from "./chunks/chunk-EJCGVO4O.js";
 import {
   cleanupRecorder,
   githubRunner,
@@ -18,7 +18,7 @@ import {
 } from "./chunks/chunk-ESQY2JLS.js";
 import {
   envHandoff
-} from "./chunks/chunk-QRPZ7G5P.js";
+} from "./chunks/chunk-Y32HUGCH.js";
 import {
   decodeJwt,
   isLoopbackHost,
@@ -26,15 +26,15 @@ import {
   resolveOptions,
   splitList,
   validateClientId
-} from "./chunks/chunk-3XCNSF2A.js";
-import "./chunks/chunk-IBLPCCRG.js";
+} from "./chunks/chunk-ZHH3QR7C.js";
+import "./chunks/chunk-NVALJV73.js";
 import "./chunks/chunk-YTNC6CMW.js";
 import {
   isGuid,
   isoTime,
   replaceControlCharacters,
   showClaim
-} from "./chunks/chunk-L63AFKMZ.js";
+} from "./chunks/chunk-4Z7CLUDL.js";
 import {
   FederationError,
   usageError
@@ -165,7 +165,7 @@ var MAX_CERTIFICATE_BYTES = 256 * 1024;
 import { tmpdir } from "node:os";
 async function planHandoffs(names, how, options) {
   if (names.every((name) => name === "env")) return { handoffs: names.length === 0 ? [] : [envHandoff], options };
-  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-RE5CYDCZ.js");
+  const { selectHandoffs, withHandoffScopes } = await import("./chunks/select-AJLUTV5R.js");
   const handoffs = selectHandoffs(
     names,
     how,
@@ -175,14 +175,14 @@ async function planHandoffs(names, how, options) {
 }
 async function identityIdleSeconds(handoffs, env) {
   if (!handoffs.some((h) => h.name === "identity-endpoint")) return void 0;
-  return (await import("./chunks/identity-endpoint-AWNCLEH3.js")).identityIdleTimeout(env);
+  return (await import("./chunks/identity-endpoint-J57HLIOS.js")).identityIdleTimeout(env);
 }
 function jobTempDir(env) {
   const runnerTemp = env["RUNNER_TEMP"];
   return runnerTemp !== void 0 && runnerTemp !== "" ? runnerTemp : tmpdir();
 }
 function toolRunner(env) {
-  return async (argv, opts) => (await import("./chunks/tool-AQABOGPH.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
+  return async (argv, opts) => (await import("./chunks/tool-TUWNQZEW.js")).runTool(argv, env, { ...opts, timeoutMs: 12e4 });
 }
 
 // src/entry/shared/render.ts
@@ -288,7 +288,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-WG35ZTB2.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-VT3GPLXI.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,
@@ -352,10 +352,10 @@ async function runHandoffsOf(plan, result, idToken, credential, deps, done) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-HBSSGRR7.js");
+  const { failureReading } = await import("./chunks/explain-JBY7UEQZ.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-X2RA5HRV.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-6I7MJUXS.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),

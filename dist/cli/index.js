@@ -9,17 +9,17 @@ import {
 } from "./chunks/chunk-IVFXZQ6R.js";
 import {
   runCommand
-} from "./chunks/chunk-AV5ILMMD.js";
-import "./chunks/chunk-RGABXAG2.js";
+} from "./chunks/chunk-SAJ3KRIM.js";
+import "./chunks/chunk-7MCQKBCW.js";
 import "./chunks/chunk-YE5USGSE.js";
-import "./chunks/chunk-DLIHHOB6.js";
+import "./chunks/chunk-LYCLW4XY.js";
 import "./chunks/chunk-KEKUR6VN.js";
 import "./chunks/chunk-CXUPN4HS.js";
-import "./chunks/chunk-PKUEXJ6T.js";
+import "./chunks/chunk-6I7DYRWY.js";
 import "./chunks/chunk-H7K5LTQY.js";
 import {
   printableAscii
-} from "./chunks/chunk-CZUF6T6I.js";
+} from "./chunks/chunk-3XWB6HIK.js";
 import "./chunks/chunk-Z53PL5H4.js";
 
 // src/entry/cli/main.ts
@@ -44,17 +44,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-DYMO76LM.js"),
-  login: () => import("./chunks/login-NTABXNKH.js"),
-  logout: () => import("./chunks/logout-34ZOIMPR.js"),
-  doctor: () => import("./chunks/doctor-IXPCF57E.js"),
-  verify: () => import("./chunks/verify-FOA2P4JI.js"),
-  policy: () => import("./chunks/policy-CGDWN2MP.js"),
-  setup: () => import("./chunks/setup-J2NS452Z.js"),
-  sandbox: () => import("./chunks/sandbox-ZTJJQWZ2.js"),
-  demo: () => import("./chunks/demo-MORPAZS6.js"),
-  "git-credential": () => import("./chunks/git-credential-BPOZ75IN.js"),
-  "docker-credential": () => import("./chunks/docker-credential-77CA3TL7.js")
+  token: () => import("./chunks/token-MLOUSI6A.js"),
+  login: () => import("./chunks/login-CYHTSJPR.js"),
+  logout: () => import("./chunks/logout-MOGZRWYG.js"),
+  doctor: () => import("./chunks/doctor-YMKBW3ZW.js"),
+  verify: () => import("./chunks/verify-4OYWQGL7.js"),
+  policy: () => import("./chunks/policy-3TTQDTNT.js"),
+  setup: () => import("./chunks/setup-QTWJ4GTL.js"),
+  sandbox: () => import("./chunks/sandbox-IGIDHGTX.js"),
+  demo: () => import("./chunks/demo-Q7VTL3JC.js"),
+  "git-credential": () => import("./chunks/git-credential-WTQLPL3Y.js"),
+  "docker-credential": () => import("./chunks/docker-credential-ZBS2Y5FI.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;
@@ -82,7 +82,7 @@ ${USAGE}
 
 // src/entry/cli.ts
 if (isStandalone() && process.argv[2] === IDENTITY_ENDPOINT_ARGUMENT) {
-  void import("./chunks/process-NDKX7QV6.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
+  void import("./chunks/process-PULYV3L7.js").then((endpoint) => endpoint.runIdentityEndpointProcess());
 } else {
   tolerateClosedOutput(process.stdout, process.stderr);
   void main(process.argv.slice(2), processIo("entra-federate")).then((code) => {

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 import {
   runCommand
-} from "./chunks/chunk-VXMAIUL3.js";
-import "./chunks/chunk-WUG6WGKI.js";
+} from "./chunks/chunk-6BWHT4TF.js";
+import "./chunks/chunk-6O2JB3KQ.js";
 import "./chunks/chunk-GZL7BT54.js";
-import "./chunks/chunk-OKQSVNSQ.js";
+import "./chunks/chunk-ZRLSFQUU.js";
 import {
   createNodeHttpClient,
   proxyConfigFrom
 } from "./chunks/chunk-5MT7EPN6.js";
 import "./chunks/chunk-K4KDMNMQ.js";
-import "./chunks/chunk-A7VKPT4N.js";
+import "./chunks/chunk-JMXU6O7H.js";
 import "./chunks/chunk-Y33T5NR3.js";
 import {
   printableAscii
-} from "./chunks/chunk-Q4DLOIK5.js";
+} from "./chunks/chunk-5ICNF3XL.js";
 import "./chunks/chunk-NBRUGERP.js";
 
 // src/entry/cli/main.ts
@@ -39,17 +39,17 @@ Commands:
 Run \`entra-federate <command> --help\` for a command's options.
 Exit codes: 0 success; 1 the exchange or a check failed; 2 bad usage or input.`;
 var COMMANDS = {
-  token: () => import("./chunks/token-NKUFNEFL.js"),
-  login: () => import("./chunks/login-XKVCUXIW.js"),
-  logout: () => import("./chunks/logout-2Q3LC5YR.js"),
-  doctor: () => import("./chunks/doctor-GLQGWC2Q.js"),
-  verify: () => import("./chunks/verify-ZXCF7WSS.js"),
-  policy: () => import("./chunks/policy-2AYE4747.js"),
-  setup: () => import("./chunks/setup-WAMEWOKU.js"),
-  sandbox: () => import("./chunks/sandbox-XHDFPE6D.js"),
-  demo: () => import("./chunks/demo-X6XAQZXY.js"),
-  "git-credential": () => import("./chunks/git-credential-DA6PF3K5.js"),
-  "docker-credential": () => import("./chunks/docker-credential-ITBJBDH3.js")
+  token: () => import("./chunks/token-GZ7S37EY.js"),
+  login: () => import("./chunks/login-DPGE4NJD.js"),
+  logout: () => import("./chunks/logout-BDJRQ4Q4.js"),
+  doctor: () => import("./chunks/doctor-CQ4ML7T3.js"),
+  verify: () => import("./chunks/verify-RJIAIKF6.js"),
+  policy: () => import("./chunks/policy-KEEAHJCO.js"),
+  setup: () => import("./chunks/setup-5MYFA2P7.js"),
+  sandbox: () => import("./chunks/sandbox-JPASQFBC.js"),
+  demo: () => import("./chunks/demo-B6N4DCEN.js"),
+  "git-credential": () => import("./chunks/git-credential-3JDUQQFK.js"),
+  "docker-credential": () => import("./chunks/docker-credential-WLRLZGEF.js")
 };
 async function main(argv, io) {
   const [name, ...rest] = argv;

@@ -5,7 +5,7 @@ import {
   openOwnFile,
   proxyConfigFrom,
   systemClock
-} from "./chunks/chunk-DZCLMZKZ.js";
+} from "./chunks/chunk-XUAMFZNU.js";
 import {
   FederationError,
   MAX_JWT_LENGTH,
@@ -14,7 +14,7 @@ import {
   splitList,
   usageError,
   validateTimeout
-} from "./chunks/chunk-4UPWXIOA.js";
+} from "./chunks/chunk-H5WV2LXT.js";
 import {
   editDistance,
   hasControlCharacter,
@@ -22,7 +22,7 @@ import {
   printableAscii,
   shellQuote,
   showClaim
-} from "./chunks/chunk-XQAG4A3P.js";
+} from "./chunks/chunk-G2IA36S4.js";
 import "./chunks/chunk-F7M5GUK3.js";
 
 // src/entry/shared/render.ts
@@ -80,10 +80,10 @@ function renderLoginSummary(result, now) {
 // src/entry/shared/failure.ts
 async function doctorReading(err, now) {
   if (err.request === void 0 || err.claims === void 0) return void 0;
-  const { failureReading } = await import("./chunks/explain-CM6LXAC5.js");
+  const { failureReading } = await import("./chunks/explain-CCGZ5KAW.js");
   const reading = failureReading(err, now);
   if (reading === void 0) return void 0;
-  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-Q7QGF6XE.js");
+  const { diagnosisMarkdown, renderDiagnosis } = await import("./chunks/render-33DUPI5W.js");
   return {
     diagnosis: reading.diagnosis,
     text: renderDiagnosis(reading.diagnosis, reading.ctx),
@@ -170,7 +170,7 @@ async function signIn(request, deps) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-L4OPM4BI.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-HJMHIRW5.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

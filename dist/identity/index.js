@@ -16,10 +16,11 @@ import {
   redact,
   resolveOptions,
   systemClock,
+  unreadableFileReason,
   usageError,
   validateClientId,
   validateTimeout
-} from "./chunks/chunk-ERDUBXJR.js";
+} from "./chunks/chunk-X36VANMY.js";
 import {
   isAlive,
   removeEndpointState
@@ -1267,8 +1268,7 @@ function fileTokenProvider(path, origin) {
       try {
         text = await readFile(path, "utf8");
       } catch (err) {
-        const code = err.code;
-        const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
+        const why = unreadableFileReason(err);
         throw new FederationError("ID_TOKEN_UNAVAILABLE", `The CI token file ${quote(path)} (${origin}) ${why}.`, {
           remedy: "Point it at the file your CI writes the OIDC token to, or use --id-token-env.",
           usage: true,
@@ -1786,8 +1786,7 @@ function certificateCredential(path, origin, input, env, context) {
   try {
     content = readFileSync2(path);
   } catch (err) {
-    const code = err.code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
+    const why = unreadableFileReason(err);
     throw usageError(
       "INVALID_CERTIFICATE",
       `The certificate file ${quote(path)} (${origin}) ${why}.`,
@@ -1859,7 +1858,7 @@ function guardFrom(values, env) {
 async function guardedLogin(options, credential, guard, deps) {
   if (guard?.policyPath === void 0 && guard?.policy === void 0 && guard?.auditLogPath === void 0)
     return login(options, credential.source, { http: deps.http });
-  const { loginWithGuardFiles } = await import("./chunks/trail-6J25LJSP.js");
+  const { loginWithGuardFiles } = await import("./chunks/trail-7NTB6HHN.js");
   return loginWithGuardFiles(options, credential.source, deps.http, {
     policyPath: guard.policyPath,
     policy: guard.policy,

@@ -12,6 +12,7 @@ import { systemClock } from '../core/http.js';
 import { imdsEndpoint, managedIdentityToken } from '../core/managed-identity.js';
 import type { CredentialSource } from '../core/login.js';
 import { quote, validateClientId, validateTimeout } from '../core/options.js';
+import { unreadableFileReason } from '../core/text.js';
 import { explicitTokenSource, federatedTokenFileSource, matchCi, noCredentialError } from './detect.js';
 import type { CiProvider, Env } from './types.js';
 
@@ -158,15 +159,7 @@ function certificateCredential(
   try {
     content = readFileSync(path);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'is not readable'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : `cannot be read (${code ?? 'error'})`;
+    const why = unreadableFileReason(err);
     throw usageError(
       'INVALID_CERTIFICATE',
       `The certificate file ${quote(path)} (${origin}) ${why}.`,

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { FederationError, usageError } from '../core/errors.js';
 import { MAX_JWT_LENGTH } from '../core/jwt.js';
 import { quote } from '../core/options.js';
+import { unreadableFileReason } from '../core/text.js';
 import type { CiProvider, Env } from './types.js';
 import { compactContext } from './types.js';
 
@@ -28,15 +29,7 @@ export function fileTokenProvider(path: string, origin: string): CiProvider {
       try {
         text = await readFile(path, 'utf8');
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        const why =
-          code === 'ENOENT'
-            ? 'does not exist'
-            : code === 'EACCES'
-              ? 'is not readable'
-              : code === 'EISDIR'
-                ? 'is a directory'
-                : `cannot be read (${code ?? 'error'})`;
+        const why = unreadableFileReason(err);
         throw new FederationError('ID_TOKEN_UNAVAILABLE', `The CI token file ${quote(path)} (${origin}) ${why}.`, {
           remedy: 'Point it at the file your CI writes the OIDC token to, or use --id-token-env.',
           usage: true,

@@ -95,3 +95,12 @@ export function showClaim(value: unknown, quote: 'always' | 'when-needed' = 'alw
   }
   return text.length > LONGEST_SHOWN_CLAIM ? `${text.slice(0, LONGEST_SHOWN_CLAIM - 3)}...` : text;
 }
+
+/** Why a file could not be read, as the end of a sentence: "does not exist", "is a directory"... */
+export function unreadableFileReason(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EACCES') return 'is not readable';
+  if (code === 'EISDIR') return 'is a directory';
+  return `cannot be read (${code ?? 'error'})`;
+}

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { usageError } from '../core/errors.js';
 import { quote } from '../core/options.js';
+import { unreadableFileReason } from '../core/text.js';
 import { firstDuplicateKey } from './json-keys.js';
 import type { Policy } from './parse.js';
 import { parsePolicy } from './parse.js';
@@ -22,15 +23,7 @@ export async function loadPolicy(path: string): Promise<Policy> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'is not readable'
-            : `cannot be read (${code ?? 'error'})`;
+    const why = unreadableFileReason(err);
     throw usageError(
       'POLICY_UNREADABLE',
       `The policy file ${quote(path)} ${why}.`,

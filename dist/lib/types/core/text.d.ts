@@ -28,3 +28,5 @@ export declare function needsEscaping(value: string): boolean;
  * terminal as a control sequence. Long values are cut.
  */
 export declare function showClaim(value: unknown, quote?: 'always' | 'when-needed'): string;
+/** Why a file could not be read, as the end of a sentence: "does not exist", "is a directory"... */
+export declare function unreadableFileReason(err: unknown): string;

@@ -25,8 +25,8 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo f748a0c4503c721d19ba942da115c040ce3613e58622bdc7b7ac3d8bed2651d8 ;;
-    entra-federate-linux-x64) echo 742fb72b8fe53a3a8cbfafaad29ca6f2aca4cd1f12ee92d4099d13c09399d612 ;;
+    entra-federate-0.1.0.tgz) echo 2cff8479167ffb742f9cd775ab3cdfa1f10bbec02c97c11ea6cdff4d0bfa4ddb ;;
+    entra-federate-linux-x64) echo 95d42af1b3dd81b9780a0bd82c6dcbd3e370ceb7f69f9923c1482ee7027241c3 ;;
     *) echo '' ;;
   esac
 }

@@ -75,7 +75,7 @@ function usage(r: ProcessResult, message: RegExp | string): void {
   else expect(r.stderr).toMatch(message);
 }
 
-describe('item 13: redaction keeps Entra text readable and still removes tokens', () => {
+describe('redaction keeps Entra text readable and still removes tokens', () => {
   test('the demo shows the full documentation URL and no token', async () => {
     const r = await runCli(['demo']);
     expect(r.code, r.stderr).toBe(0);
@@ -112,7 +112,7 @@ describe('item 13: redaction keeps Entra text readable and still removes tokens'
   });
 });
 
-describe('item 3: what a hostile token endpoint says is kept only in its real shape', () => {
+describe('what a hostile token endpoint says is kept only in its real shape', () => {
   let hostile: Server;
   let origin = '';
   beforeAll(async () => {
@@ -177,7 +177,7 @@ describe('item 3: what a hostile token endpoint says is kept only in its real sh
   });
 });
 
-describe('item 16: scopes a client-credentials request cannot take are refused before sending', () => {
+describe('scopes a client-credentials request cannot take are refused before sending', () => {
   test('--scope "" exits 2 instead of falling back to the default', async () => {
     const { value: r, idtoken, token } = await counted(() => runCli(['token', '--scope', ''], githubJob()));
     usage(r, 'A scope is empty');
@@ -231,7 +231,7 @@ describe('item 16: scopes a client-credentials request cannot take are refused b
   });
 });
 
-describe('item 17: the timeout says the range it accepts', () => {
+describe('the timeout says the range it accepts', () => {
   test('--timeout 0', async () => {
     const { value: r, token } = await counted(() => runCli(['token', '--timeout', '0'], githubJob()));
     usage(r, 'greater than 0 and at most 3600');
@@ -240,7 +240,7 @@ describe('item 17: the timeout says the range it accepts', () => {
   });
 });
 
-describe('item 15: AADSTS90061 and AADSTS50166 are retried with a fresh CI token', () => {
+describe('AADSTS90061 and AADSTS50166 are retried with a fresh CI token', () => {
   test.each([90061, 50166])('AADSTS%i once, then success', async (code) => {
     sandbox.setFaults([
       {
@@ -288,7 +288,7 @@ describe('item 15: AADSTS90061 and AADSTS50166 are retried with a fresh CI token
   });
 });
 
-describe('item 14: the doctor suggests the standard audience, not a typo', () => {
+describe('the doctor suggests the standard audience, not a typo', () => {
   test('the automatic reading after a failed login with --audience api://AzureADTokenExchangeX', async () => {
     const typo = 'api://AzureADTokenExchangeX';
     const r = await runCli(['login', '--audience', typo], githubJob());
@@ -307,12 +307,12 @@ describe('item 14: the doctor suggests the standard audience, not a typo', () =>
   });
 });
 
-describe('items 8, 9, 11: policies', () => {
+describe('policies: claim types, duplicate keys, alias bombs, wildcard scopes', () => {
   const TENANT = () => sandbox.tenantId;
   const rule = (claims: string, scopes = '"*"') =>
     `{"name": "deploys", "claims": ${claims}, "allow": {"tenants": "*", "clientIds": "*", "scopes": ${scopes}}}`;
 
-  test('item 9: a JSON policy with a duplicate key exits 2 naming the key and its line', async () => {
+  test('a JSON policy with a duplicate key exits 2 naming the key and its line', async () => {
     const policy = file(
       'dup.json',
       `{\n  "name": "guardrails",\n  "rules": [\n    ${rule('{\n      "repository": "octo-org/octo-repo",\n      "repository": "**"\n    }')}\n  ]\n}\n`,
@@ -325,7 +325,7 @@ describe('items 8, 9, 11: policies', () => {
     expect(token).toBe(0);
   });
 
-  test('item 9: a YAML alias bomb is an invalid policy (exit 2), not an unexpected error', async () => {
+  test('a YAML alias bomb is an invalid policy (exit 2), not an unexpected error', async () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) {
       const [prev, next] = [String.fromCharCode(96 + i), String.fromCharCode(97 + i)];
@@ -336,7 +336,7 @@ describe('items 8, 9, 11: policies', () => {
     usage(await runCli(['policy', 'test', '--claims', claims, '--policy', policy]), /POLICY_INVALID[\s\S]*alias/);
   });
 
-  test('item 11: scopes: "*" allows any real scope', async () => {
+  test('scopes: "*" allows any real scope', async () => {
     const policy = file('star.json', `{"rules": [${rule('{"repository": "octo-org/octo-repo"}')}]}`);
     const r = await runCli(
       ['login', '--policy', policy, '--scope', 'https://vault.azure.net/.default', '--scope', 'api://my-api/.default'],
@@ -360,7 +360,7 @@ describe('items 8, 9, 11: policies', () => {
     expect(test.code, test.stdout + test.stderr).toBe(0);
   });
 
-  test('item 8: an array claim does not satisfy a single-value rule; the denial says the type was wrong', async () => {
+  test('an array claim does not satisfy a single-value rule; the denial says the type was wrong', async () => {
     const policy = file(
       'repo.json',
       `{"rules": [${rule('{"repository": "octo-org/octo-repo"}', '["https://management.azure.com/.default"]')}]}`,
@@ -378,11 +378,11 @@ describe('items 8, 9, 11: policies', () => {
   });
 });
 
-describe('items 8 and 9: verify', () => {
+describe('verify: claim types and time claims', () => {
   const verify = (token: string, args: string[] = []) =>
     runCli(['verify', '--issuer', sandbox.issuer, '--audience', AUD, ...args], {}, { input: token });
 
-  test('item 8: --claim never matches an array claim, and says the type was wrong', async () => {
+  test('--claim never matches an array claim, and says the type was wrong', async () => {
     const token = sandbox.mintIdToken({ claims: { repository: ['evil/x', 'octo-org/octo-repo'] } });
     const r = await verify(token, ['--claim', 'repository=octo-org/octo-repo']);
     expect(r.code).toBe(1);
@@ -393,7 +393,7 @@ describe('items 8 and 9: verify', () => {
     expect(single.code, single.stderr).toBe(0);
   });
 
-  test('item 9: a huge nbf gets its own error, not a bare RangeError', async () => {
+  test('a huge nbf gets its own error, not a bare RangeError', async () => {
     const r = await verify(sandbox.mintIdToken({ claims: { nbf: 1e300 } }));
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(CRASH);
@@ -401,7 +401,7 @@ describe('items 8 and 9: verify', () => {
     expect(r.stderr).toContain('nbf');
   });
 
-  test('item 9: a CI token with a huge exp is explained by doctor and login, never a crash', async () => {
+  test('a CI token with a huge exp is explained by doctor and login, never a crash', async () => {
     const token = file('huge-exp.jwt', sandbox.mintIdToken({ claims: { exp: 1e300, nbf: -1e300 } }));
     const doctor = await runCli(['doctor', '--id-token-file', token]);
     expect(doctor.code).toBe(1);

@@ -32,15 +32,15 @@ const outputs = [];
 // sits in a chunk loaded on demand. `token` must start within 1.5x of a bare Node process,
 // and the Action's cold path is held to a size budget (bench/, test/e2e/action.test.ts).
 const GROUPS = [
-  { chunks: 'cli/chunks', entries: { 'cli/index': 'src/entry/cli.ts' } },
+  // docker-credential-entra-federate (package.json "bin") is the CLI's docker-credential
+  // command: bundled with the CLI, so that the two share one set of chunks.
+  {
+    chunks: 'cli/chunks',
+    entries: { 'cli/index': 'src/entry/cli.ts', 'docker-credential/index': 'src/entry/docker-credential.ts' },
+  },
   { chunks: 'action/chunks', entries: { 'action/index': 'src/entry/action.ts', 'action/post': 'src/entry/post.ts' } },
   { chunks: 'drone/chunks', entries: { 'drone/index': 'src/entry/drone.ts' } },
   { chunks: 'identity/chunks', entries: { 'identity/index': 'src/entry/identity.ts' } },
-  // docker-credential-entra-federate (package.json "bin"): the CLI's docker-credential command.
-  {
-    chunks: 'docker-credential/chunks',
-    entries: { 'docker-credential/index': 'src/entry/docker-credential.ts' },
-  },
   // The library (package.json "exports"): verifyIdToken and the login/exchange API.
   { chunks: 'lib/chunks', entries: { 'lib/index': 'src/index.ts' } },
 ];

@@ -25,7 +25,7 @@
 ef_release=0.1.0
 ef_pin() {
   case $1 in
-    entra-federate-0.1.0.tgz) echo aec6df6d5d98a3ab63f11a6c18b98f58df76bf4f11c770c69a384d88c420e44e ;;
+    entra-federate-0.1.0.tgz) echo 294ddfb681f3675c2dbe71170df7f263b2efe18e559c9f88a730a73b29e0ff58 ;;
     entra-federate-linux-x64) echo 95d42af1b3dd81b9780a0bd82c6dcbd3e370ceb7f69f9923c1482ee7027241c3 ;;
     *) echo '' ;;
   esac
